@@ -1,0 +1,14 @@
+// Exit statuses (interface.md): 0 all fine; 1 valid input but a fiche is not compliant;
+// 2 invalid input or usage. 3 is ti-aides' own fault (a bug to report), never a user's.
+export const SORTIE_OK = 0;
+export const SORTIE_NON_CONFORME = 1;
+export const SORTIE_SAISIE = 2;
+export const SORTIE_INTERNE = 3;
+
+/** A usage mistake (wrong option value, missing argument): exit 2 with a French message. */
+export class ErreurUsage extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ErreurUsage";
+  }
+}

@@ -1,0 +1,141 @@
+// `ti-aides simuler`: evaluates fiche files (YAML, JSON, `-` for stdin), or a one-line fiche
+// built from flags for a quick question.
+import { stringify } from "yaml";
+import { ErreurSaisie, formaterProbleme } from "../../core/erreurs.js";
+import type { Referentiel } from "../../core/regles/referentiel.js";
+import { documentJson, synthese } from "../../core/sortie-json.js";
+import { vouliezVousDire } from "../../core/suggestion.js";
+import { ErreurUsage, SORTIE_NON_CONFORME, SORTIE_OK, SORTIE_SAISIE } from "../codes.js";
+import { ecrireSortie } from "../ecriture.js";
+import { fichesDuDocument, lireFichier, type FicheSource } from "../entrees.js";
+import { evaluerSource, type FicheEvaluee } from "../evaluation.js";
+import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
+import { rendreFiche, rendreSynthese } from "../rendu/tableau.js";
+import type { Forme } from "../../core/schemas/communs.js";
+import { FORMES } from "../../core/schemas/communs.js";
+
+export interface OptionsSimuler extends OptionsGlobales {
+  strict?: boolean;
+  dispositif?: string;
+  taille?: string;
+  effectif?: string;
+  chiffreAffaires?: string;
+  totalBilan?: string;
+  natureBeneficiaire?: string;
+  secteur?: string;
+  zone?: string;
+  afr?: boolean;
+  nature?: string;
+  categorie?: string;
+  montant?: string;
+  coutReference?: string;
+  forme?: string;
+}
+
+/** The flags that build a one-line fiche, and the field each one fills. */
+const DRAPEAUX: Record<string, string> = {
+  "beneficiaire.taille": "--taille",
+  "beneficiaire.effectif": "--effectif",
+  "beneficiaire.chiffre_affaires": "--chiffre-affaires",
+  "beneficiaire.total_bilan": "--total-bilan",
+  "beneficiaire.nature": "--nature-beneficiaire",
+  "beneficiaire.secteur": "--secteur",
+  "localisation.zone": "--zone",
+  "depenses[0].nature": "--nature",
+  "depenses[0].categorie": "--categorie",
+  "depenses[0].montant": "--montant",
+  "depenses[0].cout_reference": "--cout-reference",
+  "depenses[0].dispositifs[0]": "--dispositif",
+  date_demande: "--date",
+};
+
+function utiliseDrapeaux(o: OptionsSimuler): boolean {
+  return o.dispositif !== undefined || o.montant !== undefined || o.categorie !== undefined;
+}
+
+/** The one-line fiche of the flags form, as raw data to validate like any file. */
+function ficheDesDrapeaux(o: OptionsSimuler, ref: Referentiel): unknown {
+  if (o.montant === undefined) throw new ErreurUsage("--montant est obligatoire pour une simulation en une ligne (ex. --montant 1200000)");
+  const regle = o.dispositif ? ref.dispositifs.get(o.dispositif) : undefined;
+  if (o.dispositif && !regle) {
+    throw new ErreurUsage(`--dispositif « ${o.dispositif} » inconnu${vouliezVousDire(o.dispositif, [...ref.dispositifs.keys()])} ; la liste : ti-aides regles`);
+  }
+  const nature = o.nature ?? regle?.s_applique_a.natures?.[0];
+  if (!nature) throw new ErreurUsage("--nature est obligatoire ici (etude, investissement, animation, formation, equipement, recrutement, conseil, capital)");
+  const categorie = o.categorie ?? (regle?.s_applique_a.categories?.length === 1 ? regle.s_applique_a.categories[0] : undefined);
+  const sansVide = (x: Record<string, unknown>) => Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined));
+  return sansVide({
+    id: "simulation",
+    date_demande: o.date,
+    beneficiaire: sansVide({
+      nature: o.natureBeneficiaire,
+      taille: o.taille,
+      effectif: o.effectif,
+      chiffre_affaires: o.chiffreAffaires,
+      total_bilan: o.totalBilan,
+      secteur: o.secteur,
+    }),
+    localisation: sansVide({ zone: o.zone, afr: o.afr ?? false }),
+    depenses: [sansVide({ id: "depense", nature, categorie, montant: o.montant, cout_reference: o.coutReference, dispositifs: o.dispositif ? [o.dispositif] : undefined })],
+  });
+}
+
+function sourcesDesDrapeaux(o: OptionsSimuler, ref: Referentiel): FicheSource[] {
+  const donnees = ficheDesDrapeaux(o, ref);
+  return [{ doc: { fichier: "(options de la ligne de commande)", donnees, ligneDe: () => undefined }, chemin: [] }];
+}
+
+/** Errors on the flags form name the flag, not the field. */
+function nommerDrapeaux(e: ErreurSaisie): ErreurSaisie {
+  return new ErreurSaisie(e.problemes.map((p) => (p.champ && DRAPEAUX[p.champ] ? { ...p, champ: DRAPEAUX[p.champ] } : p)));
+}
+
+export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<number> {
+  const format = verifierFormat(o.format, ["table", "json", "yaml"], "table");
+  verifierDate(o.date);
+  if (o.forme !== undefined && !(FORMES as readonly string[]).includes(o.forme)) {
+    throw new ErreurUsage(`--forme « ${o.forme} » inconnue${vouliezVousDire(o.forme, FORMES)} ; formes : ${FORMES.join(", ")}`);
+  }
+  const ref = reglesDe(o);
+
+  let sources: FicheSource[] = [];
+  const erreursLecture: ErreurSaisie[] = [];
+  if (fichiers.length === 0) {
+    if (!utiliseDrapeaux(o)) {
+      throw new ErreurUsage(
+        process.stdin.isTTY
+          ? "aucune fiche : donnez un fichier (ti-aides simuler fiche.yaml), « - » pour l'entrée standard, ou les options --dispositif, --montant…"
+          : "aucune fiche : donnez un fichier, « - » pour lire l'entrée standard, ou les options --dispositif, --montant… (pas de questions hors d'un terminal)",
+      );
+    }
+    sources = sourcesDesDrapeaux(o, ref);
+  } else {
+    if (utiliseDrapeaux(o)) throw new ErreurUsage("donnez soit des fichiers, soit les options --dispositif/--montant d'une simulation en une ligne, pas les deux");
+    for (const f of fichiers) {
+      try {
+        sources.push(...fichesDuDocument(lireFichier(f)));
+      } catch (e) {
+        if (!(e instanceof ErreurSaisie)) throw e;
+        erreursLecture.push(e);
+      }
+    }
+  }
+
+  const evaluees: FicheEvaluee[] = sources.map((s) => evaluerSource(s, ref, { date: o.date, forme: o.forme as Forme | undefined }));
+  const erreurs = [...erreursLecture, ...evaluees.flatMap((e) => (e.erreur ? [fichiers.length ? e.erreur : nommerDrapeaux(e.erreur)] : []))];
+  for (const e of erreurs) for (const p of e.problemes) process.stderr.write(`Erreur : ${formaterProbleme(p)}\n`);
+
+  const evaluations = evaluees.map((e) => e.evaluation);
+  if (evaluations.length) {
+    if (format === "json") ecrireSortie(JSON.stringify(documentJson(evaluations), null, 2) + "\n", o.sortie);
+    else if (format === "yaml") ecrireSortie(stringify(documentJson(evaluations)), o.sortie);
+    else {
+      const blocs = evaluees.map((e) => rendreFiche(e.evaluation, e.fiche?.titre));
+      if (evaluations.length > 1) blocs.push(rendreSynthese(synthese(evaluations)));
+      ecrireSortie(blocs.join("\n\n") + "\n", o.sortie);
+    }
+  }
+  if (erreurs.length) return SORTIE_SAISIE;
+  if (o.strict && evaluations.some((e) => e.conforme === false)) return SORTIE_NON_CONFORME;
+  return SORTIE_OK;
+}

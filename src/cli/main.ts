@@ -1,0 +1,117 @@
+// The `ti-aides` command line: commander, French help and messages, exit statuses.
+// Each command's module is loaded only when it runs, so a quick command starts fast.
+import { Command, CommanderError, Option } from "commander";
+import { ErreurSaisie, formaterProbleme } from "../core/erreurs.js";
+import { VERSION } from "../core/sortie-json.js";
+import { ErreurUsage, SORTIE_INTERNE, SORTIE_SAISIE } from "./codes.js";
+import { configurerCouleurs } from "./rendu/couleurs.js";
+
+const TITRES: Record<string, string> = {
+  "Usage:": "Utilisation :",
+  "Options:": "Options :",
+  "Commands:": "Commandes :",
+  "Arguments:": "Arguments :",
+  "Global Options:": "Options générales :",
+};
+
+function messageCommander(e: CommanderError): string {
+  const m = e.message.replace(/^error: /, "");
+  const option = /'([^']+)'/.exec(m)?.[1];
+  switch (e.code) {
+    case "commander.unknownOption":
+      return `option inconnue ${option ?? ""} ; voir ti-aides --help`;
+    case "commander.unknownCommand":
+      return `commande inconnue ${option ?? ""} ; commandes : simuler, lot, verifier, regles, expliquer, schema (ti-aides --help)`;
+    case "commander.missingArgument":
+      return `argument manquant ${option ?? ""}`;
+    case "commander.optionMissingArgument":
+      return `l'option ${option ?? ""} attend une valeur`;
+    case "commander.excessArguments":
+      return "trop d'arguments ; voir l'aide de la commande (--help)";
+    case "commander.missingMandatoryOptionValue":
+      return `option obligatoire manquante ${option ?? ""}`;
+    default:
+      return m;
+  }
+}
+
+export function construireProgramme(): Command {
+  const programme = new Command("ti-aides");
+  programme
+    .description("Calculateur des aides publiques des Territoires d'industrie (guide méthodologique V5) : dispositifs applicables, intensité et montant maximum, contrôles du plan de financement.")
+    .version(VERSION, "-V, --version", "affiche la version")
+    .helpOption("-h, --help", "affiche l'aide")
+    .helpCommand("aide [commande]", "affiche l'aide d'une commande")
+    .option("--format <format>", "format de sortie : table, json, yaml (et csv, jsonl, junit, github selon la commande)")
+    .option("-o, --sortie <fichier>", "écrit le résultat dans ce fichier plutôt qu'à l'écran")
+    .option("--date <AAAA-MM-JJ>", "date d'évaluation des règles datées (par défaut : date_demande de chaque fiche, sinon aujourd'hui)")
+    .option("--regles <dossier>", "ajoute ou remplace des règles (dispositifs régionaux) ; répétable", (v: string, prec: string[] = []) => [...prec, v])
+    .option("--no-color", "sans couleurs (NO_COLOR est aussi respecté)")
+    .option("--quiet", "n'affiche pas les avertissements sur la sortie d'erreur")
+    .configureHelp({ styleTitle: (t: string) => TITRES[t] ?? t, showGlobalOptions: true })
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+
+  programme
+    .command("simuler")
+    .alias("simulate")
+    .description("évalue une ou plusieurs fiches (YAML ou JSON, « - » pour l'entrée standard), ou une fiche en une ligne à partir des options")
+    .argument("[fichiers...]", "fiches à évaluer")
+    .option("--strict", "code de sortie 1 si une fiche n'est pas conforme")
+    .option("--dispositif <id>", "dispositif à évaluer (ti-aides regles pour la liste)")
+    .option("--taille <PE|ME|GE>", "taille de l'entreprise, si elle est connue")
+    .option("--effectif <n>", "effectif (unités de travail annuel)")
+    .option("--chiffre-affaires <montant>", "chiffre d'affaires annuel, en euros")
+    .option("--total-bilan <montant>", "total du bilan, en euros")
+    .option("--nature-beneficiaire <nature>", "entreprise, collectivite, association, etablissement_public, consortium")
+    .option("--secteur <secteur>", "industrie, artisanat, commerce, restauration, agriculture, peche, transport_routier, services, autre")
+    .option("--zone <zone>", "metropole, corse, outre_mer")
+    .option("--afr", "le site est en zone d'aide à finalité régionale")
+    .option("--nature <nature>", "nature de la dépense (déduite du dispositif si possible)")
+    .option("--categorie <categorie>", "catégorie de la dépense (ex. enr, diagnostic)")
+    .option("--montant <montant>", "montant de la dépense, en euros HT (ex. 1200000 ou « 1 200 000 € »)")
+    .option("--cout-reference <montant>", "coût d'un investissement de référence (le surcoût est l'assiette)")
+    .addOption(new Option("--forme <forme>", "forme de l'aide : subvention, avance_remboursable, pret…"))
+    .action(async (fichiers: string[], _o: object, cmd: Command) => {
+      const { simuler } = await import("./commandes/simuler.js");
+      process.exitCode = await simuler(fichiers, cmd.optsWithGlobals());
+    });
+
+  // commande lot (issue 4)
+  // commande verifier (issue 5)
+  // commandes regles, expliquer, schema (issue 6)
+
+  return programme;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const programme = construireProgramme();
+  try {
+    configurerCouleurs(!argv.includes("--no-color") && process.stdout.isTTY === true);
+    await programme.parseAsync(argv);
+  } catch (e) {
+    process.exitCode = signaler(e);
+  }
+}
+
+/** Prints an error the way a user can act on it; returns the exit status. */
+export function signaler(e: unknown): number {
+  if (e instanceof CommanderError) {
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+    process.stderr.write(`Erreur : ${messageCommander(e)}\n`);
+    return SORTIE_SAISIE;
+  }
+  if (e instanceof ErreurSaisie) {
+    for (const p of e.problemes) process.stderr.write(`Erreur : ${formaterProbleme(p)}\n`);
+    return SORTIE_SAISIE;
+  }
+  if (e instanceof ErreurUsage) {
+    process.stderr.write(`Erreur : ${e.message}\n`);
+    return SORTIE_SAISIE;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`Erreur interne de ti-aides (à signaler, avec la commande lancée) : ${message}\n`);
+  if (process.env.TI_AIDES_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : ""}\n`);
+  return SORTIE_INTERNE;
+}

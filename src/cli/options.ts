@@ -1,0 +1,34 @@
+// The global options (interface.md): --format, --sortie/-o, --date, --regles, --no-color, --quiet.
+import { estDateValide } from "../core/dates.js";
+import type { Referentiel } from "../core/regles/referentiel.js";
+import { chargerRegles } from "../regles-disque.js";
+import { ErreurUsage } from "./codes.js";
+import { vouliezVousDire } from "../core/suggestion.js";
+
+export interface OptionsGlobales {
+  format?: string;
+  sortie?: string;
+  date?: string;
+  regles?: string[];
+  color?: boolean;
+  quiet?: boolean;
+}
+
+export function verifierFormat(format: string | undefined, permis: string[], defaut: string): string {
+  const f = format ?? defaut;
+  if (!permis.includes(f)) throw new ErreurUsage(`format « ${f} » inconnu pour cette commande${vouliezVousDire(f, permis)} ; formats permis : ${permis.join(", ")}`);
+  return f;
+}
+
+export function verifierDate(date: string | undefined): string | undefined {
+  if (date !== undefined && !estDateValide(date)) throw new ErreurUsage(`--date « ${date} » : date invalide, format attendu AAAA-MM-JJ (ex. 2019-06-01)`);
+  return date;
+}
+
+/** The rules, with the regional folders of --regles and TI_AIDES_REGLES (separated by ":"). */
+export function reglesDe(o: OptionsGlobales): Referentiel {
+  const dossiers = [...(process.env.TI_AIDES_REGLES?.split(":").filter(Boolean) ?? []), ...(o.regles ?? [])];
+  const ref = chargerRegles(dossiers);
+  if (!o.quiet) for (const a of ref.avertissements) process.stderr.write(`Avertissement : ${a}\n`);
+  return ref;
+}

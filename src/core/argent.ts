@@ -1,0 +1,135 @@
+// Money and rates: decimal.js only, never JS floats (DEVELOPERS: "Money is decimal.js").
+import { Decimal } from "decimal.js";
+
+export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export type Dec = InstanceType<typeof D>;
+
+export const ZERO = new D(0);
+
+/** Largest amount accepted: beyond it an input is a typo, not a project. */
+export const MONTANT_MAX = new D("999999999999.99");
+
+/** A ceiling must never be exceeded by rounding: truncated to the cent (domaine.md §0). */
+export function tronquerCentime(x: Dec): Dec {
+  return x.toDecimalPlaces(2, D.ROUND_DOWN);
+}
+
+/** Derived amounts (pro rata shares): half-up to the cent (domaine.md §0). */
+export function arrondirCentime(x: Dec): Dec {
+  return x.toDecimalPlaces(2, D.ROUND_HALF_UP);
+}
+
+export function min(a: Dec, b: Dec): Dec {
+  return a.lessThan(b) ? a : b;
+}
+export function max(a: Dec, b: Dec): Dec {
+  return a.greaterThan(b) ? a : b;
+}
+export function somme(xs: Iterable<Dec>): Dec {
+  let s = ZERO;
+  for (const x of xs) s = s.plus(x);
+  return s;
+}
+
+/** JSON form of an amount: "480000.00". */
+export function montantJson(x: Dec | null | undefined): string | null {
+  return x == null ? null : x.toFixed(2);
+}
+/** JSON form of a rate: "0.6000". */
+export function tauxJson(x: Dec | null | undefined): string | null {
+  return x == null ? null : x.toFixed(4);
+}
+
+const ESPACES = /[\s\u00a0\u202f\u2009]/g;
+
+/**
+ * Reads an amount written by a person: a number, "1234.56", "1 234,56 €", "1 234 567,8".
+ * Returns a message (French) when it is not an amount.
+ */
+export function lireMontant(v: unknown): { ok: true; valeur: Dec } | { ok: false; message: string } {
+  let texte: string;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return { ok: false, message: "le montant n'est pas un nombre fini" };
+    texte = String(v);
+  } else if (typeof v === "bigint") {
+    texte = v.toString();
+  } else if (typeof v === "string") {
+    texte = v.replace(ESPACES, "").replace(/€$/, "").replace(/eur(os?)?$/i, "");
+    if (/^-?\d+,\d+$/.test(texte)) texte = texte.replace(",", ".");
+    if (!/^-?\d+(\.\d+)?$/.test(texte)) {
+      return { ok: false, message: `« ${v} » n'est pas un montant (exemples acceptés : 1200000, 1 200 000,50 €)` };
+    }
+  } else {
+    return { ok: false, message: "un montant est attendu (nombre ou texte comme « 1 200 000,50 € »)" };
+  }
+  let d: Dec;
+  try {
+    d = new D(texte);
+  } catch {
+    return { ok: false, message: `« ${String(v)} » n'est pas un montant` };
+  }
+  if (!d.isFinite()) return { ok: false, message: "le montant n'est pas un nombre fini" };
+  if (d.isNegative() && !d.isZero()) return { ok: false, message: `le montant ${String(v)} est négatif : un montant est positif ou nul` };
+  if (d.decimalPlaces() > 2) return { ok: false, message: `le montant ${String(v)} a plus de deux décimales : arrondissez au centime` };
+  if (d.greaterThan(MONTANT_MAX)) return { ok: false, message: `le montant ${String(v)} dépasse ${MONTANT_MAX.toFixed(2)} € : vérifiez le nombre de chiffres` };
+  return { ok: true, valeur: d };
+}
+
+/**
+ * Reads a non-negative number that is not money (a rate as a fraction, a headcount, a duration):
+ * 0.5, "0,5", "50 %" (a percent sign divides by 100).
+ */
+export function lireNombre(v: unknown): { ok: true; valeur: Dec } | { ok: false; message: string } {
+  let texte: string;
+  let pourcent = false;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return { ok: false, message: "la valeur n'est pas un nombre fini" };
+    texte = String(v);
+  } else if (typeof v === "bigint") {
+    texte = v.toString();
+  } else if (typeof v === "string") {
+    texte = v.replace(ESPACES, "");
+    if (texte.endsWith("%")) {
+      pourcent = true;
+      texte = texte.slice(0, -1);
+    }
+    texte = texte.replace(",", ".");
+    if (!/^-?\d+(\.\d+)?$/.test(texte)) return { ok: false, message: `« ${v} » n'est pas un nombre` };
+  } else {
+    return { ok: false, message: "un nombre est attendu" };
+  }
+  let d = new D(texte);
+  if (!d.isFinite()) return { ok: false, message: "la valeur n'est pas un nombre fini" };
+  if (d.isNegative() && !d.isZero()) return { ok: false, message: `la valeur ${String(v)} est négative` };
+  if (d.greaterThan(MONTANT_MAX)) return { ok: false, message: `la valeur ${String(v)} est trop grande` };
+  if (pourcent) d = d.dividedBy(100);
+  return { ok: true, valeur: d };
+}
+
+/**
+ * Shares `total` between weights, half-up to the cent, and exact: the shares add up to the total
+ * to the cent (the remainder cents go to the largest fractional parts). Zero weights everywhere:
+ * equal shares.
+ */
+export function repartir(total: Dec, poids: Dec[]): Dec[] {
+  if (poids.length === 0) return [];
+  let w = poids;
+  let somme_ = somme(w);
+  if (somme_.isZero()) {
+    w = poids.map(() => new D(1));
+    somme_ = new D(poids.length);
+  }
+  const centimes = total.times(100);
+  const exactes = w.map((p) => centimes.times(p).dividedBy(somme_));
+  const bas = exactes.map((x) => x.floor());
+  let reste = centimes.minus(somme(bas)).toNumber();
+  const ordre = exactes
+    .map((x, i) => ({ i, frac: x.minus(bas[i]) }))
+    .sort((a, b) => b.frac.comparedTo(a.frac) || a.i - b.i);
+  for (const { i } of ordre) {
+    if (reste <= 0) break;
+    bas[i] = bas[i].plus(1);
+    reste--;
+  }
+  return bas.map((c) => c.dividedBy(100));
+}

@@ -1,0 +1,113 @@
+// The beneficiary's size (PE / ME / GE) by the EU SME definition, Reg. (EU) 651/2014, Annex I,
+// with the readings of domaine.md §1; its French category (PME / ETI / GE); its economic activity.
+import type { Dec } from "./argent.js";
+import type { Etape, BeneficiaireEvalue, Motif } from "./modele.js";
+import { valeurA } from "./parametres.js";
+import type { Referentiel } from "./regles/referentiel.js";
+import type { Taille } from "./schemas/communs.js";
+import type { Fiche } from "./schemas/fiche.js";
+
+const SOURCE_TAILLE = "Règlement (UE) 651/2014, annexe I ; Guide TI V5, note 11, l.2653";
+
+export function activiteEconomique(b: Fiche["beneficiaire"]): boolean {
+  if (b.activite_economique !== undefined) return b.activite_economique;
+  return b.nature === "entreprise" || b.nature === "consortium";
+}
+
+export function evaluerBeneficiaire(fiche: Fiche, ref: Referentiel, date: string): BeneficiaireEvalue {
+  const b = fiche.beneficiaire;
+  const motifs: Motif[] = [];
+  const etapes: Etape[] = [];
+  const economique = activiteEconomique(b);
+  const cle = b.entreprise_unique ?? b.siren ?? b.nom ?? fiche.id;
+  if (!b.entreprise_unique && !b.siren) {
+    motifs.push({
+      code: "entreprise_unique_par_nom",
+      niveau: "info",
+      message: `Ni SIREN ni entreprise_unique : l'entreprise unique (de minimis) est identifiée par ${b.nom ? "son nom" : "l'identifiant de la fiche"} « ${cle} ».`,
+      source: "Règlement (UE) 2023/2831, art. 2, §2",
+    });
+  }
+  etapes.push({
+    libelle: economique ? "Activité économique (règles des aides d'État applicables)" : "Activité non économique : colonne « non économique » des tableaux, pas de taille",
+    valeur: economique ? "oui" : "non",
+    source: "Guide TI V5, annexe 2, A/b, l.2617",
+  });
+  if (!economique) {
+    return { taille: null, taille_source: null, categorie_entreprise: null, activite_economique: false, entreprise_unique: cle, motifs, etapes };
+  }
+
+  const lu = valeurA(ref.tailleEntreprise.seuils, date);
+  const s = lu.valeur;
+  const source = `${lu.source}`;
+  const chiffres = b.groupe
+    ? { effectif: b.groupe.effectif ?? b.effectif, ca: b.groupe.chiffre_affaires ?? b.chiffre_affaires, bilan: b.groupe.total_bilan ?? b.total_bilan }
+    : { effectif: b.effectif, ca: b.chiffre_affaires, bilan: b.total_bilan };
+  if (b.groupe) etapes.push({ libelle: "Chiffres consolidés du groupe (entreprises liées ou partenaires) retenus", source: "Règlement (UE) 651/2014, annexe I, art. 3 et 6" });
+
+  let calculee: Taille | null = null;
+  let source_: BeneficiaireEvalue["taille_source"] = null;
+  if (b.detenu_public_25) {
+    calculee = "GE";
+    etapes.push({ libelle: `Détenue à ${s.detention_publique_min.times(100).toString()} % ou plus par des organismes publics : grande entreprise`, valeur: "GE", source: "Règlement (UE) 651/2014, annexe I, art. 3, §4" });
+  } else if (chiffres.effectif !== undefined) {
+    const { effectif, ca, bilan } = chiffres;
+    const financier = (max: { chiffre_affaires_max: Dec; total_bilan_max: Dec }): boolean => {
+      if (ca === undefined && bilan === undefined) return true; // headcount alone, warned below
+      return (ca !== undefined && ca.lessThanOrEqualTo(max.chiffre_affaires_max)) || (bilan !== undefined && bilan.lessThanOrEqualTo(max.total_bilan_max));
+    };
+    if (effectif.lessThan(s.micro.effectif_moins_de) && financier(s.micro)) calculee = "PE";
+    else if (effectif.lessThan(s.PE.effectif_moins_de) && financier(s.PE)) calculee = "PE";
+    else if (effectif.lessThan(s.ME.effectif_moins_de) && financier(s.ME)) calculee = "ME";
+    else calculee = "GE";
+    source_ = "calculee";
+    etapes.push({
+      libelle: `Effectif ${effectif.toString()} UTA, chiffre d'affaires ${ca?.toFixed(2) ?? "inconnu"} €, total du bilan ${bilan?.toFixed(2) ?? "inconnu"} € ; seuils PE : < ${s.PE.effectif_moins_de} et (CA ≤ ${s.PE.chiffre_affaires_max.toFixed(0)} € ou bilan ≤ ${s.PE.total_bilan_max.toFixed(0)} €), ME : < ${s.ME.effectif_moins_de} et (CA ≤ ${s.ME.chiffre_affaires_max.toFixed(0)} € ou bilan ≤ ${s.ME.total_bilan_max.toFixed(0)} €)`,
+      valeur: calculee,
+      source,
+    });
+    if (ca === undefined && bilan === undefined) {
+      source_ = "effectif_seul";
+      motifs.push({ code: "taille_effectif_seul", niveau: "avertissement", message: "Taille estimée sur l'effectif seul : indiquez le chiffre d'affaires et le total du bilan pour la confirmer.", source });
+    } else if ((ca === undefined || bilan === undefined) && calculee !== "PE") {
+      motifs.push({
+        code: "taille_chiffre_manquant",
+        niveau: "avertissement",
+        message: `${ca === undefined ? "Chiffre d'affaires" : "Total du bilan"} inconnu : la taille ${calculee} est retenue sur le seul critère connu ; l'autre pourrait la réduire.`,
+        source,
+      });
+    }
+  }
+
+  let taille: Taille;
+  if (b.taille) {
+    taille = b.taille;
+    source_ = "declaree";
+    etapes.push({ libelle: "Taille déclarée dans la fiche", valeur: taille });
+    if (calculee && calculee !== b.taille) {
+      motifs.push({ code: "taille_contradictoire", niveau: "avertissement", message: `Taille déclarée ${b.taille}, mais les chiffres donnent ${calculee} : la taille déclarée est retenue, vérifiez-la.`, source });
+    }
+  } else if (calculee) {
+    taille = calculee;
+    if (source_ === null) source_ = "calculee";
+  } else {
+    taille = "GE";
+    source_ = "par_defaut";
+    motifs.push({
+      code: "taille_inconnue",
+      niveau: "avertissement",
+      message: "Taille inconnue : la grande entreprise (taux les plus bas) est retenue par prudence. Indiquez l'effectif, le chiffre d'affaires et le total du bilan, ou la taille.",
+      source,
+    });
+  }
+
+  let categorie: BeneficiaireEvalue["categorie_entreprise"];
+  if (taille !== "GE") categorie = "PME";
+  else if (chiffres.effectif !== undefined) categorie = chiffres.effectif.lessThan(s.eti_effectif_moins_de) ? "ETI" : "GE";
+  else {
+    categorie = "GE";
+    motifs.push({ code: "categorie_sans_effectif", niveau: "avertissement", message: "Effectif inconnu : ETI ou grande entreprise ne peut être tranché ; GE est retenue.", source: "Guide TI V5, note 11, l.2653" });
+  }
+  etapes.push({ libelle: `Catégorie française (ETI : grande entreprise de moins de ${s.eti_effectif_moins_de} salariés)`, valeur: categorie, source: "Guide TI V5, note 11, l.2653" });
+  return { taille, taille_source: source_, categorie_entreprise: categorie, activite_economique: true, entreprise_unique: cle, motifs, etapes };
+}

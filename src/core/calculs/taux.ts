@@ -1,0 +1,119 @@
+// Kind `taux`: a rate read in a table by size and category, bonuses in points, a cap on the rate,
+// an assiette (possibly the extra cost, possibly capped) and caps on the amount.
+import { D, min, tronquerCentime, ZERO, type Dec } from "../argent.js";
+import type { CalculTaux, TauxParTaille } from "../schemas/regle.js";
+import { lire, sortieVide, type EntreeCalcul, type SortieCalcul } from "./commun.js";
+import { euros, pourcent } from "../format.js";
+
+function tauxDeLaColonne(t: TauxParTaille, colonne: "PE" | "ME" | "GE" | "non_economique"): Dec {
+  return t instanceof D ? t : (t as Record<string, Dec>)[colonne];
+}
+
+export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
+  const s = sortieVide();
+  const { depense, benef, fiche, date } = e;
+  const categorie = depense.categorie;
+
+  // 1. The row of the table.
+  let ligne = c.taux;
+  if (c.taux_par_categorie) {
+    ligne = categorie !== undefined ? c.taux_par_categorie[categorie] : undefined;
+    if (!ligne) {
+      s.eligible = false;
+      s.motifs.push({
+        code: "categorie_non_couverte",
+        niveau: "erreur",
+        message: `Catégorie « ${categorie ?? "non renseignée"} » non couverte par ${e.regle.id} ; catégories : ${Object.keys(c.taux_par_categorie).join(", ")}.`,
+        source: e.regle.source,
+      });
+      return s;
+    }
+  }
+  const colonne = benef.activite_economique ? benef.taille ?? "GE" : "non_economique";
+  const lu = lire(ligne!, date, s.motifs);
+  let taux = tauxDeLaColonne(lu.valeur, colonne);
+  s.etapes.push({
+    libelle: `Taux de base${categorie && c.taux_par_categorie ? ` (catégorie ${categorie})` : ""}, colonne ${colonne === "non_economique" ? "activité non économique" : colonne}`,
+    valeur: pourcent(taux),
+    source: lu.source,
+  });
+
+  // 2. Bonuses, in points (domaine.md §2, ademe-investissement).
+  if (c.bonus_zone) {
+    const b = lire(c.bonus_zone, date, s.motifs);
+    const zone = fiche.localisation.zone;
+    const cle = zone === "outre_mer" ? "outre_mer" : zone === "corse" ? "corse" : fiche.localisation.afr ? "afr_metropole" : null;
+    if (cle) {
+      const bonus = b.valeur[cle];
+      taux = taux.plus(bonus);
+      const libelle = { outre_mer: "DOM-COM", corse: "Corse", afr_metropole: "zone AFR de la France continentale" }[cle];
+      s.motifs.push({ code: `bonus_${cle}`, niveau: "info", message: `Bonus régional ${libelle} : + ${bonus.times(100).toString()} points.`, source: b.source });
+      s.etapes.push({ libelle: `Bonus régional (${libelle})`, valeur: `+ ${bonus.times(100).toString()} points`, source: b.source });
+    }
+  }
+  if (c.bonus_forme) {
+    const b = lire(c.bonus_forme, date, s.motifs);
+    const bonus = e.forme ? b.valeur[e.forme] : undefined;
+    if (bonus) {
+      taux = taux.plus(bonus);
+      s.motifs.push({ code: `bonus_${e.forme}`, niveau: "info", message: `Aide sous forme ${e.forme === "avance_remboursable" ? "d'avance remboursable" : e.forme} : + ${bonus.times(100).toString()} points.`, source: b.source });
+      s.etapes.push({ libelle: `Majoration pour la forme de l'aide (${e.forme})`, valeur: `+ ${bonus.times(100).toString()} points`, source: b.source });
+    }
+  }
+  const tmax = lire(c.taux_max, date, s.motifs);
+  if (taux.greaterThan(tmax.valeur)) {
+    s.motifs.push({ code: "taux_plafonne", niveau: "info", message: `Taux ramené à ${pourcent(tmax.valeur)} (${pourcent(taux)} avec les bonus).`, source: tmax.source });
+    s.etapes.push({ libelle: "Taux plafonné", valeur: pourcent(tmax.valeur), source: tmax.source });
+    taux = tmax.valeur;
+  }
+  s.taux = taux;
+
+  // 3. The assiette.
+  let assiette = depense.montant;
+  if (c.assiette === "surcout" && benef.activite_economique) {
+    if (depense.cout_reference === undefined) {
+      s.motifs.push({
+        code: "surcout_a_justifier",
+        niveau: "avertissement",
+        message: "Sans cout_reference, l'assiette est le montant entier : les coûts admissibles sont en général le surcoût par rapport à un investissement de référence, à justifier.",
+        source: e.regle.source,
+      });
+      s.etapes.push({ libelle: "Assiette : montant (coût de référence non renseigné)", valeur: euros(assiette) });
+    } else {
+      assiette = depense.montant.minus(depense.cout_reference);
+      if (assiette.isNegative()) {
+        assiette = ZERO;
+        s.motifs.push({ code: "surcout_negatif", niveau: "avertissement", message: "Le coût de référence dépasse le montant : le surcoût admissible est nul.", source: e.regle.source });
+      }
+      s.etapes.push({ libelle: `Assiette : surcoût = ${euros(depense.montant)} − coût de référence ${euros(depense.cout_reference)}`, valeur: euros(assiette), source: e.regle.source });
+    }
+  } else {
+    s.etapes.push({ libelle: "Assiette : montant de la dépense", valeur: euros(assiette) });
+  }
+  const plafondAssiette = categorie !== undefined ? c.plafond_assiette_par_categorie?.[categorie] : undefined;
+  if (plafondAssiette) {
+    const p = lire(plafondAssiette, date, s.motifs);
+    if (assiette.greaterThan(p.valeur)) {
+      s.motifs.push({ code: "assiette_plafonnee", niveau: "info", message: `Assiette ramenée au plafond de ${euros(p.valeur)}.`, source: p.source });
+      s.etapes.push({ libelle: "Plafond d'assiette", valeur: euros(p.valeur), source: p.source });
+      assiette = p.valeur;
+    }
+  }
+  s.assiette = assiette;
+
+  // 4. The amount: rate × assiette, truncated to the cent, then the per-line cap.
+  const intensite = tronquerCentime(taux.times(assiette));
+  s.intensite = intensite;
+  s.etapes.push({ libelle: `Aide maximale = ${pourcent(taux)} × ${euros(assiette)}, tronquée au centime`, valeur: euros(intensite) });
+  let plafond = intensite;
+  if (c.plafond) {
+    const p = lire(c.plafond, date, s.motifs);
+    if (plafond.greaterThan(p.valeur)) {
+      s.motifs.push({ code: "plafond_atteint", niveau: "info", message: `Aide plafonnée à ${euros(p.valeur)} par ${depense.nature === "etude" ? "étude" : "dépense"}.`, source: p.source });
+      s.etapes.push({ libelle: "Plafond par dépense", valeur: euros(p.valeur), source: p.source });
+    }
+    plafond = min(plafond, p.valeur);
+  }
+  s.plafond = plafond;
+  return s;
+}

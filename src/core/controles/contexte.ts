@@ -1,0 +1,37 @@
+// What the controls of a financing plan read: the fiche, its results, its normalised lines and how
+// each line is shared between the expenses it finances.
+import type { Dec } from "../argent.js";
+import type { Ligne } from "../financements.js";
+import type { BeneficiaireEvalue, Controle, Motif, Resultat } from "../modele.js";
+import type { Referentiel } from "../regles/referentiel.js";
+import type { Reglement } from "../schemas/communs.js";
+import type { Fiche } from "../schemas/fiche.js";
+
+/** De minimis aid granted elsewhere to the same undertaking (previous aid, other fiches of a contract). */
+export interface AideDeMinimis {
+  date: string;
+  montant: Dec;
+  reglement: Reglement;
+  /** Where it comes from, for messages: "aide antérieure", "fiche TI-03"… */
+  origine: string;
+  /** The financing line of this fiche it is, when it is one. */
+  ligne?: number;
+}
+
+export interface ContexteControles {
+  fiche: Fiche;
+  ref: Referentiel;
+  date: string;
+  benef: BeneficiaireEvalue;
+  lignes: Ligne[];
+  resultats: Resultat[];
+  /** Per line index: its amount on each expense it finances (shares exact to the cent). */
+  parts: Map<number, Map<string, Dec>>;
+  /** The same for the amount that counts as aid. */
+  partsAide: Map<number, Map<string, Dec>>;
+  /** De minimis aid from other fiches of the same contract. */
+  autresDeMinimis: AideDeMinimis[];
+  motifs: Motif[];
+}
+
+export type Verification = (c: ContexteControles) => Controle[];

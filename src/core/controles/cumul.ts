@@ -1,0 +1,58 @@
+// `cumul` (Guide note 9, l.2639; GBER art. 8): on each expense, all State aid stays within the
+// highest intensity (taux × assiette) of the eligible dispositifs evaluated on it.
+import { D, max, somme, tronquerCentime, ZERO, type Dec } from "../argent.js";
+import { euros } from "../format.js";
+import type { Controle, Resultat } from "../modele.js";
+import type { ContexteControles } from "./contexte.js";
+
+const SOURCE = "Guide TI V5, note 9, l.2639 ; Règlement (UE) 651/2014, art. 8";
+
+/** The intensity ceiling on an expense, and the result it comes from (null: none has a rate). */
+export function plafondCumul(resultats: Resultat[], depense: { id: string; montant: Dec; taux_max?: Dec }): { limite: Dec; meilleur: Resultat | null } | null {
+  let meilleur: Resultat | null = null;
+  for (const r of resultats) {
+    if (r.depense !== depense.id || !r.eligible || r.intensite === null) continue;
+    if (!meilleur || r.intensite.greaterThan(meilleur.intensite!)) meilleur = r;
+  }
+  const parUtilisateur = depense.taux_max ? tronquerCentime(depense.taux_max.times(depense.montant)) : null;
+  if (!meilleur && !parUtilisateur) return null;
+  return { limite: max(meilleur?.intensite ?? ZERO, parUtilisateur ?? ZERO), meilleur };
+}
+
+export function controlerCumul(c: ContexteControles): Controle[] {
+  if (!c.benef.activite_economique) return [];
+  const controles: Controle[] = [];
+  for (const d of c.fiche.depenses) {
+    const aides = c.lignes.filter((l) => l.aideEtat).map((l) => c.partsAide.get(l.index)?.get(d.id) ?? ZERO);
+    const total = somme(aides);
+    if (total.isZero()) continue;
+    const p = plafondCumul(c.resultats, d);
+    if (!p) {
+      controles.push({
+        controle: "cumul",
+        portee: d.id,
+        conforme: null,
+        valeur: total,
+        limite: null,
+        message: `Dépense « ${d.id} » : ${euros(total)} d'aides d'État, mais aucun dispositif chiffré n'en donne l'intensité maximale ; indiquez taux_max sur la dépense (l'intensité du régime d'aide appliqué).`,
+        source: SOURCE,
+      });
+      c.motifs.push({ code: "cumul_sans_plafond", niveau: "avertissement", message: `Dépense « ${d.id} » : cumul non vérifiable sans intensité maximale (taux_max).`, source: SOURCE });
+      continue;
+    }
+    const conforme = total.lessThanOrEqualTo(p.limite);
+    const origine = p.meilleur ? `${p.meilleur.dispositif}, ${new D(p.meilleur.taux!).times(100).toString()} % de ${euros(p.meilleur.assiette!)}` : "taux_max de la dépense";
+    controles.push({
+      controle: "cumul",
+      portee: d.id,
+      conforme,
+      valeur: total,
+      limite: p.limite,
+      message: conforme
+        ? `Dépense « ${d.id} » : ${euros(total)} d'aides publiques cumulées, dans l'intensité maximale de ${euros(p.limite)} (${origine}).`
+        : `Dépense « ${d.id} » : ${euros(total)} d'aides publiques cumulées dépassent l'intensité maximale de ${euros(p.limite)} (${origine}) de ${euros(total.minus(p.limite))} ; réduisez les aides publiques d'autant.`,
+      source: SOURCE,
+    });
+  }
+  return controles;
+}

@@ -1,0 +1,29 @@
+// `parite` (Guide fiche 21, l.2054): the named financers pay under the dispositif in equal parts.
+import { somme } from "../argent.js";
+import { euros } from "../format.js";
+import type { Controle } from "../modele.js";
+import type { ContexteControles } from "./contexte.js";
+
+export function controlerParite(c: ContexteControles): Controle[] {
+  const controles: Controle[] = [];
+  for (const regle of c.ref.dispositifs.values()) {
+    if (regle.calcul.type !== "taux" || !regle.calcul.parite) continue;
+    const financeurs = regle.calcul.parite;
+    const lignes = c.lignes.filter((l) => l.dispositif?.id === regle.id && financeurs.includes(l.financeur));
+    if (lignes.length === 0) continue;
+    const [a, b] = financeurs.map((f) => somme(lignes.filter((l) => l.financeur === f).map((l) => l.montant)));
+    const conforme = a.equals(b);
+    controles.push({
+      controle: "parite",
+      portee: regle.id,
+      conforme,
+      valeur: a,
+      limite: b,
+      message: conforme
+        ? `${regle.id} : ${financeurs[0]} et ${financeurs[1]} financent à parité (${euros(a)} chacun).`
+        : `${regle.id} : ${financeurs[0]} ${euros(a)}, ${financeurs[1]} ${euros(b)} ; le guide demande une parité : écart de ${euros(a.minus(b).abs())} à corriger.`,
+      source: regle.source,
+    });
+  }
+  return controles;
+}

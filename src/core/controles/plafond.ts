@@ -1,0 +1,46 @@
+// `plafond`: the lines paying under a dispositif stay within its maximum aid (domaine.md §3).
+import { somme, ZERO, type Dec } from "../argent.js";
+import { euros } from "../format.js";
+import type { Controle } from "../modele.js";
+import type { ContexteControles } from "./contexte.js";
+
+export function controlerPlafonds(c: ContexteControles): Controle[] {
+  const controles: Controle[] = [];
+  const parDispositif = new Map<string, typeof c.lignes>();
+  for (const l of c.lignes) {
+    if (!l.dispositif || l.regime === "fiscal") continue;
+    parDispositif.set(l.dispositif.id, [...(parDispositif.get(l.dispositif.id) ?? []), l]);
+  }
+  for (const [id, lignes] of parDispositif) {
+    const resultats = c.resultats.filter((r) => r.dispositif === id);
+    const regle = lignes[0].dispositif!;
+    const parProjet = regle.calcul.type === "taux" && regle.calcul.plafond_projet !== undefined;
+    const uneDepenseParLigne = lignes.every((l) => l.depenses.length === 1);
+    // Per expense when each line names one expense; otherwise over the expenses the lines cover.
+    const groupes: string[][] = !parProjet && uneDepenseParLigne
+      ? [...new Set(lignes.map((l) => l.depenses[0]))].map((d) => [d])
+      : [[...new Set(lignes.flatMap((l) => l.depenses))]];
+    for (const depenses of groupes) {
+      const concernes = resultats.filter((r) => depenses.includes(r.depense));
+      if (concernes.some((r) => r.plafond === null && r.eligible)) continue; // no figure in the guide
+      const demande = somme(lignes.map((l) => somme(depenses.map((d) => c.parts.get(l.index)?.get(d) ?? ZERO))));
+      const plafond: Dec = somme(concernes.map((r) => r.plafond ?? ZERO));
+      const conforme = demande.lessThanOrEqualTo(plafond);
+      const ineligible = concernes.every((r) => !r.eligible);
+      controles.push({
+        controle: "plafond",
+        portee: `${id} / ${depenses.join(", ")}`,
+        conforme,
+        valeur: demande,
+        limite: plafond,
+        message: conforme
+          ? `${id} : ${euros(demande)} demandés, dans le plafond de ${euros(plafond)}.`
+          : ineligible
+            ? `${id} : ${euros(demande)} demandés sur un dispositif inéligible ici (plafond nul) ; retirez ce financement ou corrigez la dépense.`
+            : `${id} : ${euros(demande)} demandés, plafond ${euros(plafond)} dépassé de ${euros(demande.minus(plafond))} ; réduisez la demande d'autant.`,
+        source: regle.source,
+      });
+    }
+  }
+  return controles;
+}

@@ -1,0 +1,39 @@
+// `transparence` (Guide note 10, l.2641; GBER art. 9): an individual aid of the threshold or more
+// must be published. An obligation, not a breach: `conforme` stays true.
+import { lire } from "../calculs/commun.js";
+import { euros } from "../format.js";
+import type { Controle } from "../modele.js";
+import type { ContexteControles } from "./contexte.js";
+
+export function controlerTransparence(c: ContexteControles): Controle[] {
+  if (!c.benef.activite_economique) return [];
+  const controles: Controle[] = [];
+  for (const l of c.lignes) {
+    if (!l.aideEtat || l.aide.isZero()) continue;
+    const lu = lire(c.ref.transparence.seuils, l.dateOctroi ?? c.date, c.motifs);
+    const secteur = c.fiche.beneficiaire.secteur;
+    const seuil = secteur === "agriculture" ? lu.valeur.agriculture : secteur === "peche" ? lu.valeur.peche : lu.valeur.general;
+    const publication = l.aide.greaterThanOrEqualTo(seuil);
+    if (l.aide.equals(seuil)) {
+      c.motifs.push({
+        code: "transparence_seuil_exact",
+        niveau: "avertissement",
+        message: `Financement n°${l.index + 1} : aide égale au seuil de ${euros(seuil)} ; le guide dit « ≥ », la publication est retenue.`,
+        source: lu.source,
+      });
+    }
+    controles.push({
+      controle: "transparence",
+      portee: l.financeur,
+      conforme: true,
+      valeur: l.aide,
+      limite: seuil,
+      publication_requise: publication,
+      message: publication
+        ? `${l.financeur} : aide individuelle de ${euros(l.aide)} ≥ ${euros(seuil)} : elle doit être publiée (module TAM de la Commission).`
+        : `${l.financeur} : aide de ${euros(l.aide)} sous le seuil de publication de ${euros(seuil)}.`,
+      source: lu.source,
+    });
+  }
+  return controles;
+}

@@ -1,0 +1,250 @@
+// Evaluates a fiche-action: the beneficiary, each (dispositif, expense) with its reasons, the
+// fiche-level caps, the amounts asked, then the controls of the financing plan. Pure: no I/O.
+import { D, repartir, somme, tronquerCentime, max, ZERO, type Dec } from "./argent.js";
+import { calculer } from "./calculs/index.js";
+import { euros } from "./format.js";
+import { evaluerConditions } from "./conditions.js";
+import { controler, type AideDeMinimis } from "./controles/index.js";
+import { plafondCumul } from "./controles/cumul.js";
+import { aujourdhui, dateFr } from "./dates.js";
+import { normaliserLignes, verifierReferences, type Ligne } from "./financements.js";
+import { evaluerBeneficiaire } from "./beneficiaire.js";
+import type { BeneficiaireEvalue, EvaluationFiche, Motif, Origine, Resultat } from "./modele.js";
+import { valeurA } from "./parametres.js";
+import type { Referentiel } from "./regles/referentiel.js";
+import type { Forme } from "./schemas/communs.js";
+import type { Depense, Fiche } from "./schemas/fiche.js";
+import type { Regle } from "./schemas/regle.js";
+import { normaliser, vouliezVousDire } from "./suggestion.js";
+
+export interface OptionsEvaluation {
+  /** Evaluation date (--date); default: the fiche's date_demande, else today. */
+  date?: string;
+  /** De minimis aid of the same undertaking in other fiches of a contract. */
+  autresDeMinimis?: AideDeMinimis[];
+  /** Form of aid assumed where no financing line says (a quick simulation's --forme). */
+  forme?: Forme;
+}
+
+/** The dispositifs whose rule applies by default to an expense's nature and category (domaine.md §2). */
+export function dispositifsParDefaut(depense: Depense, ref: Referentiel): Regle[] {
+  return [...ref.dispositifs.values()].filter((r) => {
+    const a = r.s_applique_a;
+    if (a.natures && !a.natures.includes(depense.nature)) return false;
+    if (a.categories && depense.categorie !== undefined && a.categories.includes(depense.categorie)) return true;
+    if (a.si_champ && (depense as Record<string, unknown>)[a.si_champ] !== undefined) return true;
+    return false;
+  });
+}
+
+export function evaluerFiche(fiche: Fiche, ref: Referentiel, options: OptionsEvaluation = {}): EvaluationFiche {
+  verifierReferences(fiche, ref);
+  const date = options.date ?? fiche.date_demande ?? aujourdhui();
+  const motifs: Motif[] = [];
+  const benef = evaluerBeneficiaire(fiche, ref, date);
+  verifierTerritoire(fiche, ref, motifs);
+
+  // Which dispositifs on which expense: its list, or those that apply by default; then those a line asks.
+  const selection = new Map<string, Map<string, Origine>>();
+  for (const d of fiche.depenses) {
+    const m = new Map<string, Origine>();
+    if (d.dispositifs) for (const id of d.dispositifs) m.set(id, "liste");
+    else for (const r of dispositifsParDefaut(d, ref)) m.set(r.id, "defaut");
+    selection.set(d.id, m);
+  }
+  const choisis = new Map([...selection].map(([id, m]) => [id, new Set(m.keys())]));
+  const lignes = normaliserLignes(fiche, ref, choisis, motifs);
+  for (const l of lignes) {
+    if (!l.dispositif) continue;
+    for (const id of l.depenses) {
+      const m = selection.get(id)!;
+      if (m.get(l.dispositif.id) !== "liste") m.set(l.dispositif.id, "financement");
+    }
+  }
+
+  const resultats: Resultat[] = [];
+  for (const d of fiche.depenses) {
+    const m = selection.get(d.id)!;
+    if (m.size === 0) {
+      motifs.push({
+        code: "aucun_dispositif",
+        niveau: "avertissement",
+        message: `Dépense « ${d.id} » (${d.nature}${d.categorie ? `, ${d.categorie}` : ""}) : aucun dispositif chiffré du guide ne s'y applique ; précisez « categorie » ou « dispositifs » (voir ti-aides regles).`,
+        source: null,
+      });
+    }
+    for (const [id, origine] of m) resultats.push(evaluerResultat(ref.dispositifs.get(id)!, d, origine, { fiche, ref, date, benef, lignes, forme: options.forme }));
+  }
+
+  appliquerPlafondsProjet(resultats, ref, date);
+  appliquerPlafondsParStructure(resultats, ref, date);
+  const { parts, partsAide } = partager(fiche, lignes, resultats);
+  for (const r of resultats) {
+    const demandes = lignes.filter((l) => l.dispositif?.id === r.dispositif && l.regime !== "fiscal").map((l) => parts.get(l.index)?.get(r.depense));
+    const connues = demandes.filter((x): x is Dec => x !== undefined);
+    if (connues.length) {
+      r.demande = somme(connues);
+      if (r.plafond !== null) r.depassement = max(ZERO, r.demande.minus(r.plafond));
+    }
+  }
+  appliquerVolets(fiche, resultats, ref, date);
+
+  const controles = controler({ fiche, ref, date, benef, lignes, resultats, parts, partsAide, autresDeMinimis: options.autresDeMinimis ?? [], motifs });
+  return {
+    id: fiche.id,
+    date_evaluation: date,
+    beneficiaire: benef,
+    resultats,
+    controles,
+    motifs: [...benef.motifs, ...motifs],
+    conforme: !controles.some((c) => c.conforme === false),
+    erreurs: [],
+  };
+}
+
+interface ContexteResultat {
+  fiche: Fiche;
+  ref: Referentiel;
+  date: string;
+  benef: BeneficiaireEvalue;
+  lignes: Ligne[];
+  forme: Forme | undefined;
+}
+
+function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: ContexteResultat): Resultat {
+  const motifs: Motif[] = [];
+  const siennes = c.lignes.filter((l) => l.dispositif?.id === regle.id && l.depenses.includes(depense.id));
+  const formes = [...new Set(siennes.map((l) => l.forme))];
+  let forme: Forme | undefined = formes.length === 1 ? formes[0] : formes.length === 0 ? c.forme : undefined;
+  if (formes.length > 1) {
+    forme = "subvention";
+    motifs.push({ code: "formes_mixtes", niveau: "avertissement", message: `Lignes de formes différentes (${formes.join(", ")}) : le taux de la subvention est retenu.`, source: regle.source });
+  }
+  const natures = regle.s_applique_a.natures;
+  if (origine !== "defaut" && natures && !natures.includes(depense.nature)) {
+    motifs.push({ code: "nature_non_couverte", niveau: "erreur", message: `${regle.id} ne finance pas une dépense de nature « ${depense.nature} » (natures : ${natures.join(", ")}).`, source: regle.source });
+  }
+  const entrees = { fiche: c.fiche, depense, benef: c.benef, ref: c.ref, forme, regle, date: c.date };
+  motifs.push(...evaluerConditions(regle.conditions, entrees, c.date));
+  if (regle.valable_jusqu_au && c.date > regle.valable_jusqu_au.date) {
+    motifs.push({ code: "dispositif_clos", niveau: "avertissement", message: `Dispositif clos le ${dateFr(regle.valable_jusqu_au.date)} : évalué au ${dateFr(c.date)}, il peut ne plus être mobilisable.`, source: regle.valable_jusqu_au.source });
+  }
+  if (regle.si_cofinancement_public && c.lignes.some((l) => !l.prive && l.dispositif?.id !== regle.id && l.depenses.includes(depense.id))) {
+    motifs.push({ code: "cofinancement_public", niveau: "info", message: regle.si_cofinancement_public.message, source: regle.si_cofinancement_public.source });
+  }
+  const s = calculer(regle.calcul, entrees);
+  motifs.push(...s.motifs);
+  const eligible = s.eligible && !motifs.some((m) => m.niveau === "erreur");
+  return {
+    dispositif: regle.id,
+    depense: depense.id,
+    eligible,
+    assiette: s.assiette,
+    taux: s.taux,
+    plafond: eligible || s.plafond === null ? s.plafond : ZERO,
+    demande: null,
+    depassement: null,
+    details: s.details,
+    motifs,
+    origine,
+    intensite: eligible ? s.intensite : null,
+    etapes: [...c.benef.etapes, ...s.etapes],
+  };
+}
+
+/** A cap per project (PIA: 2 M€) binds the sum over the fiche; each ceiling is cut pro rata of its assiette. */
+function appliquerPlafondsProjet(resultats: Resultat[], ref: Referentiel, date: string): void {
+  for (const regle of ref.dispositifs.values()) {
+    if (regle.calcul.type !== "taux" || !regle.calcul.plafond_projet) continue;
+    const siens = resultats.filter((r) => r.dispositif === regle.id && r.eligible && r.plafond !== null);
+    const lu = valeurA(regle.calcul.plafond_projet, date);
+    const total = somme(siens.map((r) => r.plafond!));
+    if (total.lessThanOrEqualTo(lu.valeur)) continue;
+    const assiettes = somme(siens.map((r) => r.assiette ?? ZERO));
+    for (const r of siens) {
+      const part = assiettes.isZero() ? lu.valeur.dividedBy(siens.length) : lu.valeur.times(r.assiette ?? ZERO).dividedBy(assiettes);
+      r.plafond = tronquerCentime(part);
+      r.motifs.push({ code: "plafond_projet", niveau: "info", message: `Plafond de ${euros(lu.valeur)} par projet atteint (${euros(total)} sur la fiche) : plafond de cette dépense réduit au prorata de son assiette, à ${euros(r.plafond)}.`, source: lu.source });
+      r.etapes.push({ libelle: `Plafond par projet ${euros(lu.valeur)} réparti au prorata des assiettes`, valeur: euros(r.plafond), source: lu.source });
+    }
+  }
+}
+
+/** A yearly cap "per structure" caps the sum of the fiche's lines of that dispositif (Guide fiche 7, l.866). */
+function appliquerPlafondsParStructure(resultats: Resultat[], ref: Referentiel, date: string): void {
+  for (const regle of ref.dispositifs.values()) {
+    if (regle.calcul.type !== "dotation_annuelle") continue;
+    for (const poste of regle.calcul.annuel.filter((p) => p.par_structure)) {
+      const siens = resultats.filter((r) => r.dispositif === regle.id && r.eligible && r.details[poste.code] != null);
+      if (siens.length < 2) continue;
+      const lu = valeurA(poste.plafond, date);
+      const parAn = siens.map((r) => new D(String(r.details[poste.code])));
+      const total = somme(parAn);
+      if (total.lessThanOrEqualTo(lu.valeur)) continue;
+      siens.forEach((r, i) => {
+        const nouveau = tronquerCentime(lu.valeur.times(parAn[i]).dividedBy(total));
+        const annees = new D(String(r.details.annees));
+        r.plafond = tronquerCentime(r.plafond!.minus(parAn[i].minus(nouveau).times(annees)));
+        r.details[poste.code] = nouveau.toFixed(2);
+        r.motifs.push({ code: `${poste.code}_par_structure`, niveau: "info", message: `${poste.libelle} : plafond de ${euros(lu.valeur)} par structure et par an partagé entre ${siens.length} lignes (${euros(nouveau)} ici).`, source: lu.source });
+      });
+    }
+  }
+}
+
+/** PIA filières: regional track when the vocation is regional and the aid asked is below the threshold. */
+function appliquerVolets(fiche: Fiche, resultats: Resultat[], ref: Referentiel, date: string): void {
+  for (const regle of ref.dispositifs.values()) {
+    if (regle.calcul.type !== "taux" || !regle.calcul.volets) continue;
+    const v = regle.calcul.volets;
+    const siens = resultats.filter((r) => r.dispositif === regle.id);
+    if (siens.length === 0) continue;
+    const lu = valeurA(v.seuil_national, date);
+    const demande = siens.some((r) => r.demande !== null) ? somme(siens.map((r) => r.demande ?? ZERO)) : somme(siens.map((r) => r.plafond ?? ZERO));
+    for (const r of siens) {
+      const depense = fiche.depenses.find((d) => d.id === r.depense) as Record<string, unknown>;
+      const regionale = (depense[v.champ_vocation] ?? v.vocation_regionale) === v.vocation_regionale;
+      const volet = regionale && demande.lessThan(lu.valeur) ? "regional" : "national";
+      r.details.volet = volet;
+      r.etapes.push({ libelle: `Volet : vocation ${regionale ? "régionale" : "nationale ou multirégionale"}, aide demandée ${euros(demande)} ${demande.lessThan(lu.valeur) ? "<" : "≥"} ${euros(lu.valeur)}`, valeur: volet, source: lu.source });
+      if (regionale && demande.equals(lu.valeur)) {
+        r.motifs.push({ code: "volet_seuil_exact", niveau: "avertissement", message: `Aide de ${euros(demande)} exactement : le guide ne classe ce montant dans aucun volet ; lecture retenue : volet national.`, source: lu.source });
+      }
+    }
+  }
+}
+
+/** Each line's amount (and aid) on each expense it finances, shared by the assiettes, exact to the cent. */
+function partager(fiche: Fiche, lignes: Ligne[], resultats: Resultat[]) {
+  const parts = new Map<number, Map<string, Dec>>();
+  const partsAide = new Map<number, Map<string, Dec>>();
+  const depenses = new Map(fiche.depenses.map((d) => [d.id, d]));
+  for (const l of lignes) {
+    const poids = l.depenses.map((id) => {
+      const d = depenses.get(id)!;
+      if (l.dispositif) {
+        const r = resultats.find((x) => x.dispositif === l.dispositif!.id && x.depense === id);
+        if (r?.assiette) return r.assiette;
+      }
+      return plafondCumul(resultats, d)?.meilleur?.assiette ?? d.montant;
+    });
+    const montants = repartir(l.montant, poids);
+    const aides = repartir(l.aide, poids);
+    parts.set(l.index, new Map(l.depenses.map((id, i) => [id, montants[i]])));
+    partsAide.set(l.index, new Map(l.depenses.map((id, i) => [id, aides[i]])));
+  }
+  return { parts, partsAide };
+}
+
+function verifierTerritoire(fiche: Fiche, ref: Referentiel, motifs: Motif[]): void {
+  const t = fiche.territoire;
+  if (t === undefined) return;
+  const noms = ref.territoires.territoires.map((x) => x.nom);
+  if (noms.some((n) => normaliser(n) === normaliser(t))) return;
+  motifs.push({
+    code: "territoire_inconnu",
+    niveau: "avertissement",
+    message: `Territoire « ${t} » absent de la liste des Territoires d'industrie du guide${vouliezVousDire(t, noms)}.`,
+    source: ref.territoires.source,
+  });
+}

@@ -1,0 +1,84 @@
+// What an evaluation produces: results per (dispositif, expense), controls, and their reasons.
+import type { Dec } from "./argent.js";
+import type { Taille } from "./schemas/communs.js";
+
+export type Niveau = "info" | "avertissement" | "erreur";
+
+/** A reason: why a figure is what it is, or what the user must know or change. */
+export interface Motif {
+  code: string;
+  niveau: Niveau;
+  message: string;
+  source: string | null;
+}
+
+/** One step of the reasoning, for `expliquer`: what was read or computed, its figure, its source. */
+export interface Etape {
+  libelle: string;
+  valeur?: string;
+  source?: string;
+}
+
+export type Origine = "liste" | "defaut" | "financement";
+
+export interface Resultat {
+  dispositif: string;
+  depense: string;
+  eligible: boolean;
+  assiette: Dec | null;
+  taux: Dec | null;
+  plafond: Dec | null;
+  demande: Dec | null;
+  depassement: Dec | null;
+  details: Record<string, string | number | boolean | null>;
+  motifs: Motif[];
+  /** Why it was evaluated: named by the expense, applies by default, or asked by a financing line. */
+  origine: Origine;
+  /** taux × assiette, before the amount caps: the intensity ceiling the cumul control uses. */
+  intensite: Dec | null;
+  etapes: Etape[];
+}
+
+export type NomControle =
+  | "plafond" | "equilibre" | "cumul" | "de_minimis" | "transparence" | "effet_incitatif"
+  | "cofinancement" | "parite" | "participation_minimale";
+
+export interface Controle {
+  controle: NomControle;
+  portee: string;
+  conforme: boolean | null;
+  valeur: Dec | null;
+  limite: Dec | null;
+  message: string;
+  source: string | null;
+  /** de_minimis */
+  reglement?: string;
+  periode_debut?: string;
+  periode_fin?: string;
+  disponible?: Dec;
+  /** transparence */
+  publication_requise?: boolean;
+}
+
+export interface BeneficiaireEvalue {
+  taille: Taille | null;
+  taille_source: "calculee" | "declaree" | "effectif_seul" | "par_defaut" | null;
+  categorie_entreprise: "PME" | "ETI" | "GE" | null;
+  activite_economique: boolean;
+  /** The key of the single undertaking for de minimis. */
+  entreprise_unique: string;
+  motifs: Motif[];
+  etapes: Etape[];
+}
+
+export interface EvaluationFiche {
+  id: string;
+  date_evaluation: string;
+  beneficiaire: BeneficiaireEvalue | null;
+  resultats: Resultat[];
+  controles: Controle[];
+  /** Warnings about the fiche as a whole (territory, financing lines, readings of the guide). */
+  motifs: Motif[];
+  conforme: boolean | null;
+  erreurs: string[];
+}

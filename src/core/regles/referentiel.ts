@@ -1,0 +1,114 @@
+// The loaded rules: dispositifs by id and the regulatory parameters. Built from file texts,
+// validated with zod; a broken file is refused with its file, line and field.
+import type { z } from "zod";
+import { lireDocument } from "../document.js";
+import { ErreurSaisie, type ProblemeSaisie } from "../erreurs.js";
+import { regleSchema, type Regle } from "../schemas/regle.js";
+import {
+  deMinimisSchema, participationMinimaleSchema, tailleEntrepriseSchema, territoiresSchema, transparenceSchema,
+  type DeMinimis, type ParticipationMinimale, type TailleEntreprise, type Territoires, type Transparence,
+} from "../schemas/parametres-reglementaires.js";
+import { valider } from "../validation.js";
+
+export interface FichierTexte {
+  fichier: string;
+  texte: string;
+}
+
+export interface Referentiel {
+  dispositifs: Map<string, Regle>;
+  /** The file each dispositif was read from. */
+  origines: Map<string, string>;
+  tailleEntreprise: TailleEntreprise;
+  deMinimis: DeMinimis;
+  transparence: Transparence;
+  participationMinimale: ParticipationMinimale;
+  territoires: Territoires;
+  /** Said when loading (a regional rule overriding a built-in one). */
+  avertissements: string[];
+}
+
+/** The regulatory parameter files, by their name in rules/parametres/. */
+export const FICHIERS_PARAMETRES = {
+  "taille-entreprise": tailleEntrepriseSchema,
+  "de-minimis": deMinimisSchema,
+  transparence: transparenceSchema,
+  "participation-minimale": participationMinimaleSchema,
+  territoires: territoiresSchema,
+} as const;
+
+export function lireRegle(f: FichierTexte): Regle {
+  return valider(regleSchema, lireDocument(f.texte, f.fichier));
+}
+
+function lireParametre<S extends z.ZodType>(schema: S, f: FichierTexte | undefined, nom: string): z.output<S> {
+  if (!f) throw new ErreurSaisie([{ fichier: `rules/parametres/${nom}.yaml`, message: "fichier de paramètres manquant" }]);
+  return valider(schema, lireDocument(f.texte, f.fichier));
+}
+
+/**
+ * Reads every rule file; collects all the errors before refusing, so a Region fixing its files
+ * sees them all at once.
+ */
+export function construireReferentiel(
+  dispositifs: FichierTexte[],
+  parametres: Record<string, FichierTexte>,
+  regionaux: FichierTexte[] = [],
+): Referentiel {
+  const problemes: ProblemeSaisie[] = [];
+  const essayer = <T>(f: () => T): T | undefined => {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof ErreurSaisie) problemes.push(...e.problemes);
+      else throw e;
+      return undefined;
+    }
+  };
+  const regles = new Map<string, Regle>();
+  const origines = new Map<string, string>();
+  const avertissements: string[] = [];
+  for (const f of dispositifs) {
+    const r = essayer(() => lireRegle(f));
+    if (!r) continue;
+    if (regles.has(r.id)) problemes.push({ fichier: f.fichier, champ: "id", message: `identifiant « ${r.id} » déjà défini dans ${origines.get(r.id)}` });
+    regles.set(r.id, r);
+    origines.set(r.id, f.fichier);
+  }
+  const vusRegionaux = new Map<string, string>();
+  for (const f of regionaux) {
+    const r = essayer(() => lireRegle(f));
+    if (!r) continue;
+    const doublon = vusRegionaux.get(r.id);
+    if (doublon) {
+      problemes.push({ fichier: f.fichier, champ: "id", message: `identifiant « ${r.id} » déjà défini dans ${doublon}` });
+      continue;
+    }
+    vusRegionaux.set(r.id, f.fichier);
+    if (regles.has(r.id)) {
+      avertissements.push(`La règle « ${r.id} » de ${f.fichier} remplace la règle intégrée (${origines.get(r.id)}).`);
+    }
+    regles.set(r.id, r);
+    origines.set(r.id, f.fichier);
+  }
+  const p = {
+    tailleEntreprise: essayer(() => lireParametre(tailleEntrepriseSchema, parametres["taille-entreprise"], "taille-entreprise")),
+    deMinimis: essayer(() => lireParametre(deMinimisSchema, parametres["de-minimis"], "de-minimis")),
+    transparence: essayer(() => lireParametre(transparenceSchema, parametres.transparence, "transparence")),
+    participationMinimale: essayer(() =>
+      lireParametre(participationMinimaleSchema, parametres["participation-minimale"], "participation-minimale"),
+    ),
+    territoires: essayer(() => lireParametre(territoiresSchema, parametres.territoires, "territoires")),
+  };
+  if (problemes.length) throw new ErreurSaisie(problemes);
+  return {
+    dispositifs: regles,
+    origines,
+    tailleEntreprise: p.tailleEntreprise!,
+    deMinimis: p.deMinimis!,
+    transparence: p.transparence!,
+    participationMinimale: p.participationMinimale!,
+    territoires: p.territoires!,
+    avertissements,
+  };
+}

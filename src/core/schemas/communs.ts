@@ -1,0 +1,68 @@
+// Value types shared by the rule files and the fiches.
+import { z } from "zod";
+import { D, type Dec, lireMontant, lireNombre } from "../argent.js";
+
+/** An amount in euros: a number or a French string ("1 234,56 €"), ≥ 0, at most 2 decimals. */
+export const montant = z.unknown().transform((v, ctx): Dec => {
+  const r = lireMontant(v);
+  if (!r.ok) {
+    ctx.addIssue({ code: "custom", message: r.message });
+    return z.NEVER;
+  }
+  return r.valeur;
+});
+
+/** A non-negative number (headcount, years, hours) or a fraction ("50 %" → 0.5). */
+export const nombre = z.unknown().transform((v, ctx): Dec => {
+  const r = lireNombre(v);
+  if (!r.ok) {
+    ctx.addIssue({ code: "custom", message: r.message });
+    return z.NEVER;
+  }
+  return r.valeur;
+});
+
+/** A rate as a fraction between 0 and 1 (0.55 = 55 %; "55 %" accepted). */
+export const taux = nombre.refine((d) => d.lessThanOrEqualTo(1), {
+  message: "un taux est une fraction entre 0 et 1 (0,55 = 55 %) : écrivez 0.55 ou « 55 % »",
+});
+
+/** A signed fraction (an expected return may be negative). */
+export const fractionSignee = z.unknown().transform((v, ctx): Dec => {
+  const negatif = typeof v === "string" ? v.trim().startsWith("-") : typeof v === "number" && v < 0;
+  const r = lireNombre(typeof v === "string" ? v.trim().replace(/^-/, "") : typeof v === "number" ? Math.abs(v) : v);
+  if (!r.ok) {
+    ctx.addIssue({ code: "custom", message: r.message });
+    return z.NEVER;
+  }
+  return negatif ? r.valeur.negated() : r.valeur;
+});
+
+/** A whole number of days, months or hours. */
+export const entier = nombre.refine((d) => d.isInteger(), { message: "un nombre entier est attendu" });
+
+export const TAILLES = ["PE", "ME", "GE"] as const;
+export type Taille = (typeof TAILLES)[number];
+
+export const ZONES = ["metropole", "corse", "outre_mer"] as const;
+export const NATURES_BENEFICIAIRE = ["entreprise", "collectivite", "association", "etablissement_public", "consortium"] as const;
+export const NATURES_DEPENSE = ["etude", "investissement", "animation", "formation", "equipement", "recrutement", "conseil", "capital"] as const;
+export const SECTEURS = ["industrie", "artisanat", "commerce", "restauration", "agriculture", "peche", "transport_routier", "services", "autre"] as const;
+export const FORMES = ["subvention", "avance_remboursable", "pret", "fonds_propres", "quasi_fonds_propres", "garantie"] as const;
+export const REGIMES = ["rgec", "de_minimis", "hors_aide_etat"] as const;
+export const REGLEMENTS = ["general", "agricole", "peche", "sieg"] as const;
+export const TYPES_CONTRAT = ["cdd", "cdi", "alternance"] as const;
+export const NIVEAUX = ["bac", "bac+1", "bac+2", "bac+3", "bac+4", "bac+5", "bac+6", "bac+8"] as const;
+export const VOCATIONS = ["regionale", "nationale", "multiregionale"] as const;
+export const THEMES = ["attirer", "recruter", "innover", "simplifier"] as const;
+
+/** Generic financers (domaine.md §2): no intensity of their own. */
+export const FINANCEURS_PUBLICS = ["etat", "region", "departement", "epci", "commune", "feder", "autre_public"] as const;
+export const FINANCEURS_PRIVES = ["prive", "autofinancement"] as const;
+
+export type Forme = (typeof FORMES)[number];
+export type Regime = (typeof REGIMES)[number];
+export type Reglement = (typeof REGLEMENTS)[number];
+export type Zone = (typeof ZONES)[number];
+
+export { D };

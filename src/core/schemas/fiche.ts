@@ -1,0 +1,136 @@
+// The schema of a fiche-action (interface.md, "A fiche"). Unknown fields are refused.
+import { z } from "zod";
+import { dateIso } from "../parametres.js";
+import {
+  entier, fractionSignee, montant, nombre, taux,
+  FORMES, NATURES_BENEFICIAIRE, NATURES_DEPENSE, NIVEAUX, REGIMES, REGLEMENTS, SECTEURS, TAILLES,
+  TYPES_CONTRAT, VOCATIONS, ZONES,
+} from "./communs.js";
+
+const identifiant = z
+  .string({ error: "un identifiant (texte) est attendu" })
+  .min(1, "l'identifiant est vide")
+  .max(200, "identifiant trop long (200 caractères au plus)");
+
+/** SIREN: 9 digits with a valid Luhn key. */
+export function sirenValide(s: string): boolean {
+  if (!/^\d{9}$/.test(s)) return false;
+  let total = 0;
+  for (let i = 0; i < 9; i++) {
+    let c = Number(s[8 - i]);
+    if (i % 2 === 1) {
+      c *= 2;
+      if (c > 9) c -= 9;
+    }
+    total += c;
+  }
+  return total % 10 === 0;
+}
+
+const siren = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).replace(/[\s\u00a0\u202f]/g, ""))
+  .refine(sirenValide, { message: "SIREN invalide : 9 chiffres dont le dernier est la clé de Luhn (ex. 123456782)" });
+
+const groupe = z.strictObject({ effectif: nombre.optional(), chiffre_affaires: montant.optional(), total_bilan: montant.optional() });
+
+export const beneficiaireSchema = z.strictObject({
+  nom: z.string().min(1).max(500).optional(),
+  siren: siren.optional(),
+  nature: z.enum(NATURES_BENEFICIAIRE).default("entreprise"),
+  activite_economique: z.boolean().optional(),
+  effectif: nombre.optional(),
+  chiffre_affaires: montant.optional(),
+  total_bilan: montant.optional(),
+  taille: z.enum(TAILLES).optional(),
+  detenu_public_25: z.boolean().optional(),
+  groupe: groupe.optional(),
+  entreprise_unique: identifiant.optional(),
+  exercice_debut: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "début d'exercice au format MM-JJ (ex. 07-01)")
+    .optional(),
+  derogation_participation: z.boolean().optional(),
+  secteur: z.enum(SECTEURS).optional(),
+  taux_is: taux.optional(),
+});
+
+export const depenseSchema = z.strictObject({
+  id: identifiant,
+  libelle: z.string().max(1000).optional(),
+  dispositifs: z.array(identifiant).optional(),
+  nature: z.enum(NATURES_DEPENSE),
+  categorie: z.string().max(100).optional(),
+  montant,
+  cout_reference: montant.optional(),
+  taux_max: taux.optional(),
+  duree_mois: nombre.optional(),
+  prestataire_externe: z.boolean().optional(),
+  date_commande: dateIso.optional(),
+  date_acquisition: dateIso.optional(),
+  acompte: montant.optional(),
+  date_acompte: dateIso.optional(),
+  salaire_brut_annuel: montant.optional(),
+  duree_annees: nombre.optional(),
+  etp: nombre.optional(),
+  poste_annuel: montant.optional(),
+  communication_annuel: montant.optional(),
+  petit_equipement: montant.optional(),
+  economie_annuelle_prevue: montant.optional(),
+  effectif_etablissement: nombre.optional(),
+  heures: nombre.optional(),
+  type_contrat: z.enum(TYPES_CONTRAT).optional(),
+  duree_contrat_mois: nombre.optional(),
+  niveau: z.enum(NIVEAUX).optional(),
+  jours: entier.optional(),
+  collectif: z.boolean().optional(),
+  part_capital: taux.optional(),
+  rentabilite_prevue: fractionSignee.optional(),
+  ouvert_aux_tiers: z.boolean().optional(),
+  duree_amorcage_annees: nombre.optional(),
+  droits_vote_filiere: taux.optional(),
+  vocation: z.enum(VOCATIONS).optional(),
+  renouvellement: z.boolean().optional(),
+});
+
+export const financementSchema = z.strictObject({
+  financeur: identifiant,
+  montant,
+  depenses: z.array(identifiant).min(1, "la liste des dépenses financées est vide").optional(),
+  forme: z.enum(FORMES).optional(),
+  regime: z.enum(REGIMES).optional(),
+  date_octroi: dateIso.optional(),
+  equivalent_subvention: montant.optional(),
+  reglement: z.enum(REGLEMENTS).optional(),
+  dispositif: identifiant.optional(),
+  libelle: z.string().max(1000).optional(),
+});
+
+export const aideAnterieureSchema = z.strictObject({
+  date: dateIso,
+  montant,
+  reglement: z.enum(REGLEMENTS).optional(),
+  libelle: z.string().max(1000).optional(),
+  secteur: z.enum(SECTEURS).optional(),
+});
+
+export const ficheSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: identifiant,
+  titre: z.string().max(1000).optional(),
+  territoire: z.string().max(200).optional(),
+  date_demande: dateIso.optional(),
+  date_debut: dateIso.optional(),
+  beneficiaire: beneficiaireSchema,
+  localisation: z.strictObject({ zone: z.enum(ZONES).default("metropole"), afr: z.boolean().default(false) }).default({ zone: "metropole", afr: false }),
+  depenses: z.array(depenseSchema).min(1, "une fiche a au moins une dépense"),
+  financements: z.array(financementSchema).optional(),
+  aides_de_minimis_anterieures: z.array(aideAnterieureSchema).optional(),
+});
+
+export type Fiche = z.output<typeof ficheSchema>;
+export type FicheBrute = z.input<typeof ficheSchema>;
+export type Depense = z.output<typeof depenseSchema>;
+export type Financement = z.output<typeof financementSchema>;
+export type Beneficiaire = z.output<typeof beneficiaireSchema>;
+export type AideAnterieure = z.output<typeof aideAnterieureSchema>;

@@ -1,0 +1,83 @@
+// The JSON shape of interface.md: amounts as strings with two decimals, rates with four.
+import { montantJson, tauxJson } from "./argent.js";
+import type { Controle, EvaluationFiche, Resultat } from "./modele.js";
+
+export const VERSION = "1.0.0";
+
+export interface OptionsJson {
+  /** Adds each result's reasoning steps (`expliquer`). */
+  etapes?: boolean;
+}
+
+export function resultatJson(r: Resultat, o: OptionsJson = {}) {
+  return {
+    dispositif: r.dispositif,
+    depense: r.depense,
+    eligible: r.eligible,
+    assiette: montantJson(r.assiette),
+    taux: tauxJson(r.taux),
+    plafond: montantJson(r.plafond),
+    demande: montantJson(r.demande),
+    depassement: montantJson(r.depassement),
+    details: r.details,
+    motifs: r.motifs,
+    ...(o.etapes ? { etapes: r.etapes } : {}),
+  };
+}
+
+export function controleJson(c: Controle) {
+  return {
+    controle: c.controle,
+    portee: c.portee,
+    conforme: c.conforme,
+    valeur: montantJson(c.valeur),
+    limite: montantJson(c.limite),
+    ...(c.reglement !== undefined ? { reglement: c.reglement } : {}),
+    ...(c.periode_debut !== undefined ? { periode_debut: c.periode_debut, periode_fin: c.periode_fin } : {}),
+    ...(c.disponible !== undefined ? { disponible: montantJson(c.disponible) } : {}),
+    ...(c.publication_requise !== undefined ? { publication_requise: c.publication_requise } : {}),
+    message: c.message,
+    source: c.source,
+  };
+}
+
+export function ficheJson(e: EvaluationFiche, o: OptionsJson = {}) {
+  const b = e.beneficiaire;
+  return {
+    id: e.id,
+    date_evaluation: e.date_evaluation,
+    beneficiaire: b
+      ? { taille: b.taille, taille_source: b.taille_source, categorie_entreprise: b.categorie_entreprise, activite_economique: b.activite_economique }
+      : null,
+    resultats: e.resultats.map((r) => resultatJson(r, o)),
+    controles: e.controles.map(controleJson),
+    motifs: e.motifs,
+    conforme: e.conforme,
+    erreurs: e.erreurs,
+  };
+}
+
+export interface Synthese {
+  fiches: number;
+  conformes: number;
+  non_conformes: number;
+  en_erreur: number;
+}
+
+export function synthese(es: EvaluationFiche[]): Synthese {
+  return {
+    fiches: es.length,
+    conformes: es.filter((e) => e.erreurs.length === 0 && e.conforme === true).length,
+    non_conformes: es.filter((e) => e.erreurs.length === 0 && e.conforme === false).length,
+    en_erreur: es.filter((e) => e.erreurs.length > 0).length,
+  };
+}
+
+export function documentJson(es: EvaluationFiche[], o: OptionsJson = {}) {
+  return { outil: "ti-aides", version: VERSION, fiches: es.map((e) => ficheJson(e, o)), synthese: synthese(es) };
+}
+
+/** A fiche that could not be evaluated: its errors, no results. */
+export function ficheEnErreur(id: string, date: string, erreurs: string[]): EvaluationFiche {
+  return { id, date_evaluation: date, beneficiaire: null, resultats: [], controles: [], motifs: [], conforme: null, erreurs };
+}

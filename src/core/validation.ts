@@ -1,0 +1,123 @@
+// Validates parsed data with a zod schema and turns zod's issues into French messages that say
+// where (file, line, field) and what to write instead.
+import { z } from "zod";
+import type { DocumentSource } from "./document.js";
+import { cheminTexte, ErreurSaisie, type ProblemeSaisie } from "./erreurs.js";
+import { vouliezVousDire } from "./suggestion.js";
+
+/** Strips null values (an empty YAML field means "not given"). */
+export function sansNulls(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sansNulls);
+  if (v && typeof v === "object" && !(v instanceof Date)) {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) if (x !== null) o[k] = sansNulls(x);
+    return o;
+  }
+  return v;
+}
+
+export function valider<S extends z.ZodType>(schema: S, doc: DocumentSource, prefixe: PropertyKey[] = []): z.output<S> {
+  const donnees = sansNulls(prefixe.length ? valeurA(doc.donnees, prefixe) : doc.donnees);
+  const r = schema.safeParse(donnees);
+  if (r.success) return r.data;
+  throw new ErreurSaisie(problemesZod(r.error, schema, donnees, (chemin) => ({
+    fichier: doc.fichier,
+    ligne: doc.ligneDe([...prefixe, ...chemin]),
+    champ: cheminTexte([...prefixe, ...chemin]) || undefined,
+  })));
+}
+
+type Lieu = (chemin: PropertyKey[]) => Omit<ProblemeSaisie, "message">;
+
+export function problemesZod(erreur: z.ZodError, schema: z.ZodType, donnees: unknown, lieu: Lieu): ProblemeSaisie[] {
+  const problemes: ProblemeSaisie[] = [];
+  for (const issue of erreur.issues.slice(0, 20)) {
+    const chemin = issue.path as PropertyKey[];
+    if (issue.code === "unrecognized_keys") {
+      const connus = clesConnues(schema, chemin);
+      for (const cle of issue.keys) {
+        problemes.push({
+          ...lieu([...chemin, cle]),
+          champ: cheminTexte([...chemin, cle]),
+          message: `champ inconnu « ${cle} »${vouliezVousDire(cle, connus)} ; supprimez-le ou corrigez son nom${connus.length && connus.length <= 40 ? ` (champs permis : ${connus.join(", ")})` : ""}`,
+        });
+      }
+      continue;
+    }
+    problemes.push({ ...lieu(chemin), message: messageIssue(issue, valeurA(donnees, chemin)) });
+  }
+  return problemes;
+}
+
+function messageIssue(issue: z.core.$ZodIssue, valeur: unknown): string {
+  switch (issue.code) {
+    case "invalid_type":
+      if (valeur === undefined) return "champ obligatoire manquant";
+      return `${decrire(valeur)} n'est pas accepté : ${attendu(issue.expected)} attendu`;
+    case "invalid_value": {
+      const permis = issue.values.map(String);
+      return `valeur « ${String(valeur)} » non reconnue${vouliezVousDire(String(valeur), permis)} ; valeurs permises : ${permis.join(", ")}`;
+    }
+    case "too_small":
+      if (issue.origin === "array") return issue.message && !issue.message.startsWith("Trop petit") ? issue.message : `au moins ${issue.minimum} élément(s) attendu(s)`;
+      if (issue.origin === "string") return issue.message && !issue.message.startsWith("Trop petit") ? issue.message : "texte vide";
+      return issue.message;
+    case "too_big":
+      return issue.origin === "string" ? `texte trop long (${issue.maximum} caractères au plus)` : issue.message;
+    case "invalid_union":
+      return `${decrire(valeur)} n'est pas accepté ici`;
+    default:
+      return issue.message;
+  }
+}
+
+function attendu(t: string): string {
+  const fr: Record<string, string> = {
+    string: "un texte", number: "un nombre", boolean: "un booléen (true/false)", array: "une liste",
+    object: "un bloc de champs", date: "une date",
+  };
+  return fr[t] ?? t;
+}
+
+function decrire(v: unknown): string {
+  if (Array.isArray(v)) return "une liste";
+  if (v === null) return "une valeur vide";
+  if (typeof v === "object") return "un bloc de champs";
+  if (typeof v === "string") return `le texte « ${v.length > 40 ? v.slice(0, 40) + "…" : v} »`;
+  return `la valeur ${String(v)}`;
+}
+
+function valeurA(donnees: unknown, chemin: readonly PropertyKey[]): unknown {
+  let v: unknown = donnees;
+  for (const k of chemin) {
+    if (v == null || typeof v !== "object") return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+/** The field names an object schema accepts at this path (for "vouliez-vous dire"). */
+export function clesConnues(schema: z.ZodType, chemin: readonly PropertyKey[]): string[] {
+  let s: unknown = schema;
+  for (const k of chemin) {
+    s = deballer(s);
+    const def = (s as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+    if (!def) return [];
+    if (def.type === "array" && typeof k === "number") s = def.element;
+    else if (def.type === "object") s = (def.shape as Record<string, unknown>)[String(k)];
+    else return [];
+  }
+  const def = (deballer(s) as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+  return def?.type === "object" ? Object.keys(def.shape as object).filter((k) => k !== "$schema") : [];
+}
+
+function deballer(s: unknown): unknown {
+  for (let i = 0; i < 10; i++) {
+    const def = (s as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+    if (!def) return s;
+    if (def.type === "optional" || def.type === "default" || def.type === "nullable" || def.type === "prefault") s = def.innerType;
+    else if (def.type === "pipe") s = def.in;
+    else return s;
+  }
+  return s;
+}

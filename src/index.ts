@@ -1,0 +1,14 @@
+// ti-aides as a library: the pure core (rules, evaluation, JSON shape) and the rules on disk.
+export { evaluerFiche, dispositifsParDefaut, type OptionsEvaluation } from "./core/evaluer.js";
+export { lireFiche, validerFiche } from "./core/fiche.js";
+export { lireDocument, type DocumentSource } from "./core/document.js";
+export { construireReferentiel, lireRegle, type Referentiel, type FichierTexte } from "./core/regles/referentiel.js";
+export { documentJson, ficheJson, synthese, VERSION } from "./core/sortie-json.js";
+export { ErreurSaisie, formaterProbleme, type ProblemeSaisie } from "./core/erreurs.js";
+export type { EvaluationFiche, Resultat, Controle, Motif, Etape, BeneficiaireEvalue } from "./core/modele.js";
+export type { Fiche, Depense, Financement } from "./core/schemas/fiche.js";
+export type { Regle } from "./core/schemas/regle.js";
+export type { AideDeMinimis } from "./core/controles/contexte.js";
+export { ficheSchema } from "./core/schemas/fiche.js";
+export { regleSchema } from "./core/schemas/regle.js";
+export { chargerRegles, DOSSIER_REGLES } from "./regles-disque.js";

@@ -1,0 +1,43 @@
+// Reads the rule files from disk: the built-in rules/ of the package, plus a Region's folder.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ErreurSaisie } from "./core/erreurs.js";
+import { construireReferentiel, FICHIERS_PARAMETRES, type FichierTexte, type Referentiel } from "./core/regles/referentiel.js";
+
+/** The rules/ folder shipped with ti-aides. */
+export const DOSSIER_REGLES = fileURLToPath(new URL("../rules/", import.meta.url));
+
+function lireFichier(chemin: string, base: string): FichierTexte {
+  return { fichier: relative(base, chemin) || chemin, texte: readFileSync(chemin, "utf8") };
+}
+
+/** The YAML files of a folder, recursively, in a stable order. */
+export function fichiersYaml(dossier: string): string[] {
+  const sortie: string[] = [];
+  for (const nom of readdirSync(dossier).sort()) {
+    const chemin = join(dossier, nom);
+    if (statSync(chemin).isDirectory()) sortie.push(...fichiersYaml(chemin));
+    else if (/\.ya?ml$/i.test(nom)) sortie.push(chemin);
+  }
+  return sortie;
+}
+
+/** The built-in rules, plus the regional folders given (--regles, TI_AIDES_REGLES). */
+export function chargerRegles(dossiersRegionaux: string[] = []): Referentiel {
+  const base = join(DOSSIER_REGLES, "..");
+  const dispositifs = fichiersYaml(join(DOSSIER_REGLES, "dispositifs")).map((f) => lireFichier(f, base));
+  const parametres: Record<string, FichierTexte> = {};
+  for (const nom of Object.keys(FICHIERS_PARAMETRES)) {
+    const chemin = join(DOSSIER_REGLES, "parametres", `${nom}.yaml`);
+    if (existsSync(chemin)) parametres[nom] = lireFichier(chemin, base);
+  }
+  const regionaux: FichierTexte[] = [];
+  for (const dossier of dossiersRegionaux) {
+    if (!existsSync(dossier) || !statSync(dossier).isDirectory()) {
+      throw new ErreurSaisie([{ fichier: dossier, message: "dossier de règles introuvable (--regles ou TI_AIDES_REGLES) : indiquez un dossier de fichiers YAML" }]);
+    }
+    regionaux.push(...fichiersYaml(dossier).map((f) => ({ fichier: f, texte: readFileSync(f, "utf8") })));
+  }
+  return construireReferentiel(dispositifs, parametres, regionaux);
+}
