@@ -20,14 +20,6 @@ export function evaluerBeneficiaire(fiche: Fiche, ref: Referentiel, date: string
   const etapes: Etape[] = [];
   const economique = activiteEconomique(b);
   const cle = b.entreprise_unique ?? b.siren ?? b.nom ?? fiche.id;
-  if (!b.entreprise_unique && !b.siren) {
-    motifs.push({
-      code: "entreprise_unique_par_nom",
-      niveau: "info",
-      message: `Ni SIREN ni entreprise_unique : l'entreprise unique (de minimis) est identifiée par ${b.nom ? "son nom" : "l'identifiant de la fiche"} « ${cle} ».`,
-      source: "Règlement (UE) 2023/2831, art. 2, §2",
-    });
-  }
   etapes.push({
     libelle: economique ? "Activité économique (règles des aides d'État applicables)" : "Activité non économique : colonne « non économique » des tableaux, pas de taille",
     valeur: economique ? "oui" : "non",

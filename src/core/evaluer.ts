@@ -96,7 +96,7 @@ export function evaluerFiche(fiche: Fiche, ref: Referentiel, options: OptionsEva
     beneficiaire: benef,
     resultats,
     controles,
-    motifs: [...benef.motifs, ...motifs],
+    motifs: sansDoublons([...benef.motifs, ...motifs]),
     conforme: !controles.some((c) => c.conforme === false),
     erreurs: [],
   };
@@ -234,6 +234,17 @@ function partager(fiche: Fiche, lignes: Ligne[], resultats: Resultat[]) {
     partsAide.set(l.index, new Map(l.depenses.map((id, i) => [id, aides[i]])));
   }
   return { parts, partsAide };
+}
+
+/** The same warning said once (e.g. a parameter "à confirmer" read for every line). */
+function sansDoublons(motifs: Motif[]): Motif[] {
+  const vus = new Set<string>();
+  return motifs.filter((m) => {
+    const cle = `${m.code}|${m.message}`;
+    if (vus.has(cle)) return false;
+    vus.add(cle);
+    return true;
+  });
 }
 
 function verifierTerritoire(fiche: Fiche, ref: Referentiel, motifs: Motif[]): void {

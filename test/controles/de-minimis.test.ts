@@ -142,3 +142,12 @@ test("GBER aid needs no de minimis control", () => {
   });
   expect(controles(rgec, "de_minimis")).toHaveLength(0);
 });
+
+test("without SIREN nor entreprise_unique, the name keys the single undertaking, with a warning", () => {
+  const e = fiche("2019-06-01", 50000, [], { nom: "Atelier Exemple" });
+  expect(controles(e, "de_minimis")[0].portee).toBe("Atelier Exemple");
+  expect(codes(e)).toContain("entreprise_unique_par_nom");
+  const avecSiren = fiche("2019-06-01", 50000, [], { nom: "Atelier Exemple", siren: "123456782" });
+  expect(controles(avecSiren, "de_minimis")[0].portee).toBe("123456782");
+  expect(codes(avecSiren)).not.toContain("entreprise_unique_par_nom");
+});

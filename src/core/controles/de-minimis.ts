@@ -25,6 +25,15 @@ export function controlerDeMinimis(c: ContexteControles): Controle[] {
     date: a.date, montant: a.montant, reglement: a.reglement ?? "general", origine: `aide antérieure n°${i + 1}${a.libelle ? ` (${a.libelle})` : ""}`,
   }));
   const toutes = [...anterieures, ...c.autresDeMinimis];
+  const b = c.fiche.beneficiaire;
+  if (!b.entreprise_unique && !b.siren) {
+    c.motifs.push({
+      code: "entreprise_unique_par_nom",
+      niveau: "avertissement",
+      message: `Ni SIREN ni entreprise_unique : l'entreprise unique est identifiée par « ${c.benef.entreprise_unique} » ; indiquez le SIREN pour que ses aides de minimis soient bien additionnées.`,
+      source: "Règlement (UE) 2023/2831, art. 2, §2 (entreprise unique)",
+    });
+  }
 
   // One control per regulation and grant date: the lines granted together are the new aid.
   const groupes = new Map<string, typeof nouvelles>();
