@@ -98,22 +98,37 @@ function valeurA(donnees: unknown, chemin: readonly PropertyKey[]): unknown {
 
 /** The field names an object schema accepts at this path (for "vouliez-vous dire"). */
 export function clesConnues(schema: z.ZodType, chemin: readonly PropertyKey[]): string[] {
-  let s: unknown = schema;
+  let niveau: unknown[] = [schema];
   for (const k of chemin) {
-    s = deballer(s);
-    const def = (s as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
-    if (!def) return [];
-    if (def.type === "array" && typeof k === "number") s = def.element;
-    else if (def.type === "object") s = (def.shape as Record<string, unknown>)[String(k)];
-    else return [];
+    niveau = niveau.flatMap(options).flatMap((s) => {
+      const def = definition(s);
+      if (def?.type === "array" && typeof k === "number") return [def.element];
+      if (def?.type === "object") return [(def.shape as Record<string, unknown>)[String(k)]].filter(Boolean);
+      return [];
+    });
   }
-  const def = (deballer(s) as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
-  return def?.type === "object" ? Object.keys(def.shape as object).filter((k) => k !== "$schema") : [];
+  const cles = niveau.flatMap(options).flatMap((s) => {
+    const def = definition(s);
+    return def?.type === "object" ? Object.keys(def.shape as object) : [];
+  });
+  return [...new Set(cles)].filter((k) => k !== "$schema");
+}
+
+type Def = Record<string, unknown> | undefined;
+function definition(s: unknown): Def {
+  return (s as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+}
+
+/** The object schemas a schema may be: unwraps optional/default/pipe, and each option of a union. */
+function options(s: unknown): unknown[] {
+  const d = deballer(s);
+  const def = definition(d);
+  return def?.type === "union" ? (def.options as unknown[]).flatMap(options) : [d];
 }
 
 function deballer(s: unknown): unknown {
   for (let i = 0; i < 10; i++) {
-    const def = (s as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+    const def = definition(s);
     if (!def) return s;
     if (def.type === "optional" || def.type === "default" || def.type === "nullable" || def.type === "prefault") s = def.innerType;
     else if (def.type === "pipe") s = def.in;
