@@ -2,7 +2,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { lireDocument } from "./core/document.js";
 import { ErreurSaisie } from "./core/erreurs.js";
+import { catalogueSchema, type Catalogue } from "./core/schemas/catalogue.js";
+import { valider } from "./core/validation.js";
 import { construireReferentiel, FICHIERS_PARAMETRES, type FichierTexte, type Referentiel } from "./core/regles/referentiel.js";
 
 /** The rules/ folder shipped with ti-aides. */
@@ -40,4 +43,10 @@ export function chargerRegles(dossiersRegionaux: string[] = []): Referentiel {
     regionaux.push(...fichiersYaml(dossier).map((f) => ({ fichier: f, texte: readFileSync(f, "utf8") })));
   }
   return construireReferentiel(dispositifs, parametres, regionaux);
+}
+
+/** The guide's 30 operational fiches (rules/catalogue.yaml), for `ti-aides regles`. */
+export function chargerCatalogue(): Catalogue {
+  const f = lireFichier(join(DOSSIER_REGLES, "catalogue.yaml"), join(DOSSIER_REGLES, ".."));
+  return valider(catalogueSchema, lireDocument(f.texte, f.fichier));
 }

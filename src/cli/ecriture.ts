@@ -1,6 +1,6 @@
 // Writing a command's output: to standard output, or to a file through a temporary file renamed
 // at the end, so that a failure never leaves half a file.
-import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from "node:fs";
 import { ErreurSaisie } from "../core/erreurs.js";
 
 export function ecrireSortie(texte: string | Buffer, fichier: string | undefined): void {
@@ -15,5 +15,44 @@ export function ecrireSortie(texte: string | Buffer, fichier: string | undefined
   } catch (e) {
     rmSync(tmp, { force: true });
     throw new ErreurSaisie([{ fichier, message: `écriture impossible (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : vérifiez le dossier et les droits` }]);
+  }
+}
+
+/** A streamed output file: written progressively to a temporary file, renamed when complete. */
+export interface SortieProgressive {
+  flux: WriteStream;
+  /** The output is complete: the temporary file takes the final name. */
+  valider(): void;
+  /** The output failed: the temporary file is removed, the final file untouched. */
+  abandonner(): void;
+  /** The French error for a failure of this file (a full disc, a missing folder…). */
+  erreur(e: unknown): ErreurSaisie;
+}
+
+export function ouvrirSortieProgressive(fichier: string): SortieProgressive {
+  const tmp = `${fichier}.${process.pid}.tmp`;
+  const erreur = (e: unknown) => new ErreurSaisie([{ fichier, message: `écriture impossible (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : vérifiez le dossier et les droits` }]);
+  // Not a regular file (/dev/null, a named pipe): written to directly; a rename would replace it.
+  if (!estFichierOuAbsent(fichier)) return { flux: createWriteStream(fichier), valider: () => undefined, abandonner: () => undefined, erreur };
+  return {
+    flux: createWriteStream(tmp),
+    valider: () => {
+      try {
+        renameSync(tmp, fichier);
+      } catch (e) {
+        rmSync(tmp, { force: true });
+        throw erreur(e);
+      }
+    },
+    abandonner: () => rmSync(tmp, { force: true }),
+    erreur,
+  };
+}
+
+function estFichierOuAbsent(chemin: string): boolean {
+  try {
+    return statSync(chemin).isFile();
+  } catch {
+    return true;
   }
 }

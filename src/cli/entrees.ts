@@ -1,6 +1,6 @@
 // Reading the files a user names: YAML or JSON fiches, `-` for standard input, contracts.
-import { readFileSync, statSync } from "node:fs";
-import { lireDocument, type DocumentSource } from "../core/document.js";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { lireDocument, TAILLE_MAX_TEXTE, TROP_VOLUMINEUX, type DocumentSource } from "../core/document.js";
 import { ErreurSaisie, type ProblemeSaisie } from "../core/erreurs.js";
 
 /** Reads a file as UTF-8 text; refuses folders, missing files and other encodings clearly. */
@@ -8,8 +8,9 @@ export function lireTexte(chemin: string): string {
   let octets: Buffer;
   if (chemin === "-") {
     try {
-      octets = readFileSync(0);
-    } catch {
+      octets = lireBorne(0, nomAffiche(chemin));
+    } catch (e) {
+      if (e instanceof ErreurSaisie) throw e;
       throw new ErreurSaisie([{ fichier: "(entrée standard)", message: "lecture de l'entrée standard impossible" }]);
     }
   } else {
@@ -20,13 +21,45 @@ export function lireTexte(chemin: string): string {
       throw new ErreurSaisie([{ fichier: chemin, message: "fichier introuvable : vérifiez le chemin" }]);
     }
     if (st.isDirectory()) throw new ErreurSaisie([{ fichier: chemin, message: "c'est un dossier, pas un fichier (ti-aides verifier accepte les dossiers)" }]);
+    let fd: number | undefined;
     try {
-      octets = readFileSync(chemin);
+      fd = openSync(chemin, "r");
+      octets = lireBorne(fd, chemin);
     } catch (e) {
+      if (e instanceof ErreurSaisie) throw e;
       throw new ErreurSaisie([{ fichier: chemin, message: `lecture impossible (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : vérifiez les droits du fichier` }]);
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   }
   return decoderUtf8(octets, nomAffiche(chemin));
+}
+
+/**
+ * Reads a descriptor to its end, but never more than a fiche can weigh: /dev/zero, an endless pipe or
+ * a huge file is refused after TAILLE_MAX_TEXTE bytes instead of filling the memory.
+ */
+function lireBorne(fd: number, fichier: string): Buffer {
+  const morceaux: Buffer[] = [];
+  const tampon = Buffer.allocUnsafe(1024 * 1024);
+  let total = 0;
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, tampon, 0, tampon.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EOF") break; // standard input at its end, on Windows
+      if (code !== "EAGAIN") throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10); // non-blocking pipe: wait for data
+      continue;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > TAILLE_MAX_TEXTE) throw new ErreurSaisie([{ fichier, message: TROP_VOLUMINEUX }]);
+    morceaux.push(Buffer.from(tampon.subarray(0, n)));
+  }
+  return Buffer.concat(morceaux, total);
 }
 
 export function nomAffiche(chemin: string): string {
@@ -34,6 +67,12 @@ export function nomAffiche(chemin: string): string {
 }
 
 export function decoderUtf8(octets: Buffer, fichier: string): string {
+  if ((octets[0] === 0xff && octets[1] === 0xfe) || (octets[0] === 0xfe && octets[1] === 0xff)) {
+    throw new ErreurSaisie([{ fichier, message: "le fichier est encodé en UTF-16 (« Unicode » de Windows) : enregistrez-le en UTF-8" }]);
+  }
+  if (octets.subarray(0, 8192).includes(0)) {
+    throw new ErreurSaisie([{ fichier, message: "ce fichier contient des octets binaires (image, archive, tableur ?) : une fiche est un texte YAML ou JSON" }]);
+  }
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(octets);
   } catch {

@@ -34,7 +34,7 @@ export function evaluerSource(source: FicheSource, ref: Referentiel, options: Op
   }
 }
 
-function idBrut(source: FicheSource): string | undefined {
+export function idBrut(source: FicheSource): string | undefined {
   let v: unknown = source.doc.donnees;
   for (const k of source.chemin) v = (v as Record<PropertyKey, unknown> | undefined)?.[k];
   const id = (v as { id?: unknown } | undefined)?.id;

@@ -73,14 +73,78 @@ export function construireProgramme(): Command {
     .option("--montant <montant>", "montant de la dépense, en euros HT (ex. 1200000 ou « 1 200 000 € »)")
     .option("--cout-reference <montant>", "coût d'un investissement de référence (le surcoût est l'assiette)")
     .addOption(new Option("--forme <forme>", "forme de l'aide : subvention, avance_remboursable, pret…"))
+    .option("--expliquer", "ajoute le raisonnement pas à pas de chaque chiffre, avec ses sources (comme ti-aides expliquer)")
     .action(async (fichiers: string[], _o: object, cmd: Command) => {
       const { simuler } = await import("./commandes/simuler.js");
       process.exitCode = await simuler(fichiers, cmd.optsWithGlobals());
     });
 
-  // commande lot (issue 4)
-  // commande verifier (issue 5)
-  // commandes regles, expliquer, schema (issue 6)
+  programme
+    .command("lot")
+    .alias("batch")
+    .description("évalue chaque ligne d'un tableau CSV de fiches-actions (une ligne par action, une colonne par financeur) et rend le tableau complété des résultats, en flux")
+    .argument("<fichier>", "tableau CSV du contrat (séparateur ; ou , ; UTF-8 ou Windows-1252)")
+    .option("--strict", "code de sortie 1 si une ligne n'est pas conforme ou est en erreur")
+    .addHelpText("after", "\nFormats (--format) : csv (par défaut : le tableau d'entrée, même séparateur et même encodage, suivi des colonnes de résultat), jsonl (une fiche JSON par ligne), json.\nExemple : ti-aides lot contrat.csv -o contrat-resultats.csv")
+    .action(async (fichier: string, _o: object, cmd: Command) => {
+      const { lot } = await import("./commandes/lot.js");
+      process.exitCode = await lot(fichier, cmd.optsWithGlobals());
+    });
+  programme
+    .command("verifier")
+    .alias("check")
+    .description("valide tout un contrat pour la CI : fiches, dossiers de fiches (récursivement) ou fichier de contrat ; de minimis additionné par entreprise sur toutes les fiches, dates dans la période du contrat, totaux. Code 0 conforme, 1 règle enfreinte, 2 entrée illisible")
+    .argument("[chemins...]", "fiches (.yaml, .yml, .json), tableaux CSV de fiches (format de ti-aides lot), dossiers, fichier de contrat")
+    .option("--strict", "les avertissements font aussi échouer la vérification (code 1)")
+    .addHelpText("after", "\nFormats (--format) : table (rapport lisible, par défaut), json, junit (XML JUnit pour GitLab, Jenkins…), github (annotations GitHub Actions).\nExemple : ti-aides verifier contrat/ --format junit -o rapport-junit.xml")
+    .action(async (chemins: string[], _o: object, cmd: Command) => {
+      const { verifier } = await import("./commandes/verifier.js");
+      process.exitCode = await verifier(chemins, cmd.optsWithGlobals());
+    });
+  const regles = programme
+    .command("regles")
+    .alias("rules")
+    .description("liste les 30 fiches du guide (calculées ou pour information) avec opérateur, offre et contact ; ou montre une règle : ses chiffres, leurs dates et leurs sources")
+    .argument("[id]", "identifiant d'une règle (ex. ademe-investissement) ou numéro de fiche du guide")
+    .option("--theme <theme>", "attirer, recruter, innover ou simplifier")
+    .option("--beneficiaire <texte>", "un mot du texte des bénéficiaires (ex. collectivité, PME, association)")
+    .option("--calcule", "seulement les fiches que ti-aides calcule")
+    .addHelpText("after", "\nExemples : ti-aides regles --theme recruter ; ti-aides regles ademe-investissement ; ti-aides regles verifier regles-region/")
+    .action(async (id: string | undefined, _o: object, cmd: Command) => {
+      const { regles } = await import("./commandes/regles.js");
+      process.exitCode = await regles(id, cmd.optsWithGlobals());
+    });
+  regles
+    .command("verifier")
+    .alias("check")
+    .description("valide les fichiers de règles d'une Région (schéma, identifiants, champs lus) pour sa CI : code 0 valides, 2 refusés avec fichier, ligne et champ")
+    .argument("<dossiers...>", "dossiers de fichiers de règles YAML")
+    .action(async (dossiers: string[], _o: object, cmd: Command) => {
+      const { verifierRegles } = await import("./commandes/regles.js");
+      process.exitCode = await verifierRegles(dossiers, cmd.optsWithGlobals());
+    });
+
+  programme
+    .command("expliquer")
+    .alias("explain")
+    .description("montre comment chaque chiffre d'un dispositif est obtenu sur une fiche, pas à pas, avec sa source, puis les contrôles qui le concernent")
+    .argument("<fichier>", "la fiche (YAML ou JSON, « - » pour l'entrée standard)")
+    .requiredOption("--dispositif <id>", "le dispositif à expliquer (ti-aides regles pour la liste)")
+    .option("--depense <id>", "seulement cette dépense de la fiche")
+    .action(async (fichier: string, _o: object, cmd: Command) => {
+      const { expliquerCommande } = await import("./commandes/expliquer.js");
+      process.exitCode = await expliquerCommande(fichier, cmd.optsWithGlobals());
+    });
+
+  programme
+    .command("schema")
+    .description("écrit le schéma JSON d'un format de fichier (fiche, contrat, regles) pour que l'éditeur vérifie et complète les YAML")
+    .argument("<format>", "fiche, contrat ou regles")
+    .addHelpText("after", "\nExemple : ti-aides schema fiche -o schemas/fiche.schema.json, puis en tête de fiche : # yaml-language-server: $schema=../../schemas/fiche.schema.json")
+    .action(async (format: string, _o: object, cmd: Command) => {
+      const { schema } = await import("./commandes/schema.js");
+      process.exitCode = await schema(format, cmd.optsWithGlobals());
+    });
 
   return programme;
 }

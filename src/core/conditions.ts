@@ -2,7 +2,8 @@
 // A condition whose input is missing never makes a dispositif ineligible: it is "sous réserve"
 // (domaine.md §0).
 import { D, type Dec } from "./argent.js";
-import type { Motif } from "./modele.js";
+import { dateFr } from "./dates.js";
+import type { Etape, Motif } from "./modele.js";
 import type { Condition } from "./schemas/regle.js";
 import type { Forme } from "./schemas/communs.js";
 import type { BeneficiaireEvalue } from "./modele.js";
@@ -27,7 +28,6 @@ export function lireChamp(e: Entrees, champ: string): unknown {
       return (e.depense as Record<string, unknown>)[nom];
     case "beneficiaire":
       if (nom === "taille" || nom === "categorie_entreprise" || nom === "activite_economique") return e.benef[nom] ?? undefined;
-      if (nom === "effectif") return e.fiche.beneficiaire.groupe?.effectif ?? e.fiche.beneficiaire.effectif;
       return (e.fiche.beneficiaire as Record<string, unknown>)[nom];
     case "fiche":
       if (nom === "territoire_d_industrie") {
@@ -40,6 +40,11 @@ export function lireChamp(e: Entrees, champ: string): unknown {
     default:
       return undefined;
   }
+}
+
+/** The fiche field a user fills for a field of the rule files (a derived one names its input). */
+function champSaisi(champ: string): string {
+  return champ === "fiche.territoire_d_industrie" ? "territoire" : champ.split(".")[1];
 }
 
 type Test = Pick<Condition, "champ" | "egal" | "dans" | "au_moins" | "au_plus" | "moins_de" | "plus_de" | "connu">;
@@ -70,11 +75,33 @@ function afficher(v: unknown): string {
   return String(v);
 }
 
+/**
+ * The conditions in force at `date`. Before the earliest `depuis` of a rule's conditions the rule did
+ * not exist yet: its first conditions apply rather than vanish (as a dated value does, `valeurA`),
+ * and `avant` gives that date for a warning.
+ */
+export function conditionsEnVigueur(conditions: Condition[], date: string): { conditions: Condition[]; avant?: string } {
+  const debut = conditions.reduce<string | undefined>((m, c) => (c.depuis && (m === undefined || c.depuis < m) ? c.depuis : m), undefined);
+  const lue = debut !== undefined && date < debut ? debut : date;
+  return {
+    conditions: conditions.filter((c) => !(c.depuis && lue < c.depuis) && !(c.jusqu_au && lue > c.jusqu_au)),
+    avant: lue !== date ? debut : undefined,
+  };
+}
+
 /** Evaluates a rule's conditions at `date`; returns the motifs (an `erreur` makes it ineligible). */
 export function evaluerConditions(conditions: Condition[], e: Entrees, date: string): Motif[] {
   const motifs: Motif[] = [];
-  for (const c of conditions) {
-    if ((c.depuis && date < c.depuis) || (c.jusqu_au && date > c.jusqu_au)) continue;
+  const enVigueur = conditionsEnVigueur(conditions, date);
+  if (enVigueur.avant) {
+    motifs.push({
+      code: "date_avant_vigueur",
+      niveau: "avertissement",
+      message: `Date d'évaluation ${dateFr(date)} antérieure à l'entrée en vigueur des conditions de ce dispositif (${dateFr(enVigueur.avant)}) : elles sont appliquées faute d'antérieures.`,
+      source: conditions.find((c) => c.depuis === enVigueur.avant)!.source,
+    });
+  }
+  for (const c of enVigueur.conditions) {
     if (c.si && tester(c.si, e) !== true) continue;
     const r = tester(c, e);
     const message = c.message.replaceAll("{valeur}", afficher(lireChamp(e, c.champ))).replaceAll("{champ}", c.champ);
@@ -83,10 +110,40 @@ export function evaluerConditions(conditions: Condition[], e: Entrees, date: str
       motifs.push({
         code: `sous_reserve_${c.code}`,
         niveau: "avertissement",
-        message: `Sous réserve de « ${c.champ.split(".")[1]} » (non renseigné) : ${message}`,
+        message: `Sous réserve de « ${champSaisi(c.champ)} » (non renseigné) : ${message}`,
         source: c.source,
       });
     }
   }
   return motifs;
+}
+
+/** A test as a person reads it: "effectif < 250", "secteur parmi industrie, commerce". */
+export function decrireTest(t: Test): string {
+  const nom = t.champ.split(".")[1];
+  const parties: string[] = [];
+  if (t.connu) parties.push("renseigné");
+  if (t.egal !== undefined) parties.push(`= ${String(t.egal)}`);
+  if (t.dans !== undefined) parties.push(`parmi ${t.dans.join(", ")}`);
+  if (t.au_moins !== undefined) parties.push(`≥ ${t.au_moins.toString()}`);
+  if (t.au_plus !== undefined) parties.push(`≤ ${t.au_plus.toString()}`);
+  if (t.plus_de !== undefined) parties.push(`> ${t.plus_de.toString()}`);
+  if (t.moins_de !== undefined) parties.push(`< ${t.moins_de.toString()}`);
+  return `${nom} ${parties.join(" et ")}`;
+}
+
+/** The reasoning steps of the conditions in force at `date` (`expliquer`): each test, the input read, its outcome. */
+export function etapesConditions(conditions: Condition[], e: Entrees, date: string): Etape[] {
+  const etapes: Etape[] = [];
+  for (const c of conditionsEnVigueur(conditions, date).conditions) {
+    if (c.si && tester(c.si, e) !== true) continue;
+    const r = tester(c, e);
+    const issue = r === true ? "remplie" : r === false ? (c.niveau === "erreur" ? "non remplie" : "non suivie (avertissement)") : "sous réserve (non renseigné)";
+    etapes.push({
+      libelle: `${c.niveau === "erreur" ? "Condition" : "Recommandation"} : ${decrireTest(c)}${c.si ? ` (si ${decrireTest(c.si)})` : ""} ; valeur lue : ${afficher(lireChamp(e, c.champ))}`,
+      valeur: issue,
+      source: c.source,
+    });
+  }
+  return etapes;
 }

@@ -1,6 +1,6 @@
 // Parses a YAML or JSON text and remembers where each value stands, so an error names its line.
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from "yaml";
-import { ErreurSaisie } from "./erreurs.js";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { ErreurSaisie, type ProblemeSaisie } from "./erreurs.js";
 
 export interface DocumentSource {
   fichier: string;
@@ -12,9 +12,16 @@ export interface DocumentSource {
 /** Beyond this, a file is not a fiche: refuse before parsing (hostile input). */
 export const TAILLE_MAX_TEXTE = 20 * 1024 * 1024;
 
+export const TROP_VOLUMINEUX = `fichier trop volumineux (plus de ${TAILLE_MAX_TEXTE / 1024 / 1024} Mo) pour une fiche`;
+
+/** Beyond this nesting, a file is not a fiche (a contract is about 6 levels deep): refused before the recursive steps. */
+export const PROFONDEUR_MAX = 64;
+
+const TROP_PROFOND = `imbrication trop profonde (plus de ${PROFONDEUR_MAX} niveaux de listes ou de blocs) : une fiche n'en a que quelques-uns, vérifiez les crochets et l'indentation`;
+
 export function lireDocument(texte: string, fichier: string): DocumentSource {
   if (texte.length > TAILLE_MAX_TEXTE) {
-    throw new ErreurSaisie([{ fichier, message: `fichier trop volumineux (plus de ${TAILLE_MAX_TEXTE / 1024 / 1024} Mo) pour une fiche` }]);
+    throw new ErreurSaisie([{ fichier, message: TROP_VOLUMINEUX }]);
   }
   if (texte.includes("\u0000")) {
     throw new ErreurSaisie([{ fichier, message: "ce fichier contient des octets binaires : une fiche est un texte YAML ou JSON" }]);
@@ -23,7 +30,14 @@ export function lireDocument(texte: string, fichier: string): DocumentSource {
     throw new ErreurSaisie([{ fichier, message: "le fichier est vide : une fiche YAML ou JSON est attendue" }]);
   }
   const lignes = new LineCounter();
-  const doc = parseDocument(texte, { lineCounter: lignes, uniqueKeys: true, prettyErrors: false, strict: true });
+  let doc: Document;
+  try {
+    // Duplicate keys are checked below in linear time: yaml's own check is quadratic in a block's keys.
+    doc = parseDocument(texte, { lineCounter: lignes, uniqueKeys: false, prettyErrors: false, strict: true });
+  } catch (e) {
+    if (e instanceof RangeError) throw new ErreurSaisie([{ fichier, message: TROP_PROFOND }]);
+    throw e;
+  }
   if (doc.errors.length > 0) {
     throw new ErreurSaisie(
       doc.errors.slice(0, 5).map((e) => ({
@@ -33,16 +47,68 @@ export function lireDocument(texte: string, fichier: string): DocumentSource {
       })),
     );
   }
+  const structure = verifierStructure(doc, lignes, fichier);
+  if (structure.length > 0) throw new ErreurSaisie(structure);
   let donnees: unknown;
   try {
     donnees = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    const msg = e instanceof Error && /alias/i.test(e.message)
-      ? "trop d'alias YAML (*ancre) : le fichier se démultiplie à la lecture, il est refusé"
-      : `lecture impossible : ${e instanceof Error ? e.message : String(e)}`;
+    const msg = e instanceof RangeError
+      ? TROP_PROFOND
+      : e instanceof Error && /alias/i.test(e.message)
+        ? "trop d'alias YAML (*ancre) : le fichier se démultiplie à la lecture, il est refusé"
+        : `lecture impossible : ${e instanceof Error ? e.message : String(e)}`;
     throw new ErreurSaisie([{ fichier, message: msg }]);
   }
+  // Aliases may nest what the text does not: the data's own depth, without recursion.
+  if (profondeur(donnees) > PROFONDEUR_MAX) throw new ErreurSaisie([{ fichier, message: TROP_PROFOND }]);
   return { fichier, donnees, ligneDe: (chemin) => ligneDe(doc, lignes, chemin) };
+}
+
+/** Depth and duplicate keys of the parsed text, walked with a stack (a deep file must not overflow ours). */
+function verifierStructure(doc: Document, lignes: LineCounter, fichier: string): ProblemeSaisie[] {
+  const problemes: ProblemeSaisie[] = [];
+  const pile: [unknown, number][] = [[doc.contents, 1]];
+  while (pile.length > 0 && problemes.length < 5) {
+    const [noeud, niveau] = pile.pop()!;
+    if (!isMap(noeud) && !isSeq(noeud)) continue;
+    if (niveau > PROFONDEUR_MAX) {
+      return [{ fichier, ligne: noeud.range ? lignes.linePos(noeud.range[0]).line : undefined, message: TROP_PROFOND }];
+    }
+    if (isSeq(noeud)) {
+      for (const x of noeud.items) pile.push([x, niveau + 1]);
+      continue;
+    }
+    const vues = new Set<unknown>();
+    for (const paire of noeud.items) {
+      if (isScalar(paire.key)) {
+        if (vues.has(paire.key.value)) {
+          problemes.push({
+            fichier,
+            ligne: paire.key.range ? lignes.linePos(paire.key.range[0]).line : undefined,
+            message: `syntaxe YAML/JSON invalide : clé « ${String(paire.key.value).slice(0, 80)} » en double dans le même bloc`,
+          });
+        }
+        vues.add(paire.key.value);
+      }
+      pile.push([paire.key, niveau + 1], [paire.value, niveau + 1]);
+    }
+  }
+  return problemes;
+}
+
+/** Nesting depth of parsed data (1 for a block of plain values), without recursion. */
+function profondeur(donnees: unknown): number {
+  let max = 0;
+  const pile: [unknown, number][] = [[donnees, 1]];
+  while (pile.length > 0) {
+    const [v, niveau] = pile.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (niveau > PROFONDEUR_MAX) return niveau;
+    max = Math.max(max, niveau);
+    for (const x of v instanceof Map ? v.values() : Object.values(v)) pile.push([x, niveau + 1]);
+  }
+  return max;
 }
 
 function ligneDe(doc: Document, lignes: LineCounter, chemin: readonly PropertyKey[]): number | undefined {
@@ -73,6 +139,8 @@ function traduireErreurYaml(m: string): string {
     [/Tabs are not allowed as indentation/, "tabulation interdite pour l'indentation : utilisez des espaces"],
     [/Missing closing/, "guillemet, crochet ou accolade non fermé"],
     [/All mapping items must start at the same column/, "indentation incohérente : les champs d'un même bloc doivent être alignés"],
+    [/Maximum call stack/, TROP_PROFOND],
+    [/multiple documents/, "plusieurs documents (« --- ») dans un même fichier : une fiche par fichier, ou un contrat avec « fiches: »"],
   ];
   for (const [re, fr] of table) if (re.test(premiere)) return fr;
   return premiere;

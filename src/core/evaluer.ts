@@ -3,7 +3,7 @@
 import { D, repartir, somme, tronquerCentime, max, ZERO, type Dec } from "./argent.js";
 import { calculer } from "./calculs/index.js";
 import { euros } from "./format.js";
-import { evaluerConditions } from "./conditions.js";
+import { etapesConditions, evaluerConditions } from "./conditions.js";
 import { controler, type AideDeMinimis } from "./controles/index.js";
 import { plafondCumul } from "./controles/cumul.js";
 import { aujourdhui, dateFr } from "./dates.js";
@@ -135,6 +135,11 @@ function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: Co
   const s = calculer(regle.calcul, entrees);
   motifs.push(...s.motifs);
   const eligible = s.eligible && !motifs.some((m) => m.niveau === "erreur");
+  const etapes = [...c.benef.etapes, ...etapesConditions(regle.conditions, entrees, c.date), ...s.etapes];
+  if (!eligible && s.plafond !== null) {
+    const raison = motifs.find((m) => m.niveau === "erreur");
+    etapes.push({ libelle: `Non éligible${raison ? ` (${raison.message})` : ""} : aide maximale ramenée à zéro`, valeur: euros(ZERO), source: raison?.source ?? regle.source });
+  }
   return {
     dispositif: regle.id,
     depense: depense.id,
@@ -148,7 +153,7 @@ function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: Co
     motifs,
     origine,
     intensite: eligible ? s.intensite : null,
-    etapes: [...c.benef.etapes, ...s.etapes],
+    etapes,
   };
 }
 
@@ -186,6 +191,7 @@ function appliquerPlafondsParStructure(resultats: Resultat[], ref: Referentiel, 
         const annees = new D(String(r.details.annees));
         r.plafond = tronquerCentime(r.plafond!.minus(parAn[i].minus(nouveau).times(annees)));
         r.details[poste.code] = nouveau.toFixed(2);
+        r.etapes.push({ libelle: `${poste.libelle} : plafond de ${euros(lu.valeur)} par structure et par an partagé entre ${siens.length} lignes au prorata (${euros(nouveau)} par an ici) ; aide maximale recalculée`, valeur: euros(r.plafond), source: lu.source });
         r.motifs.push({ code: `${poste.code}_par_structure`, niveau: "info", message: `${poste.libelle} : plafond de ${euros(lu.valeur)} par structure et par an partagé entre ${siens.length} lignes (${euros(nouveau)} ici).`, source: lu.source });
       });
     }

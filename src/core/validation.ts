@@ -10,7 +10,12 @@ export function sansNulls(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sansNulls);
   if (v && typeof v === "object" && !(v instanceof Date)) {
     const o: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) if (x !== null) o[k] = sansNulls(x);
+    for (const [k, x] of Object.entries(v)) {
+      if (x === null) continue;
+      // A "__proto__" key stays a key (refused as unknown), never the object's prototype.
+      if (k === "__proto__") Object.defineProperty(o, k, { value: sansNulls(x), enumerable: true, writable: true, configurable: true });
+      else o[k] = sansNulls(x);
+    }
     return o;
   }
   return v;
@@ -29,13 +34,20 @@ export function valider<S extends z.ZodType>(schema: S, doc: DocumentSource, pre
 
 type Lieu = (chemin: PropertyKey[]) => Omit<ProblemeSaisie, "message">;
 
+/** At most this many problems are told at once: a hostile file must not make thousands (nor take minutes). */
+const PROBLEMES_MAX = 20;
+
 export function problemesZod(erreur: z.ZodError, schema: z.ZodType, donnees: unknown, lieu: Lieu): ProblemeSaisie[] {
   const problemes: ProblemeSaisie[] = [];
-  for (const issue of erreur.issues.slice(0, 20)) {
+  for (const issue of erreur.issues.slice(0, PROBLEMES_MAX)) {
     const chemin = issue.path as PropertyKey[];
     if (issue.code === "unrecognized_keys") {
       const connus = clesConnues(schema, chemin);
-      for (const cle of issue.keys) {
+      const restants = issue.keys.length - PROBLEMES_MAX;
+      if (restants > 0) {
+        problemes.push({ ...lieu(chemin), message: `${issue.keys.length} champs inconnus dans ce bloc (les ${PROBLEMES_MAX} premiers ci-dessous) : est-ce bien une fiche ?` });
+      }
+      for (const cle of issue.keys.slice(0, PROBLEMES_MAX)) {
         problemes.push({
           ...lieu([...chemin, cle]),
           champ: cheminTexte([...chemin, cle]),

@@ -11,6 +11,7 @@ import { fichesDuDocument, lireFichier, type FicheSource } from "../entrees.js";
 import { evaluerSource, type FicheEvaluee } from "../evaluation.js";
 import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
 import { rendreFiche, rendreSynthese } from "../rendu/tableau.js";
+import { rendreExplicationsDeFiche } from "../rendu/explication.js";
 import type { Forme } from "../../core/schemas/communs.js";
 import { FORMES } from "../../core/schemas/communs.js";
 
@@ -30,6 +31,7 @@ export interface OptionsSimuler extends OptionsGlobales {
   montant?: string;
   coutReference?: string;
   forme?: string;
+  expliquer?: boolean;
 }
 
 /** The flags that build a one-line fiche, and the field each one fills. */
@@ -102,6 +104,10 @@ export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<nu
   const erreursLecture: ErreurSaisie[] = [];
   if (fichiers.length === 0) {
     if (!utiliseDrapeaux(o)) {
+      if (process.stdin.isTTY && process.stdout.isTTY) {
+        const { simulerInteractif } = await import("../interactif.js");
+        return simulerInteractif(o, ref);
+      }
       throw new ErreurUsage(
         process.stdin.isTTY
           ? "aucune fiche : donnez un fichier (ti-aides simuler fiche.yaml), « - » pour l'entrée standard, ou les options --dispositif, --montant…"
@@ -127,10 +133,10 @@ export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<nu
 
   const evaluations = evaluees.map((e) => e.evaluation);
   if (evaluations.length) {
-    if (format === "json") ecrireSortie(JSON.stringify(documentJson(evaluations), null, 2) + "\n", o.sortie);
-    else if (format === "yaml") ecrireSortie(stringify(documentJson(evaluations)), o.sortie);
+    if (format === "json") ecrireSortie(JSON.stringify(documentJson(evaluations, { etapes: o.expliquer }), null, 2) + "\n", o.sortie);
+    else if (format === "yaml") ecrireSortie(stringify(documentJson(evaluations, { etapes: o.expliquer })), o.sortie);
     else {
-      const blocs = evaluees.map((e) => rendreFiche(e.evaluation, e.fiche?.titre));
+      const blocs = evaluees.map((e) => rendreFiche(e.evaluation, e.fiche?.titre) + (o.expliquer && !e.erreur ? `\n\n${rendreExplicationsDeFiche(e.evaluation, ref, e.fiche)}` : ""));
       if (evaluations.length > 1) blocs.push(rendreSynthese(synthese(evaluations)));
       ecrireSortie(blocs.join("\n\n") + "\n", o.sortie);
     }

@@ -6,7 +6,7 @@ import type { Controle, EvaluationFiche, Motif, Resultat } from "../../core/mode
 import type { Synthese } from "../../core/sortie-json.js";
 import { c } from "./couleurs.js";
 
-const NOMS_CONTROLES: Record<Controle["controle"], string> = {
+export const NOMS_CONTROLES: Record<Controle["controle"], string> = {
   plafond: "Plafond du dispositif",
   equilibre: "Équilibre du plan",
   cumul: "Cumul des aides",

@@ -29,14 +29,21 @@ export function calculerDeduction(c: CalculDeduction, e: EntreeCalcul): SortieCa
     // Note 7: acquired later, if a deposit of at least 10 % was paid before the end date and the
     // good is acquired within 24 months of the order.
     const acompteMin = d.montant.times(k.acompte_min);
+    // A missing input is « sous réserve » (domaine.md §0); only a given one that fails refuses.
     const motifs: string[] = [];
-    if (d.acompte === undefined || d.acompte.lessThan(acompteMin)) motifs.push(`un acompte d'au moins ${pourcent(k.acompte_min)} de la commande (${euros(acompteMin)}) est requis`);
-    if (d.date_acompte === undefined || !(d.date_acompte < k.acompte_avant)) motifs.push(`l'acompte doit être versé avant le ${dateFr(k.acompte_avant)}`);
+    const exigeAcompte = `un acompte d'au moins ${pourcent(k.acompte_min)} de la commande (${euros(acompteMin)}) est requis`;
+    const exigeDate = `l'acompte doit être versé avant le ${dateFr(k.acompte_avant)}`;
+    if (d.acompte !== undefined && d.acompte.lessThan(acompteMin)) motifs.push(exigeAcompte);
+    if (d.date_acompte !== undefined && !(d.date_acompte < k.acompte_avant)) motifs.push(exigeDate);
     const limite = d.date_commande ? ajouterMois(d.date_commande, k.livraison_mois_max.toNumber()) : undefined;
-    if (limite === undefined) motifs.push("la date de commande est nécessaire pour le délai de livraison");
-    else if (d.date_acquisition > limite) motifs.push(`l'acquisition doit intervenir dans les ${k.livraison_mois_max.toString()} mois de la commande (au plus tard le ${dateFr(limite)})`);
+    if (limite !== undefined && d.date_acquisition > limite) motifs.push(`l'acquisition doit intervenir dans les ${k.livraison_mois_max.toString()} mois de la commande (au plus tard le ${dateFr(limite)})`);
     if (motifs.length) refuser("acquisition_tardive", `Acquisition du ${dateFr(d.date_acquisition)}, après le ${dateFr(k.acquisition_au)} : ${motifs.join(" ; ")}.`);
-    else s.etapes.push({ libelle: "Acquisition tardive admise (acompte suffisant et versé à temps, livraison dans le délai)", source: cal.source });
+    else if (d.acompte === undefined || d.date_acompte === undefined || limite === undefined) {
+      const apres = `pour un bien acquis après le ${dateFr(k.acquisition_au)}, `;
+      if (d.acompte === undefined) reserve("acompte", `${apres}${exigeAcompte}.`);
+      if (d.date_acompte === undefined) reserve("date_acompte", `${apres}${exigeDate}.`);
+      // date_commande missing is already « sous réserve » above; it also sets the delivery deadline.
+    } else s.etapes.push({ libelle: "Acquisition tardive admise (acompte suffisant et versé à temps, livraison dans le délai)", source: cal.source });
   }
 
   const taux = lire(c.taux, e.date, s.motifs);

@@ -11,8 +11,12 @@ export function calculerForfait(c: CalculForfait, e: EntreeCalcul): SortieCalcul
   const s = sortieVide();
   const champs = c.champ_effectif.split("|");
   let effectif: Dec | undefined;
-  for (const champ of champs) {
-    effectif ??= lireChamp(e, champ) as Dec | undefined;
+  // Read on a field after the first (the company's headcount, not the establishment's): an upper bound.
+  let parDefaut = false;
+  for (const [i, champ] of champs.entries()) {
+    if (effectif !== undefined) break;
+    effectif = lireChamp(e, champ) as Dec | undefined;
+    parDefaut = i > 0;
   }
   const t = lire(c.tranches, e.date, s.motifs);
   if (effectif === undefined) {
@@ -26,6 +30,12 @@ export function calculerForfait(c: CalculForfait, e: EntreeCalcul): SortieCalcul
       (x.effectif_moins_de === undefined || effectif!.lessThan(x.effectif_moins_de)) &&
       (x.effectif_au_plus === undefined || effectif!.lessThanOrEqualTo(x.effectif_au_plus)),
   );
+  if (!tranche && parDefaut) {
+    // An establishment may be smaller than its company: no refusal on the company's headcount.
+    s.motifs.push({ code: "sous_reserve_effectif", niveau: "avertissement", message: `Sous réserve de l'effectif de l'établissement (non renseigné) : celui de l'entreprise (${effectif.toString()}) est hors des tranches, indiquez effectif_etablissement.`, source: t.source });
+    s.details = { forfait: null, paye_a: null };
+    return s;
+  }
   if (!tranche) {
     s.eligible = false;
     s.motifs.push({ code: "effectif_hors_tranches", niveau: "erreur", message: `Établissement de ${effectif.toString()} salariés : hors des tranches du dispositif.`, source: t.source });

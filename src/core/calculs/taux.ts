@@ -65,6 +65,8 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
     s.motifs.push({ code: "taux_plafonne", niveau: "info", message: `Taux ramené à ${pourcent(tmax.valeur)} (${pourcent(taux)} avec les bonus).`, source: tmax.source });
     s.etapes.push({ libelle: "Taux plafonné", valeur: pourcent(tmax.valeur), source: tmax.source });
     taux = tmax.valeur;
+  } else if (s.etapes.length > 1) {
+    s.etapes.push({ libelle: `Taux retenu : taux de base et bonus, dans la limite de ${pourcent(tmax.valeur)}`, valeur: pourcent(taux), source: tmax.source });
   }
   s.taux = taux;
 

@@ -1,0 +1,147 @@
+// `ti-aides lot FICHIER.csv`: evaluates every row of a contract's CSV of fiches-actions, streaming,
+// and gives the table back with result columns (or JSON Lines, or JSON). A bad row never stops the
+// batch; exit 0 when done, 1 with --strict if a row is not compliant or in error, 2 if the file
+// cannot be read at all.
+import { Readable, type Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { ErreurSaisie, formaterProbleme } from "../../core/erreurs.js";
+import type { Synthese } from "../../core/sortie-json.js";
+import { ErreurUsage, SORTIE_NON_CONFORME, SORTIE_OK } from "../codes.js";
+import { ecrivain } from "../csv/ecrivains.js";
+import { encodeur } from "../csv/encodage.js";
+import { analyserEntetes } from "../csv/entetes.js";
+import { evaluateur, nombreDeTravailleurs } from "../csv/evaluateurs.js";
+import { ouvrirCsv } from "../csv/lecture.js";
+import { progression, TAILLE_BARRE } from "../csv/progression.js";
+import type { Enregistrement, FormatLot, LigneTraitee, ParametresLot } from "../csv/traitement.js";
+import { ouvrirSortieProgressive, type SortieProgressive } from "../ecriture.js";
+import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
+
+export interface OptionsLot extends OptionsGlobales {
+  strict?: boolean;
+}
+
+const FORMATS: FormatLot[] = ["csv", "jsonl", "json"];
+/** Rows evaluated together (one message to a worker thread, one write). */
+const TAILLE_PAQUET = 250;
+/** Rows in error detailed on standard error; the others are in the output's error column. */
+const ERREURS_AFFICHEES = 100;
+
+export async function lot(fichier: string, o: OptionsLot): Promise<number> {
+  const format = verifierFormat(o.format, FORMATS, "csv") as FormatLot;
+  verifierDate(o.date);
+  if (fichier === "-") throw new ErreurUsage("lot lit un fichier CSV, pas l'entrée standard : enregistrez le tableau dans un fichier, puis ti-aides lot contrat.csv");
+  const ref = reglesDe(o);
+  const depart = performance.now();
+
+  const csv = ouvrirCsv(fichier);
+  let tete = await csv.enregistrements.next();
+  while (!tete.done && estVide(tete.value)) tete = await csv.enregistrements.next();
+  if (tete.done) throw new ErreurSaisie([{ fichier, message: "aucune ligne d'en-têtes : la première ligne nomme les colonnes (id, nature, montant…)" }]);
+  const plan = analyserEntetes(tete.value.cellules, ref, fichier, tete.value.ligne);
+  if (!o.quiet) for (const a of plan.avertissements) process.stderr.write(`Avertissement : ${a}\n`);
+
+  const parametres: ParametresLot = { plan, fichier, format, date: o.date, separateurDecimal: csv.dialecte.separateur === "," ? "." : "," };
+  const moteur = evaluateur(nombreDeTravailleurs(csv.taille), parametres, ref, o.regles);
+  const barre = progression(csv.taille, process.stderr.isTTY === true && !o.quiet && csv.taille >= TAILLE_BARRE);
+  const ecrire = ecrivain(format, csv.dialecte, plan, tete.value.cellules);
+  const compte: Synthese = { fiches: 0, conformes: 0, non_conformes: 0, en_erreur: 0 };
+  let erreursTaies = 0;
+
+  const rendre = (paquet: (Enregistrement | null)[], traitees: LigneTraitee[]): string => {
+    let i = 0;
+    const lignes = paquet.map((e) => (e ? traitees[i++] : null));
+    for (const l of traitees) {
+      compte.fiches++;
+      if (l.statut === "conforme") compte.conformes++;
+      else if (l.statut === "non_conforme") compte.non_conformes++;
+      else if (compte.en_erreur++ < ERREURS_AFFICHEES) for (const p of l.problemes) barre.ecrire(`Erreur : ${formaterProbleme(p)}`);
+      else erreursTaies++;
+    }
+    barre.avancer(csv.octetsLus(), compte.fiches);
+    return ecrire.lignes(lignes);
+  };
+
+  async function* sortie(): AsyncGenerator<string> {
+    yield ecrire.debut();
+    // Batches under way, their results awaited in order (several at once with worker threads).
+    const enCours: { paquet: (Enregistrement | null)[]; resultat: Promise<LigneTraitee[]> }[] = [];
+    for await (const paquet of paquets(csv.enregistrements)) {
+      const resultat = moteur.traiter(paquet.filter((e): e is Enregistrement => e !== null));
+      resultat.catch(() => undefined); // awaited below; a batch left behind by a failure must not crash the process
+      enCours.push({ paquet, resultat });
+      while (enCours.length >= moteur.enParallele) {
+        const p = enCours.shift()!;
+        yield rendre(p.paquet, await p.resultat);
+      }
+    }
+    for (const p of enCours) yield rendre(p.paquet, await p.resultat);
+    yield ecrire.fin(compte);
+  }
+
+  const fichierSortie = o.sortie && o.sortie !== "-" ? ouvrirSortieProgressive(o.sortie) : undefined;
+  const destination: Writable = fichierSortie?.flux ?? process.stdout;
+  const transcodeur = format === "csv" ? encodeur(csv.encodage) : encodeur({ encodage: "utf-8", bom: false });
+  // Interrupted (Ctrl+C): no temporary file left behind.
+  const interrompre = () => {
+    barre.arreter();
+    fichierSortie?.abandonner();
+    process.exit(130);
+  };
+  process.once("SIGINT", interrompre);
+  try {
+    await pipeline(Readable.from(sortie()), transcodeur, destination, { end: fichierSortie !== undefined });
+    fichierSortie?.valider();
+  } catch (e) {
+    csv.fermer();
+    fichierSortie?.abandonner();
+    if ((e as NodeJS.ErrnoException).code === "EPIPE") return SORTIE_OK; // the reader went away (| head)
+    throw erreurDeSortie(e, fichierSortie);
+  } finally {
+    process.off("SIGINT", interrompre);
+    barre.arreter();
+    await moteur.fermer();
+  }
+
+  if (erreursTaies) process.stderr.write(`Erreur : … et ${erreursTaies} autre(s) ligne(s) en erreur : voir ${format === "csv" ? "la colonne « Erreurs »" : "« erreurs »"} de la sortie\n`);
+  process.stderr.write(`${resume(fichier, compte, performance.now() - depart)}${o.sortie && o.sortie !== "-" ? ` ; résultat dans ${o.sortie}` : ""}\n`);
+  return o.strict && compte.non_conformes + compte.en_erreur > 0 ? SORTIE_NON_CONFORME : SORTIE_OK;
+}
+
+/**
+ * The rows in batches. A blank row (every cell empty) is not a fiche: kept as null where more rows
+ * follow, dropped at the end of the file (the empty rows a spreadsheet leaves after a table).
+ */
+async function* paquets(enregistrements: AsyncIterable<Enregistrement>): AsyncGenerator<(Enregistrement | null)[]> {
+  let paquet: (Enregistrement | null)[] = [];
+  let blanches = 0;
+  for await (const e of enregistrements) {
+    if (estVide(e)) {
+      blanches++;
+      continue;
+    }
+    for (; blanches > 0; blanches--) paquet.push(null);
+    paquet.push(e);
+    if (paquet.length >= TAILLE_PAQUET) {
+      yield paquet;
+      paquet = [];
+    }
+  }
+  if (paquet.length) yield paquet;
+}
+
+function estVide(e: Enregistrement): boolean {
+  return e.cellules.every((c) => c.trim() === "");
+}
+
+function erreurDeSortie(e: unknown, f: SortieProgressive | undefined): unknown {
+  if (e instanceof ErreurSaisie || !f) return e;
+  const code = (e as NodeJS.ErrnoException).syscall;
+  return code === "open" || code === "write" ? f.erreur(e) : e;
+}
+
+function resume(fichier: string, s: Synthese, ms: number): string {
+  const secondes = ms / 1000;
+  const vitesse = secondes >= 1 && s.fiches > 0 ? `, ${Math.round(s.fiches / secondes).toLocaleString("fr-FR")} lignes/s` : "";
+  return `Lot ${fichier} : ${s.fiches} ligne(s) — ${s.conformes} conforme(s), ${s.non_conformes} non conforme(s), ${s.en_erreur} en erreur — en ${secondes.toFixed(1).replace(".", ",")} s${vitesse}`;
+}

@@ -1,0 +1,62 @@
+// `ti-aides verifier CHEMIN…`: validates a whole contract for CI — fiche files, folders of them, or
+// a contract file — and says where each failure stands. Exit 0 compliant, 1 a rule is broken,
+// 2 an input cannot be read; warnings fail only with --strict.
+import { formaterProbleme } from "../../core/erreurs.js";
+import { contratJson } from "../../core/sortie-contrat.js";
+import { documentJson } from "../../core/sortie-json.js";
+import { ErreurUsage, SORTIE_NON_CONFORME, SORTIE_OK, SORTIE_SAISIE } from "../codes.js";
+import { ecrireSortie } from "../ecriture.js";
+import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
+import { rendreVerificationGithub } from "../verifier/github.js";
+import { rendreVerificationJunit } from "../verifier/junit.js";
+import { lireSources } from "../verifier/sources.js";
+import { rendreVerificationTexte } from "../verifier/texte.js";
+import { conformiteContrat, decompter, verifierSources, type Verification } from "../verifier/verification.js";
+
+export interface OptionsVerifier extends OptionsGlobales {
+  strict?: boolean;
+}
+
+export const FORMATS_VERIFIER = ["table", "json", "junit", "github"];
+
+function json(v: Verification): string {
+  // Input problems that are not already in a fiche's own `erreurs`: unreadable files, duplicate ids.
+  const erreurs = v.constats
+    .filter((k) => k.gravite === "erreur" && (k.fiche === undefined || !v.fiches[k.fiche].erreur))
+    .map((k) => formaterProbleme(k));
+  const document = {
+    ...documentJson(v.fiches.map((f) => f.evaluation)),
+    contrat: contratJson(v.bilan, {
+      contrat: v.contrat?.contrat,
+      conforme: conformiteContrat(v),
+      sources: v.fiches.map((f) => ({ fiche: f.evaluation.id, fichier: f.fichier, ligne: f.ligne ?? null })),
+      erreurs,
+    }),
+  };
+  return JSON.stringify(document, null, 2) + "\n";
+}
+
+export async function verifier(chemins: string[], o: OptionsVerifier): Promise<number> {
+  const format = verifierFormat(o.format, FORMATS_VERIFIER, "table");
+  verifierDate(o.date);
+  if (chemins.length === 0) {
+    throw new ErreurUsage("aucun chemin : donnez le dossier du contrat, un fichier de contrat ou des fiches (ex. ti-aides verifier contrat/)");
+  }
+  const ref = reglesDe(o);
+  const lireCsv = async (fichier: string) => (await import("../verifier/csv.js")).lireFichesCsv(fichier, ref);
+  const v = verifierSources(await lireSources(chemins, lireCsv), ref, o.date);
+  const strict = o.strict === true;
+
+  for (const k of v.constats) if (k.gravite === "erreur") process.stderr.write(`Erreur : ${formaterProbleme(k)}\n`);
+  const sortie =
+    format === "json" ? json(v)
+    : format === "junit" ? rendreVerificationJunit(v, strict)
+    : format === "github" ? rendreVerificationGithub(v, strict)
+    : rendreVerificationTexte(v, strict);
+  ecrireSortie(sortie, o.sortie);
+
+  const d = decompter(v);
+  if (d.erreurs > 0) return SORTIE_SAISIE;
+  if (d.echecs > 0 || (strict && d.avertissements > 0)) return SORTIE_NON_CONFORME;
+  return SORTIE_OK;
+}

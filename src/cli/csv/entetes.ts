@@ -1,0 +1,149 @@
+// The header row of a contract's CSV: which fiche field, financer or regime each column holds.
+// Headers match whatever their case, accents, spaces, `-` or `_` ("Date de début" = date_debut);
+// an unknown header is kept and passed through, with one warning.
+import { ErreurSaisie, type ProblemeSaisie } from "../../core/erreurs.js";
+import { dateIso } from "../../core/parametres.js";
+import type { Referentiel } from "../../core/regles/referentiel.js";
+import { FINANCEURS_PRIVES, FINANCEURS_PUBLICS } from "../../core/schemas/communs.js";
+import { beneficiaireSchema, depenseSchema, ficheSchema, financementSchema } from "../../core/schemas/fiche.js";
+import { distance, normaliser, plusProche } from "../../core/suggestion.js";
+
+/** How a cell is read before the fiche schema validates it. */
+export type TypeCellule =
+  | { sorte: "texte" }
+  | { sorte: "booleen" }
+  | { sorte: "date" }
+  | { sorte: "choix"; valeurs: readonly string[] };
+
+/** What a column holds. `nom` is its canonical header. */
+export type Cible =
+  | { sorte: "champ"; nom: string; chemin: readonly (string | number)[]; type: TypeCellule }
+  | { sorte: "dispositif"; nom: string }
+  | { sorte: "financeur"; nom: string; financeur: string }
+  | { sorte: "regime" | "forme"; nom: string; financeur: string; type: TypeCellule };
+
+export interface Colonne {
+  index: number;
+  entete: string;
+  /** null: a column ti-aides does not read, passed through untouched. */
+  cible: Cible | null;
+}
+
+export interface PlanColonnes {
+  colonnes: Colonne[];
+  /** The dispositifs that have a column of their own (the plan's "dispositifs asked"). */
+  dispositifsDemandes: string[];
+  /** One per unknown header. */
+  avertissements: string[];
+}
+
+/** The expense a row describes (one per row). */
+export const ID_DEPENSE = "depense";
+
+/** Words a French header or choice adds that say nothing ("Date de début", "Chiffre d'affaires", "Montant HT", "Réseaux de chaleur et de froid"). */
+const MOTS_VIDES = new Set(["de", "du", "des", "d", "la", "le", "les", "l", "en", "et", "a", "au", "aux", "ht"]);
+
+/** The comparison key of a header or a choice: "Coût de référence (€)" → "cout_reference". */
+export function cle(texte: string): string {
+  return normaliser(texte)
+    .split(/[^a-z0-9]+/)
+    .filter((m) => m !== "" && !MOTS_VIDES.has(m))
+    .join("_");
+}
+
+// ── What a zod field accepts, read from the fiche schema itself (one source of truth) ──
+
+type Def = { type?: string; innerType?: unknown; entries?: Record<string, string>; shape?: Record<string, unknown> };
+function def(s: unknown): Def | undefined {
+  return (s as { _zod?: { def?: Def } })?._zod?.def;
+}
+function deballer(s: unknown): unknown {
+  for (let d = def(s); d && ["optional", "default", "prefault", "nullable"].includes(d.type ?? ""); d = def(s)) s = d.innerType;
+  return s;
+}
+function typeDe(schema: unknown): TypeCellule {
+  const s = deballer(schema);
+  const d = def(s);
+  if (s === dateIso) return { sorte: "date" };
+  if (d?.type === "boolean") return { sorte: "booleen" };
+  if (d?.type === "enum" && d.entries) return { sorte: "choix", valeurs: Object.values(d.entries) };
+  return { sorte: "texte" };
+}
+function formeDe(schema: unknown): Record<string, unknown> {
+  return def(deballer(schema))?.shape ?? {};
+}
+
+/** Every column ti-aides reads, by comparison key. */
+export function catalogue(ref: Referentiel): Map<string, Cible> {
+  const cibles: Cible[] = [];
+  const champ = (nom: string, chemin: (string | number)[], schema: unknown) => cibles.push({ sorte: "champ", nom, chemin, type: typeDe(schema) });
+  const fiche = ficheSchema.shape;
+  for (const k of ["id", "titre", "territoire", "date_demande", "date_debut"] as const) champ(k, [k], fiche[k]);
+  const benef = beneficiaireSchema.shape;
+  champ("beneficiaire", ["beneficiaire", "nom"], benef.nom);
+  champ("nature_beneficiaire", ["beneficiaire", "nature"], benef.nature);
+  for (const [k, s] of Object.entries(benef)) if (!["nom", "nature", "groupe"].includes(k)) champ(k, ["beneficiaire", k], s);
+  for (const [k, s] of Object.entries(formeDe(fiche.localisation))) champ(k, ["localisation", k], s);
+  cibles.push({ sorte: "dispositif", nom: "dispositif" });
+  for (const [k, s] of Object.entries(depenseSchema.shape)) if (!["id", "dispositifs"].includes(k)) champ(k, ["depenses", 0, k], s);
+  const prives: readonly string[] = FINANCEURS_PRIVES;
+  for (const f of [...ref.dispositifs.keys(), ...FINANCEURS_PUBLICS, ...FINANCEURS_PRIVES]) {
+    cibles.push({ sorte: "financeur", nom: f, financeur: f });
+    if (prives.includes(f)) continue; // a private line has no regime (domaine.md §2)
+    cibles.push({ sorte: "regime", nom: `regime_${f}`, financeur: f, type: typeDe(financementSchema.shape.regime) });
+    cibles.push({ sorte: "forme", nom: `forme_${f}`, financeur: f, type: typeDe(financementSchema.shape.forme) });
+  }
+  const parCle = new Map<string, Cible>();
+  for (const c of cibles) {
+    const k = cle(c.nom);
+    if (parCle.has(k)) throw new Error(`en-têtes CSV ambigus : « ${parCle.get(k)!.nom} » et « ${c.nom} »`);
+    parCle.set(k, c);
+  }
+  return parCle;
+}
+
+/** Columns a row cannot do without: the fields the fiche schema requires. */
+const OBLIGATOIRES = ["id", "nature", "montant"];
+
+/** Reads the header row; refuses (exit 2) a file whose columns cannot be read without doubt. */
+export function analyserEntetes(entetes: string[], ref: Referentiel, fichier: string, ligne: number): PlanColonnes {
+  const connues = catalogue(ref);
+  const noms = [...connues.values()].map((c) => c.nom);
+  const colonnes: Colonne[] = [];
+  const avertissements: string[] = [];
+  const problemes: ProblemeSaisie[] = [];
+  const vues = new Map<string, Colonne>();
+  entetes.forEach((brut, index) => {
+    const entete = brut.trim();
+    const cible = connues.get(cle(entete)) ?? null;
+    const colonne = { index, entete, cible };
+    colonnes.push(colonne);
+    if (cible === null) {
+      if (entete !== "") avertissements.push(`${fichier}, ligne ${ligne} : colonne « ${entete} » non reconnue : recopiée telle quelle, elle n'est pas lue${suggestion(entete, noms)}`);
+      return;
+    }
+    const deja = vues.get(cible.nom);
+    if (deja) {
+      problemes.push({ fichier, ligne, message: `les colonnes « ${deja.entete} » (n°${deja.index + 1}) et « ${entete} » (n°${index + 1}) désignent toutes deux « ${cible.nom} » : gardez-en une seule` });
+    }
+    vues.set(cible.nom, colonne);
+  });
+  for (const nom of OBLIGATOIRES) {
+    if (!vues.has(nom)) {
+      problemes.push({ fichier, ligne, message: `colonne « ${nom} » absente de la ligne d'en-têtes : chaque fiche-action a un id, la nature et le montant de sa dépense (en-têtes lus : ${entetes.map((e) => e.trim()).filter(Boolean).join(", ") || "aucun"})` });
+    }
+  }
+  if (problemes.length) throw new ErreurSaisie(problemes);
+  const dispositifsDemandes = colonnes.flatMap((c) => (c.cible?.sorte === "financeur" && ref.dispositifs.has(c.cible.financeur) ? [c.cible.financeur] : []));
+  return { colonnes, dispositifsDemandes, avertissements };
+}
+
+/** "vouliez-vous dire", or at least the nearest known header, so the warning always names one. */
+function suggestion(entete: string, noms: string[]): string {
+  const proche = plusProche(entete, noms);
+  if (proche) return ` (vouliez-vous dire « ${proche} » ?)`;
+  const k = cle(entete);
+  let meilleur = noms[0];
+  for (const n of noms) if (distance(k, cle(n)) < distance(k, cle(meilleur))) meilleur = n;
+  return ` (en-tête reconnu le plus proche : « ${meilleur} »)`;
+}

@@ -1,0 +1,67 @@
+// The result columns `lot` appends to each CSV row (README, "Traiter un tableau CSV").
+import { somme, type Dec } from "../../core/argent.js";
+import { euros } from "../../core/format.js";
+import type { EvaluationFiche } from "../../core/modele.js";
+import { FINANCEURS_PRIVES } from "../../core/schemas/communs.js";
+import type { Fiche } from "../../core/schemas/fiche.js";
+import type { PlanColonnes } from "./entetes.js";
+
+/** Between the items of one cell (anomalies, errors): readable, and never a CSV delimiter. */
+export const ENTRE_ELEMENTS = " | ";
+
+export function entetesResultat(plan: PlanColonnes): string[] {
+  return [
+    "Taille calculée",
+    "Dispositifs éligibles",
+    ...plan.dispositifsDemandes.map((id) => `Plafond ${id}`),
+    "Total aide publique",
+    "Conforme",
+    "Anomalies",
+    "Erreurs",
+  ];
+}
+
+/** An amount a spreadsheet reads as a number: "480000,00" beside `;`, "480000.00" beside `,`. */
+export function nombreCsv(x: Dec, separateurDecimal: string): string {
+  return x.toFixed(2).replace(".", separateurDecimal);
+}
+
+export function cellulesResultat(e: EvaluationFiche, fiche: Fiche | undefined, plan: PlanColonnes, separateurDecimal: string): string[] {
+  const enErreur = e.erreurs.length > 0;
+  const b = e.beneficiaire;
+  const taille = enErreur || !b ? "" : b.activite_economique ? (b.taille ?? "") : "non économique";
+  const eligibles = e.resultats
+    .filter((r) => r.eligible)
+    .map((r) => (r.plafond === null ? r.dispositif : `${r.dispositif} (${euros(r.plafond)})`))
+    .join(", ");
+  const plafonds = plan.dispositifsDemandes.map((id) => {
+    const siens = e.resultats.filter((r) => r.dispositif === id && r.plafond !== null);
+    return siens.length ? nombreCsv(somme(siens.map((r) => r.plafond!)), separateurDecimal) : "";
+  });
+  const prives: readonly string[] = FINANCEURS_PRIVES;
+  const publics = fiche?.financements?.filter((f) => !prives.includes(f.financeur));
+  const totalPublic = !enErreur && publics ? nombreCsv(somme(publics.map((f) => f.montant)), separateurDecimal) : "";
+  const conforme = enErreur ? "en erreur" : e.controles.length === 0 ? "sans plan de financement" : e.conforme ? "oui" : "non";
+  return [taille, eligibles, ...plafonds, totalPublic, conforme, anomalies(e).join(ENTRE_ELEMENTS), e.erreurs.join(ENTRE_ELEMENTS)];
+}
+
+/**
+ * What is wrong or must be done: failed and unevaluable controls, aid to publish, asked dispositifs
+ * not eligible, warnings.
+ */
+export function anomalies(e: EvaluationFiche): string[] {
+  const lignes: string[] = [];
+  for (const k of e.controles) {
+    if (k.conforme === false) lignes.push(`non conforme : ${k.message}`);
+    else if (k.conforme === null) lignes.push(`non évaluable : ${k.message}`);
+    else if (k.publication_requise) lignes.push(`à publier : ${k.message}`);
+  }
+  // A dispositif only evaluated by default never makes a row wrong (domaine.md §2).
+  const demandes = e.resultats.filter((r) => r.origine !== "defaut");
+  for (const r of demandes.filter((x) => !x.eligible)) {
+    lignes.push(`${r.dispositif} inéligible : ${r.motifs.filter((m) => m.niveau === "erreur").map((m) => m.message).join(" ")}`);
+  }
+  const motifs = [...e.motifs, ...e.resultats.filter((r) => r.eligible || r.origine !== "defaut").flatMap((r) => r.motifs)];
+  for (const m of motifs) if (m.niveau === "avertissement") lignes.push(`à vérifier : ${m.message}`);
+  return [...new Set(lignes)];
+}

@@ -1,0 +1,111 @@
+// The readable French forms of `ti-aides regles`: the guide's fiches by theme, one rule's figures
+// with their dates and sources, the report of `regles verifier`.
+import { dateFr } from "../../core/dates.js";
+import type { ConditionDecrite, FigureDatee } from "../../core/regles/description.js";
+import { SORTES_CALCUL } from "../../core/regles/description.js";
+import type { DispositifListe, FicheListee, ListeRegles } from "../../core/regles/liste.js";
+import type { Regle } from "../../core/schemas/regle.js";
+import { c } from "./couleurs.js";
+
+export const THEMES_FR: Record<string, string> = { attirer: "Attirer", recruter: "Recruter", innover: "Innover", simplifier: "Simplifier" };
+
+/** A rule shipped with ti-aides is read from rules/dispositifs/; any other file is a Region's. */
+export function estIntegree(fichier: string): boolean {
+  return fichier.startsWith("rules/dispositifs/");
+}
+
+function ligneDispositif(d: DispositifListe): string {
+  const regional = estIntegree(d.fichier) ? "" : c().yellow(` (règle régionale : ${d.fichier})`);
+  const sorte = d.calcul === "eligibilite" ? "conditions d'éligibilité, sans montant chiffré" : "chiffré";
+  return `      • ${c().bold(d.id)} — ${d.nom} [${sorte}]${regional}`;
+}
+
+export function rendreFicheCatalogue(x: FicheListee): string[] {
+  const lignes = [
+    `  ${c().bold(`Fiche ${x.fiche}`)} — ${x.titre} ${c().dim(`[${x.source}]`)}`,
+    `    Opérateur : ${x.operateur}`,
+    `    Offre : ${x.offre}`,
+    `    Bénéficiaires : ${x.beneficiaires}`,
+    `    Contact : ${x.contact}`,
+  ];
+  if (x.calcule) lignes.push(`    ${c().green("Évalué par ti-aides")} (détail : ti-aides regles ID) :`, ...x.regles.map(ligneDispositif));
+  else lignes.push(`    ${c().blue("Pour information")} : ti-aides ne chiffre pas cette fiche ; adressez-vous au contact ci-dessus.`);
+  return lignes;
+}
+
+export function rendreListe(l: ListeRegles): string {
+  const lignes: string[] = [];
+  for (const theme of Object.keys(THEMES_FR)) {
+    const fiches = l.fiches.filter((x) => x.theme === theme);
+    if (fiches.length === 0) continue;
+    if (lignes.length) lignes.push("");
+    lignes.push(c().bold.underline(THEMES_FR[theme]));
+    for (const x of fiches) lignes.push(...rendreFicheCatalogue(x), "");
+    lignes.pop();
+  }
+  if (l.regionales.length) {
+    if (lignes.length) lignes.push("");
+    lignes.push(c().bold.underline("Règles ajoutées (--regles, TI_AIDES_REGLES)"));
+    for (const r of l.regionales) {
+      lignes.push(
+        `  ${c().bold(r.id)} — ${r.nom} ${c().dim(`[${r.regle.source}]`)}`,
+        `    Fichier : ${r.fichier} ; thème : ${THEMES_FR[r.regle.theme]}`,
+        `    Opérateur : ${r.regle.operateur}`,
+        `    Offre : ${r.regle.offre}`,
+        ...(r.regle.beneficiaires ? [`    Bénéficiaires : ${r.regle.beneficiaires}`] : []),
+        ...(r.regle.contact ? [`    Contact : ${r.regle.contact}`] : []),
+      );
+    }
+  }
+  const calculees = l.fiches.filter((x) => x.calcule).length;
+  if (lignes.length === 0) return c().yellow("Aucune fiche ne correspond à ces filtres : essayez sans --beneficiaire, ou avec un autre --theme.");
+  lignes.push(
+    "",
+    `${l.fiches.length} fiche(s) du guide : ${calculees} calculée(s) par ti-aides, ${l.fiches.length - calculees} pour information` +
+      (l.regionales.length ? ` ; ${l.regionales.length} règle(s) ajoutée(s)` : "") +
+      ". Le détail d'une règle (chiffres, dates, sources) : ti-aides regles ID.",
+  );
+  return lignes.join("\n");
+}
+
+function periode(depuis: string | null, jusquAu: string | null): string {
+  if (depuis && jusquAu) return `du ${dateFr(depuis)} au ${dateFr(jusquAu)}`;
+  if (depuis) return `depuis le ${dateFr(depuis)}`;
+  if (jusquAu) return `jusqu'au ${dateFr(jusquAu)}`;
+  return "toujours";
+}
+
+export function rendreRegle(r: Regle, fichier: string, figures: FigureDatee[], conditions: ConditionDecrite[]): string {
+  const a = r.s_applique_a;
+  const lignes = [
+    c().bold.underline(`${r.id} — ${r.nom}`),
+    `Opérateur : ${r.operateur}${r.fiche ? ` ; fiche ${r.fiche} du guide` : ""} ; thème : ${THEMES_FR[r.theme]}`,
+    `Source : ${r.source}`,
+    `Fichier : ${fichier}${estIntegree(fichier) ? "" : c().yellow(" (règle régionale)")}`,
+    `Offre : ${r.offre}`,
+    ...(r.beneficiaires ? [`Bénéficiaires : ${r.beneficiaires}`] : []),
+    ...(r.contact ? [`Contact : ${r.contact}`] : []),
+    `S'applique aux dépenses : ${a.natures ? `de nature ${a.natures.join(", ")}` : "de toute nature"}${a.categories ? ` ; catégories ${a.categories.join(", ")}` : ""}${a.si_champ ? ` ; ou portant le champ ${a.si_champ}` : ""}`,
+    `Régime par défaut : ${r.regime_defaut} ; aide d'État : ${r.aide_etat ? "oui (comptée au cumul et au de minimis selon le régime)" : "non"}`,
+    `Calcul : ${r.calcul.type} — ${SORTES_CALCUL[r.calcul.type]}${r.calcul.type === "taux" ? ` ; assiette : ${r.calcul.assiette === "surcout" ? "surcoût (montant − cout_reference)" : "montant"}` : ""}`,
+    ...(r.champs.length ? [`Champs utiles de la fiche : ${r.champs.join(", ")}`] : []),
+    ...(r.valable_jusqu_au ? [c().yellow(`Dispositif clos le ${dateFr(r.valable_jusqu_au.date)}`) + c().dim(` [${r.valable_jusqu_au.source}]`)] : []),
+  ];
+  lignes.push("", c().bold("Chiffres (valeurs datées)"));
+  if (figures.length === 0) lignes.push("  Aucun chiffre : le guide ne chiffre pas cette aide, ti-aides en vérifie l'éligibilité.");
+  for (const f of figures) {
+    lignes.push(`  • ${f.libelle} : ${c().bold(f.valeur)}`);
+    lignes.push(c().dim(`      ${periode(f.depuis, f.jusqu_au)} — ${f.source} (${f.chemin})`));
+    if (f.a_confirmer) lignes.push(c().yellow(`      valeur à confirmer au texte${f.note ? ` : ${f.note}` : ""}`));
+    else if (f.note) lignes.push(c().dim(`      ${f.note}`));
+  }
+  if (conditions.length) {
+    lignes.push("", c().bold("Conditions"));
+    for (const k of conditions) {
+      lignes.push(`  • ${k.niveau === "erreur" ? "condition" : "recommandation"} ${c().bold(k.code)} : ${k.test}${k.si ? ` (si ${k.si})` : ""}`);
+      lignes.push(`      sinon : ${k.message}`);
+      lignes.push(c().dim(`      ${periode(k.depuis, k.jusqu_au)} — ${k.source}`));
+    }
+  }
+  return lignes.join("\n");
+}

@@ -1,0 +1,199 @@
+// A whole verification: the fiches read, each evaluated with the de minimis aid of the other fiches
+// of its undertaking, the contract-level controls, and every finding placed in its file and line.
+import { champDeMinimis, controlerContrat, deMinimisDesAutresFiches, type BilanContrat, type Lieu } from "../../core/contrat.js";
+import { cheminTexte, ErreurSaisie, type ProblemeSaisie } from "../../core/erreurs.js";
+import type { Controle } from "../../core/modele.js";
+import type { Referentiel } from "../../core/regles/referentiel.js";
+import type { Fiche } from "../../core/schemas/fiche.js";
+import { evaluerSource, idBrut, lireEtValider, type FicheEvaluee } from "../evaluation.js";
+import { NOMS_CONTROLES } from "../rendu/tableau.js";
+import { identifiantsEnDouble, type ContratLu, type SourcesVerification } from "./sources.js";
+
+/** erreur: an input cannot be used (exit 2); echec: a rule is broken (exit 1); avertissement: to check. */
+export type Gravite = "erreur" | "echec" | "avertissement";
+
+/** One finding, where it stands, as every output format shows it. */
+export interface Constat {
+  gravite: Gravite;
+  /** Index of the fiche in `Verification.fiches`; undefined for the contract or an unreadable input. */
+  fiche?: number;
+  /** What it is about: a control's French name, "Saisie", "Période du contrat"… */
+  sujet: string;
+  /** The control's id (JUnit failure type), when it is one. */
+  controle?: string;
+  message: string;
+  fichier?: string;
+  ligne?: number;
+  champ?: string;
+}
+
+export interface FicheVerifiee extends FicheEvaluee {
+  fichier: string;
+  ligne?: number;
+}
+
+export interface Verification {
+  fichiers: string[];
+  contrat?: ContratLu;
+  fiches: FicheVerifiee[];
+  /** Controls and totals over the fiches that could be evaluated. */
+  bilan: BilanContrat;
+  constats: Constat[];
+  /** Per fiche (same order as `fiches`): its findings, and its verdict. */
+  parFiche: Constat[][];
+  verdicts: VerdictFiche[];
+}
+
+/** An input error on a fiche outweighs its evaluation. */
+export type VerdictFiche = "conforme" | "non_conforme" | "erreur";
+
+export const NOM_PERIODE = "Période du contrat";
+
+export function verifierSources(sources: SourcesVerification, ref: Referentiel, date?: string): Verification {
+  // First read every fiche, so that each one is evaluated with the de minimis aid of the others.
+  const valides: { index: number; fiche: Fiche }[] = [];
+  sources.fiches.forEach((s, index) => {
+    try {
+      valides.push({ index, fiche: lireEtValider(s) });
+    } catch (e) {
+      if (!(e instanceof ErreurSaisie)) throw e; // reported by evaluerSource below
+    }
+  });
+  const autres = deMinimisDesAutresFiches(valides.map((v) => v.fiche), ref, date);
+  const autresDe = new Map(valides.map((v, k) => [v.index, autres[k]]));
+  const fiches: FicheVerifiee[] = sources.fiches.map((s, i) => ({
+    ...evaluerSource(s, ref, { date, autresDeMinimis: autresDe.get(i) }),
+    fichier: s.doc.fichier,
+    ligne: s.doc.ligneDe(s.chemin),
+  }));
+
+  const evaluables = fiches.map((f, i) => ({ f, i })).filter(({ f }) => f.fiche && !f.erreur);
+  const bilan = controlerContrat(evaluables.map(({ f }) => ({ fiche: f.fiche!, evaluation: f.evaluation })), ref, sources.contrat?.contrat);
+  const ficheDe = (l: Lieu | undefined) => (l ? evaluables[l.fiche].i : undefined);
+
+  const constats: Constat[] = [];
+  // A fiche from a CSV row: its fields are named by their column ("Montant"), not their path.
+  const nommer = (i: number | undefined, champ: string | undefined) => {
+    const colonnes = i === undefined ? undefined : sources.colonnes.get(fiches[i].source);
+    return champ === undefined || !colonnes ? champ : (colonnes(champ) ?? colonnes(champ.replace(/\.[^.[\]]+$/, "")) ?? champ);
+  };
+  const place = (i: number | undefined, champ: PropertyKey[]): Pick<Constat, "fichier" | "ligne" | "champ"> => {
+    if (i === undefined) return {};
+    const s = fiches[i].source;
+    const chemin = [...s.chemin, ...champ];
+    return { fichier: s.doc.fichier, ligne: s.doc.ligneDe(chemin), champ: chemin.length ? nommer(i, cheminTexte(chemin)) : undefined };
+  };
+  const deProbleme = (p: ProblemeSaisie, fiche?: number): Constat => ({ gravite: "erreur", fiche, sujet: "Saisie", message: p.message, fichier: p.fichier, ligne: p.ligne, champ: nommer(fiche, p.champ) });
+
+  for (const e of sources.erreurs) for (const p of e.problemes) constats.push(deProbleme(p));
+  for (const p of sources.avertissements) constats.push({ gravite: "avertissement", sujet: "Avertissement", message: p.message, fichier: p.fichier, ligne: p.ligne, champ: p.champ });
+  const doubles = identifiantsEnDouble(fiches.map((f) => ({ source: f.source, id: f.fiche?.id ?? idBrut(f.source) })));
+  for (const { index, probleme } of doubles) constats.push(deProbleme(probleme, index));
+
+  fiches.forEach((f, i) => {
+    if (f.erreur) {
+      for (const p of f.erreur.problemes) constats.push(deProbleme(p, i));
+      return;
+    }
+    const e = f.evaluation;
+    for (const c of e.controles) {
+      if (c.conforme !== false) continue; // a control that could not be evaluated comes with its warning
+      constats.push({ gravite: "echec", fiche: i, sujet: NOMS_CONTROLES[c.controle], controle: c.controle, message: c.message, ...place(i, champDuControle(c, f.fiche!, ref)) });
+    }
+    const vus = new Set<string>();
+    const avertir = (message: string, champ: PropertyKey[]) => {
+      if (vus.has(message)) return;
+      vus.add(message);
+      constats.push({ gravite: "avertissement", fiche: i, sujet: "Avertissement", message, ...place(i, champ) });
+    };
+    for (const m of e.motifs) if (m.niveau !== "info") avertir(m.message, []);
+    for (const r of e.resultats) {
+      if (r.origine === "defaut") continue; // applies by default: it informs, nobody asked for it
+      const k = f.fiche!.depenses.findIndex((d) => d.id === r.depense);
+      for (const m of r.motifs) if (m.niveau !== "info") avertir(`${r.dispositif} / ${r.depense} : ${m.message}`, ["depenses", k]);
+    }
+  });
+
+  for (const c of bilan.controles) {
+    if (c.conforme === true) continue;
+    const i = ficheDe(c.lieu);
+    constats.push({
+      gravite: c.conforme === false ? "echec" : "avertissement",
+      fiche: c.controle === "periode" ? i : undefined,
+      sujet: c.controle === "periode" ? NOM_PERIODE : `${NOMS_CONTROLES.de_minimis} (contrat)`,
+      controle: c.controle,
+      message: c.message,
+      ...place(i, c.lieu?.champ ?? []),
+    });
+  }
+  for (const m of bilan.motifs) {
+    const i = ficheDe(m.lieu);
+    constats.push({ gravite: "avertissement", fiche: i, sujet: "Avertissement", message: m.message, ...(i === undefined ? placeContrat(sources.contrat) : place(i, m.lieu!.champ)) });
+  }
+  const parFiche: Constat[][] = fiches.map(() => []);
+  for (const k of constats) if (k.fiche !== undefined) parFiche[k.fiche].push(k);
+  const verdicts = parFiche.map((ks): VerdictFiche => (ks.some((k) => k.gravite === "erreur") ? "erreur" : ks.some((k) => k.gravite === "echec") ? "non_conforme" : "conforme"));
+  return { fichiers: sources.fichiers, contrat: sources.contrat, fiches, bilan, constats, parFiche, verdicts };
+}
+
+function placeContrat(c: ContratLu | undefined): Pick<Constat, "fichier" | "ligne" | "champ"> {
+  return c ? { fichier: c.doc.fichier, ligne: c.doc.ligneDe(["contrat"]), champ: "contrat" } : {};
+}
+
+/** The field of the fiche a failed control points at, so that a CI annotation lands on its line. */
+export function champDuControle(c: Controle, fiche: Fiche, ref: Referentiel): PropertyKey[] {
+  const financement = (id: string): PropertyKey[] => {
+    const k = fiche.financements?.findIndex((f) => f.financeur === id || f.dispositif === id) ?? -1;
+    return k >= 0 ? ["financements", k] : ["financements"];
+  };
+  switch (c.controle) {
+    case "plafond":
+    case "cofinancement":
+    case "parite":
+    case "transparence":
+      return financement(c.portee.split(" / ")[0]);
+    case "cumul": {
+      const k = fiche.depenses.findIndex((d) => d.id === c.portee);
+      return k >= 0 ? ["depenses", k] : ["depenses"];
+    }
+    case "de_minimis":
+      return champDeMinimis(fiche, ref);
+    case "effet_incitatif":
+      return ["date_debut"];
+    default:
+      return ["financements"];
+  }
+}
+
+export interface Decompte {
+  fiches: number;
+  conformes: number;
+  nonConformes: number;
+  enErreur: number;
+  echecsContrat: number;
+  erreurs: number;
+  echecs: number;
+  avertissements: number;
+}
+
+export function decompter(v: Verification): Decompte {
+  const verdicts = v.verdicts;
+  return {
+    fiches: v.fiches.length,
+    conformes: verdicts.filter((x) => x === "conforme").length,
+    nonConformes: verdicts.filter((x) => x === "non_conforme").length,
+    enErreur: verdicts.filter((x) => x === "erreur").length,
+    echecsContrat: v.bilan.controles.filter((c) => c.conforme === false).length,
+    erreurs: v.constats.filter((c) => c.gravite === "erreur").length,
+    echecs: v.constats.filter((c) => c.gravite === "echec").length,
+    avertissements: v.constats.filter((c) => c.gravite === "avertissement").length,
+  };
+}
+
+/** The contract's compliance: null when an input could not be read, false when a rule is broken. */
+export function conformiteContrat(v: Verification): boolean | null {
+  const d = decompter(v);
+  if (d.erreurs > 0) return null;
+  return d.echecs === 0;
+}
+

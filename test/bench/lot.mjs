@@ -1,0 +1,204 @@
+#!/usr/bin/env node
+// Banc d'essai de `ti-aides lot` (issue 4). Lancement : node test/bench/lot.mjs (après la
+// construction dans dist/ : npx tsc -p tsconfig.json). Options : --lignes N (100 000 par défaut),
+// --lignes-memoire N (1 000 000 par défaut), --garder (garde les fichiers générés).
+//
+// En une seule exécution : génère un CSV de contrat « à la française » (graine fixe), mesure le
+// débit de `lot` face au simple passage du même fichier par csv-parse puis csv-stringify (le
+// rapport des deux), et la mémoire maximale (RSS) de `lot` à N lignes et à N' lignes : elle ne doit
+// pas croître avec le nombre de lignes. Dernière ligne : RESULTAT_JSON {…} (lue par test/bench/run.mjs).
+import { spawn } from "node:child_process";
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { once } from "node:events";
+import { pipeline } from "node:stream/promises";
+import { fileURLToPath } from "node:url";
+import { parse } from "csv-parse";
+import { stringify } from "csv-stringify";
+
+const RACINE = fileURLToPath(new URL("../..", import.meta.url));
+const BIN = join(RACINE, "bin", "ti-aides.js");
+const GRAINE = 20191118;
+
+// Sous-commande interne : le passage seul, lancé comme processus à part pour être mesuré comme lot.
+if (process.argv[2] === "--passage") {
+  await pipeline(
+    createReadStream(process.argv[3]),
+    parse({ delimiter: ";", bom: true, relax_column_count: true }),
+    stringify({ delimiter: ";", record_delimiter: "\r\n" }),
+    createWriteStream(process.argv[4]),
+  );
+  process.exit(0);
+}
+
+function option(nom, defaut) {
+  const i = process.argv.indexOf(nom);
+  return i > 0 ? Number(process.argv[i + 1]) : defaut;
+}
+const LIGNES = option("--lignes", 100_000);
+const LIGNES_MEMOIRE = option("--lignes-memoire", 1_000_000);
+const GARDER = process.argv.includes("--garder");
+
+if (!existsSync(join(RACINE, "dist", "cli", "commandes", "lot.js"))) {
+  process.stderr.write("Construisez d'abord ti-aides : npx tsc -p tsconfig.json\n");
+  process.exit(2);
+}
+
+/** Générateur pseudo-aléatoire à graine fixe (mulberry32) : le même fichier à chaque exécution. */
+function alea(graine) {
+  let a = graine >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ENTETES = ["id", "Titre", "Territoire", "Date de demande", "Date de début", "Bénéficiaire", "SIREN", "Nature du bénéficiaire", "Effectif",
+  "Chiffre d'affaires", "Total du bilan", "Secteur", "Zone", "AFR", "Dispositif", "Nature", "Catégorie", "Montant", "Coût de référence",
+  "Prestataire externe", "Durée (mois)", "ADEME investissement", "ADEME études", "BdT ingénierie", "DIRECCTE conseil RH", "Région",
+  "Régime Région", "EPCI", "Autofinancement", "Commentaire"];
+const TERRITOIRES = ["Ardèche Drôme", "Vallée de l'Arve", "Roanne - Tarare", "Loire Sud", "Haut-Jura", "Montluçon"];
+const ACTIONS = [
+  { dispositif: "ademe-investissement", colonne: "ADEME investissement", nature: "investissement", categories: ["EnR", "Économies d'énergie", "Protection de l'environnement", "Réseaux de chaleur et de froid"] },
+  { dispositif: "ademe-etudes", colonne: "ADEME études", nature: "etude", categories: ["Diagnostic", "Accompagnement de projet"] },
+  { dispositif: "bdt-ingenierie", colonne: "BdT ingénierie", nature: "etude", categories: ["Générale stratégique", "Pré-opérationnelle"] },
+  { dispositif: "direccte-conseil-rh", colonne: "DIRECCTE conseil RH", nature: "conseil", categories: ["RH"] },
+];
+const SIRENS = ["123456782", "742100332", "389154204", "520367715", "411772098", "812309540"];
+
+/** "1 234 500,00 €" comme l'écrit Excel en français : espaces fines insécables, virgule, €. */
+function euros(centaines) {
+  return `${String(centaines * 100).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")},00\u00a0€`;
+}
+const date = (j, m) => `${String(j).padStart(2, "0")}/${String(m).padStart(2, "0")}/2019`;
+
+function ligne(i, x) {
+  const a = ACTIONS[Math.floor(x() * ACTIONS.length)];
+  const effectif = 5 + Math.floor(x() * 900);
+  const ca = Math.round(effectif * (80 + x() * 300)) * 1000;
+  const montant = 100 + Math.floor(x() * 20_000); // centaines d'euros : 10 000 € à 2 M€
+  const reference = a.nature === "investissement" ? Math.floor(montant * x() * 0.4) : 0;
+  const demande = Math.floor(montant * (0.2 + x() * 0.4));
+  const region = x() < 0.4 ? Math.floor(montant * x() * 0.2) : 0;
+  const c = Object.fromEntries(ENTETES.map((h) => [h, ""]));
+  Object.assign(c, {
+    id: `TI-${String(i).padStart(7, "0")}`,
+    Titre: `Action n°${i} — ${a.categories[0]}`,
+    Territoire: TERRITOIRES[i % TERRITOIRES.length],
+    "Date de demande": date(1 + Math.floor(x() * 28), 1 + Math.floor(x() * 6)),
+    "Date de début": date(1 + Math.floor(x() * 28), 7 + Math.floor(x() * 6)),
+    "Bénéficiaire": `Entreprise ${i % 5000} SAS`,
+    SIREN: SIRENS[i % SIRENS.length],
+    "Nature du bénéficiaire": "entreprise",
+    Effectif: String(effectif),
+    "Chiffre d'affaires": euros(ca / 100),
+    "Total du bilan": euros(Math.round(ca * 0.7) / 100),
+    Secteur: "industrie",
+    Zone: "Métropole",
+    AFR: x() < 0.2 ? "oui" : "non",
+    Dispositif: a.dispositif,
+    Nature: a.nature,
+    "Catégorie": a.categories[Math.floor(x() * a.categories.length)],
+    // Une ligne sur cent est fausse (une lettre dans le montant) : elle doit finir en erreur, sans arrêter le lot.
+    Montant: i % 100 === 57 ? "12O 000,00 €" : euros(montant),
+    "Coût de référence": reference ? euros(reference) : "",
+    "Prestataire externe": a.nature === "etude" ? "oui" : "",
+    "Durée (mois)": a.dispositif === "bdt-ingenierie" ? "18" : "",
+    [a.colonne]: euros(demande),
+    "Région": region ? euros(region) : "",
+    "Régime Région": region ? (x() < 0.5 ? "RGEC" : "De minimis") : "",
+    Autofinancement: euros(montant - demande - region),
+    Commentaire: i % 10 === 0 ? "+ emplois prévus" : "",
+  });
+  return ENTETES.map((h) => (/[;"\r\n]/.test(c[h]) ? `"${c[h].replace(/"/g, '""')}"` : c[h])).join(";") + "\r\n";
+}
+
+async function generer(chemin, n) {
+  const x = alea(GRAINE);
+  const f = createWriteStream(chemin);
+  f.write(`\ufeff${ENTETES.join(";")}\r\n`);
+  let paquet = "";
+  for (let i = 1; i <= n; i++) {
+    paquet += ligne(i, x);
+    if (i % 1000 === 0 || i === n) {
+      if (!f.write(paquet)) await once(f, "drain");
+      paquet = "";
+    }
+  }
+  f.end();
+  await once(f, "finish");
+}
+
+/** Lance un processus node, en mesure la durée et la mémoire maximale (RSS, via un préchargement). */
+async function mesurer(args, dossier) {
+  const rss = join(dossier, `rss-${process.hrtime.bigint()}.txt`);
+  const debut = performance.now();
+  const enfant = spawn(process.execPath, ["--require", join(dossier, "rss.cjs"), ...args], {
+    cwd: RACINE,
+    env: { ...process.env, NO_COLOR: "1", BENCH_RSS_FICHIER: rss },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let erreur = "";
+  enfant.stderr.on("data", (d) => (erreur = (erreur + d).slice(-4000)));
+  const [code] = await once(enfant, "close");
+  const duree = (performance.now() - debut) / 1000;
+  if (code !== 0) throw new Error(`${args.join(" ")} : code ${code}\n${erreur}`);
+  return { duree, rssKo: Number(readFileSync(rss, "utf8")), stderr: erreur };
+}
+
+const fr = (x, d = 0) => x.toLocaleString("fr-FR", { minimumFractionDigits: d, maximumFractionDigits: d });
+const mo = (ko) => ko / 1024;
+
+const dossier = mkdtempSync(join(tmpdir(), "ti-aides-bench-"));
+writeFileSync(join(dossier, "rss.cjs"), 'process.on("exit", () => require("fs").writeFileSync(process.env.BENCH_RSS_FICHIER, String(process.resourceUsage().maxRSS)));\n');
+try {
+  console.log(`Banc d'essai de ti-aides lot (graine ${GRAINE}, ${availableParallelism()} cœur(s), Node ${process.version})`);
+  const entree = join(dossier, "contrat.csv");
+  let t = performance.now();
+  await generer(entree, LIGNES);
+  const taille = statSync(entree).size;
+  console.log(`Fichier : ${fr(LIGNES)} lignes, ${fr(taille / 1048576, 1)} Mo, généré en ${fr((performance.now() - t) / 1000, 1)} s`);
+
+  const passage = await mesurer([fileURLToPath(import.meta.url), "--passage", entree, join(dossier, "passage.csv")], dossier);
+  const debitPassage = LIGNES / passage.duree;
+  console.log(`Passage seul csv-parse → csv-stringify : ${fr(passage.duree, 1)} s, ${fr(debitPassage)} lignes/s`);
+
+  const lot = await mesurer([BIN, "lot", entree, "-o", join(dossier, "lot.csv"), "--quiet"], dossier);
+  const debitLot = LIGNES / lot.duree;
+  const rapport = debitLot / debitPassage;
+  console.log(`ti-aides lot : ${fr(lot.duree, 1)} s, ${fr(debitLot)} lignes/s, soit ${fr(rapport, 3)} × le passage seul (objectif ≥ 0,25 : ${rapport >= 0.25 ? "atteint" : "non atteint"})`);
+  rmSync(join(dossier, "passage.csv"), { force: true });
+  rmSync(join(dossier, "lot.csv"), { force: true });
+
+  let rssGrand = null;
+  if (LIGNES_MEMOIRE > 0) {
+    const grande = join(dossier, "grand-contrat.csv");
+    t = performance.now();
+    await generer(grande, LIGNES_MEMOIRE);
+    console.log(`Fichier : ${fr(LIGNES_MEMOIRE)} lignes, ${fr(statSync(grande).size / 1048576, 1)} Mo, généré en ${fr((performance.now() - t) / 1000, 1)} s`);
+    if (!GARDER) rmSync(entree, { force: true });
+    const grand = await mesurer([BIN, "lot", grande, "-o", join(dossier, "grand-lot.csv"), "--quiet"], dossier);
+    rssGrand = grand.rssKo;
+    console.log(`ti-aides lot sur ${fr(LIGNES_MEMOIRE)} lignes : ${fr(grand.duree, 1)} s, ${fr(LIGNES_MEMOIRE / grand.duree)} lignes/s`);
+    rmSync(join(dossier, "grand-lot.csv"), { force: true });
+  }
+  const croissance = rssGrand === null ? null : rssGrand / lot.rssKo;
+  console.log(`Mémoire maximale (RSS) de lot : ${fr(LIGNES)} lignes ${fr(mo(lot.rssKo))} Mo` +
+    (rssGrand === null ? "" : ` ; ${fr(LIGNES_MEMOIRE)} lignes ${fr(mo(rssGrand))} Mo (× ${fr(croissance, 2)} : ${croissance <= 1.5 ? "plate" : "elle croît avec les lignes"})`));
+  console.log(`RESULTAT_JSON ${JSON.stringify({
+    graine: GRAINE,
+    lignes: LIGNES,
+    passage_lignes_par_s: Math.round(debitPassage),
+    lot_lignes_par_s: Math.round(debitLot),
+    rapport: Number(rapport.toFixed(3)),
+    rss_mo: { [LIGNES]: Math.round(mo(lot.rssKo)), ...(rssGrand === null ? {} : { [LIGNES_MEMOIRE]: Math.round(mo(rssGrand)) }) },
+    croissance_memoire: croissance === null ? null : Number(croissance.toFixed(2)),
+  })}`);
+} finally {
+  if (!GARDER) rmSync(dossier, { recursive: true, force: true });
+  else console.log(`Fichiers gardés dans ${dossier}`);
+}

@@ -1,0 +1,95 @@
+// The JSON output of `--format json`, written from interface.md ("JSON output") independently of
+// src/core/sortie-json.ts, so that a drift of the program from the spec fails the tests.
+import { z } from "zod";
+
+/** "480000.00": two decimals, never negative (a ceiling, an amount, a headroom). */
+const montant = z.string().regex(/^\d+\.\d{2}$/, "montant à deux décimales");
+/** "0.6000": four decimals, between 0 and 1 (domaine.md §0: no rate ever exceeds 100 %). */
+const taux = z
+  .string()
+  .regex(/^\d\.\d{4}$/, "taux à quatre décimales")
+  .refine((t) => Number(t) >= 0 && Number(t) <= 1, "taux entre 0 et 1");
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const motifSchema = z.strictObject({
+  code: z.string().regex(/^[a-z0-9_]+$/),
+  niveau: z.enum(["info", "avertissement", "erreur"]),
+  message: z.string().min(1),
+  source: z.string().nullable(),
+});
+
+export const resultatSchema = z
+  .strictObject({
+    dispositif: z.string().min(1),
+    depense: z.string().min(1),
+    eligible: z.boolean(),
+    assiette: montant.nullable(),
+    taux: taux.nullable(),
+    plafond: montant.nullable(),
+    demande: montant.nullable(),
+    depassement: montant.nullable(),
+    details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    motifs: z.array(motifSchema),
+    etapes: z.array(z.strictObject({ libelle: z.string(), valeur: z.string().optional(), source: z.string().optional() })).optional(),
+  })
+  // interface.md: "eligible: false comes with at least one motif of niveau: erreur saying why".
+  .refine((r) => r.eligible || r.motifs.some((m) => m.niveau === "erreur"), "inéligible sans motif d'erreur")
+  // "depassement = max(0, demande − plafond)".
+  .refine(
+    (r) => r.demande === null || r.plafond === null || r.depassement === null ||
+      Math.round(Number(r.depassement) * 100) === Math.max(0, Math.round(Number(r.demande) * 100) - Math.round(Number(r.plafond) * 100)),
+    "depassement ≠ max(0, demande − plafond)",
+  );
+
+export const controleSchema = z.strictObject({
+  controle: z.enum(["plafond", "equilibre", "cumul", "de_minimis", "transparence", "effet_incitatif", "cofinancement", "parite", "participation_minimale"]),
+  portee: z.string().min(1),
+  conforme: z.boolean().nullable(),
+  valeur: montant.nullable(),
+  limite: montant.nullable(),
+  reglement: z.string().optional(),
+  periode_debut: date.optional(),
+  periode_fin: date.optional(),
+  disponible: montant.optional(),
+  publication_requise: z.boolean().optional(),
+  message: z.string().min(1),
+  source: z.string().nullable(),
+});
+
+export const ficheSortieSchema = z
+  .strictObject({
+    id: z.string().min(1),
+    date_evaluation: date,
+    beneficiaire: z
+      .strictObject({
+        taille: z.enum(["PE", "ME", "GE"]).nullable(),
+        taille_source: z.enum(["calculee", "declaree", "effectif_seul", "par_defaut"]).nullable(),
+        categorie_entreprise: z.enum(["PME", "ETI", "GE"]).nullable(),
+        activite_economique: z.boolean(),
+      })
+      .nullable(),
+    resultats: z.array(resultatSchema),
+    controles: z.array(controleSchema),
+    motifs: z.array(motifSchema),
+    conforme: z.boolean().nullable(),
+    erreurs: z.array(z.string().min(1)),
+  })
+  // "A fiche that cannot be evaluated (invalid) has erreurs filled and no resultats".
+  .refine((f) => f.erreurs.length === 0 || (f.resultats.length === 0 && f.conforme === null), "fiche en erreur avec des résultats")
+  // "A fiche is compliant when no control is false" (domaine.md §3).
+  .refine((f) => f.erreurs.length > 0 || f.conforme === !f.controles.some((c) => c.conforme === false), "conforme incohérent avec les contrôles");
+
+export const documentSortieSchema = z
+  .strictObject({
+    outil: z.literal("ti-aides"),
+    version: z.string().regex(/^\d+\.\d+\.\d+/),
+    fiches: z.array(ficheSortieSchema),
+    synthese: z.strictObject({
+      fiches: z.number().int().min(0),
+      conformes: z.number().int().min(0),
+      non_conformes: z.number().int().min(0),
+      en_erreur: z.number().int().min(0),
+    }),
+  })
+  .refine((d) => d.synthese.fiches === d.fiches.length, "synthese.fiches ≠ nombre de fiches")
+  .refine((d) => d.synthese.conformes + d.synthese.non_conformes + d.synthese.en_erreur === d.synthese.fiches, "synthèse incohérente");
