@@ -110,7 +110,7 @@ export function evaluerConditions(conditions: Condition[], e: Entrees, date: str
       motifs.push({
         code: `sous_reserve_${c.code}`,
         niveau: "avertissement",
-        message: `Sous réserve de « ${champSaisi(c.champ)} » (non renseigné) : ${message}`,
+        message: `Sous réserve de « ${champSaisi(c.champ)} » (non renseigné) : la condition « ${decrireTest(c)} » doit être remplie.`,
         source: c.source,
       });
     }

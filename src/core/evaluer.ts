@@ -175,7 +175,11 @@ function appliquerPlafondsProjet(resultats: Resultat[], ref: Referentiel, date: 
   }
 }
 
-/** A yearly cap "per structure" caps the sum of the fiche's lines of that dispositif (Guide fiche 7, l.866). */
+/**
+ * A yearly cap "per structure" caps, each year, the sum of the fiche's lines of that dispositif that
+ * run that year (Guide fiche 7, l.866): over each stretch of time the lines running share the cap
+ * pro rata of their yearly amounts; each line's ceiling loses what it cannot get.
+ */
 function appliquerPlafondsParStructure(resultats: Resultat[], ref: Referentiel, date: string): void {
   for (const regle of ref.dispositifs.values()) {
     if (regle.calcul.type !== "dotation_annuelle") continue;
@@ -184,15 +188,27 @@ function appliquerPlafondsParStructure(resultats: Resultat[], ref: Referentiel, 
       if (siens.length < 2) continue;
       const lu = valeurA(poste.plafond, date);
       const parAn = siens.map((r) => new D(String(r.details[poste.code])));
-      const total = somme(parAn);
-      if (total.lessThanOrEqualTo(lu.valeur)) continue;
+      const annees = siens.map((r) => new D(String(r.details.annees)));
+      const obtenu = siens.map(() => ZERO);
+      const bornes = [...new Set(annees.map((a) => a.toString()))].map((a) => new D(a)).sort((a, b) => a.comparedTo(b));
+      let debut = ZERO;
+      for (const fin of bornes) {
+        const actives = siens.map((_, i) => i).filter((i) => annees[i].greaterThanOrEqualTo(fin));
+        const total = somme(actives.map((i) => parAn[i]));
+        for (const i of actives) {
+          // The yearly share is a ceiling: truncated to the cent.
+          const part = total.greaterThan(lu.valeur) ? tronquerCentime(lu.valeur.times(parAn[i]).dividedBy(total)) : parAn[i];
+          obtenu[i] = obtenu[i].plus(part.times(fin.minus(debut)));
+        }
+        debut = fin;
+      }
       siens.forEach((r, i) => {
-        const nouveau = tronquerCentime(lu.valeur.times(parAn[i]).dividedBy(total));
-        const annees = new D(String(r.details.annees));
-        r.plafond = tronquerCentime(r.plafond!.minus(parAn[i].minus(nouveau).times(annees)));
-        r.details[poste.code] = nouveau.toFixed(2);
-        r.etapes.push({ libelle: `${poste.libelle} : plafond de ${euros(lu.valeur)} par structure et par an partagé entre ${siens.length} lignes au prorata (${euros(nouveau)} par an ici) ; aide maximale recalculée`, valeur: euros(r.plafond), source: lu.source });
-        r.motifs.push({ code: `${poste.code}_par_structure`, niveau: "info", message: `${poste.libelle} : plafond de ${euros(lu.valeur)} par structure et par an partagé entre ${siens.length} lignes (${euros(nouveau)} ici).`, source: lu.source });
+        const perte = parAn[i].times(annees[i]).minus(obtenu[i]);
+        if (perte.lessThanOrEqualTo(0)) return;
+        r.plafond = tronquerCentime(r.plafond!.minus(perte));
+        r.details[poste.code] = tronquerCentime(obtenu[i].dividedBy(annees[i])).toFixed(2);
+        r.motifs.push({ code: `${poste.code}_par_structure`, niveau: "info", message: `${poste.libelle} : plafond de ${euros(lu.valeur)} par structure et par an partagé entre les ${siens.length} lignes de la fiche (${euros(tronquerCentime(obtenu[i]))} sur la durée ici).`, source: lu.source });
+        r.etapes.push({ libelle: `${poste.libelle} : plafond de ${euros(lu.valeur)} par an partagé entre les lignes de la structure`, valeur: euros(r.plafond), source: lu.source });
       });
     }
   }

@@ -109,3 +109,14 @@ describe("20 k€ de communication « par structure et par an » (l.866)", () =>
     }
   });
 });
+
+test("lignes de durées différentes : les 20 000 €/an sont partagés l'année où elles courent ensemble", () => {
+  // Année 1 : 15 000 + 10 000 = 25 000 > 20 000 (l.866) → 12 000 et 8 000. Années 2 et 3 : seule la
+  // ligne a court, 15 000 ≤ 20 000. a : 24 000 × 3 + (12 000 + 15 000 × 2) = 72 000 + 42 000 = 114 000 € ;
+  // b : 24 000 × 1 + 8 000 = 32 000 €.
+  const a = { ...EIT, id: "a", etp: 1, duree_annees: 3, communication_annuel: 15000, petit_equipement: 0 };
+  const b = { ...EIT, id: "b", etp: 1, duree_annees: 1, communication_annuel: 10000, petit_equipement: 0 };
+  const e = evaluer(avecDepenses(ficheSimple(EIT), [a, b]));
+  expect(resultat(e, "ademe-eit-animateur", "a").plafond!.toFixed(2)).toBe("114000.00");
+  expect(resultat(e, "ademe-eit-animateur", "b").plafond!.toFixed(2)).toBe("32000.00");
+});
