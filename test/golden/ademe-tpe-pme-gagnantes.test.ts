@@ -94,3 +94,11 @@ describe("nature du dispositif", () => {
     expect(resultat(e, "ademe-tpe-pme-gagnantes").details.forfait).toBe("250.00");
   });
 });
+
+test("sans effectif d'établissement, celui de l'entreprise fixe la tranche, avec un avertissement", () => {
+  // 120 salariés : tranche 100 à 250 (l.838), minimum 18 000 €, forfait 9 000 € (l.839-840).
+  const e = evaluer(ficheSimple({ nature: "conseil", categorie: "tpe_pme_gagnantes", montant: 0, economie_annuelle_prevue: 18000 }));
+  const r = resultat(e, "ademe-tpe-pme-gagnantes");
+  expect(r.details.forfait).toBe("9000.00");
+  expect(codes(r)).toContain("effectif_entreprise_retenu");
+});

@@ -41,6 +41,9 @@ export function calculerForfait(c: CalculForfait, e: EntreeCalcul): SortieCalcul
     s.motifs.push({ code: "effectif_hors_tranches", niveau: "erreur", message: `Établissement de ${effectif.toString()} salariés : hors des tranches du dispositif.`, source: t.source });
     return s;
   }
+  if (parDefaut) {
+    s.motifs.push({ code: "effectif_entreprise_retenu", niveau: "avertissement", message: `Effectif de l'établissement non renseigné : celui de l'entreprise (${effectif.toString()}) fixe la tranche ; un établissement plus petit relèverait d'une tranche inférieure, indiquez effectif_etablissement.`, source: t.source });
+  }
   const borne = tranche.effectif_moins_de ?? tranche.effectif_au_plus;
   s.etapes.push({ libelle: `Tranche d'effectif ${tranche.effectif_min.toString()} à ${borne?.toString() ?? "…"} (effectif ${effectif.toString()})`, valeur: `minimum ${euros(tranche.minimum_economie)}, forfait ${euros(tranche.forfait)}`, source: t.source });
   if (tranche.effectif_au_plus !== undefined && effectif.equals(tranche.effectif_au_plus)) {
