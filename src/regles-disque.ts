@@ -28,6 +28,18 @@ export function fichiersYaml(dossier: string): string[] {
 
 /** The built-in rules, plus the regional folders given (--regles, TI_AIDES_REGLES). */
 export function chargerRegles(dossiersRegionaux: string[] = []): Referentiel {
+  const f = lireFichiersRegles(dossiersRegionaux);
+  return construireReferentiel(f.dispositifs, f.parametres, f.regionaux);
+}
+
+export interface FichiersRegles {
+  dispositifs: FichierTexte[];
+  parametres: Record<string, FichierTexte>;
+  regionaux: FichierTexte[];
+}
+
+/** The texts of the rule files, unvalidated (the rules cache of the command line is keyed by them). */
+export function lireFichiersRegles(dossiersRegionaux: string[] = []): FichiersRegles {
   const base = join(DOSSIER_REGLES, "..");
   const dispositifs = fichiersYaml(join(DOSSIER_REGLES, "dispositifs")).map((f) => lireFichier(f, base));
   const parametres: Record<string, FichierTexte> = {};
@@ -42,7 +54,7 @@ export function chargerRegles(dossiersRegionaux: string[] = []): Referentiel {
     }
     regionaux.push(...fichiersYaml(dossier).map((f) => ({ fichier: f, texte: readFileSync(f, "utf8") })));
   }
-  return construireReferentiel(dispositifs, parametres, regionaux);
+  return { dispositifs, parametres, regionaux };
 }
 
 /** The guide's 30 operational fiches (rules/catalogue.yaml), for `ti-aides regles`. */

@@ -13,7 +13,7 @@ import { detecterDialecte } from "../src/cli/csv/dialecte.js";
 import { ouvrirCsv } from "../src/cli/csv/lecture.js";
 import { Decodeur, detecterEncodage, encodeur } from "../src/cli/csv/encodage.js";
 import { analyserEntetes, catalogue, cle } from "../src/cli/csv/entetes.js";
-import { ficheDeLigne } from "../src/cli/csv/ligne-vers-fiche.js";
+import { categoriesConnues, ficheDeLigne } from "../src/cli/csv/ligne-vers-fiche.js";
 import { anomalies, nombreCsv } from "../src/cli/csv/resultats.js";
 import { contexteLot, traiterLigne } from "../src/cli/csv/traitement.js";
 import { D } from "../src/core/argent.js";
@@ -169,7 +169,7 @@ describe("a row → a fiche", () => {
     "Montant", "Coût de référence", "ADEME investissement", "Région", "Régime Région", "EPCI", "Autofinancement", "Notes"];
   const plan = analyserEntetes(entetes, REF, "c.csv", 1);
   const dispositifs = [...REF.dispositifs.keys()];
-  const categories = [...new Set([...REF.dispositifs.values()].flatMap((r) => r.s_applique_a.categories ?? []))];
+  const categories = categoriesConnues(REF);
   // interface.md's example fiche, as a French spreadsheet row (U+202F thousands, NBSP before €).
   const ligne = ["TI-07", "Scierie Exemple SAS", "120", "30\u202f000\u202f000", "20\u202f000\u202f000", "Métropole", "oui", "ADEME investissement", "Investissement", "EnR",
     "1\u202f200\u202f000,00\u00a0€", "400\u202f000,00\u00a0€", "350\u202f000,00\u00a0€", "150\u202f000,00\u00a0€", "RGEC", "0,00\u00a0€", "700\u202f000,00\u00a0€", "=A1"];

@@ -87,7 +87,7 @@ describe("yearly allowances and caps shared across lines", () => {
   });
 
   test("EIT facilitator: (24 000 + 10 000) × 3 years + 15 000 = 117 000 € (Guide TI V5, fiche 7, l.866)", () => {
-    const e = evaluer(ficheSimple({ ...eit("d1", 10000), petit_equipement: 20000 }, { beneficiaire: { nature: "association" } }));
+    const e = evaluer(ficheSimple({ ...eit("d1", 10000), petit_equipement: 20000 }, { beneficiaire: { nature: "association", activite_economique: false } }));
     const r = resultat(e, "ademe-eit-animateur");
     const annees = chiffre(etape(r, "Nombre d'années financées").valeur);
     const parAn = r.etapes.filter((x) => x.libelle.includes("par an :")).map((x) => chiffre(x.valeur));
@@ -100,11 +100,13 @@ describe("yearly allowances and caps shared across lines", () => {
   });
 
   test("communication capped per structure: two lines of 15 000 €/yr share 20 000 € → (24 000 + 10 000) × 3 = 102 000 € each", () => {
-    const e = evaluer({ ...ficheSimple(eit("a", 15000), { beneficiaire: { nature: "association" } }), depenses: [eit("a", 15000), eit("b", 15000)] });
+    // No small equipment asked (0): an absent field would count its cap, 15 000 €.
+    const lignes = [{ ...eit("a", 15000), petit_equipement: 0 }, { ...eit("b", 15000), petit_equipement: 0 }];
+    const e = evaluer({ ...ficheSimple(lignes[0], { beneficiaire: { nature: "association", activite_economique: false } }), depenses: lignes });
     for (const id of ["a", "b"]) {
       const r = resultat(e, "ademe-eit-animateur", id);
       // 20 000 × 15 000 / 30 000 = 10 000 per line and per year (l.866, « par structure et par an »).
-      expect(derniere(r).libelle).toContain("par structure");
+      expect(derniere(r).libelle).toMatch(/^Frais de communication.*structure/);
       expect(derniere(r).source).toContain("l.866");
       expect(chiffre(derniere(r).valeur).equals(r.plafond!)).toBe(true);
       expect(r.plafond!.toFixed(2)).toBe("102000.00");

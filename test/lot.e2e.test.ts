@@ -193,6 +193,8 @@ describe("`,` delimiter, UTF-8 without BOM, LF, ISO dates, headers written other
   const entree = fichier("contrat-virgules.csv", [
     "ID,Titre,Date_Demande,DATE-DEBUT,effectif,chiffre affaires,total bilan,AFR,dispositif,nature,categorie,Montant HT,cout_reference,ademe_investissement,region,regime_region,autofinancement",
     'X-1,"Chaufferie, bois",2019-06-01,2019-09-01,120,30000000,20000000,1,ademe-investissement,investissement,enr,1200000,400000,350000,150000,de_minimis,700000',
+    ",,,,,,,,,,,,,,,,",
+    "X-2,Étude,2019-06-01,,,,,,,etude,diagnostic,1000,,,,,",
     "",
   ].join("\n"));
   const r = tiAides(["lot", entree]);
@@ -201,7 +203,10 @@ describe("`,` delimiter, UTF-8 without BOM, LF, ISO dates, headers written other
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith("ID,Titre,")).toBe(true);
     expect(r.stdout).not.toContain("\r");
-    const [entete, ligne] = lireCsv(r.stdout, ",");
+    const [entete, ligne, blanche, x2] = lireCsv(r.stdout, ",");
+    // A blank row between two rows is kept, as blank.
+    expect(blanche.every((c) => c === "")).toBe(true);
+    expect(x2[0]).toBe("X-2");
     const col = (nom: string) => ligne[entete.indexOf(nom)];
     expect(col("Titre")).toBe("Chaufferie, bois");
     // ME, EnR 55 % + 5 points AFR (Guide fiche 8, l.914, l.912) of 800 000 € → 480 000.00.

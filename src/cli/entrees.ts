@@ -2,6 +2,8 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { lireDocument, TAILLE_MAX_TEXTE, TROP_VOLUMINEUX, type DocumentSource } from "../core/document.js";
 import { ErreurSaisie, type ProblemeSaisie } from "../core/erreurs.js";
+import { fichierContratSchema } from "../core/schemas/contrat.js";
+import { valider } from "../core/validation.js";
 
 /** Reads a file as UTF-8 text; refuses folders, missing files and other encodings clearly. */
 export function lireTexte(chemin: string): string {
@@ -86,14 +88,21 @@ export interface FicheSource {
   chemin: PropertyKey[];
 }
 
-/** The fiches of a file: the file itself, or each element of its `fiches:` list (a contract). */
+/**
+ * The fiches of a file: the file itself, or each element of its `fiches:` list (a contract file,
+ * whose other fields are checked too: a misspelt `contart:` must not pass silently).
+ */
 export function fichesDuDocument(doc: DocumentSource): FicheSource[] {
   const d = doc.donnees;
   if (d && typeof d === "object" && !Array.isArray(d) && Array.isArray((d as { fiches?: unknown }).fiches)) {
-    return ((d as { fiches: unknown[] }).fiches).map((_, i) => ({ doc, chemin: ["fiches", i] }));
+    const lu = valider(fichierContratSchema, doc);
+    return (lu.fiches ?? []).map((_, i) => ({ doc, chemin: ["fiches", i] }));
   }
   if (d === null || typeof d !== "object" || Array.isArray(d)) {
     throw new ErreurSaisie([{ fichier: doc.fichier, ligne: 1, message: "une fiche est un bloc de champs (id, beneficiaire, depenses…), pas une valeur seule ni une liste" }]);
+  }
+  if ("contrat" in d) {
+    throw new ErreurSaisie([{ fichier: doc.fichier, ligne: doc.ligneDe(["contrat"]), message: "fichier de contrat sans liste « fiches » : ses fiches sont dans des fichiers à part ; vérifiez tout le dossier avec « ti-aides verifier DOSSIER »" }]);
   }
   return [{ doc, chemin: [] }];
 }

@@ -206,8 +206,9 @@ async function questionner(q: Questions, ref: Referentiel, o: OptionsSimuler): P
   beneficiaire.nature = nature;
   let economique = nature === "entreprise" || nature === "consortium";
   if (!economique) {
+    // Said in the fiche either way: an association must say it (domaine.md §1).
     economique = await q.confirmer("Exerce-t-il une activité économique (offre des biens ou services sur un marché) ?", false);
-    if (economique) beneficiaire.activite_economique = true;
+    beneficiaire.activite_economique = economique;
   }
   if (economique) {
     const mode = await q.choisir("Comment connaissez-vous la taille de l'entreprise ?", [
@@ -309,7 +310,7 @@ export async function simulerInteractif(o: OptionsSimuler, ref: Referentiel): Pr
       const fichier = await demanderFichier(q, `simulation-${regle.id}.yaml`);
       const rejouer = `ti-aides simuler ${fichier}${forme ? ` --forme ${forme}` : ""}`;
       const entete = `# Fiche enregistrée par ti-aides (simulation guidée) le ${dateFr(aujourdhui())}.\n# Rejouer la simulation : ${rejouer}\n`;
-      ecrireSortie(entete + stringify(donnees), fichier);
+      ecrireSortie(entete + stringify(donnees, { lineWidth: 0 }), fichier);
       process.stdout.write(`Fiche enregistrée dans ${fichier}. Rejouez la simulation avec : ${rejouer}\n`);
     }
     if (o.strict && e.evaluation.conforme === false) return SORTIE_NON_CONFORME;

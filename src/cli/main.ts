@@ -2,9 +2,8 @@
 // Each command's module is loaded only when it runs, so a quick command starts fast.
 import { Command, CommanderError, Option } from "commander";
 import { ErreurSaisie, formaterProbleme } from "../core/erreurs.js";
-import { VERSION } from "../core/sortie-json.js";
+import { VERSION } from "../core/version.js";
 import { ErreurUsage, SORTIE_INTERNE, SORTIE_SAISIE } from "./codes.js";
-import { configurerCouleurs } from "./rendu/couleurs.js";
 
 const TITRES: Record<string, string> = {
   "Usage:": "Utilisation :",
@@ -39,6 +38,7 @@ export function construireProgramme(): Command {
   const programme = new Command("ti-aides");
   programme
     .description("Calculateur des aides publiques des Territoires d'industrie (guide méthodologique V5) : dispositifs applicables, intensité et montant maximum, contrôles du plan de financement.")
+    .usage("[options] [commande]")
     .version(VERSION, "-V, --version", "affiche la version")
     .helpOption("-h, --help", "affiche l'aide")
     .helpCommand("aide [commande]", "affiche l'aide d'une commande")
@@ -104,6 +104,7 @@ export function construireProgramme(): Command {
   const regles = programme
     .command("regles")
     .alias("rules")
+    .usage("[options] [id]")
     .description("liste les 30 fiches du guide (calculées ou pour information) avec opérateur, offre et contact ; ou montre une règle : ses chiffres, leurs dates et leurs sources")
     .argument("[id]", "identifiant d'une règle (ex. ademe-investissement) ou numéro de fiche du guide")
     .option("--theme <theme>", "attirer, recruter, innover ou simplifier")
@@ -152,7 +153,6 @@ export function construireProgramme(): Command {
 export async function main(argv: string[]): Promise<void> {
   const programme = construireProgramme();
   try {
-    configurerCouleurs(!argv.includes("--no-color") && process.stdout.isTTY === true);
     await programme.parseAsync(argv);
   } catch (e) {
     process.exitCode = signaler(e);

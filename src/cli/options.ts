@@ -1,7 +1,7 @@
 // The global options (interface.md): --format, --sortie/-o, --date, --regles, --no-color, --quiet.
 import { estDateValide } from "../core/dates.js";
 import type { Referentiel } from "../core/regles/referentiel.js";
-import { chargerRegles } from "../regles-disque.js";
+import { reglesAvecCache } from "./cache-regles.js";
 import { ErreurUsage } from "./codes.js";
 import { vouliezVousDire } from "../core/suggestion.js";
 
@@ -28,7 +28,7 @@ export function verifierDate(date: string | undefined): string | undefined {
 /** The rules, with the regional folders of --regles and TI_AIDES_REGLES (separated by ":"). */
 export function reglesDe(o: OptionsGlobales): Referentiel {
   const dossiers = [...(process.env.TI_AIDES_REGLES?.split(":").filter(Boolean) ?? []), ...(o.regles ?? [])];
-  const ref = chargerRegles(dossiers);
+  const ref = reglesAvecCache(dossiers);
   if (!o.quiet) for (const a of ref.avertissements) process.stderr.write(`Avertissement : ${a}\n`);
   return ref;
 }

@@ -1,13 +1,13 @@
 // The beneficiary's size (PE / ME / GE) by the EU SME definition, Reg. (EU) 651/2014, Annex I,
 // with the readings of domaine.md §1; its French category (PME / ETI / GE); its economic activity.
 import type { Dec } from "./argent.js";
+import { euros } from "./format.js";
 import type { Etape, BeneficiaireEvalue, Motif } from "./modele.js";
 import { valeurA } from "./parametres.js";
 import type { Referentiel } from "./regles/referentiel.js";
 import type { Taille } from "./schemas/communs.js";
 import type { Fiche } from "./schemas/fiche.js";
 
-const SOURCE_TAILLE = "Règlement (UE) 651/2014, annexe I ; Guide TI V5, note 11, l.2653";
 
 export function activiteEconomique(b: Fiche["beneficiaire"]): boolean {
   if (b.activite_economique !== undefined) return b.activite_economique;
@@ -54,7 +54,7 @@ export function evaluerBeneficiaire(fiche: Fiche, ref: Referentiel, date: string
     else calculee = "GE";
     source_ = "calculee";
     etapes.push({
-      libelle: `Effectif ${effectif.toString()} UTA, chiffre d'affaires ${ca?.toFixed(2) ?? "inconnu"} €, total du bilan ${bilan?.toFixed(2) ?? "inconnu"} € ; seuils PE : < ${s.PE.effectif_moins_de} et (CA ≤ ${s.PE.chiffre_affaires_max.toFixed(0)} € ou bilan ≤ ${s.PE.total_bilan_max.toFixed(0)} €), ME : < ${s.ME.effectif_moins_de} et (CA ≤ ${s.ME.chiffre_affaires_max.toFixed(0)} € ou bilan ≤ ${s.ME.total_bilan_max.toFixed(0)} €)`,
+      libelle: `Effectif ${effectif.toString()} UTA, chiffre d'affaires ${ca ? euros(ca) : "inconnu"}, total du bilan ${bilan ? euros(bilan) : "inconnu"} ; seuils PE : < ${s.PE.effectif_moins_de} et (CA ≤ ${euros(s.PE.chiffre_affaires_max)} ou bilan ≤ ${euros(s.PE.total_bilan_max)}), ME : < ${s.ME.effectif_moins_de} et (CA ≤ ${euros(s.ME.chiffre_affaires_max)} ou bilan ≤ ${euros(s.ME.total_bilan_max)})`,
       valeur: calculee,
       source,
     });

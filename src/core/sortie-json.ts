@@ -1,8 +1,9 @@
 // The JSON shape of interface.md: amounts as strings with two decimals, rates with four.
 import { montantJson, tauxJson } from "./argent.js";
 import type { Controle, EvaluationFiche, Resultat } from "./modele.js";
+import { VERSION } from "./version.js";
 
-export const VERSION = "1.0.0";
+export { VERSION };
 
 export interface OptionsJson {
   /** Adds each result's reasoning steps (`expliquer`). */

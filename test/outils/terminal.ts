@@ -1,6 +1,8 @@
 // Drives the real `ti-aides` command in a pseudo-terminal (tmux), as a person answers its questions:
 // reads the screen, presses keys, types text. The tests that use it skip when tmux is absent.
 import { execFileSync, spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { BIN } from "./cli.js";
 
 export const TMUX_PRESENT = spawnSync("tmux", ["-V"], { stdio: "ignore" }).status === 0;
@@ -91,6 +93,8 @@ export class Terminal {
     } catch {
       // already gone
     }
+    // tmux leaves its socket file behind: remove ours.
+    rmSync(join(process.env.TMUX_TMPDIR ?? "/tmp", `tmux-${process.getuid?.() ?? 0}`, this.socket), { force: true });
   }
 }
 

@@ -5,13 +5,14 @@
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { ErreurSaisie, formaterProbleme } from "../../core/erreurs.js";
+import type { Referentiel } from "../../core/regles/referentiel.js";
 import type { Synthese } from "../../core/sortie-json.js";
 import { ErreurUsage, SORTIE_NON_CONFORME, SORTIE_OK } from "../codes.js";
 import { ecrivain } from "../csv/ecrivains.js";
 import { encodeur } from "../csv/encodage.js";
-import { analyserEntetes } from "../csv/entetes.js";
+import { analyserEntetes, type PlanColonnes } from "../csv/entetes.js";
 import { evaluateur, nombreDeTravailleurs } from "../csv/evaluateurs.js";
-import { ouvrirCsv } from "../csv/lecture.js";
+import { ouvrirCsv, type CsvOuvert } from "../csv/lecture.js";
 import { progression, TAILLE_BARRE } from "../csv/progression.js";
 import type { Enregistrement, FormatLot, LigneTraitee, ParametresLot } from "../csv/traitement.js";
 import { ouvrirSortieProgressive, type SortieProgressive } from "../ecriture.js";
@@ -35,18 +36,18 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
   const depart = performance.now();
 
   const csv = ouvrirCsv(fichier);
-  let tete = await csv.enregistrements.next();
-  while (!tete.done && estVide(tete.value)) tete = await csv.enregistrements.next();
-  if (tete.done) throw new ErreurSaisie([{ fichier, message: "aucune ligne d'en-têtes : la première ligne nomme les colonnes (id, nature, montant…)" }]);
-  const plan = analyserEntetes(tete.value.cellules, ref, fichier, tete.value.ligne);
+  const { entetes, plan } = await lireEntetes(csv, ref).catch((e) => {
+    csv.fermer();
+    throw e;
+  });
   if (!o.quiet) for (const a of plan.avertissements) process.stderr.write(`Avertissement : ${a}\n`);
 
   const parametres: ParametresLot = { plan, fichier, format, date: o.date, separateurDecimal: csv.dialecte.separateur === "," ? "." : "," };
   const moteur = evaluateur(nombreDeTravailleurs(csv.taille), parametres, ref, o.regles);
   const barre = progression(csv.taille, process.stderr.isTTY === true && !o.quiet && csv.taille >= TAILLE_BARRE);
-  const ecrire = ecrivain(format, csv.dialecte, plan, tete.value.cellules);
+  const ecrire = ecrivain(format, csv.dialecte, plan, entetes);
   const compte: Synthese = { fiches: 0, conformes: 0, non_conformes: 0, en_erreur: 0 };
-  let erreursTaies = 0;
+  let erreursNonAffichees = 0;
 
   const rendre = (paquet: (Enregistrement | null)[], traitees: LigneTraitee[]): string => {
     let i = 0;
@@ -56,7 +57,7 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
       if (l.statut === "conforme") compte.conformes++;
       else if (l.statut === "non_conforme") compte.non_conformes++;
       else if (compte.en_erreur++ < ERREURS_AFFICHEES) for (const p of l.problemes) barre.ecrire(`Erreur : ${formaterProbleme(p)}`);
-      else erreursTaies++;
+      else erreursNonAffichees++;
     }
     barre.avancer(csv.octetsLus(), compte.fiches);
     return ecrire.lignes(lignes);
@@ -103,9 +104,18 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
     await moteur.fermer();
   }
 
-  if (erreursTaies) process.stderr.write(`Erreur : … et ${erreursTaies} autre(s) ligne(s) en erreur : voir ${format === "csv" ? "la colonne « Erreurs »" : "« erreurs »"} de la sortie\n`);
+  if (erreursNonAffichees) process.stderr.write(`Erreur : … et ${erreursNonAffichees} autre(s) ligne(s) en erreur : voir ${format === "csv" ? "la colonne « Erreurs »" : "« erreurs »"} de la sortie\n`);
   process.stderr.write(`${resume(fichier, compte, performance.now() - depart)}${o.sortie && o.sortie !== "-" ? ` ; résultat dans ${o.sortie}` : ""}\n`);
   return o.strict && compte.non_conformes + compte.en_erreur > 0 ? SORTIE_NON_CONFORME : SORTIE_OK;
+}
+
+/** The header row: the first that is not blank. */
+async function lireEntetes(csv: CsvOuvert, ref: Referentiel): Promise<{ entetes: string[]; plan: PlanColonnes }> {
+  // next() rather than for await: leaving a for await would close the records for the rows.
+  for (let r = await csv.enregistrements.next(); !r.done; r = await csv.enregistrements.next()) {
+    if (!estVide(r.value)) return { entetes: r.value.cellules, plan: analyserEntetes(r.value.cellules, ref, csv.fichier, r.value.ligne) };
+  }
+  throw new ErreurSaisie([{ fichier: csv.fichier, message: "aucune ligne d'en-têtes : la première ligne nomme les colonnes (id, nature, montant…)" }]);
 }
 
 /**

@@ -94,8 +94,14 @@ export async function regles(id: string | undefined, o: OptionsRegles): Promise<
   throw new ErreurUsage(
     numero !== undefined
       ? `pas de fiche ${id} dans le guide : les fiches vont de 1 à ${catalogue.fiches.length}`
-      : `règle « ${id} » inconnue${vouliezVousDire(id, [...ref.dispositifs.keys()])} ; la liste : ti-aides regles`,
+      : `règle « ${id} » inconnue${vouliezVousDire(id, [...ref.dispositifs.keys()])}${proches(id, ref)} ; la liste : ti-aides regles`,
   );
+}
+
+/** "ademe" → the ids that contain it, when a user types part of one. */
+function proches(id: string, ref: Referentiel): string {
+  const ids = [...ref.dispositifs.keys()].filter((x) => x.includes(id.toLowerCase()));
+  return ids.length ? ` ; règles dont l'identifiant contient « ${id} » : ${ids.join(", ")}` : "";
 }
 
 interface FichierVerifie {

@@ -10,8 +10,6 @@ import { ecrireSortie } from "../ecriture.js";
 import { fichesDuDocument, lireFichier, type FicheSource } from "../entrees.js";
 import { evaluerSource, type FicheEvaluee } from "../evaluation.js";
 import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
-import { rendreFiche, rendreSynthese } from "../rendu/tableau.js";
-import { rendreExplicationsDeFiche } from "../rendu/explication.js";
 import type { Forme } from "../../core/schemas/communs.js";
 import { FORMES } from "../../core/schemas/communs.js";
 
@@ -136,6 +134,9 @@ export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<nu
     if (format === "json") ecrireSortie(JSON.stringify(documentJson(evaluations, { etapes: o.expliquer }), null, 2) + "\n", o.sortie);
     else if (format === "yaml") ecrireSortie(stringify(documentJson(evaluations, { etapes: o.expliquer })), o.sortie);
     else {
+      // The renderers (cli-table3, chalk) are loaded only for a table.
+      const { rendreFiche, rendreSynthese } = await import("../rendu/tableau.js");
+      const { rendreExplicationsDeFiche } = await import("../rendu/explication.js");
       const blocs = evaluees.map((e) => rendreFiche(e.evaluation, e.fiche?.titre) + (o.expliquer && !e.erreur ? `\n\n${rendreExplicationsDeFiche(e.evaluation, ref, e.fiche)}` : ""));
       if (evaluations.length > 1) blocs.push(rendreSynthese(synthese(evaluations)));
       ecrireSortie(blocs.join("\n\n") + "\n", o.sortie);

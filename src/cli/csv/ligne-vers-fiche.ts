@@ -2,6 +2,7 @@
 // validate: identity and beneficiary columns, one expense, one financing line per financer column.
 import { lireMontant } from "../../core/argent.js";
 import { cheminTexte, type ProblemeSaisie } from "../../core/erreurs.js";
+import type { Referentiel } from "../../core/regles/referentiel.js";
 import { lireCellule, lireChoix } from "./cellules.js";
 import { ID_DEPENSE, type Colonne, type PlanColonnes } from "./entetes.js";
 
@@ -25,9 +26,14 @@ function placer(racine: Objet, chemin: readonly (string | number)[], valeur: unk
   o[chemin[chemin.length - 1]] = valeur;
 }
 
+/** The rules' expense categories, that a `categorie` cell may name as a person writes them. */
+export function categoriesConnues(ref: Referentiel): string[] {
+  return [...new Set([...ref.dispositifs.values()].flatMap((r) => r.s_applique_a.categories ?? []))];
+}
+
 /**
- * `dispositifs` and `categories` (the rules' expense categories): the ids a cell may name as a
- * person writes them ("ADEME investissement", "Économies d'énergie").
+ * `dispositifs` and `categories` (categoriesConnues): the ids a cell may name as a person writes
+ * them ("ADEME investissement", "Économies d'énergie").
  */
 export function ficheDeLigne(cellules: readonly string[], plan: PlanColonnes, dispositifs: readonly string[], categories: readonly string[] = []): FicheDeLigne {
   const donnees: Objet = { beneficiaire: {}, depenses: [{ id: ID_DEPENSE }] };

@@ -6,7 +6,7 @@ import type { Referentiel } from "../../core/regles/referentiel.js";
 import { ficheEnErreur, ficheJson } from "../../core/sortie-json.js";
 import { evaluerSource } from "../evaluation.js";
 import { catalogue, type PlanColonnes } from "./entetes.js";
-import { ficheDeLigne } from "./ligne-vers-fiche.js";
+import { categoriesConnues, ficheDeLigne } from "./ligne-vers-fiche.js";
 import { cellulesResultat } from "./resultats.js";
 
 export type FormatLot = "csv" | "jsonl" | "json";
@@ -34,8 +34,7 @@ export function contexteLot(p: ParametresLot, ref: Referentiel): ContexteLot {
   const nomsDesChamps = new Map<string, string>();
   for (const c of catalogue(ref).values()) if (c.sorte === "champ") nomsDesChamps.set(cheminTexte(c.chemin), c.nom);
   for (const { cible, entete } of p.plan.colonnes) if (cible?.sorte === "champ") nomsDesChamps.set(cheminTexte(cible.chemin), entete);
-  const categories = [...new Set([...ref.dispositifs.values()].flatMap((r) => r.s_applique_a.categories ?? []))];
-  return { ...p, ref, nomsDesChamps, dispositifs: [...ref.dispositifs.keys()], categories };
+  return { ...p, ref, nomsDesChamps, dispositifs: [...ref.dispositifs.keys()], categories: categoriesConnues(ref) };
 }
 
 export interface Enregistrement {

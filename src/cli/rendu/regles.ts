@@ -103,7 +103,7 @@ export function rendreRegle(r: Regle, fichier: string, figures: FigureDatee[], c
     lignes.push("", c().bold("Conditions"));
     for (const k of conditions) {
       lignes.push(`  • ${k.niveau === "erreur" ? "condition" : "recommandation"} ${c().bold(k.code)} : ${k.test}${k.si ? ` (si ${k.si})` : ""}`);
-      lignes.push(`      sinon : ${k.message}`);
+      lignes.push(`      sinon : ${k.message.replaceAll("{valeur}", "…").replaceAll("{champ}", k.test.split(" ")[0])}`);
       lignes.push(c().dim(`      ${periode(k.depuis, k.jusqu_au)} — ${k.source}`));
     }
   }

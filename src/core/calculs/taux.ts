@@ -113,6 +113,8 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
     if (plafond.greaterThan(p.valeur)) {
       s.motifs.push({ code: "plafond_atteint", niveau: "info", message: `Aide plafonnée à ${euros(p.valeur)} par ${depense.nature === "etude" ? "étude" : "dépense"}.`, source: p.source });
       s.etapes.push({ libelle: "Plafond par dépense", valeur: euros(p.valeur), source: p.source });
+    } else {
+      s.etapes.push({ libelle: `Plafond par dépense de ${euros(p.valeur)} non atteint : aide maximale inchangée`, valeur: euros(plafond), source: p.source });
     }
     plafond = min(plafond, p.valeur);
   }

@@ -1,0 +1,192 @@
+// The validated rules, kept between runs. Parsing and validating the rule files (YAML, then zod)
+// costs several times the rest of a quick command (docs/performance.md). The result depends only on
+// the rule texts and on the code that reads them, so it is stored under a key made of both, in the
+// user's cache folder; any doubt (missing, unreadable, other key) and the rules are read again.
+// TI_AIDES_CACHE: another folder, or "0" to read the rules every time.
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { threadId } from "node:worker_threads";
+import { D } from "../core/argent.js";
+import { construireReferentiel, type Referentiel } from "../core/regles/referentiel.js";
+import { VERSION } from "../core/sortie-json.js";
+import { lireFichiersRegles, type FichiersRegles } from "../regles-disque.js";
+
+/** Bumped when the stored form changes. */
+const FORMAT = 1;
+/** Entries kept (one per set of rule folders and version of the code). */
+const ENTREES_MAX = 8;
+/** The code that turns rule texts into the Referentiel: its files take part in the key. */
+const DOSSIER_CODE = fileURLToPath(new URL("../core/", import.meta.url));
+
+/** The rules of `chargerRegles(dossiers)`, from the cache when they have not changed. */
+export function reglesAvecCache(dossiers: string[]): Referentiel {
+  const fichiers = lireFichiersRegles(dossiers);
+  const entree = emplacement(fichiers);
+  const lu = entree && lire(entree);
+  if (lu) return lu;
+  const ref = construire(fichiers);
+  if (entree) ecrire(entree, ref);
+  return ref;
+}
+
+interface Entree {
+  dossier: string;
+  chemin: string;
+  cle: string;
+}
+
+/** Where these rules are stored; none when the cache is off or its key cannot be made. */
+function emplacement(fichiers: FichiersRegles): Entree | undefined {
+  try {
+    const dossier = dossierCache();
+    if (!dossier) return undefined;
+    const cle = cleDe(fichiers);
+    return { dossier, chemin: join(dossier, `regles-${cle.slice(0, 32)}.json`), cle };
+  } catch (e) {
+    debug(`clé impossible (${String(e)}) : sans cache`);
+    return undefined;
+  }
+}
+
+function construire(f: FichiersRegles): Referentiel {
+  return construireReferentiel(f.dispositifs, f.parametres, f.regionaux);
+}
+
+export function dossierCache(): string | undefined {
+  const choix = process.env.TI_AIDES_CACHE;
+  if (choix !== undefined && /^(0|non|false|off)$/i.test(choix.trim())) return undefined;
+  if (choix) return choix;
+  try {
+    const base = process.env.XDG_CACHE_HOME || (process.platform === "win32" && process.env.LOCALAPPDATA) || join(homedir(), ".cache");
+    return join(base, "ti-aides");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Rule texts, the reading code (its files' sizes and dates) and the version: what the result depends on. */
+function cleDe(f: FichiersRegles): string {
+  const h = createHash("sha256");
+  h.update(`${FORMAT}\0${VERSION}\0`);
+  for (const chemin of fichiersDe(DOSSIER_CODE)) {
+    const st = statSync(chemin);
+    h.update(`${chemin}\0${st.size}\0${st.mtimeMs}\0`);
+  }
+  const textes = [...f.dispositifs, ...Object.entries(f.parametres).map(([nom, x]) => ({ ...x, fichier: `${nom}=${x.fichier}` })), { fichier: "--regles", texte: "" }, ...f.regionaux];
+  for (const x of textes) h.update(`${x.fichier}\0${x.texte}\0`);
+  return h.digest("hex");
+}
+
+function fichiersDe(dossier: string): string[] {
+  return readdirSync(dossier, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((e) => (e.isDirectory() ? fichiersDe(join(dossier, e.name)) : [join(dossier, e.name)]));
+}
+
+function lire({ chemin, cle }: Entree): Referentiel | undefined {
+  let texte: string;
+  try {
+    texte = readFileSync(chemin, "utf8");
+  } catch {
+    return undefined; // not cached yet
+  }
+  try {
+    const stocke = JSON.parse(texte) as { format?: unknown; cle?: unknown; referentiel?: unknown };
+    if (stocke.format !== FORMAT || stocke.cle !== cle) return undefined;
+    return decoder(stocke.referentiel as Json) as Referentiel;
+  } catch (e) {
+    debug(`entrée illisible ${chemin} (${String(e)}) : règles relues`);
+    return undefined;
+  }
+}
+
+/** Stores the rules; a failure (read-only or full disk…) only means no cache. */
+function ecrire({ dossier, chemin, cle }: Entree, ref: Referentiel): void {
+  const tmp = `${chemin}.${process.pid}.${threadId}.tmp`;
+  try {
+    mkdirSync(dossier, { recursive: true });
+    writeFileSync(tmp, JSON.stringify({ format: FORMAT, cle, referentiel: encoder(ref) }));
+    renameSync(tmp, chemin); // atomic: a reader never sees half an entry
+    elaguer(dossier);
+  } catch (e) {
+    debug(`écriture impossible dans ${dossier} (${String(e)}) : sans cache`);
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written
+    }
+  }
+}
+
+/** Keeps the ENTREES_MAX most recent entries. */
+function elaguer(dossier: string): void {
+  const entrees = readdirSync(dossier)
+    .filter((n) => /^regles-[0-9a-f]+\.json$/.test(n))
+    .map((n) => ({ n, t: statSync(join(dossier, n)).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  for (const { n } of entrees.slice(ENTREES_MAX)) rmSync(join(dossier, n), { force: true });
+}
+
+function debug(message: string): void {
+  if (process.env.TI_AIDES_DEBUG) process.stderr.write(`[cache des règles] ${message}\n`);
+}
+
+type Json = null | boolean | number | string | Json[] | { [cle: string]: Json };
+
+/**
+ * JSON that keeps what the Referentiel holds: decimals (as D), Maps, undefined. A tag is an object
+ * with one key starting with "$"; a plain object with such a key is itself wrapped ($o).
+ */
+export function encoder(v: unknown): Json {
+  if (v === undefined) return { $u: 1 };
+  if (v === null || typeof v === "boolean" || typeof v === "string") return v;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) throw new Error(`nombre non fini ${v}`);
+    return v;
+  }
+  if (v instanceof D) return { $d: v.toString() };
+  if (v instanceof Map) return { $m: [...v].map(([k, x]) => [encoder(k), encoder(x)]) };
+  if (Array.isArray(v)) return v.map(encoder);
+  if (typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
+    const o: Record<string, Json> = {};
+    for (const [k, x] of Object.entries(v)) poser(o, k, encoder(x));
+    return Object.keys(o).some((k) => k.startsWith("$")) ? { $o: o } : o;
+  }
+  throw new Error(`valeur non stockable (${Object.prototype.toString.call(v)})`);
+}
+
+export function decoder(j: Json): unknown {
+  if (j === null || typeof j !== "object") return j;
+  if (Array.isArray(j)) return j.map(decoder);
+  const cles = Object.keys(j);
+  if (cles.length === 1 && cles[0].startsWith("$")) {
+    const x = j[cles[0]];
+    switch (cles[0]) {
+      case "$u":
+        return undefined;
+      case "$d":
+        return new D(x as string);
+      case "$m":
+        return new Map((x as [Json, Json][]).map(([k, v]) => [decoder(k), decoder(v)]));
+      case "$o":
+        return decoderObjet(x as Record<string, Json>);
+    }
+    throw new Error(`étiquette inconnue ${cles[0]}`);
+  }
+  return decoderObjet(j);
+}
+
+function decoderObjet(j: Record<string, Json>): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(j)) poser(o, k, decoder(x));
+  return o;
+}
+
+/** o[k] = v, where "__proto__" stays an own key, never the object's prototype. */
+function poser(o: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === "__proto__") Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[k] = v;
+}

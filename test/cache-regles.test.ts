@@ -1,0 +1,114 @@
+// The rules cache of the command line (src/cli/cache-regles.ts): what it gives back is exactly what
+// reading the rule files gives, it is used when nothing changed, and any change or damage makes the
+// rules be read again.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { D } from "../src/core/argent.js";
+import { decoder, encoder, reglesAvecCache } from "../src/cli/cache-regles.js";
+import { chargerRegles } from "../src/regles-disque.js";
+
+let cache: string;
+const avant = process.env.TI_AIDES_CACHE;
+beforeEach(() => {
+  cache = mkdtempSync(join(tmpdir(), "ti-aides-cache-"));
+  process.env.TI_AIDES_CACHE = cache;
+});
+afterEach(() => {
+  if (avant === undefined) delete process.env.TI_AIDES_CACHE;
+  else process.env.TI_AIDES_CACHE = avant;
+});
+
+function entrees(): string[] {
+  return readdirSync(cache).filter((n) => n.endsWith(".json"));
+}
+
+/** A regional folder overriding pia-campus with the given rate (instead of the guide's 50 %, fiche 15, l.1560). */
+function region(taux: string): string {
+  const dossier = mkdtempSync(join(tmpdir(), "ti-aides-region-"));
+  const texte = readFileSync("rules/dispositifs/pia-campus.yaml", "utf8").replaceAll("valeur: 0.5", `valeur: ${taux}`);
+  writeFileSync(join(dossier, "pia-campus.yaml"), texte);
+  return dossier;
+}
+
+function tauxCampus(ref: ReturnType<typeof chargerRegles>): string {
+  const c = ref.dispositifs.get("pia-campus")!.calcul;
+  if (c.type !== "taux" || !c.taux) throw new Error("pia-campus n'est plus un calcul de taux");
+  return (c.taux[0].valeur as InstanceType<typeof D>).toFixed(2);
+}
+
+describe("the stored form", () => {
+  test("decoding the encoded rules gives them back exactly: decimals as D, Maps, absent fields", () => {
+    const ref = chargerRegles();
+    const relu = decoder(JSON.parse(JSON.stringify(encoder(ref)))) as typeof ref;
+    expect(relu).toStrictEqual(ref);
+    expect(relu.dispositifs).toBeInstanceOf(Map);
+    expect(relu.dispositifs.get("pia-campus")!.calcul.type).toBe("taux");
+    const c = relu.dispositifs.get("ademe-investissement")!.calcul;
+    // The conditions and calculations test `instanceof D`: a decimal must come back as one.
+    if (c.type === "taux") expect(c.taux_max[0].valeur).toBeInstanceOf(D);
+  });
+
+  test("keys starting with $ and __proto__ stay plain keys; what cannot be stored is refused", () => {
+    const v = { $d: "1", a: [undefined, null, new D("0.1")], m: new Map([["k", { $m: 1 }]]) };
+    expect(decoder(JSON.parse(JSON.stringify(encoder(v))))).toStrictEqual(v);
+    const proto = JSON.parse('{"__proto__": {"pollue": true}}');
+    const relu = decoder(encoder(proto)) as Record<string, unknown>;
+    expect(Object.keys(relu)).toEqual(["__proto__"]);
+    expect(relu.pollue).toBeUndefined();
+    expect(() => encoder({ d: new Date(0) })).toThrow();
+    expect(() => encoder({ x: Number.NaN })).toThrow();
+  });
+});
+
+describe("the cache", () => {
+  test("the first run stores the rules, the next one reads them back from the entry", () => {
+    const frais = chargerRegles();
+    expect(reglesAvecCache([])).toStrictEqual(frais);
+    expect(entrees()).toHaveLength(1);
+    // Proof that the second run reads the entry: a value changed in it (same key) comes back.
+    const f = join(cache, entrees()[0]);
+    writeFileSync(f, readFileSync(f, "utf8").replace('"nom":"PIA — Campus des métiers et des qualifications"', '"nom":"lu dans le cache"'));
+    expect(reglesAvecCache([]).dispositifs.get("pia-campus")!.nom).toBe("lu dans le cache");
+  });
+
+  test("a changed rule file is read again, never served stale", () => {
+    const dossier = region("0.4");
+    expect(tauxCampus(reglesAvecCache([dossier]))).toBe("0.40");
+    writeFileSync(join(dossier, "pia-campus.yaml"), readFileSync(join(dossier, "pia-campus.yaml"), "utf8").replaceAll("valeur: 0.4", "valeur: 0.3"));
+    expect(tauxCampus(reglesAvecCache([dossier]))).toBe("0.30");
+    // The built-in rules and each regional set have their own entry.
+    expect(tauxCampus(reglesAvecCache([]))).toBe("0.50");
+    expect(entrees()).toHaveLength(3);
+  });
+
+  test("the warnings of a regional override are kept with the rules", () => {
+    const dossier = region("0.4");
+    const a = reglesAvecCache([dossier]).avertissements;
+    expect(a.join("\n")).toMatch(/pia-campus.*remplace la règle intégrée/);
+    expect(reglesAvecCache([dossier]).avertissements).toEqual(a);
+  });
+
+  test("a damaged entry is ignored and rewritten", () => {
+    reglesAvecCache([]);
+    const f = join(cache, entrees()[0]);
+    writeFileSync(f, readFileSync(f, "utf8").slice(0, 1000));
+    expect(reglesAvecCache([])).toStrictEqual(chargerRegles());
+    expect(() => JSON.parse(readFileSync(f, "utf8"))).not.toThrow();
+  });
+
+  test("TI_AIDES_CACHE=0 reads the rules every time and writes nothing", () => {
+    process.env.TI_AIDES_CACHE = "0";
+    expect(reglesAvecCache([])).toStrictEqual(chargerRegles());
+    expect(entrees()).toHaveLength(0);
+  });
+
+  test("an unwritable cache folder is no error: the rules are read", () => {
+    const fichier = join(cache, "un-fichier");
+    writeFileSync(fichier, "");
+    process.env.TI_AIDES_CACHE = join(fichier, "dessous"); // a folder under a file cannot be made
+    expect(reglesAvecCache([])).toStrictEqual(chargerRegles());
+    expect(existsSync(join(fichier, "dessous"))).toBe(false);
+  });
+});
