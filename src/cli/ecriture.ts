@@ -10,6 +10,8 @@ export function ecrireSortie(texte: string | Buffer, fichier: string | undefined
   }
   const tmp = `${fichier}.${process.pid}.tmp`;
   try {
+    // Not a regular file (/dev/null, a named pipe): written to directly; a rename would replace it.
+    if (!estFichierOuAbsent(fichier)) return writeFileSync(fichier, texte);
     writeFileSync(tmp, texte);
     renameSync(tmp, fichier);
   } catch (e) {

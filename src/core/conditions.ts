@@ -9,7 +9,7 @@ import type { Forme } from "./schemas/communs.js";
 import type { BeneficiaireEvalue } from "./modele.js";
 import type { Depense, Fiche } from "./schemas/fiche.js";
 import type { Referentiel } from "./regles/referentiel.js";
-import { normaliser } from "./suggestion.js";
+import { estTerritoireConnu } from "./territoires.js";
 
 export interface Entrees {
   fiche: Fiche;
@@ -32,7 +32,7 @@ export function lireChamp(e: Entrees, champ: string): unknown {
     case "fiche":
       if (nom === "territoire_d_industrie") {
         const t = e.fiche.territoire;
-        return t === undefined ? undefined : e.ref.territoires.territoires.some((x) => normaliser(x.nom) === normaliser(t));
+        return t === undefined ? undefined : estTerritoireConnu(e.ref, t);
       }
       return (e.fiche as Record<string, unknown>)[nom];
     case "financement":

@@ -15,7 +15,8 @@ import type { Referentiel } from "./regles/referentiel.js";
 import type { Forme } from "./schemas/communs.js";
 import type { Depense, Fiche } from "./schemas/fiche.js";
 import type { Regle } from "./schemas/regle.js";
-import { normaliser, vouliezVousDire } from "./suggestion.js";
+import { vouliezVousDire } from "./suggestion.js";
+import { estTerritoireConnu } from "./territoires.js";
 
 export interface OptionsEvaluation {
   /** Evaluation date (--date); default: the fiche's date_demande, else today. */
@@ -272,8 +273,8 @@ function sansDoublons(motifs: Motif[]): Motif[] {
 function verifierTerritoire(fiche: Fiche, ref: Referentiel, motifs: Motif[]): void {
   const t = fiche.territoire;
   if (t === undefined) return;
+  if (estTerritoireConnu(ref, t)) return;
   const noms = ref.territoires.territoires.map((x) => x.nom);
-  if (noms.some((n) => normaliser(n) === normaliser(t))) return;
   motifs.push({
     code: "territoire_inconnu",
     niveau: "avertissement",
