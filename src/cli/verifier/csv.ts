@@ -5,7 +5,7 @@ import { cheminTexte, ErreurSaisie, type ProblemeSaisie } from "../../core/erreu
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import { analyserEntetes, catalogue, type PlanColonnes } from "../csv/entetes.js";
 import { ouvrirCsv } from "../csv/lecture.js";
-import { ficheDeLigne } from "../csv/ligne-vers-fiche.js";
+import { categoriesConnues, ficheDeLigne } from "../csv/ligne-vers-fiche.js";
 import type { FicheSource } from "../entrees.js";
 
 export type NomColonne = (champ: string) => string | undefined;
@@ -25,6 +25,7 @@ export async function lireFichesCsv(fichier: string, ref: Referentiel): Promise<
   const canoniques = new Map<string, string>();
   for (const c of catalogue(ref).values()) if (c.sorte === "champ") canoniques.set(cheminTexte(c.chemin), c.nom);
   const dispositifs = [...ref.dispositifs.keys()];
+  const categories = categoriesConnues(ref);
   let csv;
   try {
     csv = ouvrirCsv(fichier);
@@ -42,7 +43,7 @@ export async function lireFichesCsv(fichier: string, ref: Referentiel): Promise<
         r.avertissements.push(...plan.avertissements.map((message) => ({ message })));
         continue;
       }
-      const { donnees, colonnes, problemes } = ficheDeLigne(cellules, plan, dispositifs);
+      const { donnees, colonnes, problemes } = ficheDeLigne(cellules, plan, dispositifs, categories);
       if (problemes.length) {
         r.erreurs.push(new ErreurSaisie(problemes.map((p) => ({ fichier, ligne, ...p }))));
         continue;
