@@ -1,7 +1,7 @@
 // The rules cache of the command line (src/cli/cache-regles.ts): what it gives back is exactly what
 // reading the rule files gives, it is used when nothing changed, and any change or damage makes the
 // rules be read again.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
@@ -15,9 +15,11 @@ beforeEach(() => {
   cache = mkdtempSync(join(tmpdir(), "ti-aides-cache-"));
   process.env.TI_AIDES_CACHE = cache;
 });
+const aNettoyer: string[] = [];
 afterEach(() => {
   if (avant === undefined) delete process.env.TI_AIDES_CACHE;
   else process.env.TI_AIDES_CACHE = avant;
+  for (const d of [cache, ...aNettoyer.splice(0)]) rmSync(d, { recursive: true, force: true });
 });
 
 function entrees(): string[] {
@@ -27,6 +29,7 @@ function entrees(): string[] {
 /** A regional folder overriding pia-campus with the given rate (instead of the guide's 50 %, fiche 15, l.1560). */
 function region(taux: string): string {
   const dossier = mkdtempSync(join(tmpdir(), "ti-aides-region-"));
+  aNettoyer.push(dossier);
   const texte = readFileSync("rules/dispositifs/pia-campus.yaml", "utf8").replaceAll("valeur: 0.5", `valeur: ${taux}`);
   writeFileSync(join(dossier, "pia-campus.yaml"), texte);
   return dossier;

@@ -1,14 +1,15 @@
 // Hostile and broken input, fed to the real command: each one is refused with exit 2 and a French
 // message naming the file (and the line and field when there is one) — never a crash (exit 3), never
 // a stack trace, never a hang (each run is killed after its timeout, and that fails the test).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { sansPileDAppel } from "./outils/cli.js";
 import { lancer, type Lancement } from "./outils/lancer.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "ti-aides-hostile-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true })); // some files weigh 10 Mo or more
 const EXEMPLE = readFileSync("fixtures/fiches/chaufferie.yaml", "utf8");
 
 function fichier(nom: string, contenu: string | Buffer): string {
@@ -78,6 +79,7 @@ const CAS: [string, string, string | Buffer, RegExp][] = [
   ["deep nesting through aliases", "profond-alias.yaml", `a0: &a0 ${"[".repeat(30)}x${"]".repeat(30)}\na1: &a1 ${"[".repeat(30)}*a0${"]".repeat(30)}\na2: ${"[".repeat(30)}*a1${"]".repeat(30)}\n`, /imbrication trop profonde/],
   ["200 000 unknown keys (a quadratic check would hang)", "cles.yaml", EXEMPLE + Array.from({ length: 200_000 }, (_, i) => `k${i}: ${i}`).join("\n"), /200000 champs inconnus/],
   ["20 000 duplicated keys", "doublons.yaml", EXEMPLE + "titre: x\n".repeat(20_000), /clé « titre » en double dans le même bloc/],
+  ["a %YAML 1.1 file, whose dates become timestamps", "yaml-1-1.yaml", `%YAML 1.1\n---\n${EXEMPLE}`, /champ « date_demande » : le texte « 2019-06-01 », lu comme date-heure à cause de « %YAML 1\.1 »/],
   ["two YAML documents in one file", "deux.yaml", `${EXEMPLE}\n---\n${EXEMPLE}`, /plusieurs documents/],
 ];
 

@@ -94,6 +94,8 @@ function attendu(t: string): string {
 function decrire(v: unknown): string {
   if (Array.isArray(v)) return "une liste";
   if (v === null) return "une valeur vide";
+  // A "%YAML 1.1" file reads 2019-06-01 as a timestamp: say so, and how to keep it a date text.
+  if (v instanceof Date) return `le texte « ${Number.isNaN(v.getTime()) ? "?" : v.toISOString().slice(0, 10)} », lu comme date-heure à cause de « %YAML 1.1 » (mettez-le entre guillemets),`;
   if (typeof v === "object") return "un bloc de champs";
   if (typeof v === "string") return `le texte « ${v.length > 40 ? v.slice(0, 40) + "…" : v} »`;
   return `la valeur ${String(v)}`;

@@ -16,6 +16,14 @@ export interface FicheDeLigne {
 
 type Objet = Record<string, unknown>;
 
+/** "depenses[0].montant" for a column's field, computed once per column (every row asks). */
+const textesDesChemins = new WeakMap<object, string>();
+function texteDuChemin(cible: { chemin: readonly (string | number)[] }): string {
+  let t = textesDesChemins.get(cible);
+  if (t === undefined) textesDesChemins.set(cible, (t = cheminTexte(cible.chemin)));
+  return t;
+}
+
 function placer(racine: Objet, chemin: readonly (string | number)[], valeur: unknown): void {
   let o: Objet = racine;
   for (let i = 0; i < chemin.length - 1; i++) {
@@ -51,7 +59,7 @@ export function ficheDeLigne(cellules: readonly string[], plan: PlanColonnes, di
         const lu = cible.nom === "categorie" ? { ok: true as const, valeur: lireChoix(texte, categories) } : lireCellule(texte, cible.type);
         if (lu.ok) placer(donnees, cible.chemin, lu.valeur);
         else problemes.push({ champ: colonne.entete, message: lu.message });
-        colonnes.set(cheminTexte(cible.chemin), colonne.entete);
+        colonnes.set(texteDuChemin(cible), colonne.entete);
         break;
       }
       case "dispositif": {
@@ -64,8 +72,10 @@ export function ficheDeLigne(cellules: readonly string[], plan: PlanColonnes, di
       }
       case "financeur": {
         // An empty or zero amount: the financer gives nothing, no line.
-        const m = lireMontant(texte);
-        if (m.ok && m.valeur.isZero()) break;
+        if (!/[1-9]/.test(texte)) {
+          const m = lireMontant(texte);
+          if (m.ok && m.valeur.isZero()) break;
+        }
         const i = financements.length;
         financements.push({ financeur: cible.financeur, montant: texte });
         for (const champ of ["", ".montant", ".financeur"]) colonnes.set(`financements[${i}]${champ}`, colonne.entete);
