@@ -20,14 +20,9 @@ export interface Lieu {
   champ: PropertyKey[];
 }
 
-export interface ControleContrat {
+/** A fiche's control, at the contract's scale. */
+export interface ControleContrat extends Pick<Controle, "portee" | "conforme" | "valeur" | "limite" | "message" | "source"> {
   controle: "de_minimis" | "periode";
-  portee: string;
-  conforme: boolean | null;
-  valeur: Dec | null;
-  limite: Dec | null;
-  message: string;
-  source: string | null;
   /** The ids of the fiches it concerns. */
   fiches: string[];
   lieu?: Lieu;
