@@ -16,7 +16,7 @@ export function ecrireSortie(texte: string | Buffer, fichier: string | undefined
     renameSync(tmp, fichier);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw new ErreurSaisie([{ fichier, message: `écriture impossible (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : vérifiez le dossier et les droits` }]);
+    throw erreurEcriture(fichier, e);
   }
 }
 
@@ -33,7 +33,7 @@ export interface SortieProgressive {
 
 export function ouvrirSortieProgressive(fichier: string): SortieProgressive {
   const tmp = `${fichier}.${process.pid}.tmp`;
-  const erreur = (e: unknown) => new ErreurSaisie([{ fichier, message: `écriture impossible (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : vérifiez le dossier et les droits` }]);
+  const erreur = (e: unknown) => erreurEcriture(fichier, e);
   // Not a regular file (/dev/null, a named pipe): written to directly; a rename would replace it.
   if (!estFichierOuAbsent(fichier)) return { flux: createWriteStream(fichier), valider: () => undefined, abandonner: () => undefined, erreur };
   return {
@@ -57,4 +57,9 @@ function estFichierOuAbsent(chemin: string): boolean {
   } catch {
     return true;
   }
+}
+
+/** The French error for an output file that cannot be written (a full disc, a missing folder…). */
+function erreurEcriture(fichier: string, e: unknown): ErreurSaisie {
+  return new ErreurSaisie([{ fichier, message: `écriture impossible (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : vérifiez le dossier et les droits` }]);
 }

@@ -116,9 +116,9 @@ function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: Co
   const motifs: Motif[] = [];
   const siennes = c.lignes.filter((l) => l.dispositif?.id === regle.id && l.depenses.includes(depense.id));
   const formes = [...new Set(siennes.map((l) => l.forme))];
-  let forme: Forme | undefined = formes.length === 1 ? formes[0] : formes.length === 0 ? c.forme : undefined;
+  // No line: the quick simulation's form; lines of several forms: the subvention rate.
+  const forme: Forme | undefined = formes.length === 0 ? c.forme : formes.length === 1 ? formes[0] : "subvention";
   if (formes.length > 1) {
-    forme = "subvention";
     motifs.push({ code: "formes_mixtes", niveau: "avertissement", message: `Lignes de formes différentes (${formes.join(", ")}) : le taux de la subvention est retenu.`, source: regle.source });
   }
   const natures = regle.s_applique_a.natures;

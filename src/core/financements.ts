@@ -28,8 +28,6 @@ export interface Ligne {
   reglement: Reglement;
 }
 
-const SOURCE_AIDE = "Guide TI V5, annexe 2, l.2600-2656";
-
 export function libelleLigne(l: Ligne): string {
   return l.dispositif && l.dispositif.id !== l.financeur ? `${l.financeur} (${l.dispositif.id})` : l.financeur;
 }
@@ -134,4 +132,3 @@ export function normaliserLignes(fiche: Fiche, ref: Referentiel, selectionnes: M
   });
 }
 
-export { SOURCE_AIDE };

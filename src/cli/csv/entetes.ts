@@ -96,7 +96,8 @@ export function catalogue(ref: Referentiel): Map<string, Cible> {
   const parCle = new Map<string, Cible>();
   for (const c of cibles) {
     const k = cle(c.nom);
-    if (parCle.has(k)) throw new Error(`en-têtes CSV ambigus : « ${parCle.get(k)!.nom} » et « ${c.nom} »`);
+    // Only a regional rule named like a known column can collide: a user's file to correct.
+    if (parCle.has(k)) throw new ErreurSaisie([{ message: `en-têtes CSV ambigus : « ${parCle.get(k)!.nom} » et « ${c.nom} » se confondent ; renommez la règle régionale qui porte l'un de ces noms` }]);
     parCle.set(k, c);
   }
   return parCle;
