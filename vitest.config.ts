@@ -4,6 +4,9 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // The launcher's loader and its cache folder are CommonJS TypeScript (.cts, src/cli/cache-code.cts):
+  // Vite strips types from .ts/.mts/.tsx by default, .cts too here.
+  oxc: { include: /\.([cm]?ts|[jt]sx)$/ },
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 120_000,

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The ti-aides launcher: runs the compiled command line (npm ci builds it into dist/).
-import { main } from "../dist/cli/main.js";
+// The ti-aides launcher: runs the command line, built as one bundle in dist/paquet/ (npm ci builds
+// it), through V8's code cache (src/cli/cache-code.cts) so that a quick command starts fast.
+import { createRequire } from "node:module";
 
 // A reader that stops early (`ti-aides --help | head -2`) closes the pipe: stop quietly.
 for (const flux of [process.stdout, process.stderr]) {
@@ -10,4 +11,7 @@ for (const flux of [process.stdout, process.stderr]) {
   });
 }
 
+const requerir = createRequire(import.meta.url);
+const { chargerPaquet } = requerir("../dist/cli/cache-code.cjs");
+const { main } = chargerPaquet(requerir.resolve("../dist/paquet/main.cjs"));
 await main(process.argv);

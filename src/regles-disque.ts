@@ -1,6 +1,6 @@
 // Reads the rule files from disk: the built-in rules/ of the package, plus a Region's folder.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lireDocument } from "./core/document.js";
 import { ErreurSaisie } from "./core/erreurs.js";
@@ -9,7 +9,21 @@ import { valider } from "./core/validation.js";
 import { construireReferentiel, FICHIERS_PARAMETRES, type FichierTexte, type Referentiel } from "./core/regles/referentiel.js";
 
 /** The rules/ folder shipped with ti-aides. */
-export const DOSSIER_REGLES = fileURLToPath(new URL("../rules/", import.meta.url));
+export const DOSSIER_REGLES = join(racineDuPaquet(), "rules");
+
+/**
+ * ti-aides's own folder: the nearest one above this code that holds rules/. This code runs from src/
+ * (tests), from dist/ (the library) or from the command line's bundle in dist/paquet/.
+ */
+function racineDuPaquet(): string {
+  let dossier = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dossier, "rules", "catalogue.yaml"))) {
+    const parent = dirname(dossier);
+    if (parent === dossier) throw new Error("dossier rules/ de ti-aides introuvable");
+    dossier = parent;
+  }
+  return dossier;
+}
 
 function lireFichier(chemin: string, base: string): FichierTexte {
   return { fichier: relative(base, chemin) || chemin, texte: readFileSync(chemin, "utf8") };

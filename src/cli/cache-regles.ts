@@ -3,23 +3,26 @@
 // the rule texts and on the code that reads them, so it is stored under a key made of both, in the
 // user's cache folder; any doubt (missing, unreadable, other key) and the rules are read again.
 // TI_AIDES_CACHE: another folder, or "0" to read the rules every time.
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { threadId } from "node:worker_threads";
 import { D } from "../core/argent.js";
 import { construireReferentiel, type Referentiel } from "../core/regles/referentiel.js";
 import { VERSION } from "../core/sortie-json.js";
 import { lireFichiersRegles, type FichiersRegles } from "../regles-disque.js";
+import { dossierCache } from "./dossier-cache.cjs";
 
 /** Bumped when the stored form changes. */
 const FORMAT = 1;
 /** Entries kept (one per set of rule folders and version of the code). */
 const ENTREES_MAX = 8;
-/** The code that turns rule texts into the Referentiel: its files take part in the key. */
-const DOSSIER_CODE = fileURLToPath(new URL("../core/", import.meta.url));
+/**
+ * The code that turns rule texts into the Referentiel: its files take part in the key. The bundle's
+ * folder (dist/paquet/, all of the command line's code), or else the parent of this module's folder
+ * (src/ or dist/).
+ */
+const DOSSIER_CODE = fileURLToPath(new URL(import.meta.url.endsWith(".cjs") ? "./" : "../", import.meta.url));
 
 /** The rules of `chargerRegles(dossiers)`, from the cache when they have not changed. */
 export function reglesAvecCache(dossiers: string[]): Referentiel {
@@ -53,18 +56,6 @@ function emplacement(fichiers: FichiersRegles): Entree | undefined {
 
 function construire(f: FichiersRegles): Referentiel {
   return construireReferentiel(f.dispositifs, f.parametres, f.regionaux);
-}
-
-export function dossierCache(): string | undefined {
-  const choix = process.env.TI_AIDES_CACHE;
-  if (choix !== undefined && /^(0|non|false|off)$/i.test(choix.trim())) return undefined;
-  if (choix) return choix;
-  try {
-    const base = process.env.XDG_CACHE_HOME || (process.platform === "win32" && process.env.LOCALAPPDATA) || join(homedir(), ".cache");
-    return join(base, "ti-aides");
-  } catch {
-    return undefined;
-  }
 }
 
 /** Rule texts, the reading code (its files' sizes and dates) and the version: what the result depends on. */
@@ -105,7 +96,7 @@ function lire({ chemin, cle }: Entree): Referentiel | undefined {
 
 /** Stores the rules; a failure (read-only or full disk…) only means no cache. */
 function ecrire({ dossier, chemin, cle }: Entree, ref: Referentiel): void {
-  const tmp = `${chemin}.${process.pid}.${threadId}.tmp`;
+  const tmp = `${chemin}.${randomUUID()}.tmp`; // unique across processes and threads
   try {
     mkdirSync(dossier, { recursive: true });
     writeFileSync(tmp, JSON.stringify({ format: FORMAT, cle, referentiel: encoder(ref) }));

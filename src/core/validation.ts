@@ -146,6 +146,7 @@ function deballer(s: unknown): unknown {
     if (!def) return s;
     if (def.type === "optional" || def.type === "default" || def.type === "nullable" || def.type === "prefault") s = def.innerType;
     else if (def.type === "pipe") s = def.in;
+    else if (def.type === "lazy") s = (def.getter as () => unknown)(); // schemas built on first use
     else return s;
   }
   return s;

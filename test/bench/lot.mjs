@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Banc d'essai de `ti-aides lot` (issue 4). Lancement : node test/bench/lot.mjs (après la
-// construction dans dist/ : npx tsc -p tsconfig.json). Options : --lignes N (100 000 par défaut),
+// construction : npm run build). Options : --lignes N (100 000 par défaut),
 // --lignes-memoire N (1 000 000 par défaut), --garder (garde les fichiers générés).
 //
 // En une seule exécution : génère un CSV de contrat « à la française » (graine fixe), mesure le
@@ -40,8 +40,8 @@ const LIGNES = option("--lignes", 100_000);
 const LIGNES_MEMOIRE = option("--lignes-memoire", 1_000_000);
 const GARDER = process.argv.includes("--garder");
 
-if (!existsSync(join(RACINE, "dist", "cli", "commandes", "lot.js"))) {
-  process.stderr.write("Construisez d'abord ti-aides : npx tsc -p tsconfig.json\n");
+if (!existsSync(join(RACINE, "dist", "paquet", "main.cjs"))) {
+  process.stderr.write("Construisez d'abord ti-aides : npm run build\n");
   process.exit(2);
 }
 

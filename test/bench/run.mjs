@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Banc d'essai de ti-aides (issue 7) : `npm run bench`, après la construction (npx tsc -p tsconfig.json).
+// Banc d'essai de ti-aides (issue 7) : `npm run bench`, après la construction (npm run build).
 // En une seule exécution, en rapports :
 //   1. le démarrage à froid de `ti-aides --version` et de `ti-aides simuler` sur une fiche, face à
 //      `node -e 0` (médiane de N exécutions de chaque, entrelacées pour que la charge de la machine
@@ -9,7 +9,9 @@
 //   4. la mémoire maximale (RSS) de chacun.
 // Options : --n N (15 par défaut), --lignes N et --lignes-memoire N (passées à lot.mjs ; 20 000 et
 // 100 000 par défaut ici), --sans-lot, --imports (ajoute le coût de chargement de chaque
-// bibliothèque seule). Dernière ligne : RESULTAT_JSON {…}.
+// bibliothèque seule), --coeur N (lance chaque commande sur le cœur N, par taskset : sur une machine
+// virtuelle dont les cœurs n'ont pas la même vitesse, les médianes en sont bien plus stables).
+// Dernière ligne : RESULTAT_JSON {…}.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, platform, release, tmpdir, totalmem } from "node:os";
@@ -28,8 +30,8 @@ const N = option("--n", 15);
 const LIGNES = option("--lignes", 20_000);
 const LIGNES_MEMOIRE = option("--lignes-memoire", 100_000);
 
-if (!existsSync(join(RACINE, "dist", "cli", "main.js"))) {
-  process.stderr.write("Construisez d'abord ti-aides : npx tsc -p tsconfig.json\n");
+if (!existsSync(join(RACINE, "dist", "paquet", "main.cjs"))) {
+  process.stderr.write("Construisez d'abord ti-aides : npm run build\n");
   process.exit(2);
 }
 
@@ -38,8 +40,11 @@ const dossier = mkdtempSync(join(tmpdir(), "ti-aides-bench-"));
 const RSS = join(dossier, "rss.cjs");
 writeFileSync(RSS, 'process.on("exit", () => require("fs").writeFileSync(process.env.BENCH_RSS_FICHIER, String(process.resourceUsage().maxRSS)));\n');
 
+const COEUR = process.argv.includes("--coeur") ? String(option("--coeur", 0)) : undefined;
+
 function executer(args, env = {}) {
-  const r = spawnSync(process.execPath, args, { cwd: RACINE, env: { ...process.env, NO_COLOR: "1", ...env }, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  const [commande, ...reste] = COEUR === undefined ? [process.execPath, ...args] : ["taskset", "-c", COEUR, process.execPath, ...args];
+  const r = spawnSync(commande, reste, { cwd: RACINE, env: { ...process.env, NO_COLOR: "1", ...env }, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
   if (r.status !== 0 && r.status !== 1) throw new Error(`node ${args.join(" ")} : code ${r.status}\n${r.stderr}`);
 }
 
@@ -60,11 +65,11 @@ const SCENARIOS = [
   { cle: "version", libelle: "ti-aides --version", args: [BIN, "--version"] },
   { cle: "simuler_json", libelle: `ti-aides simuler ${FICHE} --format json`, args: [BIN, "simuler", FICHE, "--format", "json"] },
   { cle: "simuler_table", libelle: `ti-aides simuler ${FICHE} (tableau)`, args: [BIN, "simuler", FICHE] },
-  { cle: "simuler_sans_cache", libelle: "  … sans le cache des règles (TI_AIDES_CACHE=0)", args: [BIN, "simuler", FICHE, "--format", "json"], env: { TI_AIDES_CACHE: "0" } },
+  { cle: "simuler_sans_cache", libelle: "  … sans cache, ni des règles ni du code (TI_AIDES_CACHE=0)", args: [BIN, "simuler", FICHE, "--format", "json"], env: { TI_AIDES_CACHE: "0" } },
 ];
 
 const resultat = {
-  machine: { coeurs: availableParallelism(), processeur: cpus()[0]?.model ?? "?", memoire_go: Math.round(totalmem() / 2 ** 30), systeme: `${platform()} ${release()}`, node: process.version, charge_debut: loadavg().map((x) => Number(x.toFixed(2))) },
+  machine: { coeurs: availableParallelism(), processeur: cpus()[0]?.model ?? "?", memoire_go: Math.round(totalmem() / 2 ** 30), systeme: `${platform()} ${release()}`, node: process.version, charge_debut: loadavg().map((x) => Number(x.toFixed(2))), coeur: COEUR ?? null },
 };
 
 try {
@@ -147,7 +152,7 @@ try {
   if (process.argv.includes("--sans-lot")) {
     resultat.lot = "non mesuré (--sans-lot)";
     console.log("   non mesuré (--sans-lot)");
-  } else if (!existsSync(banc) || !existsSync(join(RACINE, "dist", "cli", "commandes", "lot.js"))) {
+  } else if (!existsSync(banc) || !existsSync(join(RACINE, "dist", "paquet", "main.cjs"))) {
     resultat.lot = "lot absent";
     console.log("   lot absent");
   } else {

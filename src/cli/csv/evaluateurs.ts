@@ -40,6 +40,9 @@ export function evaluateur(n: number, parametres: ParametresLot, ref: Referentie
   return new Travailleurs(n, { parametres, regles });
 }
 
+/** The worker's code: compiled beside this module (dist/cli/csv/), or bundled beside it (dist/paquet/). */
+const TRAVAILLEUR = new URL(import.meta.url.endsWith(".cjs") ? "./travailleur.cjs" : "./travailleur.js", import.meta.url);
+
 type Reponse = { id: number; lignes: LigneTraitee[] } | { id: number; erreur: string };
 
 class Travailleurs implements Evaluateur {
@@ -51,7 +54,7 @@ class Travailleurs implements Evaluateur {
   constructor(n: number, donnees: DonneesTravailleur) {
     this.enParallele = 2 * n;
     this.travailleurs = Array.from({ length: n }, () => {
-      const w = new Worker(new URL("./travailleur.js", import.meta.url), { workerData: donnees });
+      const w = new Worker(TRAVAILLEUR, { workerData: donnees });
       w.on("message", (r: Reponse) => {
         const a = this.attentes.get(r.id);
         this.attentes.delete(r.id);

@@ -3,168 +3,181 @@ import { z } from "zod";
 import { dateIso, parametre } from "../parametres.js";
 import { montant, nombre, taux, NATURES_DEPENSE, REGIMES, THEMES } from "./communs.js";
 
-const code = z.string().regex(/^[a-z0-9_]+$/, "un code en minuscules et _ est attendu");
+function construire() {
+  const code = z.string().regex(/^[a-z0-9_]+$/, "un code en minuscules et _ est attendu");
 
-/** Rates by size, or one rate for all (PE/ME/GE and the non-economic column). */
-export const tauxParTaille = z.union([
-  taux,
-  z.strictObject({ PE: taux, ME: taux, GE: taux, non_economique: taux }),
-]);
+  /** Rates by size, or one rate for all (PE/ME/GE and the non-economic column). */
+  const tauxParTaille = z.union([
+    taux,
+    z.strictObject({ PE: taux, ME: taux, GE: taux, non_economique: taux }),
+  ]);
 
-const valeurSimple = z.union([z.string(), z.number(), z.boolean()]);
+  const valeurSimple = z.union([z.string(), z.number(), z.boolean()]);
 
-/** A test on one input field; the comparison figures carry the condition's source and dates. */
-const test = z.strictObject({
-  champ: z.string().regex(/^(depense|beneficiaire|fiche|financement)\.[a-z0-9_]+$/, "champ attendu : depense.x, beneficiaire.x, fiche.x ou financement.x"),
-  egal: valeurSimple.optional(),
-  dans: z.array(valeurSimple).optional(),
-  au_moins: nombre.optional(),
-  au_plus: nombre.optional(),
-  moins_de: nombre.optional(),
-  plus_de: nombre.optional(),
-  connu: z.literal(true).optional(),
-});
+  /** A test on one input field; the comparison figures carry the condition's source and dates. */
+  const test = z.strictObject({
+    champ: z.string().regex(/^(depense|beneficiaire|fiche|financement)\.[a-z0-9_]+$/, "champ attendu : depense.x, beneficiaire.x, fiche.x ou financement.x"),
+    egal: valeurSimple.optional(),
+    dans: z.array(valeurSimple).optional(),
+    au_moins: nombre.optional(),
+    au_plus: nombre.optional(),
+    moins_de: nombre.optional(),
+    plus_de: nombre.optional(),
+    connu: z.literal(true).optional(),
+  });
 
-export const condition = test.extend({
-  code,
-  niveau: z.enum(["erreur", "avertissement"]).default("erreur"),
-  /** Printed when the test fails; {valeur} is the input, {champ} its name. */
-  message: z.string().min(3),
-  source: z.string().min(3),
-  depuis: dateIso.optional(),
-  jusqu_au: dateIso.optional(),
-  si: test.optional(),
-});
+  const condition = test.extend({
+    code,
+    niveau: z.enum(["erreur", "avertissement"]).default("erreur"),
+    /** Printed when the test fails; {valeur} is the input, {champ} its name. */
+    message: z.string().min(3),
+    source: z.string().min(3),
+    depuis: dateIso.optional(),
+    jusqu_au: dateIso.optional(),
+    si: test.optional(),
+  });
 
-const calculTaux = z.strictObject({
-  type: z.literal("taux"),
-  /** montant, or the extra cost over a reference investment (montant − cout_reference). */
-  assiette: z.enum(["montant", "surcout"]).default("montant"),
-  taux: parametre(tauxParTaille).optional(),
-  taux_par_categorie: z.record(z.string(), parametre(tauxParTaille)).optional(),
-  plafond_assiette_par_categorie: z.record(z.string(), parametre(montant)).optional(),
-  bonus_zone: parametre(z.strictObject({ outre_mer: taux, corse: taux, afr_metropole: taux })).optional(),
-  bonus_forme: parametre(z.record(z.string(), taux)).optional(),
-  taux_max: parametre(taux),
-  /** Cap on each expense line (per study, per post). */
-  plafond: parametre(montant).optional(),
-  /** Cap on the sum over the fiche's expenses (per project). */
-  plafond_projet: parametre(montant).optional(),
-  /** PIA filières: regional or national track by the aid asked. */
-  volets: z
-    .strictObject({ seuil_national: parametre(montant), champ_vocation: z.string(), vocation_regionale: z.string() })
-    .optional(),
-  /** The other financers must bring at least this share of the expense (fiche 1). */
-  cofinancement_min: parametre(taux).optional(),
-  /** The named financers pay in equal parts (fiche 21). */
-  parite: z.array(z.string()).optional(),
-}).refine((c) => c.taux || c.taux_par_categorie, { message: "`taux` ou `taux_par_categorie` est obligatoire" });
+  const calculTaux = z.strictObject({
+    type: z.literal("taux"),
+    /** montant, or the extra cost over a reference investment (montant − cout_reference). */
+    assiette: z.enum(["montant", "surcout"]).default("montant"),
+    taux: parametre(tauxParTaille).optional(),
+    taux_par_categorie: z.record(z.string(), parametre(tauxParTaille)).optional(),
+    plafond_assiette_par_categorie: z.record(z.string(), parametre(montant)).optional(),
+    bonus_zone: parametre(z.strictObject({ outre_mer: taux, corse: taux, afr_metropole: taux })).optional(),
+    bonus_forme: parametre(z.record(z.string(), taux)).optional(),
+    taux_max: parametre(taux),
+    /** Cap on each expense line (per study, per post). */
+    plafond: parametre(montant).optional(),
+    /** Cap on the sum over the fiche's expenses (per project). */
+    plafond_projet: parametre(montant).optional(),
+    /** PIA filières: regional or national track by the aid asked. */
+    volets: z
+      .strictObject({ seuil_national: parametre(montant), champ_vocation: z.string(), vocation_regionale: z.string() })
+      .optional(),
+    /** The other financers must bring at least this share of the expense (fiche 1). */
+    cofinancement_min: parametre(taux).optional(),
+    /** The named financers pay in equal parts (fiche 21). */
+    parite: z.array(z.string()).optional(),
+  }).refine((c) => c.taux || c.taux_par_categorie, { message: "`taux` ou `taux_par_categorie` est obligatoire" });
 
-const tranche = z.strictObject({
-  effectif_min: nombre,
-  effectif_moins_de: nombre.optional(),
-  effectif_au_plus: nombre.optional(),
-  minimum_economie: montant,
-  forfait: montant,
-  paye_a: z.string(),
-});
+  const tranche = z.strictObject({
+    effectif_min: nombre,
+    effectif_moins_de: nombre.optional(),
+    effectif_au_plus: nombre.optional(),
+    minimum_economie: montant,
+    forfait: montant,
+    paye_a: z.string(),
+  });
 
-const calculForfait = z.strictObject({
-  type: z.literal("forfait_par_tranche"),
-  champ_effectif: z.string(),
-  champ_economie: z.string(),
-  tranches: parametre(z.array(tranche).min(1)),
-});
+  const calculForfait = z.strictObject({
+    type: z.literal("forfait_par_tranche"),
+    champ_effectif: z.string(),
+    champ_economie: z.string(),
+    tranches: parametre(z.array(tranche).min(1)),
+  });
 
-const poste = z.strictObject({
-  code,
-  libelle: z.string(),
-  /** The expense field holding the amount asked (yearly, or once); absent: the cap itself. */
-  champ: z.string().optional(),
-  plafond: parametre(montant),
-  /** The cap is for full time: multiplied by this field (e.g. etp). */
-  prorata: z.string().optional(),
-  /** The cap is per structure: across the fiche's lines of this dispositif it caps their sum. */
-  par_structure: z.boolean().optional(),
-});
+  const poste = z.strictObject({
+    code,
+    libelle: z.string(),
+    /** The expense field holding the amount asked (yearly, or once); absent: the cap itself. */
+    champ: z.string().optional(),
+    plafond: parametre(montant),
+    /** The cap is for full time: multiplied by this field (e.g. etp). */
+    prorata: z.string().optional(),
+    /** The cap is per structure: across the fiche's lines of this dispositif it caps their sum. */
+    par_structure: z.boolean().optional(),
+  });
 
-const calculDotation = z.strictObject({
-  type: z.literal("dotation_annuelle"),
-  champ_duree: z.string(),
-  duree_max_annees: parametre(nombre),
-  annuel: z.array(poste).default([]),
-  ponctuel: z.array(poste).default([]),
-});
+  const calculDotation = z.strictObject({
+    type: z.literal("dotation_annuelle"),
+    champ_duree: z.string(),
+    duree_max_annees: parametre(nombre),
+    annuel: z.array(poste).default([]),
+    ponctuel: z.array(poste).default([]),
+  });
 
-const calculDeduction = z.strictObject({
-  type: z.literal("deduction_fiscale"),
-  taux: parametre(taux),
-  taux_is_defaut: parametre(taux),
-  calendrier: parametre(
-    z.strictObject({
-      commande_apres: dateIso,
-      acquisition_du: dateIso,
-      acquisition_au: dateIso,
-      acompte_min: taux,
-      acompte_avant: dateIso,
-      livraison_mois_max: nombre,
+  const calculDeduction = z.strictObject({
+    type: z.literal("deduction_fiscale"),
+    taux: parametre(taux),
+    taux_is_defaut: parametre(taux),
+    calendrier: parametre(
+      z.strictObject({
+        commande_apres: dateIso,
+        acquisition_du: dateIso,
+        acquisition_au: dateIso,
+        acompte_min: taux,
+        acompte_avant: dateIso,
+        livraison_mois_max: nombre,
+      }),
+    ),
+  });
+
+  const calculMarche = z.strictObject({
+    type: z.literal("financement_marche"),
+    /** Share of the expense a loan may cover ("quotités jusqu'à 100 %"). */
+    quotite_pret: parametre(taux),
+  });
+
+  const calculEligibilite = z.strictObject({ type: z.literal("eligibilite") });
+
+  const calcul = z.discriminatedUnion("type", [
+    calculTaux,
+    calculForfait,
+    calculDotation,
+    calculDeduction,
+    calculMarche,
+    calculEligibilite,
+  ]);
+
+  const regleSchema = z.strictObject({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9-]+$/, "un identifiant en minuscules et tirets est attendu"),
+    nom: z.string(),
+    operateur: z.string(),
+    fiche: z.number().int().min(1).optional(),
+    theme: z.enum(THEMES),
+    source: z.string(),
+    offre: z.string(),
+    contact: z.string().optional(),
+    beneficiaires: z.string().optional(),
+    s_applique_a: z.strictObject({
+      natures: z.array(z.enum(NATURES_DEPENSE)).optional(),
+      categories: z.array(z.string()).optional(),
+      /** Also applies to an expense of these natures that has this field (e.g. economie_annuelle_prevue). */
+      si_champ: z.string().optional(),
     }),
-  ),
-});
+    /** Regime of a line paying under this dispositif when the user does not say; `fiscal` is no financing line. */
+    regime_defaut: z.enum([...REGIMES, "fiscal"]),
+    /** Whether its aid is State aid (counted in cumul and de minimis). */
+    aide_etat: z.boolean().default(true),
+    valable_jusqu_au: z.strictObject({ date: dateIso, source: z.string() }).optional(),
+    /** An info motif when other public financers share the expense (e.g. Guide fiche 8, l.922). */
+    si_cofinancement_public: z.strictObject({ message: z.string(), source: z.string() }).optional(),
+    champs: z.array(z.string()).default([]),
+    conditions: z.array(condition).default([]),
+    calcul,
+  });
+  return { tauxParTaille, condition, calculTaux, calculForfait, calculDotation, calculDeduction, calculMarche, calcul, regleSchema };
+}
 
-const calculMarche = z.strictObject({
-  type: z.literal("financement_marche"),
-  /** Share of the expense a loan may cover ("quotités jusqu'à 100 %"). */
-  quotite_pret: parametre(taux),
-});
+type Schemas = ReturnType<typeof construire>;
+let construits: Schemas | undefined;
+/** The schemas, built on first use: a command that finds its rules in the cache never needs them (docs/performance.md). */
+function schemasRegle(): Schemas {
+  return (construits ??= construire());
+}
 
-const calculEligibilite = z.strictObject({ type: z.literal("eligibilite") });
+export type RegleBrute = z.input<Schemas["regleSchema"]>;
+export type Regle = z.output<Schemas["regleSchema"]>;
+export type Condition = z.output<Schemas["condition"]>;
+export type Calcul = z.output<Schemas["calcul"]>;
+export type CalculTaux = z.output<Schemas["calculTaux"]>;
+export type CalculForfait = z.output<Schemas["calculForfait"]>;
+export type CalculDotation = z.output<Schemas["calculDotation"]>;
+export type CalculDeduction = z.output<Schemas["calculDeduction"]>;
+export type CalculMarche = z.output<Schemas["calculMarche"]>;
+export type TauxParTaille = z.output<Schemas["tauxParTaille"]>;
 
-export const calcul = z.discriminatedUnion("type", [
-  calculTaux,
-  calculForfait,
-  calculDotation,
-  calculDeduction,
-  calculMarche,
-  calculEligibilite,
-]);
-
-export const regleSchema = z.strictObject({
-  $schema: z.string().optional(),
-  id: z.string().regex(/^[a-z0-9-]+$/, "un identifiant en minuscules et tirets est attendu"),
-  nom: z.string(),
-  operateur: z.string(),
-  fiche: z.number().int().min(1).optional(),
-  theme: z.enum(THEMES),
-  source: z.string(),
-  offre: z.string(),
-  contact: z.string().optional(),
-  beneficiaires: z.string().optional(),
-  s_applique_a: z.strictObject({
-    natures: z.array(z.enum(NATURES_DEPENSE)).optional(),
-    categories: z.array(z.string()).optional(),
-    /** Also applies to an expense of these natures that has this field (e.g. economie_annuelle_prevue). */
-    si_champ: z.string().optional(),
-  }),
-  /** Regime of a line paying under this dispositif when the user does not say; `fiscal` is no financing line. */
-  regime_defaut: z.enum([...REGIMES, "fiscal"]),
-  /** Whether its aid is State aid (counted in cumul and de minimis). */
-  aide_etat: z.boolean().default(true),
-  valable_jusqu_au: z.strictObject({ date: dateIso, source: z.string() }).optional(),
-  /** An info motif when other public financers share the expense (e.g. Guide fiche 8, l.922). */
-  si_cofinancement_public: z.strictObject({ message: z.string(), source: z.string() }).optional(),
-  champs: z.array(z.string()).default([]),
-  conditions: z.array(condition).default([]),
-  calcul,
-});
-
-export type RegleBrute = z.input<typeof regleSchema>;
-export type Regle = z.output<typeof regleSchema>;
-export type Condition = z.output<typeof condition>;
-export type Calcul = z.output<typeof calcul>;
-export type CalculTaux = z.output<typeof calculTaux>;
-export type CalculForfait = z.output<typeof calculForfait>;
-export type CalculDotation = z.output<typeof calculDotation>;
-export type CalculDeduction = z.output<typeof calculDeduction>;
-export type CalculMarche = z.output<typeof calculMarche>;
-export type TauxParTaille = z.output<typeof tauxParTaille>;
+/** A dispositif's rule file (rules/dispositifs/*.yaml). */
+export const regleSchema = z.lazy(() => schemasRegle().regleSchema);

@@ -1,0 +1,35 @@
+// The command line as one bundle (`npm run build`, after tsc): dist/paquet/main.cjs and the worker of
+// `lot`, dist/paquet/travailleur.cjs, with shared chunks. bin/ti-aides.js runs it through V8's code
+// cache (src/cli/cache-code.cts). CommonJS, because only a CommonJS file can be compiled with cached
+// data on Node 20; one bundle, because loading ~150 ES modules one by one cost more than the work of a
+// quick command (docs/performance.md). The library (dist/index.js) stays the compiled ES modules.
+import { defineConfig } from "rolldown";
+
+/** commander loads child_process (and with it net, stream…) only to run executable subcommands,
+ *  which ti-aides has none of: ~5 ms at every start. It gets the real module on first use instead. */
+const childProcessDiffere = {
+  name: "child-process-differe",
+  resolveId(id, importer) {
+    if (id === "node:child_process" && importer?.includes("/node_modules/commander/")) return "\0child-process-differe";
+    return null;
+  },
+  load(id) {
+    if (id !== "\0child-process-differe") return null;
+    return 'module.exports = new Proxy({}, { get: (_, cle) => process.getBuiltinModule("node:child_process")[cle] });';
+  },
+};
+
+export default defineConfig({
+  input: { main: "dist/cli/main.js", travailleur: "dist/cli/csv/travailleur.js" },
+  platform: "node",
+  plugins: [childProcessDiffere],
+  output: {
+    dir: "dist/paquet",
+    format: "cjs",
+    minify: true,
+    charset: "ascii",
+    cleanDir: true,
+    entryFileNames: "[name].cjs",
+    chunkFileNames: "[name]-[hash].cjs",
+  },
+});
