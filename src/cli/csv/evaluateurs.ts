@@ -22,14 +22,16 @@ export interface DonneesTravailleur {
 }
 
 /**
- * How many worker threads: TI_AIDES_TRAVAILLEURS when set (0: none), else one per core for a
- * long file on a machine with more than one core, else none.
+ * How many worker threads: TI_AIDES_TRAVAILLEURS when set (0: none), else, for a long file on a
+ * machine with more than one core, one per core but one, left to this thread, which reads and writes
+ * the CSV (on 2 cores, 1 worker measured as fast as 2, with a fifth less CPU: docs/performance.md);
+ * else none.
  */
 export function nombreDeTravailleurs(taille: number): number {
   const demande = process.env.TI_AIDES_TRAVAILLEURS;
   if (demande !== undefined && /^\d+$/.test(demande)) return Math.min(Number(demande), 16);
   const coeurs = availableParallelism();
-  return coeurs > 1 && taille >= TAILLE_TRAVAILLEURS ? Math.min(coeurs, 8) : 0;
+  return coeurs > 1 && taille >= TAILLE_TRAVAILLEURS ? Math.min(coeurs - 1, 8) : 0;
 }
 
 export function evaluateur(n: number, parametres: ParametresLot, ref: Referentiel, regles: string[] | undefined): Evaluateur {
