@@ -77,6 +77,8 @@ const CAS: [string, string, string | Buffer, RegExp][] = [
   ["deep nesting, JSON", "profond.json", `{"id":"X","titre":${"[".repeat(10_000)}${"]".repeat(10_000)}}`, /imbrication trop profonde/],
   // Each line is 31 levels deep, within the limit; the aliases nest them 93 deep once read.
   ["deep nesting through aliases", "profond-alias.yaml", `a0: &a0 ${"[".repeat(30)}x${"]".repeat(30)}\na1: &a1 ${"[".repeat(30)}*a0${"]".repeat(30)}\na2: ${"[".repeat(30)}*a1${"]".repeat(30)}\n`, /imbrication trop profonde/],
+  // 1 001 expenses: one over the limit of a fiche (src/core/schemas/fiche.ts); 40 000 took 17 s.
+  ["1 001 expenses in one fiche", "depenses.yaml", exemple("depenses:\n", `depenses:\n${Array.from({ length: 1000 }, (_, i) => `  - {id: d${i}, nature: etude, montant: 1000}\n`).join("")}`), /champ « depenses » : au plus 1\s000 dépenses par fiche/],
   ["200 000 unknown keys (a quadratic check would hang)", "cles.yaml", EXEMPLE + Array.from({ length: 200_000 }, (_, i) => `k${i}: ${i}`).join("\n"), /200000 champs inconnus/],
   ["20 000 duplicated keys", "doublons.yaml", EXEMPLE + "titre: x\n".repeat(20_000), /clé « titre » en double dans le même bloc/],
   ["a %YAML 1.1 file, whose dates become timestamps", "yaml-1-1.yaml", `%YAML 1.1\n---\n${EXEMPLE}`, /champ « date_demande » : le texte « 2019-06-01 », lu comme date-heure à cause de « %YAML 1\.1 »/],

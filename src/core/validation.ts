@@ -65,7 +65,7 @@ function messageIssue(issue: z.core.$ZodIssue, valeur: unknown): string {
   switch (issue.code) {
     case "invalid_type":
       if (valeur === undefined) return "champ obligatoire manquant";
-      return `${decrire(valeur)} n'est pas accepté : ${attendu(issue.expected)} attendu`;
+      return `${decrire(valeur)} ne convient pas : ${attendu(issue.expected)} attendu`;
     case "invalid_value": {
       const permis = issue.values.map(String);
       return `valeur « ${String(valeur)} » non reconnue${vouliezVousDire(String(valeur), permis)} ; valeurs permises : ${permis.join(", ")}`;
@@ -77,7 +77,7 @@ function messageIssue(issue: z.core.$ZodIssue, valeur: unknown): string {
     case "too_big":
       return issue.origin === "string" ? `texte trop long (${issue.maximum} caractères au plus)` : issue.message;
     case "invalid_union":
-      return `${decrire(valeur)} n'est pas accepté ici`;
+      return `${decrire(valeur)} ne convient pas ici`;
     default:
       return issue.message;
   }

@@ -114,6 +114,13 @@ export const aideAnterieureSchema = z.strictObject({
   secteur: z.enum(SECTEURS).optional(),
 });
 
+/**
+ * Lines of one fiche at most. A fiche-action has a few expenses and financers; thousands of lines are
+ * a whole contract pasted into one fiche, and would take seconds to evaluate (1 ms a line).
+ */
+const LIGNES_MAX = 1000;
+const auPlus = (quoi: string) => `au plus ${new Intl.NumberFormat("fr-FR").format(LIGNES_MAX)} ${quoi} par fiche : une fiche-action n'en a que quelques-unes ; mettez chaque action dans sa fiche et vérifiez-les ensemble avec « ti-aides verifier DOSSIER »`;
+
 export const ficheSchema = z.strictObject({
   $schema: z.string().optional(),
   id: identifiant,
@@ -123,9 +130,9 @@ export const ficheSchema = z.strictObject({
   date_debut: dateIso.optional(),
   beneficiaire: beneficiaireSchema,
   localisation: z.strictObject({ zone: z.enum(ZONES).default("metropole"), afr: z.boolean().default(false) }).default({ zone: "metropole", afr: false }),
-  depenses: z.array(depenseSchema).min(1, "une fiche a au moins une dépense"),
-  financements: z.array(financementSchema).optional(),
-  aides_de_minimis_anterieures: z.array(aideAnterieureSchema).optional(),
+  depenses: z.array(depenseSchema).min(1, "une fiche a au moins une dépense").max(LIGNES_MAX, auPlus("dépenses")),
+  financements: z.array(financementSchema).max(LIGNES_MAX, auPlus("lignes de financement")).optional(),
+  aides_de_minimis_anterieures: z.array(aideAnterieureSchema).max(LIGNES_MAX, auPlus("aides de minimis antérieures")).optional(),
 });
 
 export type Fiche = z.output<typeof ficheSchema>;
