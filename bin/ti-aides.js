@@ -12,6 +12,13 @@ for (const flux of [process.stdout, process.stderr]) {
 }
 
 const requerir = createRequire(import.meta.url);
+let paquet;
+try {
+  paquet = requerir.resolve("../dist/paquet/main.cjs");
+} catch {
+  process.stderr.write("Erreur : ti-aides n'est pas construit (dist/paquet/ manque) : lancez « npm ci » (ou « npm run build ») dans son dossier.\n");
+  process.exit(3);
+}
 const { chargerPaquet } = requerir("../dist/cli/cache-code.cjs");
-const { main } = chargerPaquet(requerir.resolve("../dist/paquet/main.cjs"));
+const { main } = chargerPaquet(paquet);
 await main(process.argv);

@@ -1,11 +1,13 @@
 // The code cache of the launcher (src/cli/cache-code.cts): the command line, run through it, says
 // exactly what it says without it; it writes its compiled files once, reads them afterwards, and a
-// damaged, unwritable or switched-off cache never changes a result nor stops a run.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+// damaged, unwritable or switched-off cache never changes a result nor stops a run. And the launcher
+// without a build says what to do.
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { tiAides } from "./outils/cli.js";
+import { BIN, sansPileDAppel, tiAides } from "./outils/cli.js";
 
 const SIMULER = ["simuler", "fixtures/fiches/chaufferie.yaml", "--format", "json"];
 const aNettoyer: string[] = [];
@@ -93,5 +95,18 @@ describe("the launcher's code cache", () => {
     const restants = [...compiles(cache).keys()];
     expect(restants.length).toBe(64);
     expect(restants.filter((n) => !n.startsWith("ancien-")).length).toBeGreaterThan(1); // this build's files stay
+  });
+});
+
+describe("the launcher", () => {
+  test("without the bundle (not built), it says what to run, in French, without a stack trace", () => {
+    const dossier = dossierTemporaire();
+    mkdirSync(join(dossier, "bin"));
+    copyFileSync(BIN, join(dossier, "bin", "ti-aides.js"));
+    writeFileSync(join(dossier, "package.json"), '{"type":"module"}');
+    const r = spawnSync(process.execPath, [join(dossier, "bin", "ti-aides.js"), "--version"], { encoding: "utf8" });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/ti-aides n'est pas construit .* lancez « npm ci »/);
+    expect(sansPileDAppel(r.stderr)).toBe(true);
   });
 });
