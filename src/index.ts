@@ -1,4 +1,6 @@
 // ti-aides as a library: the pure core (rules, evaluation, JSON shape) and the rules on disk.
+import { schemasRegle } from "./core/schemas/regle.js";
+
 export { evaluerFiche, dispositifsParDefaut, type OptionsEvaluation } from "./core/evaluer.js";
 export { lireFiche, validerFiche } from "./core/fiche.js";
 export { lireDocument, type DocumentSource } from "./core/document.js";
@@ -10,5 +12,7 @@ export type { Fiche, Depense, Financement } from "./core/schemas/fiche.js";
 export type { Regle } from "./core/schemas/regle.js";
 export type { AideDeMinimis } from "./core/controles/contexte.js";
 export { ficheSchema } from "./core/schemas/fiche.js";
-export { regleSchema } from "./core/schemas/regle.js";
 export { chargerRegles, DOSSIER_REGLES } from "./regles-disque.js";
+
+/** A rule file's schema, as the full zod object (.shape, .extend…); the command line builds it only when a rule file is read. */
+export const regleSchema = schemasRegle().regleSchema;

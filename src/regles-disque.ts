@@ -13,16 +13,16 @@ export const DOSSIER_REGLES = join(racineDuPaquet(), "rules");
 
 /**
  * ti-aides's own folder: the nearest one above this code that holds rules/. This code runs from src/
- * (tests), from dist/ (the library) or from the command line's bundle in dist/paquet/.
+ * (tests), from dist/ (the library) or from the command line's bundle in dist/paquet/. Not found
+ * (this code bundled elsewhere by a program that uses the library): where it was before, next to
+ * dist/; only chargerRegles will then say that rules/ is missing.
  */
 function racineDuPaquet(): string {
-  let dossier = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dossier, "rules", "catalogue.yaml"))) {
-    const parent = dirname(dossier);
-    if (parent === dossier) throw new Error("dossier rules/ de ti-aides introuvable");
-    dossier = parent;
+  const ici = dirname(fileURLToPath(import.meta.url));
+  for (let dossier = ici; ; dossier = dirname(dossier)) {
+    if (existsSync(join(dossier, "rules", "catalogue.yaml"))) return dossier;
+    if (dirname(dossier) === dossier) return dirname(ici);
   }
-  return dossier;
 }
 
 function lireFichier(chemin: string, base: string): FichierTexte {

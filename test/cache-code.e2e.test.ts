@@ -2,7 +2,8 @@
 // exactly what it says without it; it writes its compiled files once, reads them afterwards, and a
 // damaged, unwritable or switched-off cache never changes a result nor stops a run. And the launcher
 // without a build says what to do.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -52,7 +53,7 @@ describe("the launcher's code cache", () => {
     expect(compiles(cache)).toEqual(apresPremier); // nothing rewritten: every file was accepted
   });
 
-  test("damaged compiled files are refused by V8, the run goes on and they are written again", () => {
+  test("damaged compiled files are refused, the run goes on and they are written again", () => {
     const cache = dossierTemporaire();
     tiAides(SIMULER, { env: { TI_AIDES_CACHE: cache } });
     const noms = [...compiles(cache).keys()];
@@ -62,6 +63,44 @@ describe("the launcher's code cache", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(sansCache.stdout);
     for (const n of noms) expect(readFileSync(join(cache, "code", n), "utf8")).not.toBe("pas du code compilé");
+  });
+
+  test("altered bytes inside the compiled data (which crash Node 20 if given to V8) are caught by the entry's hash", () => {
+    const cache = dossierTemporaire();
+    tiAides(SIMULER, { env: { TI_AIDES_CACHE: cache } });
+    const noms = [...compiles(cache).keys()];
+    for (const n of noms) {
+      const f = join(cache, "code", n);
+      const octets = readFileSync(f);
+      for (let i = 64; i < octets.length; i += 97) octets[i] ^= 0x5a; // header kept, data altered
+      writeFileSync(f, octets);
+    }
+    const r = tiAides(SIMULER, { env: { TI_AIDES_CACHE: cache } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(sansCache.stdout);
+    for (const n of noms) {
+      const octets = readFileSync(join(cache, "code", n));
+      expect(createHash("sha256").update(octets.subarray(32)).digest().equals(octets.subarray(0, 32))).toBe(true); // written again
+    }
+  });
+
+  test.skipIf(!process.getuid)("a code folder others may write in is not used: their code would run", () => {
+    const cache = dossierTemporaire();
+    mkdirSync(join(cache, "code"));
+    chmodSync(join(cache, "code"), 0o777);
+    const r = tiAides(SIMULER, { env: { TI_AIDES_CACHE: cache } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(sansCache.stdout);
+    expect(compiles(cache).size).toBe(0);
+  });
+
+  test("each command has its own entries: --version run first does not decide what simuler finds", () => {
+    const cache = dossierTemporaire();
+    tiAides(["--version"], { env: { TI_AIDES_CACHE: cache } });
+    tiAides(SIMULER, { env: { TI_AIDES_CACHE: cache } });
+    const noms = [...compiles(cache).keys()];
+    expect(noms.some((n) => n.startsWith("main---version-"))).toBe(true);
+    expect(noms.some((n) => n.startsWith("main-simuler-"))).toBe(true);
   });
 
   test("a cache folder that cannot be made changes nothing for the user", () => {
@@ -80,21 +119,22 @@ describe("the launcher's code cache", () => {
     expect(readdirSync(maison)).toEqual([]);
   });
 
-  test("the folder is pruned to the 64 most recently written files", () => {
+  test("the folder is pruned to the 200 most recently used files, and old temporary files removed", () => {
     const cache = dossierTemporaire();
     tiAides(["--version"], { env: { TI_AIDES_CACHE: cache } });
-    // 70 files of older builds, dated a year ago.
+    // 206 files of older builds and a temporary file of a killed run, dated a year ago.
     const ancien = new Date(Date.now() - 365 * 86_400_000);
-    for (let i = 0; i < 70; i++) {
-      const f = join(cache, "code", `ancien-${i}.bin`);
+    for (const nom of [...Array.from({ length: 206 }, (_, i) => `ancien-${i}.bin`), "main-x.bin.abc.tmp"]) {
+      const f = join(cache, "code", nom);
       writeFileSync(f, "");
       utimesSync(f, ancien, ancien);
     }
     const r = tiAides(SIMULER, { env: { TI_AIDES_CACHE: cache } }); // compiles files --version did not load
     expect(r.code).toBe(0);
     const restants = [...compiles(cache).keys()];
-    expect(restants.length).toBe(64);
+    expect(restants.length).toBe(200);
     expect(restants.filter((n) => !n.startsWith("ancien-")).length).toBeGreaterThan(1); // this build's files stay
+    expect(restants.some((n) => n.endsWith(".tmp"))).toBe(false);
   });
 });
 

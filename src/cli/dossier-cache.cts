@@ -1,14 +1,16 @@
 // Where ti-aides keeps what it can compute again (validated rules, compiled code): the user's cache
 // folder. TI_AIDES_CACHE: another folder, or "0" (non, false, off) to keep nothing.
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { isAbsolute, join, resolve } from "node:path";
 
 export function dossierCache(): string | undefined {
   const choix = process.env.TI_AIDES_CACHE;
   if (choix !== undefined && /^(0|non|false|off)$/i.test(choix.trim())) return undefined;
-  if (choix) return choix;
+  if (choix) return resolve(choix); // a relative folder: from where the command is run, once and for all
   try {
-    const base = process.env.XDG_CACHE_HOME || (process.platform === "win32" && process.env.LOCALAPPDATA) || join(homedir(), ".cache");
+    // The XDG specification: a relative XDG_CACHE_HOME is to be ignored.
+    const xdg = process.env.XDG_CACHE_HOME && isAbsolute(process.env.XDG_CACHE_HOME) ? process.env.XDG_CACHE_HOME : undefined;
+    const base = xdg || (process.platform === "win32" && process.env.LOCALAPPDATA) || join(homedir(), ".cache");
     return join(base, "ti-aides");
   } catch {
     return undefined;

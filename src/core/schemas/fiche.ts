@@ -119,7 +119,10 @@ export const aideAnterieureSchema = z.strictObject({
  * a whole contract pasted into one fiche, and would take seconds to evaluate (1 ms a line).
  */
 const LIGNES_MAX = 1000;
-const auPlus = (quoi: string) => `au plus ${new Intl.NumberFormat("fr-FR").format(LIGNES_MAX)} ${quoi} par fiche : une fiche-action n'en a que quelques-unes ; mettez chaque action dans sa fiche et vérifiez-les ensemble avec « ti-aides verifier DOSSIER »`;
+const MAX_TEXTE = new Intl.NumberFormat("fr-FR").format(LIGNES_MAX);
+const auPlus = (quoi: string) => `au plus ${MAX_TEXTE} ${quoi} par fiche : une fiche-action n'en a que quelques-unes ; mettez chaque action dans sa fiche et vérifiez-les ensemble avec « ti-aides verifier DOSSIER »`;
+// The undertaking's earlier aid is the same for all its fiches: split, it would escape the de minimis sum.
+const AIDES_ANTERIEURES_MAX = `au plus ${MAX_TEXTE} aides de minimis antérieures par fiche : regroupez en une ligne les aides octroyées à une même date`;
 
 export const ficheSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -132,7 +135,7 @@ export const ficheSchema = z.strictObject({
   localisation: z.strictObject({ zone: z.enum(ZONES).default("metropole"), afr: z.boolean().default(false) }).default({ zone: "metropole", afr: false }),
   depenses: z.array(depenseSchema).min(1, "une fiche a au moins une dépense").max(LIGNES_MAX, auPlus("dépenses")),
   financements: z.array(financementSchema).max(LIGNES_MAX, auPlus("lignes de financement")).optional(),
-  aides_de_minimis_anterieures: z.array(aideAnterieureSchema).max(LIGNES_MAX, auPlus("aides de minimis antérieures")).optional(),
+  aides_de_minimis_anterieures: z.array(aideAnterieureSchema).max(LIGNES_MAX, AIDES_ANTERIEURES_MAX).optional(),
 });
 
 export type Fiche = z.output<typeof ficheSchema>;

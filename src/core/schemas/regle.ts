@@ -164,7 +164,7 @@ function construire() {
 type Schemas = ReturnType<typeof construire>;
 let construits: Schemas | undefined;
 /** The schemas, built on first use: a command that finds its rules in the cache never needs them (docs/performance.md). */
-function schemasRegle(): Schemas {
+export function schemasRegle(): Schemas {
   return (construits ??= construire());
 }
 
@@ -179,5 +179,5 @@ export type CalculDeduction = z.output<Schemas["calculDeduction"]>;
 export type CalculMarche = z.output<Schemas["calculMarche"]>;
 export type TauxParTaille = z.output<Schemas["tauxParTaille"]>;
 
-/** A dispositif's rule file (rules/dispositifs/*.yaml). */
+/** A dispositif's rule file (rules/dispositifs/*.yaml), built when first used. */
 export const regleSchema = z.lazy(() => schemasRegle().regleSchema);
