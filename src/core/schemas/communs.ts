@@ -66,3 +66,12 @@ export type Reglement = (typeof REGLEMENTS)[number];
 export type Zone = (typeof ZONES)[number];
 
 export { D };
+
+/**
+ * Schemas built on first use, once: a command that finds its rules in the cache never builds those of
+ * the rule files (~12 ms at each start: docs/performance.md).
+ */
+export function auPremierUsage<T>(construire: () => T): () => T {
+  let construit: T | undefined;
+  return () => (construit ??= construire());
+}

@@ -1,7 +1,7 @@
 // Schemas of the regulatory parameter files (rules/parametres/*.yaml).
 import { z } from "zod";
 import { parametre } from "../parametres.js";
-import { montant, nombre, taux } from "./communs.js";
+import { auPremierUsage, montant, nombre, taux } from "./communs.js";
 
 function construire() {
   const seuilsClasse = z.strictObject({ effectif_moins_de: nombre, chiffre_affaires_max: montant, total_bilan_max: montant });
@@ -61,11 +61,7 @@ function construire() {
 }
 
 type Schemas = ReturnType<typeof construire>;
-let construits: Schemas | undefined;
-/** The schemas, built on first use: a command that finds its rules in the cache never needs them (docs/performance.md). */
-function schemasParametres(): Schemas {
-  return (construits ??= construire());
-}
+const schemasParametres = auPremierUsage(construire);
 
 export type TailleEntreprise = z.output<Schemas["tailleEntrepriseSchema"]>;
 export type DeMinimis = z.output<Schemas["deMinimisSchema"]>;

@@ -1,7 +1,7 @@
 // The schema of a dispositif's rule file (rules/dispositifs/*.yaml).
 import { z } from "zod";
 import { dateIso, parametre } from "../parametres.js";
-import { montant, nombre, taux, NATURES_DEPENSE, REGIMES, THEMES } from "./communs.js";
+import { auPremierUsage, montant, nombre, taux, NATURES_DEPENSE, REGIMES, THEMES } from "./communs.js";
 
 function construire() {
   const code = z.string().regex(/^[a-z0-9_]+$/, "un code en minuscules et _ est attendu");
@@ -162,11 +162,7 @@ function construire() {
 }
 
 type Schemas = ReturnType<typeof construire>;
-let construits: Schemas | undefined;
-/** The schemas, built on first use: a command that finds its rules in the cache never needs them (docs/performance.md). */
-export function schemasRegle(): Schemas {
-  return (construits ??= construire());
-}
+export const schemasRegle = auPremierUsage(construire);
 
 export type RegleBrute = z.input<Schemas["regleSchema"]>;
 export type Regle = z.output<Schemas["regleSchema"]>;
