@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The ti-aides launcher: runs the command line, built as one bundle in dist/paquet/ (npm ci builds
 // it), through V8's code cache (src/cli/cache-code.cts) so that a quick command starts fast.
-import { createRequire } from "node:module";
+// CommonJS (bin/package.json), like the bundle: as an ES module, Node starts its ES module loader
+// for this file alone, ~8 ms at every command (docs/performance.md).
+"use strict";
 
 // A reader that stops early (`ti-aides --help | head -2`) closes the pipe: stop quietly.
 for (const flux of [process.stdout, process.stderr]) {
@@ -11,14 +13,14 @@ for (const flux of [process.stdout, process.stderr]) {
   });
 }
 
-const requerir = createRequire(import.meta.url);
 let paquet;
 try {
-  paquet = requerir.resolve("../dist/paquet/main.cjs");
+  paquet = require.resolve("../dist/paquet/main.cjs");
 } catch {
   process.stderr.write("Erreur : ti-aides n'est pas construit (dist/paquet/ manque) : lancez « npm ci » (ou « npm run build ») dans son dossier.\n");
   process.exit(3);
 }
-const { chargerPaquet } = requerir("../dist/cli/cache-code.cjs");
+const { chargerPaquet } = require("../dist/cli/cache-code.cjs");
 const { main } = chargerPaquet(paquet);
-await main(process.argv);
+// main reports every error itself (French message, exit status); it never rejects.
+main(process.argv);
