@@ -134,6 +134,18 @@ fiches:
     // date_demande is line 7 of the file above.
     expect(r.stdout).toMatch(/^::error file=[^,]*contrat\.yaml,line=7,title=TI-ESSAI-01 — Période du contrat::.*01\/02\/2023/m);
   });
+
+  test("JSON: the fiche outside the period is counted non compliant in synthese, as in the table", () => {
+    const r = tiAides(["verifier", contrat, "--format", "json"]);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    // Its own plan is compliant (5 000 € of de minimis, 50 % of 10 000 €)…
+    expect(doc.fiches[0].conforme).toBe(true);
+    // …but 01/02/2023 is after the period 2019-01-01 – 2022-12-31: the contract check fails it.
+    expect(doc.contrat.conforme).toBe(false);
+    expect(doc.synthese).toEqual({ fiches: 1, conformes: 0, non_conformes: 1, en_erreur: 0 });
+    expect(tiAides(["verifier", contrat]).stdout).toMatch(/✖ non conforme/);
+  });
 });
 
 describe("a contract's fiches in a CSV (the format of ti-aides lot)", () => {

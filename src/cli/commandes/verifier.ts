@@ -24,8 +24,12 @@ function json(v: Verification): string {
   const erreurs = v.constats
     .filter((k) => k.gravite === "erreur" && (k.fiche === undefined || !v.fiches[k.fiche].erreur))
     .map((k) => formaterProbleme(k));
+  // The fiches counted by their verdict in this check, as the table counts them: a fiche outside the
+  // contract's period, or whose id is given twice, is not "conforme" here even if its own plan is.
+  const d = decompter(v);
   const document = {
     ...documentJson(v.fiches.map((f) => f.evaluation)),
+    synthese: { fiches: d.fiches, conformes: d.conformes, non_conformes: d.nonConformes, en_erreur: d.enErreur },
     contrat: contratJson(v.bilan, {
       contrat: v.contrat?.contrat,
       conforme: conformiteContrat(v),
