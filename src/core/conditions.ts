@@ -89,9 +89,13 @@ export function conditionsEnVigueur(conditions: Condition[], date: string): { co
   };
 }
 
-/** Evaluates a rule's conditions at `date`; returns the motifs (an `erreur` makes it ineligible). */
-export function evaluerConditions(conditions: Condition[], e: Entrees, date: string): Motif[] {
+/**
+ * Evaluates a rule's conditions at `date`, each test once: the motifs (an `erreur` makes the rule
+ * ineligible) and the reasoning steps (`expliquer`): each test, the input read, its outcome.
+ */
+export function evaluerConditions(conditions: Condition[], e: Entrees, date: string): { motifs: Motif[]; etapes: Etape[] } {
   const motifs: Motif[] = [];
+  const etapes: Etape[] = [];
   const enVigueur = conditionsEnVigueur(conditions, date);
   if (enVigueur.avant) {
     motifs.push({
@@ -104,8 +108,8 @@ export function evaluerConditions(conditions: Condition[], e: Entrees, date: str
   for (const c of enVigueur.conditions) {
     if (c.si && tester(c.si, e) !== true) continue;
     const r = tester(c, e);
-    const message = c.message.replaceAll("{valeur}", afficher(lireChamp(e, c.champ))).replaceAll("{champ}", c.champ);
-    if (r === false) motifs.push({ code: c.code, niveau: c.niveau, message, source: c.source });
+    const valeur = afficher(lireChamp(e, c.champ));
+    if (r === false) motifs.push({ code: c.code, niveau: c.niveau, message: c.message.replaceAll("{valeur}", valeur).replaceAll("{champ}", c.champ), source: c.source });
     else if (r === undefined && c.niveau === "erreur") {
       motifs.push({
         code: `sous_reserve_${c.code}`,
@@ -114,8 +118,14 @@ export function evaluerConditions(conditions: Condition[], e: Entrees, date: str
         source: c.source,
       });
     }
+    const issue = r === true ? "remplie" : r === false ? (c.niveau === "erreur" ? "non remplie" : "non suivie (avertissement)") : "sous réserve (non renseigné)";
+    etapes.push({
+      libelle: `${c.niveau === "erreur" ? "Condition" : "Recommandation"} : ${decrireTest(c)}${c.si ? ` (si ${decrireTest(c.si)})` : ""} ; valeur lue : ${valeur}`,
+      valeur: issue,
+      source: c.source,
+    });
   }
-  return motifs;
+  return { motifs, etapes };
 }
 
 /** A test as a person reads it: "effectif < 250", "secteur parmi industrie, commerce". */
@@ -130,20 +140,4 @@ export function decrireTest(t: Test): string {
   if (t.plus_de !== undefined) parties.push(`> ${t.plus_de.toString()}`);
   if (t.moins_de !== undefined) parties.push(`< ${t.moins_de.toString()}`);
   return `${nom} ${parties.join(" et ")}`;
-}
-
-/** The reasoning steps of the conditions in force at `date` (`expliquer`): each test, the input read, its outcome. */
-export function etapesConditions(conditions: Condition[], e: Entrees, date: string): Etape[] {
-  const etapes: Etape[] = [];
-  for (const c of conditionsEnVigueur(conditions, date).conditions) {
-    if (c.si && tester(c.si, e) !== true) continue;
-    const r = tester(c, e);
-    const issue = r === true ? "remplie" : r === false ? (c.niveau === "erreur" ? "non remplie" : "non suivie (avertissement)") : "sous réserve (non renseigné)";
-    etapes.push({
-      libelle: `${c.niveau === "erreur" ? "Condition" : "Recommandation"} : ${decrireTest(c)}${c.si ? ` (si ${decrireTest(c.si)})` : ""} ; valeur lue : ${afficher(lireChamp(e, c.champ))}`,
-      valeur: issue,
-      source: c.source,
-    });
-  }
-  return etapes;
 }

@@ -3,7 +3,7 @@
 import { D, repartir, somme, tronquerCentime, max, ZERO, type Dec } from "./argent.js";
 import { calculer } from "./calculs/index.js";
 import { euros } from "./format.js";
-import { etapesConditions, evaluerConditions } from "./conditions.js";
+import { evaluerConditions } from "./conditions.js";
 import { controler, type AideDeMinimis } from "./controles/index.js";
 import { plafondCumul } from "./controles/cumul.js";
 import { aujourdhui, dateFr } from "./dates.js";
@@ -126,7 +126,8 @@ function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: Co
     motifs.push({ code: "nature_non_couverte", niveau: "erreur", message: `${regle.id} ne finance pas une dépense de nature « ${depense.nature} » (natures : ${natures.join(", ")}).`, source: regle.source });
   }
   const entrees = { fiche: c.fiche, depense, benef: c.benef, ref: c.ref, forme, regle, date: c.date };
-  motifs.push(...evaluerConditions(regle.conditions, entrees, c.date));
+  const conditions = evaluerConditions(regle.conditions, entrees, c.date);
+  motifs.push(...conditions.motifs);
   if (regle.valable_jusqu_au && c.date > regle.valable_jusqu_au.date) {
     motifs.push({ code: "dispositif_clos", niveau: "avertissement", message: `Dispositif clos le ${dateFr(regle.valable_jusqu_au.date)} : évalué au ${dateFr(c.date)}, il peut ne plus être mobilisable.`, source: regle.valable_jusqu_au.source });
   }
@@ -136,7 +137,7 @@ function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: Co
   const s = calculer(regle.calcul, entrees);
   motifs.push(...s.motifs);
   const eligible = s.eligible && !motifs.some((m) => m.niveau === "erreur");
-  const etapes = [...c.benef.etapes, ...etapesConditions(regle.conditions, entrees, c.date), ...s.etapes];
+  const etapes = [...c.benef.etapes, ...conditions.etapes, ...s.etapes];
   if (!eligible && s.plafond !== null) {
     const raison = motifs.find((m) => m.niveau === "erreur");
     etapes.push({ libelle: `Non éligible${raison ? ` (${raison.message})` : ""} : aide maximale ramenée à zéro`, valeur: euros(ZERO), source: raison?.source ?? regle.source });
