@@ -5,7 +5,8 @@
 //      `node -e 0` (médiane de N exécutions de chaque, entrelacées pour que la charge de la machine
 //      les touche également) ;
 //   2. les évaluations par seconde du cœur sur une fiche (dans le processus, depuis dist/index.js) ;
-//   3. le débit de `lot` face au passage csv-parse → csv-stringify (test/bench/lot.mjs, s'il existe) ;
+//   3. le débit de `lot` face au passage csv-parse → csv-stringify (test/bench/lot.mjs), puis le coût
+//      d'une ligne en temps processeur, à froid et en régime établi (test/bench/lignes.mjs) ;
 //   4. la mémoire maximale (RSS) de chacun.
 // Options : --n N (15 par défaut), --lignes N et --lignes-memoire N (passées à lot.mjs ; 20 000 et
 // 100 000 par défaut ici), --sans-lot, --imports (ajoute le coût de chargement de chaque
@@ -48,6 +49,23 @@ function executer(args, env = {}) {
   // never the user's own.
   const r = spawnSync(commande, reste, { cwd: RACINE, env: { ...process.env, NO_COLOR: "1", TI_AIDES_CACHE: join(dossier, "cache"), ...env }, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
   if (r.status !== 0 && r.status !== 1) throw new Error(`node ${args.join(" ")} : code ${r.status}\n${r.stderr}`);
+}
+
+/**
+ * Runs another bench of test/bench/ (on core `coeur` if given), prints its lines, and returns its
+ * RESULTAT_JSON, or a message when it failed.
+ */
+function sousBanc(nom, args, coeur) {
+  const banc = join(RACINE, "test", "bench", nom);
+  const commande = coeur === undefined ? [process.execPath, banc, ...args] : ["taskset", "-c", coeur, process.execPath, banc, ...args];
+  const l = spawnSync(commande[0], commande.slice(1), { cwd: RACINE, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+  const lignes = (l.stdout ?? "").trim().split("\n");
+  const json = lignes.find((x) => x.startsWith("RESULTAT_JSON "));
+  for (const x of lignes.filter((y) => !y.startsWith("RESULTAT_JSON "))) console.log(`   ${x}`);
+  if (l.status === 0 && json) return JSON.parse(json.slice("RESULTAT_JSON ".length));
+  const echec = `échec de ${nom} (code ${l.status}) : ${(l.stderr ?? "").slice(0, 500)}`;
+  console.log(`   ${echec}`);
+  return echec;
 }
 
 /** Maximum resident memory (Mo) of one run, read by a preloaded exit hook. */
@@ -148,27 +166,18 @@ try {
     console.log(`   ${libelle.padEnd(26)} ${fr(x).padStart(7)} fiches/s (${fr(1000 / x, 3)} ms chacune)`);
   }
 
-  // 3. lot, by its own bench (issue 4).
-  const banc = join(RACINE, "test", "bench", "lot.mjs");
+  // 3. lot, by its own bench (issue 4), then the cost of one row, cold and steady (lignes.mjs).
   console.log("\n3. ti-aides lot face au passage csv-parse → csv-stringify");
   if (process.argv.includes("--sans-lot")) {
     resultat.lot = "non mesuré (--sans-lot)";
     console.log("   non mesuré (--sans-lot)");
-  } else if (!existsSync(banc)) {
-    resultat.lot = "banc de lot absent";
-    console.log("   banc de lot absent (test/bench/lot.mjs)");
   } else {
-    const l = spawnSync(process.execPath, [banc, "--lignes", String(LIGNES), "--lignes-memoire", String(LIGNES_MEMOIRE)], { cwd: RACINE, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
-    const lignes = (l.stdout ?? "").trim().split("\n");
-    const json = lignes.find((x) => x.startsWith("RESULTAT_JSON "));
-    for (const x of lignes.filter((y) => !y.startsWith("RESULTAT_JSON "))) console.log(`   ${x}`);
-    if (l.status !== 0 || !json) {
-      resultat.lot = `échec (code ${l.status}) : ${(l.stderr ?? "").slice(0, 500)}`;
-      console.log(`   ${resultat.lot}`);
-    } else {
-      resultat.lot = JSON.parse(json.slice("RESULTAT_JSON ".length));
+    resultat.lot = sousBanc("lot.mjs", ["--lignes", String(LIGNES), "--lignes-memoire", String(LIGNES_MEMOIRE)]);
+    if (typeof resultat.lot === "object") {
       console.log(`   Objectif « lot au moins au quart du passage » : ${resultat.lot.rapport >= 0.25 ? "atteint" : "non atteint"} (${fr(resultat.lot.rapport, 3)} ×)`);
     }
+    console.log(`\n3 bis. Coût d'une ligne de lot, dans le processus${COEUR === undefined ? "" : ` (cœur ${COEUR})`}`);
+    resultat.ligne_lot = sousBanc("lignes.mjs", ["--lignes", String(LIGNES)], COEUR);
   }
 
   // 4. Peak memory.
