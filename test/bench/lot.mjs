@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // Banc d'essai de `ti-aides lot` (issue 4). Lancement : node test/bench/lot.mjs (après la
 // construction : npm run build). Options : --lignes N (100 000 par défaut),
-// --lignes-memoire N (1 000 000 par défaut), --garder (garde les fichiers générés).
+// --lignes-memoire N (1 000 000 par défaut), --repetitions N (3 par défaut), --garder (garde les
+// fichiers générés).
 //
 // En une seule exécution : génère un CSV de contrat « à la française » (graine fixe), mesure le
 // débit de `lot` face au simple passage du même fichier par csv-parse puis csv-stringify (le
-// rapport des deux), et la mémoire maximale (RSS) de `lot` à N lignes et à N' lignes : elle ne doit
-// pas croître avec le nombre de lignes. Dernière ligne : RESULTAT_JSON {…} (lue par test/bench/run.mjs).
+// rapport des deux : médianes de N exécutions de chacun, alternées, car la charge d'une machine
+// partagée change d'une seconde à l'autre), et la mémoire maximale (RSS) de `lot` à N lignes et à
+// N' lignes : elle ne doit pas croître avec le nombre de lignes. Dernière ligne : RESULTAT_JSON {…}
+// (lue par test/bench/run.mjs).
 import { spawn } from "node:child_process";
 import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
@@ -38,6 +41,7 @@ function option(nom, defaut) {
 }
 const LIGNES = option("--lignes", 100_000);
 const LIGNES_MEMOIRE = option("--lignes-memoire", 1_000_000);
+const REPETITIONS = Math.max(1, option("--repetitions", 3));
 const GARDER = process.argv.includes("--garder");
 
 if (!existsSync(join(RACINE, "dist", "paquet", "main.cjs"))) {
@@ -62,6 +66,10 @@ async function mesurer(args, dossier) {
   return { duree, rssKo: Number(readFileSync(rss, "utf8")), stderr: erreur };
 }
 
+const mediane = (xs) => {
+  const t = [...xs].sort((a, b) => a - b);
+  return t.length % 2 ? t[t.length >> 1] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2;
+};
 const fr = (x, d = 0) => x.toLocaleString("fr-FR", { minimumFractionDigits: d, maximumFractionDigits: d });
 const mo = (ko) => ko / 1024;
 
@@ -75,14 +83,19 @@ try {
   const taille = statSync(entree).size;
   console.log(`Fichier : ${fr(LIGNES)} lignes, ${fr(taille / 1048576, 1)} Mo, généré en ${fr((performance.now() - t) / 1000, 1)} s`);
 
-  const passage = await mesurer([fileURLToPath(import.meta.url), "--passage", entree, join(dossier, "passage.csv")], dossier);
-  const debitPassage = LIGNES / passage.duree;
-  console.log(`Passage seul csv-parse → csv-stringify : ${fr(passage.duree, 1)} s, ${fr(debitPassage)} lignes/s`);
-
-  const lot = await mesurer([BIN, "lot", entree, "-o", join(dossier, "lot.csv"), "--quiet"], dossier);
-  const debitLot = LIGNES / lot.duree;
+  const passages = [];
+  const lots = [];
+  for (let i = 0; i < REPETITIONS; i++) {
+    passages.push(await mesurer([fileURLToPath(import.meta.url), "--passage", entree, join(dossier, "passage.csv")], dossier));
+    lots.push(await mesurer([BIN, "lot", entree, "-o", join(dossier, "lot.csv"), "--quiet"], dossier));
+  }
+  const secondes = (ms) => ms.map((m) => fr(m.duree, 2)).join(" ; ");
+  const debitPassage = LIGNES / mediane(passages.map((m) => m.duree));
+  console.log(`Passage seul csv-parse → csv-stringify : ${fr(debitPassage)} lignes/s (${secondes(passages)} s)`);
+  const debitLot = LIGNES / mediane(lots.map((m) => m.duree));
+  const lot = { rssKo: Math.max(...lots.map((m) => m.rssKo)) };
   const rapport = debitLot / debitPassage;
-  console.log(`ti-aides lot : ${fr(lot.duree, 1)} s, ${fr(debitLot)} lignes/s, soit ${fr(rapport, 3)} × le passage seul (objectif ≥ 0,25 : ${rapport >= 0.25 ? "atteint" : "non atteint"})`);
+  console.log(`ti-aides lot : ${fr(debitLot)} lignes/s (${secondes(lots)} s), soit ${fr(rapport, 3)} × le passage seul (médianes de ${REPETITIONS} ; objectif ≥ 0,25 : ${rapport >= 0.25 ? "atteint" : "non atteint"})`);
   rmSync(join(dossier, "passage.csv"), { force: true });
   rmSync(join(dossier, "lot.csv"), { force: true });
 
@@ -107,6 +120,7 @@ try {
     passage_lignes_par_s: Math.round(debitPassage),
     lot_lignes_par_s: Math.round(debitLot),
     rapport: Number(rapport.toFixed(3)),
+    repetitions: REPETITIONS,
     rss_mo: { [LIGNES]: Math.round(mo(lot.rssKo)), ...(rssGrand === null ? {} : { [LIGNES_MEMOIRE]: Math.round(mo(rssGrand)) }) },
     croissance_memoire: croissance === null ? null : Number(croissance.toFixed(2)),
   })}`);
