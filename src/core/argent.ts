@@ -113,6 +113,9 @@ export function lireNombre(v: unknown): { ok: true; valeur: Dec } | { ok: false;
  */
 export function repartir(total: Dec, poids: Dec[]): Dec[] {
   if (poids.length === 0) return [];
+  // One share: the whole total, as the steps below give it for an amount in cents (most lines finance
+  // one expense, and every row of `lot` has one).
+  if (poids.length === 1 && total.decimalPlaces() <= 2) return [total];
   let w = poids;
   let somme_ = somme(w);
   if (somme_.isZero()) {

@@ -5,16 +5,29 @@ import type { DocumentSource } from "./document.js";
 import { cheminTexte, ErreurSaisie, type ProblemeSaisie } from "./erreurs.js";
 import { vouliezVousDire } from "./suggestion.js";
 
-/** Strips null values (an empty YAML field means "not given"). */
+/** Strips null values (an empty YAML field means "not given"); data without any is returned as is. */
 export function sansNulls(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sansNulls);
+  return contientNull(v) ? copieSansNulls(v) : v;
+}
+
+function contientNull(v: unknown): boolean {
+  if (v === null) return true;
+  if (Array.isArray(v)) return v.some(contientNull);
+  if (v && typeof v === "object" && !(v instanceof Date)) {
+    for (const x of Object.values(v)) if (contientNull(x)) return true;
+  }
+  return false;
+}
+
+function copieSansNulls(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(copieSansNulls);
   if (v && typeof v === "object" && !(v instanceof Date)) {
     const o: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
       if (x === null) continue;
       // A "__proto__" key stays a key (refused as unknown), never the object's prototype.
-      if (k === "__proto__") Object.defineProperty(o, k, { value: sansNulls(x), enumerable: true, writable: true, configurable: true });
-      else o[k] = sansNulls(x);
+      if (k === "__proto__") Object.defineProperty(o, k, { value: copieSansNulls(x), enumerable: true, writable: true, configurable: true });
+      else o[k] = copieSansNulls(x);
     }
     return o;
   }

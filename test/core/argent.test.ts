@@ -38,6 +38,16 @@ test("a ceiling is truncated to the cent, a share rounded half-up", () => {
   expect(arrondirCentime(new D("0.0049")).toFixed(2)).toBe("0.00");
 });
 
+test("repartir: a line that finances one expense gives it the whole line, to the cent", () => {
+  // One weight: its share is 100 % of the line (domaine.md §0), whatever the weight, even zero.
+  for (const poids of ["480000.00", "0", "0.01"]) {
+    expect(repartir(new D("350000.00"), [new D(poids)]).map((x) => x.toFixed(2))).toEqual(["350000.00"]);
+  }
+  // An amount finer than the cent still comes out in cents: 10,005 € → 1 000,5 cents, the half cent
+  // left over goes to the only share (the remainder rule below): 10,01 €.
+  expect(repartir(new D("10.005"), [new D(3)]).map((x) => x.toFixed(3))).toEqual(["10.010"]);
+});
+
 test("repartir: shares add up to the total exactly, pro rata of the weights", () => {
   // 100 € over three equal weights: 33,34 + 33,33 + 33,33.
   expect(repartir(new D(100), [new D(1), new D(1), new D(1)]).map((x) => x.toFixed(2))).toEqual(["33.34", "33.33", "33.33"]);
