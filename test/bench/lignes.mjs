@@ -17,14 +17,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { generer } from "./generateur.mjs";
+import { fr, option } from "./commun.mjs";
 
 const RACINE = fileURLToPath(new URL("../..", import.meta.url));
 const DIST = join(RACINE, "dist", "cli");
 
-function option(nom, defaut) {
-  const i = process.argv.indexOf(nom);
-  return i > 0 ? Number(process.argv[i + 1]) : defaut;
-}
 const LIGNES = option("--lignes", 20_000);
 const PASSES = option("--passes", 3);
 
@@ -47,7 +44,6 @@ const plan = analyserEntetes(lignes[0], ref, "contrat.csv", 1);
 const contexte = contexteLot({ plan, fichier: "contrat.csv", format: "csv", separateurDecimal: "," }, ref);
 const enregistrements = lignes.slice(1).map((cellules, i) => ({ cellules, ligne: i + 2 }));
 
-const fr = (x) => x.toLocaleString("fr-FR", { maximumFractionDigits: 0 });
 console.log(`Coût d'une ligne de lot (traiterLigne), ${fr(enregistrements.length)} lignes, Node ${process.version}, en µs de processeur par ligne :`);
 const passes = [];
 for (let p = 0; p < PASSES; p++) {

@@ -20,6 +20,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse";
 import { stringify } from "csv-stringify";
 import { generer, GRAINE } from "./generateur.mjs";
+import { fr, mediane, option } from "./commun.mjs";
 
 const RACINE = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = join(RACINE, "bin", "ti-aides.js");
@@ -35,10 +36,6 @@ if (process.argv[2] === "--passage") {
   process.exit(0);
 }
 
-function option(nom, defaut) {
-  const i = process.argv.indexOf(nom);
-  return i > 0 ? Number(process.argv[i + 1]) : defaut;
-}
 const LIGNES = option("--lignes", 100_000);
 const LIGNES_MEMOIRE = option("--lignes-memoire", 1_000_000);
 const REPETITIONS = Math.max(1, option("--repetitions", 3));
@@ -66,11 +63,6 @@ async function mesurer(args, dossier) {
   return { duree, rssKo: Number(readFileSync(rss, "utf8")), stderr: erreur };
 }
 
-const mediane = (xs) => {
-  const t = [...xs].sort((a, b) => a - b);
-  return t.length % 2 ? t[t.length >> 1] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2;
-};
-const fr = (x, d = 0) => x.toLocaleString("fr-FR", { minimumFractionDigits: d, maximumFractionDigits: d });
 const mo = (ko) => ko / 1024;
 
 const dossier = mkdtempSync(join(tmpdir(), "ti-aides-bench-"));

@@ -18,15 +18,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { availableParallelism, cpus, loadavg, platform, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { fr, mediane, option } from "./commun.mjs";
 
 const RACINE = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = join(RACINE, "bin", "ti-aides.js");
 const FICHE = "fixtures/fiches/chaufferie.yaml";
 
-function option(nom, defaut) {
-  const i = process.argv.indexOf(nom);
-  return i > 0 ? Number(process.argv[i + 1]) : defaut;
-}
 const N = option("--n", 15);
 const LIGNES = option("--lignes", 20_000);
 const LIGNES_MEMOIRE = option("--lignes-memoire", 100_000);
@@ -36,7 +33,6 @@ if (!existsSync(join(RACINE, "dist", "paquet", "main.cjs"))) {
   process.exit(2);
 }
 
-const fr = (x, d = 0) => x.toLocaleString("fr-FR", { minimumFractionDigits: d, maximumFractionDigits: d });
 const dossier = mkdtempSync(join(tmpdir(), "ti-aides-bench-"));
 const RSS = join(dossier, "rss.cjs");
 writeFileSync(RSS, 'process.on("exit", () => require("fs").writeFileSync(process.env.BENCH_RSS_FICHIER, String(process.resourceUsage().maxRSS)));\n');
@@ -75,10 +71,6 @@ function memoire(args, env = {}) {
   return Number(readFileSync(f, "utf8")) / 1024;
 }
 
-const mediane = (xs) => {
-  const t = [...xs].sort((a, b) => a - b);
-  return t.length % 2 ? t[t.length >> 1] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2;
-};
 
 const SCENARIOS = [
   { cle: "node", libelle: "node -e 0", args: ["-e", "0"] },

@@ -1,0 +1,15 @@
+// What the benches of test/bench/ share: their options, medians and French numbers.
+
+/** The number after `nom` on the command line (--lignes 20000), else `defaut`. */
+export function option(nom, defaut) {
+  const i = process.argv.indexOf(nom);
+  return i > 0 ? Number(process.argv[i + 1]) : defaut;
+}
+
+export function mediane(xs) {
+  const t = [...xs].sort((a, b) => a - b);
+  return t.length % 2 ? t[t.length >> 1] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2;
+}
+
+/** 12 345,6 : a number as a French reader writes it, with `d` decimals. */
+export const fr = (x, d = 0) => x.toLocaleString("fr-FR", { minimumFractionDigits: d, maximumFractionDigits: d });
