@@ -71,7 +71,6 @@ function memoire(args, env = {}) {
   return Number(readFileSync(f, "utf8")) / 1024;
 }
 
-
 const SCENARIOS = [
   { cle: "node", libelle: "node -e 0", args: ["-e", "0"] },
   { cle: "version", libelle: "ti-aides --version", args: [BIN, "--version"] },

@@ -43,8 +43,8 @@ test("repartir: a line that finances one expense gives it the whole line, to the
   for (const poids of ["480000.00", "0", "0.01"]) {
     expect(repartir(new D("350000.00"), [new D(poids)]).map((x) => x.toFixed(2))).toEqual(["350000.00"]);
   }
-  // An amount finer than the cent still comes out in cents: 10,005 € → 1 000,5 cents, the half cent
-  // left over goes to the only share (the remainder rule below): 10,01 €.
+  // An amount finer than the cent still comes out in cents: 10,005 € is 1 000,5 cents; the cent left
+  // over goes to the largest fractional part (repartir's rule), here the only share: 10,01 €.
   expect(repartir(new D("10.005"), [new D(3)]).map((x) => x.toFixed(3))).toEqual(["10.010"]);
 });
 
