@@ -1,4 +1,7 @@
-// What the benches of test/bench/ share: their options, medians and French numbers.
+// What the benches of test/bench/ share: their options, medians, French numbers, and how they read
+// a process's peak memory.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 
 /** The number after `nom` on the command line (--lignes 20000), else `defaut`. */
 export function option(nom, defaut) {
@@ -13,3 +16,13 @@ export function mediane(xs) {
 
 /** 12 345,6 : a number as a French reader writes it, with `d` decimals. */
 export const fr = (x, d = 0) => x.toLocaleString("fr-FR", { minimumFractionDigits: d, maximumFractionDigits: d });
+
+/**
+ * Writes in `dossier` a module to preload (`node --require it …`) that writes the process's peak
+ * memory (RSS, in kB) to the file named by BENCH_RSS_FICHIER when it exits; returns its path.
+ */
+export function crochetRss(dossier) {
+  const chemin = join(dossier, "rss.cjs");
+  writeFileSync(chemin, 'process.on("exit", () => require("fs").writeFileSync(process.env.BENCH_RSS_FICHIER, String(process.resourceUsage().maxRSS)));\n');
+  return chemin;
+}

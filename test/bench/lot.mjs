@@ -11,7 +11,7 @@
 // N' lignes : elle ne doit pas croître avec le nombre de lignes. Dernière ligne : RESULTAT_JSON {…}
 // (lue par test/bench/run.mjs).
 import { spawn } from "node:child_process";
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { once } from "node:events";
@@ -20,7 +20,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse";
 import { stringify } from "csv-stringify";
 import { generer, GRAINE } from "./generateur.mjs";
-import { fr, mediane, option } from "./commun.mjs";
+import { crochetRss, fr, mediane, option } from "./commun.mjs";
 
 const RACINE = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = join(RACINE, "bin", "ti-aides.js");
@@ -50,7 +50,7 @@ if (!existsSync(join(RACINE, "dist", "paquet", "main.cjs"))) {
 async function mesurer(args, dossier) {
   const rss = join(dossier, `rss-${process.hrtime.bigint()}.txt`);
   const debut = performance.now();
-  const enfant = spawn(process.execPath, ["--require", join(dossier, "rss.cjs"), ...args], {
+  const enfant = spawn(process.execPath, ["--require", crochet, ...args], {
     cwd: RACINE,
     env: { ...process.env, NO_COLOR: "1", BENCH_RSS_FICHIER: rss },
     stdio: ["ignore", "ignore", "pipe"],
@@ -60,13 +60,13 @@ async function mesurer(args, dossier) {
   const [code] = await once(enfant, "close");
   const duree = (performance.now() - debut) / 1000;
   if (code !== 0) throw new Error(`${args.join(" ")} : code ${code}\n${erreur}`);
-  return { duree, rssKo: Number(readFileSync(rss, "utf8")), stderr: erreur };
+  return { duree, rssKo: Number(readFileSync(rss, "utf8")) };
 }
 
 const mo = (ko) => ko / 1024;
 
 const dossier = mkdtempSync(join(tmpdir(), "ti-aides-bench-"));
-writeFileSync(join(dossier, "rss.cjs"), 'process.on("exit", () => require("fs").writeFileSync(process.env.BENCH_RSS_FICHIER, String(process.resourceUsage().maxRSS)));\n');
+const crochet = crochetRss(dossier);
 try {
   console.log(`Banc d'essai de ti-aides lot (graine ${GRAINE}, ${availableParallelism()} cœur(s), Node ${process.version})`);
   const entree = join(dossier, "contrat.csv");

@@ -18,7 +18,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { availableParallelism, cpus, loadavg, platform, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { fr, mediane, option } from "./commun.mjs";
+import { crochetRss, fr, mediane, option } from "./commun.mjs";
 
 const RACINE = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = join(RACINE, "bin", "ti-aides.js");
@@ -34,8 +34,7 @@ if (!existsSync(join(RACINE, "dist", "paquet", "main.cjs"))) {
 }
 
 const dossier = mkdtempSync(join(tmpdir(), "ti-aides-bench-"));
-const RSS = join(dossier, "rss.cjs");
-writeFileSync(RSS, 'process.on("exit", () => require("fs").writeFileSync(process.env.BENCH_RSS_FICHIER, String(process.resourceUsage().maxRSS)));\n');
+const RSS = crochetRss(dossier);
 
 const COEUR = process.argv.includes("--coeur") ? String(option("--coeur", 0)) : undefined;
 
