@@ -18,6 +18,8 @@ export interface Entrees {
   ref: Referentiel;
   /** The form of the financing lines under this dispositif on this expense, when one. */
   forme: Forme | undefined;
+  /** Whether those lines give a gross grant equivalent (Guide l.920: no +10 points then). */
+  avecEquivalentSubvention?: boolean;
 }
 
 /** Reads a field named as in the rule files: depense.x, beneficiaire.x, fiche.x, financement.x. */

@@ -6,6 +6,7 @@ import { euros } from "./format.js";
 import { evaluerConditions } from "./conditions.js";
 import { controler, type AideDeMinimis } from "./controles/index.js";
 import { plafondCumul } from "./controles/cumul.js";
+import { partComptee } from "./controles/plafond.js";
 import { aujourdhui, dateFr } from "./dates.js";
 import { normaliserLignes, verifierReferences, type Ligne } from "./financements.js";
 import { evaluerBeneficiaire } from "./beneficiaire.js";
@@ -81,11 +82,17 @@ export function evaluerFiche(fiche: Fiche, ref: Referentiel, options: OptionsEva
   appliquerPlafondsParStructure(resultats, ref, date);
   const { parts, partsAide } = partager(fiche, lignes, resultats);
   for (const r of resultats) {
-    const demandes = lignes.filter((l) => l.dispositif?.id === r.dispositif && l.regime !== "fiscal").map((l) => parts.get(l.index)?.get(r.depense));
+    // The aid asked as the `plafond` control counts it: a grant equivalent when given (second edition).
+    const siennes = lignes.filter((l) => l.dispositif?.id === r.dispositif && l.regime !== "fiscal");
+    const demandes = siennes.map((l) => partComptee(l, r.depense, parts, partsAide));
     const connues = demandes.filter((x): x is Dec => x !== undefined);
     if (connues.length) {
       r.demande = somme(connues);
       if (r.plafond !== null) r.depassement = max(ZERO, r.demande.minus(r.plafond));
+      const nominal = somme(siennes.map((l) => parts.get(l.index)?.get(r.depense) ?? ZERO));
+      if (!nominal.equals(r.demande)) {
+        r.motifs.push({ code: "demande_equivalent_subvention", niveau: "info", message: `Demande comptée pour son équivalent-subvention brut : ${euros(r.demande)} (montant nominal ${euros(nominal)}).`, source: "Guide TI V5, annexe 2 ; Règlement (UE) 651/2014, art. 5" });
+      }
     }
   }
   appliquerVolets(fiche, resultats, ref, date);
@@ -125,7 +132,11 @@ function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: Co
   if (origine !== "defaut" && natures && !natures.includes(depense.nature)) {
     motifs.push({ code: "nature_non_couverte", niveau: "erreur", message: `${regle.id} ne finance pas une dépense de nature « ${depense.nature} » (natures : ${natures.join(", ")}).`, source: regle.source });
   }
-  const entrees = { fiche: c.fiche, depense, benef: c.benef, ref: c.ref, forme, regle, date: c.date };
+  const avecEquivalentSubvention = siennes.some((l) => l.forme === forme && l.avecEquivalentSubvention);
+  if (avecEquivalentSubvention && siennes.some((l) => l.forme === forme && !l.avecEquivalentSubvention)) {
+    motifs.push({ code: "equivalent_subvention_partiel", niveau: "avertissement", message: `Lignes ${forme?.replaceAll("_", " ")} avec et sans equivalent_subvention : la lecture prudente (avec équivalent-subvention, sans majoration de forme) est retenue.`, source: regle.source });
+  }
+  const entrees = { fiche: c.fiche, depense, benef: c.benef, ref: c.ref, forme, avecEquivalentSubvention, regle, date: c.date };
   const conditions = evaluerConditions(regle.conditions, entrees, c.date);
   motifs.push(...conditions.motifs);
   if (regle.valable_jusqu_au && c.date > regle.valable_jusqu_au.date) {

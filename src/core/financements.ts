@@ -23,6 +23,8 @@ export interface Ligne {
   aide: Dec;
   /** Whether it is State aid (counts in cumul, de minimis, transparency). */
   aideEtat: boolean;
+  /** Whether the line gives its gross grant equivalent (`equivalent_subvention`). */
+  avecEquivalentSubvention: boolean;
   depenses: string[];
   dateOctroi: string | null;
   reglement: Reglement;
@@ -125,6 +127,7 @@ export function normaliserLignes(fiche: Fiche, ref: Referentiel, selectionnes: M
       montant: f.montant,
       aide: aideEtat ? aide : ZERO,
       aideEtat,
+      avecEquivalentSubvention: f.equivalent_subvention !== undefined,
       depenses,
       dateOctroi: f.date_octroi ?? fiche.date_demande ?? null,
       reglement: f.reglement ?? "general",

@@ -3,7 +3,7 @@
 // assiette = extra cost over a reference investment for an economic activity (l.924-927).
 // ficheSimple's beneficiary: 120 staff, 30 M€ / 20 M€ → ME (Reg. (EU) 651/2014, Annex I).
 import { describe, expect, test } from "vitest";
-import { codes, evaluer, ficheSimple, resultat } from "../outils/regles.js";
+import { codes, controles, evaluer, ficheSimple, resultat } from "../outils/regles.js";
 import { chiffres, entreprise } from "./commun.js";
 
 const PE = entreprise({ effectif: 30, chiffre_affaires: 5000000, total_bilan: 5000000 });
@@ -64,12 +64,12 @@ describe("plafond de 100 %", () => {
     expect(a).toMatchObject({ assiette: "600000.00", taux: "1.0000", plafond: "600000.00" });
     expect(a.codes).toContain("taux_plafonne");
   });
-  test("économies d'énergie, PE, DOM, avance remboursable : 50 + 15 + 10 = 75 %", () => {
-    // 50 % (PE, l.916) + 15 points DOM-COM (l.912) + 10 points aide remboursable (l.920) = 75 % ;
-    // 75 % × (200 000 − 80 000) = 90 000,00 €
+  test("économies d'énergie, PE, DOM, avance remboursable sans équivalent-subvention : 50 + 15 + 10 = 75 %", () => {
+    // 50 % (PE, l.916) + 15 points DOM-COM (l.912) + 10 points aide remboursable « sans calcul d'un
+    // équivalent-subvention brut » (l.920) = 75 % ; 75 % × (200 000 − 80 000) = 90 000,00 €
     const a = ademe(
       { categorie: "economies_energie", montant: 200000, cout_reference: 80000 },
-      { beneficiaire: PE, localisation: { zone: "outre_mer" }, financements: [{ financeur: "ademe-investissement", montant: 90000, forme: "avance_remboursable", equivalent_subvention: 20000 }, { financeur: "autofinancement", montant: 110000 }] },
+      { beneficiaire: PE, localisation: { zone: "outre_mer" }, financements: [{ financeur: "ademe-investissement", montant: 90000, forme: "avance_remboursable" }, { financeur: "autofinancement", montant: 110000 }] },
     );
     expect(a).toMatchObject({ assiette: "120000.00", taux: "0.7500", plafond: "90000.00" });
     expect(a.codes).toEqual(expect.arrayContaining(["bonus_outre_mer", "bonus_avance_remboursable"]));
@@ -138,5 +138,66 @@ describe("autres règles de la fiche 8", () => {
     const a = ademe({ categorie: "batiment", montant: 100000, dispositifs: ["ademe-investissement"] });
     expect(a.eligible).toBe(false);
     expect(a.codes).toContain("categorie_non_couverte");
+  });
+});
+
+// Seconde édition, point 1 (domaine.md §2) : « majorées de 10 points […] lorsque l'aide est octroyée
+// sous forme d'aide remboursable sans calcul d'un équivalent-subvention brut » (Guide l.920). Avec un
+// équivalent-subvention, le taux du tableau s'applique et l'aide comptée est l'équivalent-subvention.
+describe("aide remboursable et équivalent-subvention (l.920, seconde édition)", () => {
+  const pe = { beneficiaire: PE, localisation: { zone: "outre_mer" } };
+  const depense = { categorie: "economies_energie", montant: 200000, cout_reference: 80000 };
+  test("avec equivalent_subvention : pas de majoration, 50 + 15 = 65 %", () => {
+    // 50 % (PE, l.916) + 15 points DOM-COM (l.912) = 65 % ; 65 % × 120 000 = 78 000,00 €
+    const a = ademe(depense, { ...pe, financements: [{ financeur: "ademe-investissement", montant: 90000, forme: "avance_remboursable", equivalent_subvention: 20000 }, { financeur: "autofinancement", montant: 110000 }] });
+    expect(a).toMatchObject({ eligible: true, assiette: "120000.00", taux: "0.6500", plafond: "78000.00" });
+    expect(a.codes).toContain("sans_majoration_equivalent_subvention");
+    expect(a.codes).not.toContain("bonus_avance_remboursable");
+    // L'aide comptée est l'équivalent-subvention : 20 000 € demandés sur 78 000 €.
+    expect(a.r.demande!.toFixed(2)).toBe("20000.00");
+    expect(a.r.depassement!.toFixed(2)).toBe("0.00");
+  });
+  test("equivalent_subvention de 0 € : c'est un calcul d'équivalent-subvention, pas de majoration", () => {
+    const a = ademe(depense, { ...pe, financements: [{ financeur: "ademe-investissement", montant: 90000, forme: "avance_remboursable", equivalent_subvention: 0 }, { financeur: "autofinancement", montant: 110000 }] });
+    expect(a.taux).toBe("0.6500");
+  });
+  test("simulation rapide --forme avance_remboursable (aucune ligne, donc aucun équivalent-subvention) : + 10 points", () => {
+    const e = evaluer(ficheSimple({ nature: "investissement", ...depense }, pe), { forme: "avance_remboursable" });
+    expect(chiffres(resultat(e, "ademe-investissement")).taux).toBe("0.7500");
+  });
+});
+
+// Seconde édition, point 2 (domaine.md §3) : le contrôle `plafond` compare l'aide comptée
+// (l'équivalent-subvention quand il est donné), comme `cumul`. ME, EnR, AFR : 55 % (l.914) + 5 points
+// (l.912) = 60 % (sans majoration : équivalent-subvention donné) × (1 200 000 − 400 000) = 480 000,00 €.
+describe("contrôle plafond sur l'aide comptée (seconde édition)", () => {
+  function avance(esb: string) {
+    const e = evaluer(ficheSimple({ id: "chaudiere", nature: "investissement", categorie: "enr", montant: 1200000, cout_reference: 400000 }, {
+      localisation: { afr: true },
+      financements: [{ financeur: "ademe-investissement", montant: 600000, forme: "avance_remboursable", equivalent_subvention: esb }, { financeur: "autofinancement", montant: 600000 }],
+    }));
+    return { p: controles(e, "plafond")[0], r: resultat(e, "ademe-investissement") };
+  }
+  test("équivalent-subvention pile au plafond (480 000,00 €) : conforme, bien que l'avance nominale soit de 600 000 €", () => {
+    const { p, r } = avance("480000.00");
+    expect(r.plafond!.toFixed(2)).toBe("480000.00");
+    expect([p.conforme, p.valeur!.toFixed(2), p.limite!.toFixed(2)]).toEqual([true, "480000.00", "480000.00"]);
+    expect(codes(r)).toContain("demande_equivalent_subvention");
+  });
+  test("un centime en dessous : conforme", () => {
+    expect(avance("479999.99").p.conforme).toBe(true);
+  });
+  test("un centime au-dessus : non conforme, dépassement de 0,01 €", () => {
+    const { p, r } = avance("480000.01");
+    expect(p.conforme).toBe(false);
+    expect(r.depassement!.toFixed(2)).toBe("0.01");
+  });
+  test("sans équivalent-subvention : nominal compté (600 000 €) contre 55 + 5 + 10 = 70 % × 800 000 = 560 000 €", () => {
+    const e = evaluer(ficheSimple({ id: "chaudiere", nature: "investissement", categorie: "enr", montant: 1200000, cout_reference: 400000 }, {
+      localisation: { afr: true },
+      financements: [{ financeur: "ademe-investissement", montant: 600000, forme: "avance_remboursable" }, { financeur: "autofinancement", montant: 600000 }],
+    }));
+    const [p] = controles(e, "plafond");
+    expect([p.conforme, p.valeur!.toFixed(2), p.limite!.toFixed(2)]).toEqual([false, "600000.00", "560000.00"]);
   });
 });

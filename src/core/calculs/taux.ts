@@ -54,7 +54,10 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
   if (c.bonus_forme) {
     const b = lire(c.bonus_forme, date, s.motifs);
     const bonus = e.forme ? b.valeur[e.forme] : undefined;
-    if (bonus) {
+    if (bonus && e.avecEquivalentSubvention && c.bonus_forme_sans_equivalent_subvention) {
+      s.motifs.push({ code: "sans_majoration_equivalent_subvention", niveau: "info", message: `Aide ${e.forme === "avance_remboursable" ? "remboursable" : `sous forme ${e.forme}`} avec équivalent-subvention brut : pas de majoration de ${bonus.times(100).toString()} points (elle ne vaut que sans ce calcul) ; l'aide comptée est l'équivalent-subvention.`, source: c.bonus_forme_sans_equivalent_subvention.source });
+      s.etapes.push({ libelle: `Majoration pour la forme de l'aide (${e.forme}) écartée : équivalent-subvention brut donné`, valeur: "+ 0 point", source: c.bonus_forme_sans_equivalent_subvention.source });
+    } else if (bonus) {
       taux = taux.plus(bonus);
       s.motifs.push({ code: `bonus_${e.forme}`, niveau: "info", message: `Aide sous forme ${e.forme === "avance_remboursable" ? "d'avance remboursable" : e.forme} : + ${bonus.times(100).toString()} points.`, source: b.source });
       s.etapes.push({ libelle: `Majoration pour la forme de l'aide (${e.forme})`, valeur: `+ ${bonus.times(100).toString()} points`, source: b.source });

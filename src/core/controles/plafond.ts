@@ -1,8 +1,20 @@
 // `plafond`: the lines paying under a dispositif stay within its maximum aid (domaine.md §3).
 import { somme, ZERO, type Dec } from "../argent.js";
 import { euros } from "../format.js";
+import type { Ligne } from "../financements.js";
 import type { Controle } from "../modele.js";
 import type { ContexteControles } from "./contexte.js";
+
+type Parts = Map<number, Map<string, Dec>>;
+
+/**
+ * What a line counts against a ceiling on an expense: as for `cumul`, a State aid counts at its aid
+ * (the grant equivalent of a loan or advance when given); a line that is no State aid (a BdT loan on
+ * market terms) at its amount (domaine.md §3, second edition).
+ */
+export function partComptee(l: Ligne, depense: string, parts: Parts, partsAide: Parts): Dec | undefined {
+  return (l.aideEtat ? partsAide : parts).get(l.index)?.get(depense);
+}
 
 export function controlerPlafonds(c: ContexteControles): Controle[] {
   const controles: Controle[] = [];
@@ -23,7 +35,7 @@ export function controlerPlafonds(c: ContexteControles): Controle[] {
     for (const depenses of groupes) {
       const concernes = resultats.filter((r) => depenses.includes(r.depense));
       if (concernes.some((r) => r.plafond === null && r.eligible)) continue; // no figure in the guide
-      const demande = somme(lignes.map((l) => somme(depenses.map((d) => c.parts.get(l.index)?.get(d) ?? ZERO))));
+      const demande = somme(lignes.map((l) => somme(depenses.map((d) => partComptee(l, d, c.parts, c.partsAide) ?? ZERO))));
       const plafond: Dec = somme(concernes.map((r) => r.plafond ?? ZERO));
       const conforme = demande.lessThanOrEqualTo(plafond);
       const ineligible = concernes.every((r) => !r.eligible);

@@ -46,6 +46,9 @@ function construire() {
     plafond_assiette_par_categorie: z.record(z.string(), parametre(montant)).optional(),
     bonus_zone: parametre(z.strictObject({ outre_mer: taux, corse: taux, afr_metropole: taux })).optional(),
     bonus_forme: parametre(z.record(z.string(), taux)).optional(),
+    // Seconde édition, point 1 : la majoration de la forme ne vaut que pour une aide remboursable
+    // « sans calcul d'un équivalent-subvention brut » (Guide fiche 8, l.920).
+    bonus_forme_sans_equivalent_subvention: z.strictObject({ source: z.string().min(3) }).optional(),
     taux_max: parametre(taux),
     /** Cap on each expense line (per study, per post). */
     plafond: parametre(montant).optional(),
