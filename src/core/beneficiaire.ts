@@ -3,6 +3,7 @@
 import type { Dec } from "./argent.js";
 import { euros } from "./format.js";
 import type { Etape, BeneficiaireEvalue, Motif } from "./modele.js";
+import type { TailleEntreprise } from "./schemas/parametres-reglementaires.js";
 import { valeurA } from "./parametres.js";
 import type { Referentiel } from "./regles/referentiel.js";
 import type { Taille } from "./schemas/communs.js";
@@ -93,13 +94,47 @@ export function evaluerBeneficiaire(fiche: Fiche, ref: Referentiel, date: string
     });
   }
 
-  let categorie: BeneficiaireEvalue["categorie_entreprise"];
+  const categorie = categorieFrancaise(taille, chiffres, s, source, motifs, etapes);
+  return { taille, taille_source: source_, categorie_entreprise: categorie, activite_economique: true, entreprise_unique: cle, motifs, etapes };
+}
+
+/**
+ * PME, ETI or GE (loi 2008-776, art. 51; décret 2008-1354, art. 3): an ETI is not an SME, has fewer
+ * than 5 000 staff and a turnover of at most 1 500 M€ or a balance sheet of at most 2 000 M€. Only the
+ * headcount known: ETI on it, the size being already "estimée sur l'effectif seul" (warned above).
+ */
+function categorieFrancaise(
+  taille: Taille,
+  chiffres: { effectif?: Dec; ca?: Dec; bilan?: Dec },
+  s: TailleEntreprise["seuils"][number]["valeur"],
+  source: string,
+  motifs: Motif[],
+  etapes: Etape[],
+): NonNullable<BeneficiaireEvalue["categorie_entreprise"]> {
+  const { effectif, ca, bilan } = chiffres;
+  let categorie: NonNullable<BeneficiaireEvalue["categorie_entreprise"]>;
+  const caMax = s.eti_chiffre_affaires_max;
+  const bilanMax = s.eti_total_bilan_max;
+  const financier = caMax && bilanMax ? `, et CA ≤ ${euros(caMax)} ou bilan ≤ ${euros(bilanMax)}` : "";
   if (taille !== "GE") categorie = "PME";
-  else if (chiffres.effectif !== undefined) categorie = chiffres.effectif.lessThan(s.eti_effectif_moins_de) ? "ETI" : "GE";
-  else {
+  else if (effectif === undefined) {
     categorie = "GE";
     motifs.push({ code: "categorie_sans_effectif", niveau: "avertissement", message: "Effectif inconnu : ETI ou grande entreprise ne peut être tranché ; GE est retenue.", source: "Guide TI V5, note 11, l.2653" });
+  } else if (!effectif.lessThan(s.eti_effectif_moins_de)) categorie = "GE";
+  else if (!caMax || !bilanMax || (ca === undefined && bilan === undefined)) categorie = "ETI";
+  else {
+    const sousCa = ca !== undefined && ca.lessThanOrEqualTo(caMax);
+    const sousBilan = bilan !== undefined && bilan.lessThanOrEqualTo(bilanMax);
+    categorie = sousCa || sousBilan ? "ETI" : "GE";
+    if (categorie === "GE" && (ca === undefined || bilan === undefined)) {
+      motifs.push({
+        code: "categorie_chiffre_manquant",
+        niveau: "avertissement",
+        message: `${ca === undefined ? "Chiffre d'affaires" : "Total du bilan"} inconnu : grande entreprise retenue sur le seul critère financier connu ; l'autre pourrait en faire une ETI.`,
+        source,
+      });
+    }
   }
-  etapes.push({ libelle: `Catégorie française (ETI : grande entreprise de moins de ${s.eti_effectif_moins_de} salariés)`, valeur: categorie, source: "Guide TI V5, note 11, l.2653" });
-  return { taille, taille_source: source_, categorie_entreprise: categorie, activite_economique: true, entreprise_unique: cle, motifs, etapes };
+  etapes.push({ libelle: `Catégorie française (ETI : grande entreprise de moins de ${s.eti_effectif_moins_de.toString()} salariés${financier})`, valeur: categorie, source });
+  return categorie;
 }

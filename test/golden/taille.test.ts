@@ -135,3 +135,40 @@ describe("activité non économique (Guide annexe 2, A/b, l.2617)", () => {
     expect(() => evaluer(ficheSimple(DIAGNOSTIC, { beneficiaire: { nature: "association" } }))).toThrow(ErreurSaisie);
   });
 });
+
+// Seconde édition, point 5 (domaine.md §1) : décret n° 2008-1354, art. 3 — une ETI n'est pas une PME,
+// occupe moins de 5 000 personnes ET a un chiffre d'affaires d'au plus 1 500 M€ OU un total du bilan
+// d'au plus 2 000 M€. Seul l'effectif connu : ETI sur l'effectif, taille « estimée sur l'effectif seul ».
+describe("ETI : le critère financier du décret 2008-1354 (seconde édition)", () => {
+  const M = 1000000;
+  test("CA de 1 500 M€ pile, bilan au-dessus : ETI ; un centime de plus (bilan aussi au-dessus) : GE", () => {
+    expect(taille(entreprise({ effectif: 4000, chiffre_affaires: 1500 * M, total_bilan: 2500 * M })).categorie).toBe("ETI");
+    expect(taille(entreprise({ effectif: 4000, chiffre_affaires: "1500000000.01", total_bilan: 2500 * M })).categorie).toBe("GE");
+    expect(taille(entreprise({ effectif: 4000, chiffre_affaires: "1499999999.99", total_bilan: 2500 * M })).categorie).toBe("ETI");
+  });
+  test("CA au-dessus, bilan de 2 000 M€ pile : ETI ; 2 000 M€ + 0,01 € : GE", () => {
+    expect(taille(entreprise({ effectif: 4000, chiffre_affaires: 3000 * M, total_bilan: 2000 * M })).categorie).toBe("ETI");
+    expect(taille(entreprise({ effectif: 4000, chiffre_affaires: 3000 * M, total_bilan: "2000000000.01" })).categorie).toBe("GE");
+  });
+  test("4 999 salariés mais 3 Md€ de CA et 4 Md€ de bilan : GE (elle était comptée ETI)", () => {
+    const t = taille(entreprise({ effectif: 4999, chiffre_affaires: 3000 * M, total_bilan: 4000 * M }));
+    expect(t.categorie).toBe("GE");
+    // La taille européenne est inchangée : GE, 50 % (Guide fiche 6, l.797).
+    expect(t).toMatchObject(GE);
+  });
+  test("seul l'effectif est connu (4 999) : ETI sur l'effectif, avec l'avertissement « taille estimée »", () => {
+    const t = taille(entreprise({ effectif: 4999 }));
+    expect(t.categorie).toBe("ETI");
+    expect(t.codes).toContain("taille_effectif_seul");
+    expect(t.e.beneficiaire!.motifs.find((m) => m.code === "taille_effectif_seul")!.message).toContain("Taille estimée sur l'effectif seul");
+  });
+  test("CA au-dessus de 1 500 M€, bilan inconnu : GE sur le critère connu, avec un avertissement", () => {
+    const t = taille(entreprise({ effectif: 4000, chiffre_affaires: 3000 * M }));
+    expect(t.categorie).toBe("GE");
+    expect(t.codes).toContain("categorie_chiffre_manquant");
+  });
+  test("le VTE (PME ou ETI, Guide l.1360) suit : refusé à une GE de 4 999 salariés et 3 Md€ / 4 Md€", () => {
+    const e = evaluer(ficheSimple({ nature: "recrutement", categorie: "vte", montant: 35000, niveau: "bac+5", type_contrat: "cdi" }, { territoire: "Montluçon", date_demande: "2019-10-01", beneficiaire: entreprise({ effectif: 4999, chiffre_affaires: 3000 * M, total_bilan: 4000 * M }) }));
+    expect(codes(resultat(e, "vte"))).toContain("employeur_ni_pme_ni_eti");
+  });
+});

@@ -16,6 +16,9 @@ function construire() {
         ME: seuilsClasse,
         detention_publique_min: taux,
         eti_effectif_moins_de: nombre,
+        // Seconde édition, point 5 : le critère financier de l'ETI (décret 2008-1354, art. 3).
+        eti_chiffre_affaires_max: montant.optional(),
+        eti_total_bilan_max: montant.optional(),
       }),
     ),
   });
