@@ -165,6 +165,7 @@ function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: Co
     details: s.details,
     motifs,
     origine,
+    ...(regle.calcul.type === "deduction_fiscale" ? { fiscal: true } : {}),
     intensite: eligible ? s.intensite : null,
     etapes,
   };

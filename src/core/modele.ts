@@ -34,6 +34,8 @@ export interface Resultat {
   motifs: Motif[];
   /** Why it was evaluated: named by the expense, applies by default, or asked by a financing line. */
   origine: Origine;
+  /** A tax deduction (suramortissement): `plafond` is the extra deduction, not an aid (second edition). */
+  fiscal?: boolean;
   /** taux × assiette, before the amount caps: the intensity ceiling the cumul control uses. */
   intensite: Dec | null;
   etapes: Etape[];

@@ -3,7 +3,10 @@
 // entre le 1er janvier 2019 et le 31 décembre 2020 » (l.2118); note 7 (l.2126): « la commande doit
 // toutefois avoir été passée après le 20 septembre 2018. Les biens acquis après le 31 décembre 2020
 // sont également éligibles si un acompte de 10 % minimum a été versé avant le 31 décembre 2020 et si
-// la livraison intervient dans les 24 mois suivants la commande ». « Avant » is strict (domaine.md §0).
+// la livraison intervient dans les 24 mois suivants la commande ». Second edition (domaine.md §2): the
+// guide paraphrases CGI art. 39 decies B, which it cites and which says « à compter du 20 septembre
+// 2018 » and an acompte paid « au plus tard le 31 décembre 2020 »: both bounds are inclusive; outside
+// the window, `hors_periode`.
 // Tax saving = deduction × IS rate (28 % by default: 40 % × 28 % = the guide's 11,2 %, l.2112).
 // ficheSimple's beneficiary: ME (a PME), secteur industrie.
 import { describe, expect, test } from "vitest";
@@ -37,13 +40,16 @@ describe("montants", () => {
   });
 });
 
-describe("date de commande : après le 20/09/2018 (note 7, l.2126)", () => {
-  test("commandé le 20/09/2018 : refusé", () => {
-    const s = sur({ date_commande: "2018-09-20" });
+describe("date de commande : à compter du 20/09/2018 inclus (CGI art. 39 decies B ; note 7, l.2126)", () => {
+  test("commandé le 19/09/2018, la veille : refusé, hors période", () => {
+    const s = sur({ date_commande: "2018-09-19" });
     expect(s).toMatchObject({ eligible: false, plafond: "0.00" });
-    expect(s.codes).toContain("commande_trop_ancienne");
+    expect(s.codes).toContain("hors_periode");
   });
-  test("commandé le 21/09/2018 : éligible", () => {
+  test("commandé le 20/09/2018, le jour même : éligible (il était refusé)", () => {
+    expect(sur({ date_commande: "2018-09-20" })).toMatchObject({ eligible: true, plafond: "40000.00" });
+  });
+  test("commandé le 21/09/2018, le lendemain : éligible", () => {
     expect(sur({ date_commande: "2018-09-21" }).eligible).toBe(true);
   });
 });
@@ -52,7 +58,7 @@ describe("date d'acquisition : du 01/01/2019 au 31/12/2020 (l.2118)", () => {
   test("acquis le 31/12/2018 : refusé", () => {
     const s = sur({ date_commande: "2018-10-01", date_acquisition: "2018-12-31" });
     expect(s.eligible).toBe(false);
-    expect(s.codes).toContain("acquisition_trop_ancienne");
+    expect(s.codes).toContain("hors_periode");
   });
   test("acquis le 01/01/2019 et le 31/12/2020 : éligible", () => {
     expect(sur({ date_commande: "2018-10-01", date_acquisition: "2019-01-01" }).eligible).toBe(true);
@@ -60,20 +66,27 @@ describe("date d'acquisition : du 01/01/2019 au 31/12/2020 (l.2118)", () => {
   });
 });
 
-describe("acquisition après le 31/12/2020 : acompte de 10 % avant le 31/12/2020 et livraison sous 24 mois (note 7, l.2126)", () => {
+describe("acquisition après le 31/12/2020 : acompte de 10 % versé au plus tard le 31/12/2020 et livraison sous 24 mois (note 7, l.2126 ; CGI)", () => {
   const TARDIF = { date_commande: "2020-06-30", date_acquisition: "2021-06-30", acompte: 10000, date_acompte: "2020-12-30" };
   test("acompte de 10 % tout juste, versé le 30/12/2020, livré au bout de 12 mois : éligible", () => {
-    // 10 % × 100 000 = 10 000 € ≤ 10 000 € ; 30/12/2020 < 31/12/2020 ; 30/06/2021 ≤ 30/06/2022
+    // 10 % × 100 000 = 10 000 € ≤ 10 000 € ; 30/12/2020 ≤ 31/12/2020 ; 30/06/2021 ≤ 30/06/2022
     expect(sur(TARDIF)).toMatchObject({ eligible: true, plafond: "40000.00" });
   });
   test("acompte de 9,99 % : refusé", () => {
     // 9 999,99 € < 10 % × 100 000 = 10 000 €
     const s = sur({ ...TARDIF, acompte: "9999.99" });
     expect(s.eligible).toBe(false);
-    expect(s.codes).toContain("acquisition_tardive");
+    expect(s.codes).toContain("hors_periode");
   });
-  test("acompte versé le 31/12/2020 : pas « avant » le 31/12/2020, refusé", () => {
-    expect(sur({ ...TARDIF, date_acompte: "2020-12-31" }).eligible).toBe(false);
+  test("acompte versé le 31/12/2020, le jour même : « au plus tard le 31 décembre 2020 », éligible (il était refusé)", () => {
+    expect(sur({ ...TARDIF, date_acompte: "2020-12-31" })).toMatchObject({ eligible: true, plafond: "40000.00" });
+  });
+  test("acompte versé le 01/01/2021, le lendemain : refusé, hors période, avec la date", () => {
+    const r = resultat(evaluer(ficheSimple({ ...ROBOT, ...TARDIF, date_acompte: "2021-01-01" })), "suramortissement");
+    expect(r.eligible).toBe(false);
+    const m = r.motifs.find((x) => x.code === "hors_periode")!;
+    expect(m.message).toContain("au plus tard le 31/12/2020");
+    expect(m.source).toContain("CGI, art. 39 decies B");
   });
   test("acompte et sa date non renseignés : éligible sous réserve (domaine.md §0), pas refusé", () => {
     const s = sur({ ...TARDIF, acompte: undefined, date_acompte: undefined });
@@ -89,7 +102,7 @@ describe("acquisition après le 31/12/2020 : acompte de 10 % avant le 31/12/2020
     expect(sur({ ...base, date_acquisition: "2021-06-01" }).eligible).toBe(true);
     const s = sur({ ...base, date_acquisition: "2021-06-02" });
     expect(s.eligible).toBe(false);
-    expect(s.codes).toContain("acquisition_tardive");
+    expect(s.codes).toContain("hors_periode");
   });
 });
 

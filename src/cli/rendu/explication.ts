@@ -2,6 +2,7 @@
 // the result it leads to, then the controls that concern the dispositif.
 import { dateFr } from "../../core/dates.js";
 import { expliquer, type Explication } from "../../core/explication.js";
+import { D } from "../../core/argent.js";
 import { euros, pourcent } from "../../core/format.js";
 import type { Controle, EvaluationFiche, Motif, Resultat } from "../../core/modele.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
@@ -33,12 +34,13 @@ function rendreResultat(r: Resultat, fiche: Fiche | undefined, ajoute: boolean):
     lignes.push(...ligneSource(e.source, "      "));
   });
   const chiffres = [
-    `aide maximale ${c().bold(montant(r.plafond))}`,
+    r.fiscal ? `déduction supplémentaire ${c().bold(montant(r.plafond))}` : `aide maximale ${c().bold(montant(r.plafond))}`,
+    r.fiscal && r.details.economie_impot != null ? `économie d'impôt estimée ${euros(new D(String(r.details.economie_impot)))} (IS ${pourcent(new D(String(r.details.taux_is)))})` : undefined,
     r.assiette !== null ? `assiette ${euros(r.assiette)}` : undefined,
     r.taux !== null ? `taux ${pourcent(r.taux)}` : undefined,
   ].filter(Boolean);
   lignes.push(`  → Résultat : ${!r.eligible && r.plafond === null ? c().red("non éligible, aucune aide (voir les motifs)") : chiffres.join(", ")}`);
-  const details = Object.entries(r.details).filter(([, v]) => v !== null);
+  const details = r.fiscal ? [] : Object.entries(r.details).filter(([, v]) => v !== null);
   if (details.length) lignes.push(`  → Détails : ${details.map(([k, v]) => `${k} : ${v}`).join(", ")}`);
   if (r.demande !== null) {
     lignes.push(`  → Demandé au titre du dispositif : ${euros(r.demande)}${r.depassement && !r.depassement.isZero() ? c().red(`, dépassement de ${euros(r.depassement)} : réduisez la demande d'autant`) : ", dans le plafond"}`);

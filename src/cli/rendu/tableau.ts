@@ -1,6 +1,7 @@
 // The readable French report of evaluated fiches, for a person at a terminal.
 import Table from "cli-table3";
 import { dateFr } from "../../core/dates.js";
+import { D } from "../../core/argent.js";
 import { euros, pourcent } from "../../core/format.js";
 import type { Controle, EvaluationFiche, Motif, Resultat } from "../../core/modele.js";
 import type { Synthese } from "../../core/sortie-json.js";
@@ -40,11 +41,37 @@ function verdict(conforme: boolean | null): string {
   return c().yellow("? non évaluable");
 }
 
+/**
+ * A tax deduction (suramortissement) is no aid: its own table, in words a taxpayer reads — the extra
+ * deduction and the estimated tax saving — never "Aide maximale" nor the JSON keys (second edition).
+ */
+function tableauFiscal(fiscales: Resultat[]): string[] {
+  const tis = [...new Set(fiscales.map((r) => r.details.taux_is).filter((x) => x !== null && x !== undefined))];
+  const entete = tis.length === 1 ? `Économie d'impôt estimée (IS ${pourcent(new D(String(tis[0])))})` : "Économie d'impôt estimée";
+  const t = tableau(["Mesure fiscale", "Dépense", "Éligible", "Base", "Taux", "Déduction supplémentaire", entete]);
+  for (const r of fiscales) {
+    const economie = r.details.economie_impot;
+    const taux = tis.length > 1 && r.details.taux_is != null ? ` (IS ${pourcent(new D(String(r.details.taux_is)))})` : "";
+    t.push([
+      r.dispositif,
+      r.depense,
+      r.eligible ? c().green("oui") : c().red("non"),
+      montant(r.assiette),
+      r.taux === null ? "—" : pourcent(r.taux),
+      montant(r.plafond),
+      r.eligible && economie != null ? `${euros(new D(String(economie)))}${taux}` : "—",
+    ]);
+  }
+  return [c().bold("Mesures fiscales (déduction du résultat imposable, pas une aide ni une ligne de financement)"), t.toString()];
+}
+
 export function rendreResultats(resultats: Resultat[]): string[] {
   const lignes: string[] = [];
   if (resultats.length === 0) return [c().yellow("Aucun dispositif évalué.")];
+  const aides = resultats.filter((r) => !r.fiscal);
+  const fiscales = resultats.filter((r) => r.fiscal);
   const t = tableau(["Dispositif", "Dépense", "Éligible", "Assiette", "Taux", "Aide maximale", "Demandé", "Dépassement"]);
-  for (const r of resultats) {
+  for (const r of aides) {
     t.push([
       r.dispositif,
       r.depense,
@@ -56,9 +83,11 @@ export function rendreResultats(resultats: Resultat[]): string[] {
       r.depassement === null ? "—" : r.depassement.isZero() ? euros(r.depassement) : c().red(euros(r.depassement)),
     ]);
   }
-  lignes.push(t.toString());
+  if (aides.length) lignes.push(t.toString());
+  if (fiscales.length) lignes.push(...tableauFiscal(fiscales));
   for (const r of resultats) {
-    const details = Object.entries(r.details).filter(([, v]) => v !== null);
+    // A deduction's figures are in its table; its JSON keys are not for a reader.
+    const details = r.fiscal ? [] : Object.entries(r.details).filter(([, v]) => v !== null);
     if (r.motifs.length === 0 && details.length === 0) continue;
     lignes.push(c().bold(`${r.dispositif} / ${r.depense}`));
     if (details.length) lignes.push(`  ${details.map(([k, v]) => `${k} : ${v}`).join(", ")}`);

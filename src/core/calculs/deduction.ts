@@ -1,5 +1,6 @@
 // Kind `deduction_fiscale`: the 40 % extra deduction (suramortissement, Guide fiche 23,
-// l.2106-2136 and note 7, l.2126; CGI art. 39 decies B). A tax measure, not a subsidy.
+// l.2106-2136 and note 7, l.2126; CGI art. 39 decies B, whose bounds are inclusive). A tax measure,
+// not a subsidy.
 import { tronquerCentime } from "../argent.js";
 import { ajouterMois, dateFr } from "../dates.js";
 import type { CalculDeduction } from "../schemas/regle.js";
@@ -11,20 +12,21 @@ export function calculerDeduction(c: CalculDeduction, e: EntreeCalcul): SortieCa
   const d = e.depense;
   const cal = lire(c.calendrier, e.date, s.motifs);
   const k = cal.valeur;
-  const refuser = (code: string, message: string) => {
+  // Outside the tax window: `hors_periode`, with the dates (domaine.md §2, second edition).
+  const refuser = (message: string) => {
     s.eligible = false;
-    s.motifs.push({ code, niveau: "erreur", message, source: cal.source });
+    s.motifs.push({ code: "hors_periode", niveau: "erreur", message, source: cal.source });
   };
   const reserve = (champ: string, message: string) =>
     s.motifs.push({ code: `sous_reserve_${champ}`, niveau: "avertissement", message: `Sous réserve de « ${champ} » (non renseigné) : ${message}`, source: cal.source });
 
-  if (d.date_commande === undefined) reserve("date_commande", `la commande doit être passée après le ${dateFr(k.commande_apres)}.`);
-  else if (!(d.date_commande > k.commande_apres)) refuser("commande_trop_ancienne", `Commande du ${dateFr(d.date_commande)} : elle doit être passée après le ${dateFr(k.commande_apres)}.`);
+  if (d.date_commande === undefined) reserve("date_commande", `la commande doit être passée à compter du ${dateFr(k.commande_a_partir_du)}.`);
+  else if (d.date_commande < k.commande_a_partir_du) refuser(`Commande du ${dateFr(d.date_commande)} : hors période, elle doit être passée à compter du ${dateFr(k.commande_a_partir_du)}.`);
 
   if (d.date_acquisition === undefined) {
     reserve("date_acquisition", `le bien doit être acquis du ${dateFr(k.acquisition_du)} au ${dateFr(k.acquisition_au)}, ou plus tard avec un acompte.`);
   } else if (d.date_acquisition < k.acquisition_du) {
-    refuser("acquisition_trop_ancienne", `Acquisition du ${dateFr(d.date_acquisition)} : avant le ${dateFr(k.acquisition_du)}.`);
+    refuser(`Acquisition du ${dateFr(d.date_acquisition)} : hors période, avant le ${dateFr(k.acquisition_du)} (biens acquis du ${dateFr(k.acquisition_du)} au ${dateFr(k.acquisition_au)}).`);
   } else if (d.date_acquisition > k.acquisition_au) {
     // Note 7: acquired later, if a deposit of at least 10 % was paid before the end date and the
     // good is acquired within 24 months of the order.
@@ -32,12 +34,12 @@ export function calculerDeduction(c: CalculDeduction, e: EntreeCalcul): SortieCa
     // A missing input is « sous réserve » (domaine.md §0); only a given one that fails refuses.
     const motifs: string[] = [];
     const exigeAcompte = `un acompte d'au moins ${pourcent(k.acompte_min)} de la commande (${euros(acompteMin)}) est requis`;
-    const exigeDate = `l'acompte doit être versé avant le ${dateFr(k.acompte_avant)}`;
+    const exigeDate = `l'acompte doit être versé au plus tard le ${dateFr(k.acompte_au_plus_tard)}`;
     if (d.acompte !== undefined && d.acompte.lessThan(acompteMin)) motifs.push(exigeAcompte);
-    if (d.date_acompte !== undefined && !(d.date_acompte < k.acompte_avant)) motifs.push(exigeDate);
+    if (d.date_acompte !== undefined && d.date_acompte > k.acompte_au_plus_tard) motifs.push(exigeDate);
     const limite = d.date_commande ? ajouterMois(d.date_commande, k.livraison_mois_max.toNumber()) : undefined;
     if (limite !== undefined && d.date_acquisition > limite) motifs.push(`l'acquisition doit intervenir dans les ${k.livraison_mois_max.toString()} mois de la commande (au plus tard le ${dateFr(limite)})`);
-    if (motifs.length) refuser("acquisition_tardive", `Acquisition du ${dateFr(d.date_acquisition)}, après le ${dateFr(k.acquisition_au)} : ${motifs.join(" ; ")}.`);
+    if (motifs.length) refuser(`Acquisition du ${dateFr(d.date_acquisition)}, après le ${dateFr(k.acquisition_au)} : hors période, ${motifs.join(" ; ")}.`);
     else if (d.acompte === undefined || d.date_acompte === undefined || limite === undefined) {
       const apres = `pour un bien acquis après le ${dateFr(k.acquisition_au)}, `;
       if (d.acompte === undefined) reserve("acompte", `${apres}${exigeAcompte}.`);

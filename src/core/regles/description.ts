@@ -62,8 +62,8 @@ const NOMS: Record<string, string> = {
 const SUITES: Record<string, [string, string?]> = {
   effectif_min: ["effectif à partir de"], effectif_moins_de: [" et moins de"], effectif_au_plus: [" et au plus"],
   minimum_economie: [" : économie minimale"], forfait: [", forfait"], paye_a: [", payé à"],
-  commande_apres: ["commande après le"], acquisition_du: [", acquisition du"], acquisition_au: [" au"],
-  acompte_min: [", ou plus tard avec un acompte d'au moins"], acompte_avant: [" versé avant le"],
+  commande_a_partir_du: ["commande à compter du"], acquisition_du: [", acquisition du"], acquisition_au: [" au"],
+  acompte_min: [", ou plus tard avec un acompte d'au moins"], acompte_au_plus_tard: [" versé au plus tard le"],
   livraison_mois_max: [" et une livraison dans les", " mois suivant la commande"],
 };
 

@@ -105,12 +105,14 @@ function construire() {
     taux: parametre(taux),
     taux_is_defaut: parametre(taux),
     calendrier: parametre(
+      // Seconde édition, point 6 : bornes incluses, comme le CGI, art. 39 decies B (« à compter du
+      // 20 septembre 2018 », acompte versé « au plus tard le 31 décembre 2020 »).
       z.strictObject({
-        commande_apres: dateIso,
+        commande_a_partir_du: dateIso,
         acquisition_du: dateIso,
         acquisition_au: dateIso,
         acompte_min: taux,
-        acompte_avant: dateIso,
+        acompte_au_plus_tard: dateIso,
         livraison_mois_max: nombre,
       }),
     ),
