@@ -134,3 +134,49 @@ describe("participation_minimale (CGCT art. L1111-10 III)", () => {
     expect(codes(e)).toContain("participation_derogation");
   });
 });
+
+// Seconde édition, point 4 (domaine.md §3) : CGCT, art. L1111-10, III — « les dispositions du présent
+// III ne sont pas applicables » aux collectivités de Guadeloupe, Guyane, Martinique, Mayotte, La
+// Réunion, Saint-Barthélemy, Saint-Martin et Saint-Pierre-et-Miquelon et à leurs groupements.
+describe("participation_minimale : exemption outre-mer et EPCI déclaré établissement public (seconde édition)", () => {
+  // 150 000 € d'autofinancement sur 1 000 000 € de financements publics : 15 % < 20 %, non conforme en métropole.
+  function plan(beneficiaire: Record<string, unknown>, autre: Record<string, unknown> = {}) {
+    return evaluer({
+      ...ficheSimple({ id: "zae", nature: "investissement", montant: 1000000 }),
+      beneficiaire,
+      financements: [{ financeur: "region", montant: 850000, regime: "hors_aide_etat" }, { financeur: "autofinancement", montant: 150000 }],
+      ...autre,
+    });
+  }
+  test("métropole : 15 % < 20 %, non conforme (témoin)", () => {
+    expect(controles(plan({ nature: "collectivite", nom: "CC Exemple" }), "participation_minimale")[0].conforme).toBe(false);
+  });
+  test("outre-mer, territoire « Cayenne » (Guyane, Guide l.544) : non applicable, conforme, le motif nomme l'exemption", () => {
+    const e = plan({ nature: "collectivite", nom: "CA Centre Littoral" }, { territoire: "Cayenne", localisation: { zone: "outre_mer" } });
+    const [c] = controles(e, "participation_minimale");
+    expect(c.conforme).toBe(true);
+    expect(c.message).toContain("L1111-10, III exempte les collectivités de Guyane");
+    expect(codes(e)).not.toContain("participation_territoire_non_nomme");
+  });
+  test("outre-mer sans territoire nommé : conforme, avec un avertissement demandant de le nommer", () => {
+    const e = plan({ nature: "collectivite", nom: "Commune X" }, { localisation: { zone: "outre_mer" } });
+    expect(controles(e, "participation_minimale")[0].conforme).toBe(true);
+    expect(codes(e)).toContain("participation_territoire_non_nomme");
+  });
+  test("le nom du bénéficiaire suffit à nommer le territoire (« Mayotte »)", () => {
+    const e = plan({ nature: "collectivite", nom: "Département de Mayotte" }, { localisation: { zone: "outre_mer" } });
+    expect(controles(e, "participation_minimale")[0].message).toContain("de Mayotte");
+    expect(codes(e)).not.toContain("participation_territoire_non_nomme");
+  });
+  test("un établissement public nommé « Communauté de communes … » : avertissement, il ne passe pas en silence", () => {
+    const e = plan({ nature: "etablissement_public", nom: "Communauté de communes du Haut-Jura" });
+    expect(codes(e)).toContain("groupement_declare_etablissement_public");
+    expect(e.motifs.find((m) => m.code === "groupement_declare_etablissement_public")!.message).toContain("nature: collectivite");
+  });
+  test("« Métropole », « Syndicat mixte », « EPCI » aussi ; un « Lycée » non", () => {
+    for (const nom of ["Grenoble-Alpes Métropole", "Syndicat mixte de la zone", "EPCI du Val"]) {
+      expect(codes(plan({ nature: "etablissement_public", nom }))).toContain("groupement_declare_etablissement_public");
+    }
+    expect(codes(plan({ nature: "etablissement_public", nom: "Lycée Jean Moulin" }))).not.toContain("groupement_declare_etablissement_public");
+  });
+});

@@ -51,6 +51,10 @@ function construire() {
   const participationMinimaleSchema = z.strictObject({
     $schema: z.string().optional(),
     part_minimale: parametre(taux),
+    // Seconde édition, point 4 : les collectivités d'outre-mer que l'article exempte, et les mots qui
+    // font reconnaître un groupement de collectivités déclaré établissement public.
+    exemption_outre_mer: parametre(z.strictObject({ territoires: z.array(z.string()).min(1) })).optional(),
+    noms_de_groupement: z.strictObject({ mots: z.array(z.string()).min(1), source: z.string().min(3) }).optional(),
   });
 
   /** rules/parametres/territoires.yaml — the Territoires d'industrie named in the guide (fiche 4). */
