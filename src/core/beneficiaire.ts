@@ -4,6 +4,7 @@ import type { Dec } from "./argent.js";
 import { euros } from "./format.js";
 import type { Etape, BeneficiaireEvalue, Motif } from "./modele.js";
 import type { TailleEntreprise } from "./schemas/parametres-reglementaires.js";
+import { motifAVerifier } from "./actualite.js";
 import { valeurA } from "./parametres.js";
 import type { Referentiel } from "./regles/referentiel.js";
 import type { Taille } from "./schemas/communs.js";
@@ -31,6 +32,8 @@ export function evaluerBeneficiaire(fiche: Fiche, ref: Referentiel, date: string
   }
 
   const lu = valeurA(ref.tailleEntreprise.seuils, date);
+  const actualite = motifAVerifier(lu, date);
+  if (actualite) motifs.push(actualite);
   const s = lu.valeur;
   const source = `${lu.source}`;
   const chiffres = b.groupe

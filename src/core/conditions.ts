@@ -2,6 +2,7 @@
 // A condition whose input is missing never makes a dispositif ineligible: it is "sous réserve"
 // (domaine.md §0).
 import { D, type Dec } from "./argent.js";
+import { motifAVerifier } from "./actualite.js";
 import { dateFr } from "./dates.js";
 import type { Etape, Motif } from "./modele.js";
 import type { Condition } from "./schemas/regle.js";
@@ -108,6 +109,8 @@ export function evaluerConditions(conditions: Condition[], e: Entrees, date: str
     });
   }
   for (const c of enVigueur.conditions) {
+    const actualite = motifAVerifier(c, date);
+    if (actualite) motifs.push(actualite);
     if (c.si && tester(c.si, e) !== true) continue;
     const r = tester(c, e);
     const valeur = afficher(lireChamp(e, c.champ));

@@ -6,6 +6,7 @@ import { euros } from "./format.js";
 import { evaluerConditions } from "./conditions.js";
 import { controler, type AideDeMinimis } from "./controles/index.js";
 import { plafondCumul } from "./controles/cumul.js";
+import { motifAVerifier, regrouperAVerifier } from "./actualite.js";
 import { partComptee } from "./controles/plafond.js";
 import { aujourdhui, dateFr } from "./dates.js";
 import { normaliserLignes, verifierReferences, type Ligne } from "./financements.js";
@@ -96,6 +97,8 @@ export function evaluerFiche(fiche: Fiche, ref: Referentiel, options: OptionsEva
     }
   }
   appliquerVolets(fiche, resultats, ref, date);
+  // The figures checked more than a year ago: one warning per result, their sources gathered.
+  for (const r of resultats) r.motifs = regrouperAVerifier(r.motifs, date, ref.dispositifs.get(r.dispositif)!.operateur);
 
   const controles = controler({ fiche, ref, date, benef, lignes, resultats, parts, partsAide, autresDeMinimis: options.autresDeMinimis ?? [], motifs });
   return {
@@ -139,9 +142,8 @@ function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: Co
   const entrees = { fiche: c.fiche, depense, benef: c.benef, ref: c.ref, forme, avecEquivalentSubvention, regle, date: c.date };
   const conditions = evaluerConditions(regle.conditions, entrees, c.date);
   motifs.push(...conditions.motifs);
-  if (regle.valable_jusqu_au && c.date > regle.valable_jusqu_au.date) {
-    motifs.push({ code: "dispositif_clos", niveau: "avertissement", message: `Dispositif clos le ${dateFr(regle.valable_jusqu_au.date)} : évalué au ${dateFr(c.date)}, il peut ne plus être mobilisable.`, source: regle.valable_jusqu_au.source });
-  }
+  const horsPeriode = motifHorsPeriode(regle, c.date);
+  if (horsPeriode) motifs.push(horsPeriode);
   if (regle.si_cofinancement_public && c.lignes.some((l) => !l.prive && l.dispositif?.id !== regle.id && l.depenses.includes(depense.id))) {
     motifs.push({ code: "cofinancement_public", niveau: "info", message: regle.si_cofinancement_public.message, source: regle.si_cofinancement_public.source });
   }
@@ -171,12 +173,32 @@ function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: Co
   };
 }
 
+/**
+ * Outside the validity its source gives (a call closed, a programme over, a start not reached), a
+ * dispositif is not eligible: `hors_periode`, with the dates and the source (domaine.md §0, second
+ * edition; it used to be a warning).
+ */
+function motifHorsPeriode(regle: Regle, date: string): Motif | null {
+  const debut = regle.valable_a_partir_du;
+  const fin = regle.valable_jusqu_au;
+  const periode = debut && fin ? `du ${dateFr(debut.date)} au ${dateFr(fin.date)}` : debut ? `à partir du ${dateFr(debut.date)}` : fin ? `jusqu'au ${dateFr(fin.date)}` : "";
+  if (debut && date < debut.date) {
+    return { code: "hors_periode", niveau: "erreur", message: `${regle.nom} : valable ${periode} ; évalué au ${dateFr(date)}, avant son ouverture, il n'est pas mobilisable.`, source: debut.source };
+  }
+  if (fin && date > fin.date) {
+    return { code: "hors_periode", niveau: "erreur", message: `${regle.nom} : valable ${periode} ; évalué au ${dateFr(date)}, après sa clôture, il n'est plus mobilisable.`, source: fin.source };
+  }
+  return null;
+}
+
 /** A cap per project (PIA: 2 M€) binds the sum over the fiche; each ceiling is cut pro rata of its assiette. */
 function appliquerPlafondsProjet(resultats: Resultat[], ref: Referentiel, date: string): void {
   for (const regle of ref.dispositifs.values()) {
     if (regle.calcul.type !== "taux" || !regle.calcul.plafond_projet) continue;
     const siens = resultats.filter((r) => r.dispositif === regle.id && r.eligible && r.plafond !== null);
     const lu = valeurA(regle.calcul.plafond_projet, date);
+    const actualite = motifAVerifier(lu, date);
+    if (actualite) for (const r of siens) r.motifs.push(actualite);
     const total = somme(siens.map((r) => r.plafond!));
     if (total.lessThanOrEqualTo(lu.valeur)) continue;
     const assiettes = somme(siens.map((r) => r.assiette ?? ZERO));
@@ -236,12 +258,14 @@ function appliquerVolets(fiche: Fiche, resultats: Resultat[], ref: Referentiel, 
     const siens = resultats.filter((r) => r.dispositif === regle.id);
     if (siens.length === 0) continue;
     const lu = valeurA(v.seuil_national, date);
+    const actualite = motifAVerifier(lu, date);
     const demande = siens.some((r) => r.demande !== null) ? somme(siens.map((r) => r.demande ?? ZERO)) : somme(siens.map((r) => r.plafond ?? ZERO));
     for (const r of siens) {
       const depense = fiche.depenses.find((d) => d.id === r.depense) as Record<string, unknown>;
       const regionale = (depense[v.champ_vocation] ?? v.vocation_regionale) === v.vocation_regionale;
       const volet = regionale && demande.lessThan(lu.valeur) ? "regional" : "national";
       r.details.volet = volet;
+      if (actualite) r.motifs.push(actualite);
       r.etapes.push({ libelle: `Volet : vocation ${regionale ? "régionale" : "nationale ou multirégionale"}, aide demandée ${euros(demande)} ${demande.lessThan(lu.valeur) ? "<" : "≥"} ${euros(lu.valeur)}`, valeur: volet, source: lu.source });
       if (regionale && demande.equals(lu.valeur)) {
         r.motifs.push({ code: "volet_seuil_exact", niveau: "avertissement", message: `Aide de ${euros(demande)} exactement : le guide ne classe ce montant dans aucun volet ; lecture retenue : volet national.`, source: lu.source });

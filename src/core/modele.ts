@@ -10,6 +10,8 @@ export interface Motif {
   niveau: Niveau;
   message: string;
   source: string | null;
+  /** `a_verifier`: the date the figures were last checked (domaine.md §0, currency). */
+  verifie_le?: string;
 }
 
 /** One step of the reasoning, for `expliquer`: what was read or computed, its figure, its source. */

@@ -15,6 +15,8 @@ export function valeurDatee<T extends z.ZodType>(valeur: T) {
     source: z.string().min(3, "la source (fiche et ligne du guide, ou règlement et article) est obligatoire"),
     a_confirmer: z.boolean().optional(),
     note: z.string().optional(),
+    /** Currency (domaine.md §0): the last date someone checked the value still holds. */
+    verifie_le: dateIso.optional(),
   });
 }
 
@@ -34,6 +36,7 @@ export interface ValeurDatee<T> {
   source: string;
   a_confirmer?: boolean;
   note?: string;
+  verifie_le?: string;
 }
 export type Parametre<T> = ValeurDatee<T>[];
 

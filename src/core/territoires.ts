@@ -1,4 +1,5 @@
-// Whether a name is one of the Territoires d'industrie of the guide, whatever its case and accents.
+// Whether a name is one of the Territoires d'industrie of the guide (or its corrected spelling, `alias`),
+// whatever its case, accents, spaces and hyphens.
 import type { Referentiel } from "./regles/referentiel.js";
 import { normaliser } from "./suggestion.js";
 
@@ -11,7 +12,7 @@ const cache = new WeakMap<Referentiel["territoires"], { connus: Set<string>; lus
 export function estTerritoireConnu(ref: Referentiel, nom: string): boolean {
   let c = cache.get(ref.territoires);
   if (!c) {
-    c = { connus: new Set(ref.territoires.territoires.map((t) => normaliser(t.nom))), lus: new Map() };
+    c = { connus: new Set(ref.territoires.territoires.flatMap((t) => [t.nom, ...(t.alias ?? [])]).map(normaliser)), lus: new Map() };
     cache.set(ref.territoires, c);
   }
   let connu = c.lus.get(nom);

@@ -1,6 +1,7 @@
 // Golden tests: pia-territoires-innovation (Guide TI V5, fiche 20, l.1997-2028): « subventions
 // pouvant atteindre au maximum 50 % des dépenses éligibles du projet » (l.2023); call published on
-// 23/11/2018 (l.2003), closed on 26/04/2019 (l.2028): evaluated later, a warning.
+// 23/11/2018 (l.2003), closed on 26/04/2019 (l.2028): evaluated later, not eligible, `hors_periode`
+// (second edition, domaine.md §0 "Validity"; it used to be a warning).
 import { describe, expect, test } from "vitest";
 import { codes, evaluer, ficheSimple, resultat } from "../outils/regles.js";
 import { chiffres } from "./commun.js";
@@ -17,10 +18,10 @@ describe("pia-territoires-innovation", () => {
     expect(t).toMatchObject({ eligible: true, assiette: "800000.00", taux: "0.5000", plafond: "400000.00" });
     expect(t.codes).toEqual([]);
   });
-  test("demande du 27/04/2019 : appel clos, avertissement (le calcul reste affiché)", () => {
+  test("demande du 27/04/2019, le lendemain : appel clos, non éligible, « hors_periode » (seconde édition)", () => {
     const t = ti({ nature: "investissement", montant: 800000 }, "2019-04-27");
-    expect(t).toMatchObject({ eligible: true, plafond: "400000.00" });
-    expect(t.codes).toContain("dispositif_clos");
+    expect(t).toMatchObject({ eligible: false, plafond: "0.00" });
+    expect(t.codes).toContain("hors_periode");
   });
   test("toute nature de dépense de la catégorie est évaluée (une étude ici)", () => {
     // 50 % × 123 456,79 = 61 728,395 → 61 728,39 €

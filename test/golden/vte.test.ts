@@ -2,12 +2,14 @@
 // TPE/PME/ETI of the Territoires d'industrie (l.1360-1362); alternance with at least one year in the
 // company, CDD of at least one year or CDI (l.1376-1378); bac+2 to bac+5 (l.1360). Eligibility only:
 // the employer pays the salary (l.1379). « Montluçon » is a Territoire d'industrie (Guide l.496).
+// Second edition: VTE starts « dès la rentrée 2019 » (l.1362; reading: 2019-09-01), so the fiches are
+// dated 2019-10-01; a territory outside the guide's list is a warning, not a refusal.
 import { describe, expect, test } from "vitest";
 import { codes, evaluer, ficheSimple, resultat } from "../outils/regles.js";
 import { chiffres, entreprise } from "./commun.js";
 
 function vte(depense: Record<string, unknown>, autre: Record<string, unknown> = {}) {
-  const e = evaluer(ficheSimple({ nature: "recrutement", categorie: "vte", montant: 35000, niveau: "bac+5", type_contrat: "cdi", ...depense }, { territoire: "Montluçon", ...autre }));
+  const e = evaluer(ficheSimple({ nature: "recrutement", categorie: "vte", montant: 35000, niveau: "bac+5", type_contrat: "cdi", ...depense }, { territoire: "Montluçon", date_demande: "2019-10-01", ...autre }));
   const r = resultat(e, "vte");
   return { ...chiffres(r), codes: codes(r), fiche: codes(e) };
 }
@@ -39,27 +41,55 @@ describe("vte", () => {
     expect(v.eligible).toBe(false);
     expect(v.codes).toContain("employeur_ni_pme_ni_eti");
   });
-  test("un territoire qui n'est pas un Territoire d'industrie : non éligible, avec une suggestion sur la fiche", () => {
-    const v = vte({}, { territoire: "Montluçonn" });
-    expect(v.eligible).toBe(false);
-    expect(v.codes).toContain("hors_territoire_d_industrie");
-    expect(v.fiche).toContain("territoire_inconnu");
+  test("un territoire hors de la liste du guide : éligible avec un avertissement « à vérifier auprès de l'opérateur » (seconde édition), et une suggestion sur la fiche", () => {
+    const e = evaluer(ficheSimple({ nature: "recrutement", categorie: "vte", montant: 35000, niveau: "bac+5", type_contrat: "cdi" }, { territoire: "Montluçonn", date_demande: "2019-10-01" }));
+    const r = resultat(e, "vte");
+    expect(r.eligible).toBe(true);
+    const m = r.motifs.find((x) => x.code === "hors_territoire_d_industrie")!;
+    expect(m.niveau).toBe("avertissement");
+    expect(m.message).toContain("à vérifier auprès de l'opérateur");
+    expect(codes(e)).toContain("territoire_inconnu");
   });
   test("le nom du territoire sans accent ni majuscule est reconnu", () => {
     expect(vte({}, { territoire: "montlucon" }).eligible).toBe(true);
   });
-  test("territoire non renseigné : éligible sous réserve", () => {
-    const e = evaluer(ficheSimple({ nature: "recrutement", categorie: "vte", montant: 35000, niveau: "bac+3", type_contrat: "cdi" }));
+  test("territoire non renseigné : éligible, avec un avertissement qui demande le territoire", () => {
+    const e = evaluer(ficheSimple({ nature: "recrutement", categorie: "vte", montant: 35000, niveau: "bac+3", type_contrat: "cdi" }, { date_demande: "2019-10-01" }));
     const r = resultat(e, "vte");
     expect(r.eligible).toBe(true);
-    expect(codes(r)).toContain("sous_reserve_hors_territoire_d_industrie");
     // Le message nomme le champ à remplir dans la fiche, « territoire ».
-    expect(r.motifs.find((m) => m.code === "sous_reserve_hors_territoire_d_industrie")!.message).toContain("Sous réserve de « territoire » (non renseigné)");
+    expect(r.motifs.find((m) => m.code === "territoire_non_renseigne")!.message).toContain("indiquez « territoire »");
   });
   test("évalué avant l'entrée en vigueur des règles du guide (22/11/2018) : les conditions s'appliquent, avec un avertissement", () => {
     // Une GE de 5 000 salariés, un niveau bac et un CDD de 2 mois ne deviennent pas éligibles en remontant le temps.
     const v = vte({ niveau: "bac", type_contrat: "cdd", duree_contrat_mois: 2 }, { date_demande: "2018-06-01", beneficiaire: entreprise({ effectif: 5000, chiffre_affaires: 900000000, total_bilan: 900000000 }) });
     expect(v.eligible).toBe(false);
     expect(v.codes).toEqual(expect.arrayContaining(["employeur_ni_pme_ni_eti", "niveau_non_couvert", "cdd_trop_court", "date_avant_vigueur"]));
+  });
+});
+
+// Seconde édition, point 7 (domaine.md §2, vte) : « Dès la rentrée 2019 » (l.1362) — lecture retenue :
+// à partir du 01/09/2019 ; avant, « hors_periode ». La liste des territoires du guide a des coquilles
+// (« Grand Anancy », l.492) : les noms sont rapprochés sans accents, casse ni tirets, et le nom juste
+// « Grand Annecy » est reconnu.
+describe("vte : dates et territoires (seconde édition)", () => {
+  function le(date: string, territoire = "Montluçon") {
+    const e = evaluer(ficheSimple({ nature: "recrutement", categorie: "vte", montant: 35000, niveau: "bac+5", type_contrat: "cdi" }, { territoire, date_demande: date }));
+    return resultat(e, "vte");
+  }
+  test("31/08/2019, la veille de la rentrée : non éligible, hors période, avec la date et la source", () => {
+    const r = le("2019-08-31");
+    expect(r.eligible).toBe(false);
+    const m = r.motifs.find((x) => x.code === "hors_periode")!;
+    expect(m.niveau).toBe("erreur");
+    expect(m.message).toContain("à partir du 01/09/2019");
+    expect(m.source).toContain("l.1362");
+  });
+  test("01/09/2019, le jour même, et 02/09/2019 : éligible", () => {
+    expect(le("2019-09-01").eligible).toBe(true);
+    expect(le("2019-09-02").eligible).toBe(true);
+  });
+  test.each(["Grand Annecy", "grand-annecy", "GRAND ANANCY", "Issoire-Thiers", "issoire thiers", "Vallee de la Maurienne"])("« %s » est reconnu, sans avertissement", (t) => {
+    expect(codes(le("2019-10-01", t))).not.toContain("hors_territoire_d_industrie");
   });
 });

@@ -1,9 +1,10 @@
 // What every kind of calculation takes and gives, and the reading of a dated parameter.
 import type { Dec } from "../argent.js";
 import type { Entrees } from "../conditions.js";
+import { motifAVerifier } from "../actualite.js";
 import { dateFr } from "../dates.js";
 import type { Etape, Motif } from "../modele.js";
-import { valeurA, type Parametre } from "../parametres.js";
+import { valeurA, type Lecture, type Parametre } from "../parametres.js";
 import type { Regle } from "../schemas/regle.js";
 
 export interface EntreeCalcul extends Entrees {
@@ -27,8 +28,11 @@ export function sortieVide(): SortieCalcul {
   return { eligible: true, assiette: null, taux: null, plafond: null, intensite: null, details: {}, motifs: [], etapes: [] };
 }
 
-/** The value of a dated parameter at the evaluation date; warns when the date is outside its validity. */
-export function lire<T>(p: Parametre<T>, date: string, motifs: Motif[]): { valeur: T; source: string } {
+/**
+ * The value of a dated parameter at the evaluation date; warns when the date is outside its validity,
+ * and when its last check is more than a year old (`a_verifier`, domaine.md §0).
+ */
+export function lire<T>(p: Parametre<T>, date: string, motifs: Motif[]): Lecture<T> {
   const v = valeurA(p, date);
   if (v.hors_periode === "avant") {
     motifs.push({
@@ -45,8 +49,10 @@ export function lire<T>(p: Parametre<T>, date: string, motifs: Motif[]): { valeu
       source: v.source,
     });
   }
+  const actualite = motifAVerifier(v, date);
+  if (actualite) motifs.push(actualite);
   if (v.a_confirmer) {
     motifs.push({ code: "valeur_a_confirmer", niveau: "avertissement", message: `Valeur à confirmer au texte : ${v.note ?? v.source}.`, source: v.source });
   }
-  return { valeur: v.valeur, source: v.source };
+  return v;
 }

@@ -62,7 +62,17 @@ function construire() {
     $schema: z.string().optional(),
     source: z.string(),
     depuis: z.string(),
-    territoires: z.array(z.strictObject({ nom: z.string(), region: z.string().optional(), ligne: z.number().int().optional() })).min(1),
+    territoires: z
+      .array(
+        z.strictObject({
+          nom: z.string(),
+          // Seconde édition : le nom juste quand la liste du guide a une coquille (« Grand Anancy », l.492).
+          alias: z.array(z.string()).optional(),
+          region: z.string().optional(),
+          ligne: z.number().int().optional(),
+        }),
+      )
+      .min(1),
   });
   return { tailleEntrepriseSchema, plafondDeMinimis, deMinimisSchema, transparenceSchema, participationMinimaleSchema, territoiresSchema };
 }

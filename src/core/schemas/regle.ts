@@ -35,6 +35,8 @@ function construire() {
     depuis: dateIso.optional(),
     jusqu_au: dateIso.optional(),
     si: test.optional(),
+    // Seconde édition, point 8 : la date où la condition a été vérifiée à sa source (actualité).
+    verifie_le: dateIso.optional(),
   });
 
   const calculTaux = z.strictObject({
@@ -157,6 +159,8 @@ function construire() {
     /** Whether its aid is State aid (counted in cumul and de minimis). */
     aide_etat: z.boolean().default(true),
     valable_jusqu_au: z.strictObject({ date: dateIso, source: z.string() }).optional(),
+    // Seconde édition, point 8 : le début de validité que la source donne (VTE « dès la rentrée 2019 »).
+    valable_a_partir_du: z.strictObject({ date: dateIso, source: z.string() }).optional(),
     /** An info motif when other public financers share the expense (e.g. Guide fiche 8, l.922). */
     si_cofinancement_public: z.strictObject({ message: z.string(), source: z.string() }).optional(),
     champs: z.array(z.string()).default([]),
