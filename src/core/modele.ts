@@ -62,6 +62,8 @@ export interface Controle {
   disponible?: Dec;
   /** transparence */
   publication_requise?: boolean;
+  /** de_minimis: `comptees`, the regulations summed under this ceiling (second edition). */
+  details?: { comptees: string[] };
 }
 
 export interface BeneficiaireEvalue {

@@ -37,6 +37,7 @@ export function controleJson(c: Controle) {
     ...(c.periode_debut !== undefined ? { periode_debut: c.periode_debut, periode_fin: c.periode_fin } : {}),
     ...(c.disponible !== undefined ? { disponible: montantJson(c.disponible) } : {}),
     ...(c.publication_requise !== undefined ? { publication_requise: c.publication_requise } : {}),
+    ...(c.details !== undefined ? { details: c.details } : {}),
     message: c.message,
     source: c.source,
   };

@@ -180,3 +180,33 @@ describe("participation_minimale : exemption outre-mer et EPCI déclaré établi
     expect(codes(plan({ nature: "etablissement_public", nom: "Lycée Jean Moulin" }))).not.toContain("groupement_declare_etablissement_public");
   });
 });
+
+// Seconde édition, point 8 (domaine.md §0) : le RGEC (règlement (UE) 651/2014) s'applique jusqu'au
+// 31/12/2026 (prolongé par le règlement (UE) 2023/1315). Après, les contrôles faits sous lui — cumul
+// (art. 8), effet incitatif (art. 6), transparence (art. 9) — ne sont pas évaluables (conforme: null),
+// avec un avertissement nommant le règlement et sa fin : jamais un passage silencieux.
+describe("contrôles sous un règlement expiré : RGEC après le 31/12/2026 (seconde édition)", () => {
+  function plan(date: string) {
+    return evaluer({
+      ...ficheSimple({ id: "chaudiere", nature: "investissement", categorie: "enr", montant: 1200000, cout_reference: 400000 }),
+      date_demande: date,
+      date_debut: "2027-06-01",
+      financements: [{ financeur: "ademe-investissement", montant: 400000, regime: "rgec" }, { financeur: "autofinancement", montant: 800000 }],
+    });
+  }
+  const verdicts = (e: ReturnType<typeof plan>) => ["cumul", "effet_incitatif", "transparence"].map((n) => controles(e, n as never)[0].conforme);
+  test("31/12/2026, dernier jour : cumul, effet incitatif et transparence évalués", () => {
+    // Cumul : 400 000 ≤ 55 % (ME, EnR, l.914) × 800 000 = 440 000 ; demande du 31/12/2026 < début 01/06/2027.
+    expect(verdicts(plan("2026-12-31"))).toEqual([true, true, true]);
+    expect(codes(plan("2026-12-31"))).not.toContain("reglement_expire");
+  });
+  test("01/01/2027, le lendemain : non évaluables (null), avec un avertissement", () => {
+    const e = plan("2027-01-01");
+    expect(verdicts(e)).toEqual([null, null, null]);
+    const m = e.motifs.find((x) => x.code === "reglement_expire")!;
+    expect(m.niveau).toBe("avertissement");
+    expect(m.message).toContain("651/2014 (RGEC), applicable jusqu'au 31/12/2026");
+    // La fiche n'est pas « non conforme » pour autant, ni conforme en silence : ses contrôles disent pourquoi.
+    expect(controles(e, "cumul")[0].message).toContain("non évaluable");
+  });
+});

@@ -151,3 +151,94 @@ test("without SIREN nor entreprise_unique, the name keys the single undertaking,
   expect(controles(avecSiren, "de_minimis")[0].portee).toBe("123456782");
   expect(codes(avecSiren)).not.toContain("entreprise_unique_par_nom");
 });
+
+// Seconde édition, point 3 (domaine.md §3, « Across regulations ») : 1407/2013, art. 5, §1 — les aides
+// de minimis générales « peuvent être cumulées avec des aides de minimis octroyées conformément au
+// règlement (UE) n° 1408/2013 [agricole] […] et au règlement (UE) n° 717/2014 [pêche] à concurrence
+// du plafond prévu à l'article 3, paragraphe 2 » (200 000 €) ; 360/2012, art. 2, §8 — les aides SIEG se
+// cumulent avec les autres aides de minimis jusqu'à 500 000 €. Une ligne de contrôle par plafond.
+describe("de minimis entre règlements (seconde édition)", () => {
+  const COMPTEES_2019 = ["1407/2013", "1408/2013 modifié par 2019/316", "717/2014"];
+  const ANT = [{ date: "2018-03-01", montant: 150000 }, { date: "2018-05-01", montant: 15000, reglement: "agricole" }];
+  test("l'exemple de l'issue : 150 000 € général + 15 000 € agricole + 40 000 € général en 2019 = 205 000 € > 200 000 € : non conforme", () => {
+    const cs = controles(fiche("2019-06-01", 40000, ANT), "de_minimis");
+    expect(cs).toHaveLength(1);
+    const [c] = cs;
+    expect(c.reglement).toBe("1407/2013");
+    expect(c.details!.comptees).toEqual(COMPTEES_2019);
+    expect([c.valeur!.toFixed(2), c.limite!.toFixed(2), c.conforme]).toEqual(["205000.00", "200000.00", false]);
+    // 200 000 − (150 000 + 15 000) = 35 000 € disponibles avant la nouvelle aide.
+    expect(c.disponible!.toFixed(2)).toBe("35000.00");
+  });
+  test("35 000 € pile (200 000 €) : conforme ; 34 999,99 € : conforme ; 35 000,01 € : non conforme", () => {
+    expect(controles(fiche("2019-06-01", 35000, ANT), "de_minimis")[0].conforme).toBe(true);
+    expect(controles(fiche("2019-06-01", "34999.99", ANT), "de_minimis")[0].conforme).toBe(true);
+    expect(controles(fiche("2019-06-01", "35000.01", ANT), "de_minimis")[0].conforme).toBe(false);
+  });
+  test("une nouvelle aide agricole est vérifiée sous son plafond (20 000 €) ET sous le plafond général (200 000 €)", () => {
+    // Agricole : 10 000 + 5 000 = 15 000 ≤ 20 000 (2019/316) ; général : 190 000 + 10 000 + 5 000 = 205 000 > 200 000.
+    const e = evaluer({
+      ...ficheSimple({ id: "mission", nature: "conseil", categorie: "autre", montant: 100000 }, { beneficiaire: { secteur: "agriculture" } }),
+      date_demande: "2019-06-01",
+      financements: [{ financeur: "region", montant: 5000, regime: "de_minimis", reglement: "agricole" }, { financeur: "autofinancement", montant: 95000 }],
+      aides_de_minimis_anterieures: [{ date: "2018-03-01", montant: 190000 }, { date: "2018-04-01", montant: 10000, reglement: "agricole" }],
+    });
+    const cs = controles(e, "de_minimis");
+    expect(cs.map((c) => [c.reglement, c.valeur!.toFixed(2), c.limite!.toFixed(2), c.conforme])).toEqual([
+      ["1408/2013 modifié par 2019/316", "15000.00", "20000.00", true],
+      ["1407/2013", "205000.00", "200000.00", false],
+    ]);
+    expect(cs[0].details!.comptees).toEqual(["1408/2013 modifié par 2019/316"]);
+    expect(cs[1].details!.comptees).toEqual(COMPTEES_2019);
+    expect(e.conforme).toBe(false);
+  });
+  test("SIEG : une entreprise qui a 450 000 € d'aides SIEG ; + 20 000 € et 30 000 € généraux = 500 000 € pile (conforme), 30 000,01 € : non conforme", () => {
+    const ant = [{ date: "2018-02-01", montant: 450000, reglement: "sieg" }, { date: "2018-03-01", montant: 20000 }];
+    const pile = controles(fiche("2019-06-01", 30000, ant), "de_minimis");
+    // Général : 20 000 + 30 000 = 50 000 ≤ 200 000 ; SIEG (360/2012) : 450 000 + 20 000 + 30 000 = 500 000 ≤ 500 000.
+    expect(pile.map((c) => [c.reglement, c.valeur!.toFixed(2), c.conforme])).toEqual([["1407/2013", "50000.00", true], ["360/2012", "500000.00", true]]);
+    expect(pile[1].details!.comptees).toEqual(["360/2012", ...COMPTEES_2019]);
+    const dessus = controles(fiche("2019-06-01", "30000.01", ant), "de_minimis");
+    expect(dessus.map((c) => c.conforme)).toEqual([true, false]);
+  });
+  test("une nouvelle aide SIEG compte toutes les autres aides de minimis", () => {
+    // 360/2012 : 150 000 (général) + 15 000 (agricole) + 340 000 (SIEG) = 505 000 > 500 000.
+    const e = evaluer({
+      ...ficheSimple({ id: "mission", nature: "conseil", categorie: "autre", montant: 400000 }),
+      date_demande: "2019-06-01",
+      financements: [{ financeur: "region", montant: 340000, regime: "de_minimis", reglement: "sieg" }, { financeur: "autofinancement", montant: 60000 }],
+      aides_de_minimis_anterieures: ANT,
+    });
+    const cs = controles(e, "de_minimis");
+    expect(cs.map((c) => [c.reglement, c.valeur!.toFixed(2), c.conforme])).toEqual([["360/2012", "505000.00", false]]);
+  });
+  test("chaque aide garde sa règle de période ; si les deux lectures divergent, la somme prudente, avec un avertissement", () => {
+    // Octroi général le 01/06/2024 (2023/2831, trois ans glissants : du 01/06/2021 au 01/06/2024). Une
+    // aide agricole du 01/07/2021 est dans cette période mais hors de la sienne (1408/2013 modifié par
+    // 2019/316, trois exercices : du 01/01/2022 au 31/12/2024) : comptée, avec un avertissement.
+    // 200 000 + 20 000 + 80 000 = 300 000 € pile : conforme ; 80 000,01 € : non conforme.
+    const ant = [{ date: "2022-01-01", montant: 200000 }, { date: "2021-07-01", montant: 20000, reglement: "agricole" }];
+    const e = fiche("2024-06-01", 80000, ant);
+    const [c] = controles(e, "de_minimis");
+    expect([c.reglement, c.valeur!.toFixed(2), c.conforme]).toEqual(["2023/2831", "300000.00", true]);
+    expect(codes(e)).toContain("de_minimis_periodes_divergentes");
+    expect(controles(fiche("2024-06-01", "80000.01", ant), "de_minimis")[0].conforme).toBe(false);
+  });
+});
+
+// Seconde édition, point 8 : le règlement (UE) 2023/2831 s'applique jusqu'au 31/12/2030 (art. 8) ; une
+// aide octroyée après n'est jamais contrôlée en silence sous lui.
+describe("de minimis : règlement expiré (seconde édition)", () => {
+  test("octroi le 31/12/2030 : contrôlé sous 2023/2831", () => {
+    const [c] = controles(fiche("2030-12-31", 10000, []), "de_minimis");
+    expect([c.reglement, c.conforme]).toEqual(["2023/2831", true]);
+  });
+  test("octroi le 01/01/2031 : non évaluable (conforme: null), avec un avertissement nommant le règlement et sa fin", () => {
+    const e = fiche("2031-01-01", 10000, []);
+    const [c] = controles(e, "de_minimis");
+    expect(c.conforme).toBeNull();
+    const m = e.motifs.find((x) => x.code === "reglement_expire" && x.message.includes("de minimis"))!;
+    expect(m.message).toContain("2023/2831");
+    expect(m.message).toContain("31/12/2030");
+  });
+});

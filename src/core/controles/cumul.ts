@@ -4,6 +4,7 @@ import { D, max, somme, tronquerCentime, ZERO, type Dec } from "../argent.js";
 import { euros } from "../format.js";
 import type { Controle, Resultat } from "../modele.js";
 import type { ContexteControles } from "./contexte.js";
+import { messageExpire, rgecExpire } from "./reglement-expire.js";
 
 const SOURCE = "Guide TI V5, note 9, l.2639 ; Règlement (UE) 651/2014, art. 8";
 
@@ -22,10 +23,15 @@ export function plafondCumul(resultats: Resultat[], depense: { id: string; monta
 export function controlerCumul(c: ContexteControles): Controle[] {
   if (!c.benef.activite_economique) return [];
   const controles: Controle[] = [];
+  const expire = c.lignes.some((l) => l.aideEtat) ? rgecExpire(c.ref, c.date, c.motifs) : null;
   for (const d of c.fiche.depenses) {
     const aides = c.lignes.filter((l) => l.aideEtat).map((l) => c.partsAide.get(l.index)?.get(d.id) ?? ZERO);
     const total = somme(aides);
     if (total.isZero()) continue;
+    if (expire) {
+      controles.push({ controle: "cumul", portee: d.id, conforme: null, valeur: total, limite: null, message: messageExpire(`Cumul sur « ${d.id} » (art. 8)`, expire, c.date), source: expire.source });
+      continue;
+    }
     const p = plafondCumul(c.resultats, d);
     if (!p) {
       controles.push({

@@ -4,12 +4,18 @@ import { lire } from "../calculs/commun.js";
 import { euros } from "../format.js";
 import type { Controle } from "../modele.js";
 import type { ContexteControles } from "./contexte.js";
+import { messageExpire, rgecExpire } from "./reglement-expire.js";
 
 export function controlerTransparence(c: ContexteControles): Controle[] {
   if (!c.benef.activite_economique) return [];
   const controles: Controle[] = [];
   for (const l of c.lignes) {
     if (!l.aideEtat || l.aide.isZero()) continue;
+    const expire = rgecExpire(c.ref, l.dateOctroi ?? c.date, c.motifs);
+    if (expire) {
+      controles.push({ controle: "transparence", portee: l.financeur, conforme: null, valeur: l.aide, limite: null, message: messageExpire(`Transparence (art. 9) de l'aide de ${euros(l.aide)}`, expire, l.dateOctroi ?? c.date), source: expire.source });
+      continue;
+    }
     const lu = lire(c.ref.transparence.seuils, l.dateOctroi ?? c.date, c.motifs);
     const secteur = c.fiche.beneficiaire.secteur;
     const seuil = secteur === "agriculture" ? lu.valeur.agriculture : secteur === "peche" ? lu.valeur.peche : lu.valeur.general;

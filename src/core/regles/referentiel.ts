@@ -5,8 +5,8 @@ import { lireDocument } from "../document.js";
 import { ErreurSaisie, type ProblemeSaisie } from "../erreurs.js";
 import { regleSchema, type Regle } from "../schemas/regle.js";
 import {
-  deMinimisSchema, participationMinimaleSchema, tailleEntrepriseSchema, territoiresSchema, transparenceSchema,
-  type DeMinimis, type ParticipationMinimale, type TailleEntreprise, type Territoires, type Transparence,
+  deMinimisSchema, participationMinimaleSchema, reglementsSchema, tailleEntrepriseSchema, territoiresSchema, transparenceSchema,
+  type DeMinimis, type ParticipationMinimale, type Reglements, type TailleEntreprise, type Territoires, type Transparence,
 } from "../schemas/parametres-reglementaires.js";
 import { valider } from "../validation.js";
 
@@ -24,6 +24,8 @@ export interface Referentiel {
   transparence: Transparence;
   participationMinimale: ParticipationMinimale;
   territoires: Territoires;
+  /** The EU regulations the controls are made under, with their end (second edition). */
+  reglements: Reglements;
   /** Said when loading (a regional rule overriding a built-in one). */
   avertissements: string[];
 }
@@ -35,6 +37,7 @@ export const FICHIERS_PARAMETRES = {
   transparence: transparenceSchema,
   "participation-minimale": participationMinimaleSchema,
   territoires: territoiresSchema,
+  reglements: reglementsSchema,
 } as const;
 
 export function lireRegle(f: FichierTexte): Regle {
@@ -99,6 +102,7 @@ export function construireReferentiel(
       lireParametre(participationMinimaleSchema, parametres["participation-minimale"], "participation-minimale"),
     ),
     territoires: essayer(() => lireParametre(territoiresSchema, parametres.territoires, "territoires")),
+    reglements: essayer(() => lireParametre(reglementsSchema, parametres.reglements, "reglements")),
   };
   if (problemes.length) throw new ErreurSaisie(problemes);
   return {
@@ -109,6 +113,7 @@ export function construireReferentiel(
     transparence: p.transparence!,
     participationMinimale: p.participationMinimale!,
     territoires: p.territoires!,
+    reglements: p.reglements!,
     avertissements,
   };
 }

@@ -1,7 +1,7 @@
 // Schemas of the regulatory parameter files (rules/parametres/*.yaml).
 import { z } from "zod";
 import { parametre } from "../parametres.js";
-import { auPremierUsage, montant, nombre, taux } from "./communs.js";
+import { auPremierUsage, montant, nombre, REGLEMENTS, taux } from "./communs.js";
 
 function construire() {
   const seuilsClasse = z.strictObject({ effectif_moins_de: nombre, chiffre_affaires_max: montant, total_bilan_max: montant });
@@ -30,6 +30,8 @@ function construire() {
     /** exercices: current and two previous fiscal years; glissante: the three years ending on the grant date. */
     periode: z.enum(["exercices", "glissante"]),
     annees: nombre,
+    // Seconde édition, point 3 : les autres règlements de minimis dont ce plafond compte aussi les aides.
+    compte_aussi: z.array(z.enum(REGLEMENTS)).optional(),
   });
 
   /** rules/parametres/de-minimis.yaml — ceilings by regulation, dated by grant date. */
@@ -74,7 +76,12 @@ function construire() {
       )
       .min(1),
   });
-  return { tailleEntrepriseSchema, plafondDeMinimis, deMinimisSchema, transparenceSchema, participationMinimaleSchema, territoiresSchema };
+  /** rules/parametres/reglements.yaml — the EU regulations the controls are made under, and their end (second edition). */
+  const reglementsSchema = z.strictObject({
+    $schema: z.string().optional(),
+    rgec: parametre(z.strictObject({ reglement_ue: z.string(), nom: z.string() })),
+  });
+  return { reglementsSchema, tailleEntrepriseSchema, plafondDeMinimis, deMinimisSchema, transparenceSchema, participationMinimaleSchema, territoiresSchema };
 }
 
 type Schemas = ReturnType<typeof construire>;
@@ -86,9 +93,11 @@ export type PlafondDeMinimis = z.output<Schemas["plafondDeMinimis"]>;
 export type Transparence = z.output<Schemas["transparenceSchema"]>;
 export type ParticipationMinimale = z.output<Schemas["participationMinimaleSchema"]>;
 export type Territoires = z.output<Schemas["territoiresSchema"]>;
+export type Reglements = z.output<Schemas["reglementsSchema"]>;
 
 export const tailleEntrepriseSchema = z.lazy(() => schemasParametres().tailleEntrepriseSchema);
 export const deMinimisSchema = z.lazy(() => schemasParametres().deMinimisSchema);
 export const transparenceSchema = z.lazy(() => schemasParametres().transparenceSchema);
 export const participationMinimaleSchema = z.lazy(() => schemasParametres().participationMinimaleSchema);
 export const territoiresSchema = z.lazy(() => schemasParametres().territoiresSchema);
+export const reglementsSchema = z.lazy(() => schemasParametres().reglementsSchema);
