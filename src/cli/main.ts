@@ -110,7 +110,8 @@ export function construireProgramme(): Command {
     .option("--theme <theme>", "attirer, recruter, innover ou simplifier")
     .option("--beneficiaire <texte>", "un mot du texte des bénéficiaires (ex. collectivité, PME, association)")
     .option("--calcule", "seulement les fiches que ti-aides calcule")
-    .addHelpText("after", "\nExemples : ti-aides regles --theme recruter ; ti-aides regles ademe-investissement ; ti-aides regles verifier regles-region/")
+    .option("--a-verifier", "liste les chiffres vérifiés il y a plus d'un an à la date (--date, par défaut aujourd'hui) : à confirmer avant de les appliquer")
+    .addHelpText("after", "\nExemples : ti-aides regles --theme recruter ; ti-aides regles ademe-investissement ; ti-aides regles --a-verifier --date 2026-12-01 ; ti-aides regles verifier regles-region/")
     .action(async (id: string | undefined, _o: object, cmd: Command) => {
       const { regles } = await import("./commandes/regles.js");
       process.exitCode = await regles(id, cmd.optsWithGlobals());

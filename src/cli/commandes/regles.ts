@@ -17,14 +17,17 @@ import { chargerCatalogue, chargerRegles, fichiersYaml } from "../../regles-disq
 import { ErreurUsage, SORTIE_OK, SORTIE_SAISIE } from "../codes.js";
 import { ecrireSortie } from "../ecriture.js";
 import { lireTexte } from "../entrees.js";
-import { reglesDe, verifierFormat, type OptionsGlobales } from "../options.js";
+import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
+import { aujourdhui } from "../../core/dates.js";
+import { figuresAVerifier } from "../../core/regles/a-verifier.js";
 import { c } from "../rendu/couleurs.js";
-import { rendreFicheCatalogue, rendreListe, rendreRegle } from "../rendu/regles.js";
+import { rendreAVerifier, rendreFicheCatalogue, rendreListe, rendreRegle } from "../rendu/regles.js";
 
 export interface OptionsRegles extends OptionsGlobales {
   theme?: string;
   beneficiaire?: string;
   calcule?: boolean;
+  aVerifier?: boolean;
 }
 
 function sortir(donnees: unknown, format: string, texte: () => string, fichier: string | undefined): void {
@@ -63,6 +66,13 @@ export async function regles(id: string | undefined, o: OptionsRegles): Promise<
   }
   if (o.beneficiaire !== undefined && o.beneficiaire.trim() === "") throw new ErreurUsage("--beneficiaire attend un mot du texte des bénéficiaires (ex. collectivité, PME, association)");
   const ref = reglesDe(o);
+  if (o.aVerifier) {
+    if (id !== undefined) throw new ErreurUsage("--a-verifier liste les chiffres de toutes les règles : retirez l'identifiant, ou sans --a-verifier pour le détail d'une règle");
+    const date = verifierDate(o.date) ?? aujourdhui();
+    const figures = figuresAVerifier(ref, date);
+    sortir({ date, a_verifier: figures, total: figures.length }, format, () => rendreAVerifier(figures, date), o.sortie);
+    return SORTIE_OK;
+  }
   const catalogue = chargerCatalogue();
 
   if (id === undefined) {

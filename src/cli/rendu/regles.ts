@@ -4,6 +4,7 @@ import { dateFr } from "../../core/dates.js";
 import type { ConditionDecrite, FigureDatee } from "../../core/regles/description.js";
 import { SORTES_CALCUL } from "../../core/regles/description.js";
 import type { DispositifListe, FicheListee, ListeRegles } from "../../core/regles/liste.js";
+import type { FigureAVerifier } from "../../core/regles/a-verifier.js";
 import type { Regle } from "../../core/schemas/regle.js";
 import { c } from "./couleurs.js";
 
@@ -107,5 +108,26 @@ export function rendreRegle(r: Regle, fichier: string, figures: FigureDatee[], c
       lignes.push(c().dim(`      ${periode(k.depuis, k.jusqu_au)} — ${k.source}`));
     }
   }
+  return lignes.join("\n");
+}
+
+/** `regles --a-verifier`: the figures to check, by dispositif or parameter file, with whom to ask. */
+export function rendreAVerifier(figures: FigureAVerifier[], date: string): string {
+  if (figures.length === 0) return c().green(`Aucun chiffre à vérifier au ${dateFr(date)} : chacun a été vérifié il y a moins d'un an.`);
+  const lignes = [c().bold.underline(`Chiffres à vérifier au ${dateFr(date)} (vérifiés il y a plus d'un an)`)];
+  const origines = [...new Set(figures.map((f) => f.origine))];
+  for (const o of origines) {
+    const siennes = figures.filter((f) => f.origine === o);
+    const aupres = siennes[0].aupres_de ? `auprès de l'opérateur (${siennes[0].aupres_de})` : "au texte en vigueur";
+    lignes.push("", `${c().bold(o)} — à confirmer ${aupres}`);
+    for (const f of siennes) {
+      lignes.push(`  • ${f.libelle} : ${c().bold(f.valeur)}`);
+      lignes.push(c().dim(`      vérifié le ${f.verifie_le ? dateFr(f.verifie_le) : `— (jamais ; en vigueur depuis le ${f.depuis ? dateFr(f.depuis) : "?"})`} — ${f.source} (${f.chemin})`));
+    }
+  }
+  lignes.push(
+    "",
+    `${figures.length} chiffre(s) à vérifier. Ils restent appliqués, avec l'avertissement « a_verifier » ; une fois confirmés, ajoutez une valeur datée avec sa source et « verifie_le » (voir README, « Des chiffres de 2019 »).`,
+  );
   return lignes.join("\n");
 }

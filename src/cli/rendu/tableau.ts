@@ -35,6 +35,16 @@ function ligneMotif(m: Motif): string {
   return `  ${symbole(m)} ${m.message}${m.source ? c().dim(` [${m.source}]`) : ""}`;
 }
 
+function aVerifier(r: Resultat): boolean {
+  return r.motifs.some((m) => m.code === "a_verifier");
+}
+
+/** The currency warning, said once for all the lines of its dispositif. */
+function ligneAVerifier(m: Motif, r: Resultat, resultats: Resultat[]): string {
+  const lignes = resultats.filter((x) => x.dispositif === r.dispositif).length;
+  return `  ${c().yellow("⚠")} ${c().bold("À vérifier")} : ${m.message}${lignes > 1 ? ` (vaut pour les ${lignes} lignes de ${r.dispositif})` : ""}${m.source ? c().dim(` [${m.source}]`) : ""}`;
+}
+
 function verdict(conforme: boolean | null): string {
   if (conforme === true) return c().green("✔ conforme");
   if (conforme === false) return c().red("✖ non conforme");
@@ -72,26 +82,35 @@ export function rendreResultats(resultats: Resultat[]): string[] {
   const fiscales = resultats.filter((r) => r.fiscal);
   const t = tableau(["Dispositif", "Dépense", "Éligible", "Assiette", "Taux", "Aide maximale", "Demandé", "Dépassement"]);
   for (const r of aides) {
+    // A figure checked more than a year ago is marked where it is read (domaine.md §0, currency).
+    const marque = aVerifier(r) ? c().yellow(" ⚠") : "";
     t.push([
       r.dispositif,
       r.depense,
       r.eligible ? c().green("oui") : c().red("non"),
       montant(r.assiette),
-      r.taux === null ? "—" : pourcent(r.taux),
-      montant(r.plafond),
+      r.taux === null ? "—" : pourcent(r.taux) + marque,
+      r.plafond === null ? "—" : montant(r.plafond) + marque,
       montant(r.demande),
       r.depassement === null ? "—" : r.depassement.isZero() ? euros(r.depassement) : c().red(euros(r.depassement)),
     ]);
   }
   if (aides.length) lignes.push(t.toString());
   if (fiscales.length) lignes.push(...tableauFiscal(fiscales));
+  if (resultats.some((r) => aVerifier(r) && r.plafond !== null)) {
+    lignes.push(c().yellow("⚠ chiffre vérifié il y a plus d'un an (guide de 2019) : à confirmer auprès de l'opérateur avant de l'inscrire au plan (voir « À vérifier » ci-dessous)."));
+  }
+  // The `a_verifier` warning once per dispositif, not once per line (domaine.md §0).
+  const dejaDits = new Set<string>();
   for (const r of resultats) {
     // A deduction's figures are in its table; its JSON keys are not for a reader.
     const details = r.fiscal ? [] : Object.entries(r.details).filter(([, v]) => v !== null);
-    if (r.motifs.length === 0 && details.length === 0) continue;
+    const motifs = r.motifs.filter((m) => m.code !== "a_verifier" || !dejaDits.has(`${r.dispositif}|${m.message}`));
+    for (const m of motifs) if (m.code === "a_verifier") dejaDits.add(`${r.dispositif}|${m.message}`);
+    if (motifs.length === 0 && details.length === 0) continue;
     lignes.push(c().bold(`${r.dispositif} / ${r.depense}`));
     if (details.length) lignes.push(`  ${details.map(([k, v]) => `${k} : ${v}`).join(", ")}`);
-    lignes.push(...r.motifs.map(ligneMotif));
+    lignes.push(...motifs.map((m) => (m.code === "a_verifier" ? ligneAVerifier(m, r, resultats) : ligneMotif(m))));
   }
   return lignes;
 }

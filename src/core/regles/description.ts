@@ -20,6 +20,8 @@ export interface FigureDatee {
   source: string;
   a_confirmer: boolean;
   note: string | null;
+  /** The last date the value was checked (domaine.md §0, currency); null when never said. */
+  verifie_le: string | null;
 }
 
 export interface ConditionDecrite {
@@ -31,6 +33,7 @@ export interface ConditionDecrite {
   source: string;
   depuis: string | null;
   jusqu_au: string | null;
+  verifie_le: string | null;
 }
 
 type Genre = "taux" | "points" | "montant" | "nombre";
@@ -41,6 +44,8 @@ const GENRES: Record<string, Genre> = {
   taux_is_defaut: "taux", acompte_min: "taux", bonus_zone: "points", bonus_forme: "points",
   plafond: "montant", plafond_projet: "montant", plafond_assiette_par_categorie: "montant", seuil_national: "montant",
   minimum_economie: "montant", forfait: "montant",
+  part_minimale: "taux", detention_publique_min: "taux", chiffre_affaires_max: "montant", total_bilan_max: "montant",
+  eti_chiffre_affaires_max: "montant", eti_total_bilan_max: "montant", plafond_transport_routier: "montant",
   duree_max_annees: "nombre", effectif_min: "nombre", effectif_moins_de: "nombre", effectif_au_plus: "nombre", livraison_mois_max: "nombre",
 };
 
@@ -74,7 +79,7 @@ function estDec(v: unknown): v is Dec {
   return v instanceof D;
 }
 
-function estParametre(v: unknown): v is { depuis: string; jusqu_au?: string; valeur: unknown; source: string; a_confirmer?: boolean; note?: string }[] {
+function estParametre(v: unknown): v is { depuis: string; jusqu_au?: string; valeur: unknown; source: string; a_confirmer?: boolean; note?: string; verifie_le?: string }[] {
   return Array.isArray(v) && v.length > 0 && v.every((x) => x && typeof x === "object" && "depuis" in x && "valeur" in x && "source" in x);
 }
 
@@ -110,6 +115,11 @@ export function brut(v: unknown): unknown {
 
 /** Every dated value of the rule's calculation, in file order. */
 export function figuresDeRegle(regle: Regle): FigureDatee[] {
+  return figuresDatees(regle.calcul, "calcul", "Calcul");
+}
+
+/** Every dated value under an object (a rule's calculation, a parameter file), in file order. */
+export function figuresDatees(racine: unknown, nom: string, titre: string): FigureDatee[] {
   const figures: FigureDatee[] = [];
   const parcourir = (v: unknown, chemin: string[], libelle: string, genre: Genre | undefined) => {
     if (estParametre(v)) {
@@ -124,6 +134,7 @@ export function figuresDeRegle(regle: Regle): FigureDatee[] {
           source: d.source,
           a_confirmer: d.a_confirmer === true,
           note: d.note ?? null,
+          verifie_le: d.verifie_le ?? null,
         });
       }
     } else if (Array.isArray(v)) {
@@ -142,7 +153,7 @@ export function figuresDeRegle(regle: Regle): FigureDatee[] {
       }
     }
   };
-  parcourir(regle.calcul, ["calcul"], "Calcul", undefined);
+  parcourir(racine, [nom], titre, undefined);
   return figures;
 }
 
@@ -156,6 +167,7 @@ export function conditionsDeRegle(regle: Regle): ConditionDecrite[] {
     source: c.source,
     depuis: c.depuis ?? null,
     jusqu_au: c.jusqu_au ?? null,
+    verifie_le: c.verifie_le ?? null,
   }));
 }
 

@@ -1,0 +1,59 @@
+// `ti-aides regles --a-verifier [--date D]`: every figure in force at D whose last check (`verifie_le`)
+// is more than a year old — the guide's figures of 2019 applied in 2026, the EU parameters not read
+// again against their text (domaine.md §0, "Validity and currency", second edition).
+import { dateDeVerification, estAVerifier } from "../actualite.js";
+import { conditionsEnVigueur } from "../conditions.js";
+import { conditionsDeRegle, figuresDatees, figuresDeRegle, type FigureDatee } from "./description.js";
+import type { Referentiel } from "./referentiel.js";
+
+export interface FigureAVerifier {
+  /** The dispositif's id, or the parameter file (rules/parametres/de-minimis.yaml). */
+  origine: string;
+  /** Whom to ask: the dispositif's operator; null for a parameter read in a text of law. */
+  aupres_de: string | null;
+  libelle: string;
+  chemin: string;
+  valeur: string;
+  depuis: string | null;
+  verifie_le: string | null;
+  source: string;
+}
+
+/** Of a parameter's dated values, the one in force at `date` (as `valeurA` picks it). */
+function enVigueur(figures: FigureDatee[], date: string): FigureDatee[] {
+  const parChemin = new Map<string, FigureDatee[]>();
+  for (const f of figures) parChemin.set(f.chemin, [...(parChemin.get(f.chemin) ?? []), f]);
+  return [...parChemin.values()].map((vs) => vs.filter((v) => v.depuis <= date).at(-1) ?? vs[0]);
+}
+
+const aVerifier = (f: { depuis: string | null; verifie_le: string | null; source: string }, date: string) =>
+  estAVerifier(dateDeVerification({ depuis: f.depuis ?? undefined, verifie_le: f.verifie_le ?? undefined, source: f.source }), date);
+
+/** The figures to check at `date`, dispositifs first (in id order), then the regulatory parameters. */
+export function figuresAVerifier(ref: Referentiel, date: string): FigureAVerifier[] {
+  const liste: FigureAVerifier[] = [];
+  for (const r of [...ref.dispositifs.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+    const base = { origine: r.id, aupres_de: r.operateur };
+    for (const f of enVigueur(figuresDeRegle(r), date)) {
+      if (aVerifier(f, date)) liste.push({ ...base, libelle: f.libelle, chemin: f.chemin, valeur: f.valeur, depuis: f.depuis, verifie_le: f.verifie_le, source: f.source });
+    }
+    const enForce = new Set(conditionsEnVigueur(r.conditions, date).conditions.map((c) => c.code));
+    for (const c of conditionsDeRegle(r).filter((x) => enForce.has(x.code))) {
+      if (aVerifier(c, date)) liste.push({ ...base, libelle: `Condition ${c.code}`, chemin: `conditions.${c.code}`, valeur: c.test, depuis: c.depuis, verifie_le: c.verifie_le, source: c.source });
+    }
+  }
+  const parametres: [string, unknown][] = [
+    ["taille-entreprise", ref.tailleEntreprise],
+    ["de-minimis", ref.deMinimis],
+    ["transparence", ref.transparence],
+    ["participation-minimale", ref.participationMinimale],
+    ["reglements", ref.reglements],
+  ];
+  for (const [nom, contenu] of parametres) {
+    const fichier = `rules/parametres/${nom}.yaml`;
+    for (const f of enVigueur(figuresDatees(contenu, nom, nom), date)) {
+      if (aVerifier(f, date)) liste.push({ origine: fichier, aupres_de: null, libelle: f.libelle, chemin: f.chemin, valeur: f.valeur, depuis: f.depuis, verifie_le: f.verifie_le, source: f.source });
+    }
+  }
+  return liste;
+}
