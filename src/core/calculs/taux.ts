@@ -1,6 +1,7 @@
 // Kind `taux`: a rate read in a table by size and category, bonuses in points, a cap on the rate,
 // an assiette (possibly the extra cost, possibly capped) and caps on the amount.
 import { D, min, tronquerCentime, ZERO, type Dec } from "../argent.js";
+import type { Motif } from "../modele.js";
 import type { CalculTaux, TauxParTaille } from "../schemas/regle.js";
 import { lire, sortieVide, type EntreeCalcul, type SortieCalcul } from "./commun.js";
 import { euros, pourcent } from "../format.js";
@@ -39,11 +40,14 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
   });
 
   // 2. Bonuses, in points (domaine.md §2, ademe-investissement).
+  // A bonus table is only "applied" (and its date warnings said) when a bonus applies.
   if (c.bonus_zone) {
-    const b = lire(c.bonus_zone, date, s.motifs);
+    const lus: Motif[] = [];
+    const b = lire(c.bonus_zone, date, lus);
     const zone = fiche.localisation.zone;
     const cle = zone === "outre_mer" ? "outre_mer" : zone === "corse" ? "corse" : fiche.localisation.afr ? "afr_metropole" : null;
     if (cle) {
+      s.motifs.push(...lus);
       const bonus = b.valeur[cle];
       taux = taux.plus(bonus);
       const libelle = { outre_mer: "DOM-COM", corse: "Corse", afr_metropole: "zone AFR de la France continentale" }[cle];
@@ -52,8 +56,10 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
     }
   }
   if (c.bonus_forme) {
-    const b = lire(c.bonus_forme, date, s.motifs);
+    const lus: Motif[] = [];
+    const b = lire(c.bonus_forme, date, lus);
     const bonus = e.forme ? b.valeur[e.forme] : undefined;
+    if (bonus) s.motifs.push(...lus);
     if (bonus && e.avecEquivalentSubvention && c.bonus_forme_sans_equivalent_subvention) {
       s.motifs.push({ code: "sans_majoration_equivalent_subvention", niveau: "info", message: `Aide ${e.forme === "avance_remboursable" ? "remboursable" : `sous forme ${e.forme}`} avec équivalent-subvention brut : pas de majoration de ${bonus.times(100).toString()} points (elle ne vaut que sans ce calcul) ; l'aide comptée est l'équivalent-subvention.`, source: c.bonus_forme_sans_equivalent_subvention.source });
       s.etapes.push({ libelle: `Majoration pour la forme de l'aide (${e.forme}) écartée : équivalent-subvention brut donné`, valeur: "+ 0 point", source: c.bonus_forme_sans_equivalent_subvention.source });
