@@ -16,7 +16,10 @@ export const motifSchema = z.strictObject({
   niveau: z.enum(["info", "avertissement", "erreur"]),
   message: z.string().min(1),
   source: z.string().nullable(),
-});
+  // `a_verifier` (domaine.md §0, currency, second edition): the date the figures were last checked.
+  verifie_le: date.optional(),
+})
+  .refine((m) => (m.code === "a_verifier") === (m.verifie_le !== undefined), "verifie_le porté par « a_verifier » et par lui seul");
 
 export const resultatSchema = z
   .strictObject({
@@ -52,6 +55,8 @@ export const controleSchema = z.strictObject({
   periode_fin: date.optional(),
   disponible: montant.optional(),
   publication_requise: z.boolean().optional(),
+  // de_minimis, second edition (domaine.md §3): the regulations summed under the ceiling checked.
+  details: z.strictObject({ comptees: z.array(z.string().min(1)).min(1) }).optional(),
   message: z.string().min(1),
   source: z.string().nullable(),
 });

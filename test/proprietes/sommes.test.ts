@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { D, lireMontant, repartir, somme } from "../../src/core/argent.js";
-import { evaluer } from "../outils/regles.js";
+import { evaluer, REF } from "../outils/regles.js";
 import { centimes, fiche, texteMontant, type FicheBrute } from "./arbitraires.js";
 
 const RUNS = 150;
@@ -43,8 +43,24 @@ function dispositifDe(l: Record<string, unknown>): string {
   return String(l.dispositif ?? l.financeur);
 }
 
+/**
+ * What a raw line counts against its dispositif (domaine.md §3, second edition: "the aid counted,
+ * grant equivalent when given, as for cumul"): a loan, advance or guarantee that is State aid counts
+ * at its `equivalent_subvention` when given; any other line at its amount.
+ */
+function compte(l: Record<string, unknown>): D {
+  const regle = REF.dispositifs.get(dispositifDe(l));
+  const duFinanceur = REF.dispositifs.get(String(l.financeur));
+  const prive = ["prive", "autofinancement"].includes(String(l.financeur));
+  const regime = l.regime ?? duFinanceur?.regime_defaut ?? (regle && regle.regime_defaut !== "fiscal" ? regle.regime_defaut : "rgec");
+  const aideEtat = !prive && regime !== "hors_aide_etat" && regime !== "fiscal" && (regle?.aide_etat ?? true) && (duFinanceur?.aide_etat ?? true);
+  const forme = String(l.forme ?? "subvention");
+  const avecEquivalent = aideEtat && !["subvention", "fonds_propres", "quasi_fonds_propres"].includes(forme) && l.equivalent_subvention !== undefined;
+  return new D(String(avecEquivalent ? l.equivalent_subvention : l.montant));
+}
+
 describe("the financing plan of a generated fiche", () => {
-  test("the amounts asked of a dispositif across its expenses add up to its lines, to the cent", () => {
+  test("the amounts asked of a dispositif across its expenses add up to what its lines count, to the cent", () => {
     fc.assert(
       fc.property(fiche({ plan: true, depenses: { min: 1, max: 4 } }), (f: FicheBrute) => {
         const e = evaluer(f);
@@ -54,7 +70,7 @@ describe("the financing plan of a generated fiche", () => {
           if (resultats.length === 0) continue; // a generic financer: no dispositif result
           // A tax measure (suramortissement with no regime given) is no financing line (domaine.md §2).
           const siennes = lignes.filter((l) => dispositifDe(l) === id && !(l.financeur === "suramortissement" && l.regime === undefined));
-          const attendu = somme(siennes.map((l) => new D(String(l.montant))));
+          const attendu = somme(siennes.map(compte));
           const demandes = somme(resultats.map((r) => r.demande ?? new D(0)));
           expect(demandes.toFixed(2), `${id}`).toBe(attendu.toFixed(2));
         }
