@@ -15,6 +15,7 @@ interface Cite {
   chemin: string;
   source: string;
   depuis?: string;
+  verifie_le?: string;
 }
 
 /** The dated values ({ depuis, valeur, source }) and the conditions of a rule, with their path. */
@@ -24,7 +25,7 @@ function citations(r: Regle): Cite[] {
     if (Array.isArray(x)) x.forEach((y, i) => parcourir(y, `${chemin}[${i}]`));
     else if (x && typeof x === "object" && !("d" in x && "e" in x)) {
       const o = x as Record<string, unknown>;
-      if ("source" in o && ("valeur" in o || "code" in o)) sortie.push({ chemin, source: String(o.source), depuis: o.depuis as string | undefined });
+      if ("source" in o && ("valeur" in o || "code" in o)) sortie.push({ chemin, source: String(o.source), depuis: o.depuis as string | undefined, verifie_le: o.verifie_le as string | undefined });
       for (const [k, v] of Object.entries(o)) if (k !== "valeur" || Array.isArray(v) || typeof v === "object") parcourir(v, `${chemin}.${k}`);
     }
   };
@@ -71,5 +72,30 @@ describe.each([...REF.dispositifs.values()].map((r) => [r.id, r] as const))("%s"
         expect(c.source, `${r.id} ${c.chemin}`).toMatch(/Règlement|CGI|CGCT|loi|décret/);
       }
     }
+  });
+});
+
+// Seconde édition, point 8 (domaine.md §0, « currency ») : chaque valeur datée porte `verifie_le` —
+// le guide est vérifié à sa publication, le 18/11/2019 (« Guide méthodologique V5 — 18/11/2019 ») ; un
+// texte de loi, le jour où il a été relu (ces fichiers datent du 29/11/2026 au plus tôt).
+describe("actualité : chaque valeur datée porte verifie_le", () => {
+  test.each([...REF.dispositifs.values()].map((r) => [r.id, r] as const))("%s", (_id, r) => {
+    for (const c of citations(r)) {
+      if (c.source.startsWith("Guide TI V5")) expect(c.verifie_le, `${r.id} ${c.chemin}`).toBe("2019-11-18");
+      else expect(c.verifie_le! >= "2026-11-29", `${r.id} ${c.chemin} : verifie_le ${c.verifie_le}`).toBe(true);
+    }
+  });
+  test("les paramètres réglementaires (rules/parametres/) aussi", () => {
+    const fichiers = [REF.deMinimis, REF.transparence, REF.participationMinimale, REF.tailleEntreprise, REF.reglements] as Record<string, unknown>[];
+    let vues = 0;
+    for (const [nom, p] of fichiers.flatMap((f) => Object.entries(f))) {
+      if (!Array.isArray(p)) continue;
+      for (const v of p as { verifie_le?: string }[]) {
+        vues++;
+        expect(v.verifie_le, nom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
+    }
+    // de minimis : 2 + 3 + 2 + 2 = 9 ; transparence 2 ; participation 1 + 1 ; taille 1 ; RGEC 1 : 15.
+    expect(vues).toBe(15);
   });
 });

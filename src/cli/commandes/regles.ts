@@ -52,6 +52,7 @@ export function regleJson(r: Regle, ref: Referentiel) {
     regime_defaut: r.regime_defaut,
     aide_etat: r.aide_etat,
     valable_jusqu_au: r.valable_jusqu_au ?? null,
+    valable_a_partir_du: r.valable_a_partir_du ?? null,
     champs: r.champs,
     calcul: { type: r.calcul.type, ...(r.calcul.type === "taux" ? { assiette: r.calcul.assiette } : {}) },
     figures: figuresDeRegle(r),

@@ -90,13 +90,14 @@ export function rendreRegle(r: Regle, fichier: string, figures: FigureDatee[], c
     `Régime par défaut : ${r.regime_defaut} ; aide d'État : ${r.aide_etat ? "oui (comptée au cumul et au de minimis selon le régime)" : "non"}`,
     `Calcul : ${r.calcul.type} — ${SORTES_CALCUL[r.calcul.type]}${r.calcul.type === "taux" ? ` ; assiette : ${r.calcul.assiette === "surcout" ? "surcoût (montant − cout_reference)" : "montant"}` : ""}`,
     ...(r.champs.length ? [`Champs utiles de la fiche : ${r.champs.join(", ")}`] : []),
-    ...(r.valable_jusqu_au ? [c().yellow(`Dispositif clos le ${dateFr(r.valable_jusqu_au.date)}`) + c().dim(` [${r.valable_jusqu_au.source}]`)] : []),
+    ...(r.valable_a_partir_du ? [c().yellow(`Valable à partir du ${dateFr(r.valable_a_partir_du.date)}`) + c().dim(` [${r.valable_a_partir_du.source}]`)] : []),
+    ...(r.valable_jusqu_au ? [c().yellow(`Valable jusqu'au ${dateFr(r.valable_jusqu_au.date)} (non éligible après)`) + c().dim(` [${r.valable_jusqu_au.source}]`)] : []),
   ];
   lignes.push("", c().bold("Chiffres (valeurs datées)"));
   if (figures.length === 0) lignes.push("  Aucun chiffre : le guide ne chiffre pas cette aide, ti-aides en vérifie l'éligibilité.");
   for (const f of figures) {
     lignes.push(`  • ${f.libelle} : ${c().bold(f.valeur)}`);
-    lignes.push(c().dim(`      ${periode(f.depuis, f.jusqu_au)} — ${f.source} (${f.chemin})`));
+    lignes.push(c().dim(`      ${periode(f.depuis, f.jusqu_au)} — ${f.source} (${f.chemin})${f.verifie_le ? ` — vérifié le ${dateFr(f.verifie_le)}` : ""}`));
     if (f.a_confirmer) lignes.push(c().yellow(`      valeur à confirmer au texte${f.note ? ` : ${f.note}` : ""}`));
     else if (f.note) lignes.push(c().dim(`      ${f.note}`));
   }
@@ -105,7 +106,7 @@ export function rendreRegle(r: Regle, fichier: string, figures: FigureDatee[], c
     for (const k of conditions) {
       lignes.push(`  • ${k.niveau === "erreur" ? "condition" : "recommandation"} ${c().bold(k.code)} : ${k.test}${k.si ? ` (si ${k.si})` : ""}`);
       lignes.push(`      sinon : ${k.message.replaceAll("{valeur}", "…").replaceAll("{champ}", k.test.split(" ")[0])}`);
-      lignes.push(c().dim(`      ${periode(k.depuis, k.jusqu_au)} — ${k.source}`));
+      lignes.push(c().dim(`      ${periode(k.depuis, k.jusqu_au)} — ${k.source}${k.verifie_le ? ` — vérifié le ${dateFr(k.verifie_le)}` : ""}`));
     }
   }
   return lignes.join("\n");
