@@ -46,7 +46,10 @@ describe("PIA Campus : appel ouvert jusqu'au 31/12/2019 (l.1572)", () => {
   test("31/12/2019 : éligible, 1 000 000,00 €", () => {
     expect(evalue(CAMPUS, "2019-12-31", "pia-campus")).toMatchObject({ eligible: true, plafond: "1000000.00" });
   });
-  test("01/01/2020 : non éligible, hors période", () => {
+  test("30/12/2019, la veille : éligible", () => {
+    expect(evalue(CAMPUS, "2019-12-30", "pia-campus").eligible).toBe(true);
+  });
+  test("01/01/2020, le lendemain : non éligible, hors période", () => {
     const c = evalue(CAMPUS, "2020-01-01", "pia-campus");
     expect(c).toMatchObject({ eligible: false, plafond: "0.00" });
     expect(c.r.motifs.find((x) => x.code === "hors_periode")!.message).toContain("31/12/2019");
