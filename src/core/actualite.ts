@@ -25,10 +25,14 @@ export function estAVerifier(verifieLe: string | undefined, date: string): boole
 
 const estDuGuide = (source: string) => source.startsWith("Guide");
 
+/** What a result's figures of the guide are, for the warning: its rate, its amounts, or its conditions. */
+export type SorteDeChiffres = "Taux" | "Montants" | "Conditions";
+
 /** The words of the `a_verifier` warning: a figure of the guide, or one read in a text of law. */
-export function messageAVerifier(verifieLe: string, date: string, duGuide: boolean, operateur?: string): string {
+export function messageAVerifier(verifieLe: string, date: string, duGuide: boolean, operateur?: string, sorte: SorteDeChiffres = "Taux"): string {
+  const accord = sorte === "Taux" ? "appliqué" : "appliqués";
   return duGuide
-    ? `Taux du guide de ${verifieLe.slice(0, 4)} appliqué au ${dateFr(date)} : à confirmer auprès de l'opérateur${operateur ? ` (${operateur})` : ""} ; chiffres vérifiés le ${dateFr(verifieLe)}, il y a plus d'un an.`
+    ? `${sorte} du guide de ${verifieLe.slice(0, 4)} ${accord} au ${dateFr(date)} : à confirmer auprès de l'opérateur${operateur ? ` (${operateur})` : ""} ; chiffres vérifiés le ${dateFr(verifieLe)}, il y a plus d'un an.`
     : `Valeur vérifiée au texte le ${dateFr(verifieLe)}, appliquée au ${dateFr(date)} : plus d'un an après, à confirmer au texte en vigueur.`;
 }
 
@@ -43,7 +47,7 @@ export function motifAVerifier(v: Verifiable, date: string): Motif | null {
  * A result's `a_verifier` warnings as one per kind (the guide's figures; each text of law), their
  * sources gathered: a user reads once which figures of which date need checking, and where they stand.
  */
-export function regrouperAVerifier(motifs: Motif[], date: string, operateur: string): Motif[] {
+export function regrouperAVerifier(motifs: Motif[], date: string, operateur: string, sorte: SorteDeChiffres = "Taux"): Motif[] {
   const autres = motifs.filter((m) => m.code !== "a_verifier");
   const groupes = new Map<string, Motif[]>();
   for (const m of motifs.filter((x) => x.code === "a_verifier")) {
@@ -53,7 +57,7 @@ export function regrouperAVerifier(motifs: Motif[], date: string, operateur: str
   const regroupes = [...groupes.values()].map((ms): Motif => {
     const duGuide = estDuGuide(ms[0].source ?? "");
     const sources = [...new Set(ms.map((m) => m.source).filter((s): s is string => s !== null))];
-    return { code: "a_verifier", niveau: "avertissement", message: messageAVerifier(ms[0].verifie_le!, date, duGuide, duGuide ? operateur : undefined), source: sources.join(" ; "), verifie_le: ms[0].verifie_le };
+    return { code: "a_verifier", niveau: "avertissement", message: messageAVerifier(ms[0].verifie_le!, date, duGuide, duGuide ? operateur : undefined, sorte), source: sources.join(" ; "), verifie_le: ms[0].verifie_le };
   });
   return [...autres, ...regroupes];
 }

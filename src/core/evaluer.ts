@@ -98,7 +98,10 @@ export function evaluerFiche(fiche: Fiche, ref: Referentiel, options: OptionsEva
   }
   appliquerVolets(fiche, resultats, ref, date);
   // The figures checked more than a year ago: one warning per result, their sources gathered.
-  for (const r of resultats) r.motifs = regrouperAVerifier(r.motifs, date, ref.dispositifs.get(r.dispositif)!.operateur);
+  for (const r of resultats) {
+    const sorte = r.taux !== null ? "Taux" : r.plafond !== null || Object.keys(r.details).length > 0 ? "Montants" : "Conditions";
+    r.motifs = regrouperAVerifier(r.motifs, date, ref.dispositifs.get(r.dispositif)!.operateur, sorte);
+  }
 
   const controles = controler({ fiche, ref, date, benef, lignes, resultats, parts, partsAide, autresDeMinimis: options.autresDeMinimis ?? [], motifs });
   return {
