@@ -48,6 +48,32 @@ describe("a broken rule file is refused with its file, line and field", () => {
     );
     expect(erreur(texte)[0].message).toContain("croissante");
   });
+  // Seconde édition : les nouveaux champs sont validés au chargement comme les autres.
+  test("an invalid verifie_le names its line and field", () => {
+    const texte = ADEME.replace('        verifie_le: "2019-11-18"\n        valeur: { PE: 0.65', '        verifie_le: "2019-13-45"\n        valeur: { PE: 0.65');
+    expect(texte).not.toBe(ADEME);
+    const [p] = erreur(texte);
+    expect(p.champ).toBe("calcul.taux_par_categorie.enr[0].verifie_le");
+    expect(p.ligne).toBe(texte.split("\n").findIndex((l) => l.includes("2019-13-45")) + 1);
+    expect(p.message).toContain("date invalide");
+  });
+  test("a validity start without its source, and a misspelt key of the l.920 rule, are refused", () => {
+    const sansSource = erreur(ADEME.replace("regime_defaut: rgec", 'regime_defaut: rgec\nvalable_a_partir_du: { date: "2019-09-01" }'));
+    expect(sansSource.some((p) => p.champ === "valable_a_partir_du.source")).toBe(true);
+    const faute = erreur(ADEME.replace("  bonus_forme_sans_equivalent_subvention:", "  bonus_forme_sans_equivalent:"));
+    expect(faute.some((p) => p.champ === "calcul.bonus_forme_sans_equivalent")).toBe(true);
+  });
+  test("a de minimis ceiling that counts an unknown regulation is refused with its file", () => {
+    const texte = readFileSync(join(DOSSIER_REGLES, "parametres/de-minimis.yaml"), "utf8").replace("compte_aussi: [agricole, peche] }", "compte_aussi: [agricole, pêche] }");
+    try {
+      construireReferentiel([], { "de-minimis": { fichier: "rules/parametres/de-minimis.yaml", texte } });
+      throw new Error("aurait dû échouer");
+    } catch (e) {
+      const p = (e as ErreurSaisie).problemes.find((x) => x.fichier === "rules/parametres/de-minimis.yaml" && x.champ?.includes("compte_aussi"));
+      expect(p, JSON.stringify((e as ErreurSaisie).problemes)).toBeDefined();
+      expect(p!.ligne).toBeGreaterThan(0);
+    }
+  });
   test("all errors of a set of files come together", () => {
     try {
       construireReferentiel([{ fichier: "a.yaml", texte: "id: a\n" }, { fichier: "b.yaml", texte: "nom: [" }], {});
