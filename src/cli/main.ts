@@ -111,7 +111,7 @@ export function construireProgramme(): Command {
     .option("--beneficiaire <texte>", "un mot du texte des bénéficiaires (ex. collectivité, PME, association)")
     .option("--calcule", "seulement les fiches que ti-aides calcule")
     .option("--a-verifier", "liste les chiffres vérifiés il y a plus d'un an à la date (--date, par défaut aujourd'hui) : à confirmer avant de les appliquer")
-    .addHelpText("after", "\nExemples : ti-aides regles --theme recruter ; ti-aides regles ademe-investissement ; ti-aides regles --a-verifier --date 2026-12-01 ; ti-aides regles verifier regles-region/")
+    .addHelpText("after", "\nExemples : ti-aides regles --theme recruter ; ti-aides regles ademe-investissement ; ti-aides regles --a-verifier --date 2026-12-01 ; ti-aides regles verifier regles-region/ ; ti-aides regles tester cas/ --regles regles-region/")
     .action(async (id: string | undefined, _o: object, cmd: Command) => {
       const { regles } = await import("./commandes/regles.js");
       process.exitCode = await regles(id, cmd.optsWithGlobals());
@@ -124,6 +124,16 @@ export function construireProgramme(): Command {
     .action(async (dossiers: string[], _o: object, cmd: Command) => {
       const { verifierRegles } = await import("./commandes/regles.js");
       process.exitCode = await verifierRegles(dossiers, cmd.optsWithGlobals());
+    });
+  regles
+    .command("tester")
+    .alias("test")
+    .description("lance des cas de test de règles (fiches et chiffres attendus, calculés à la main, en YAML) contre les règles et les surcouches (--regles) : code 0 tous réussis, 1 un cas échoue (attendu / obtenu par champ), 2 fichier de cas invalide")
+    .argument("<chemins...>", "dossiers ou fichiers de cas de test YAML (format : docs/cas-de-test.md)")
+    .addHelpText("after", "\nFormats (--format) : table (par défaut), json.\nExemple : ti-aides regles tester fixtures/cas-region --regles fixtures/regles-region")
+    .action(async (chemins: string[], _o: object, cmd: Command) => {
+      const { testerRegles } = await import("./commandes/regles-tester.js");
+      process.exitCode = await testerRegles(chemins, cmd.optsWithGlobals());
     });
 
   programme
