@@ -6,6 +6,7 @@ import { comparerCas, type Ecart } from "../core/cas/comparer.js";
 import { validerFichierCas, type CasDeTest, type FichierCas } from "../core/cas/fichier.js";
 import { lireDocument } from "../core/document.js";
 import { ErreurSaisie, type ProblemeSaisie } from "../core/erreurs.js";
+import type { OptionsEvaluation } from "../core/evaluer.js";
 import type { Referentiel } from "../core/regles/referentiel.js";
 import { fichiersYaml } from "../regles-disque.js";
 import { lireTexte } from "./entrees.js";
@@ -36,6 +37,11 @@ export function lireFichiersCas(chemins: string[]): FichierCas[] {
   return lus;
 }
 
+/** The evaluation options a case sets, as --date and --forme would. */
+export function optionsDuCas(cas: CasDeTest): OptionsEvaluation {
+  return { ...(cas.date !== undefined ? { date: cas.date } : {}), ...(cas.forme !== undefined ? { forme: cas.forme } : {}) };
+}
+
 export interface BilanCas {
   cas: CasDeTest;
   ecarts: Ecart[];
@@ -45,7 +51,7 @@ export interface BilanCas {
 
 /** Evaluates one case's fiche with the rules, as `simuler` would, and lists what differs from the expected figures. */
 export function executerCas(cas: CasDeTest, ref: Referentiel): BilanCas {
-  const evaluee = evaluerSource(cas.fiche, ref, cas.date !== undefined ? { date: cas.date } : {});
+  const evaluee = evaluerSource(cas.fiche, ref, optionsDuCas(cas));
   if (evaluee.erreur) return { cas, ecarts: [], erreurs: evaluee.erreur.problemes };
   return { cas, ecarts: comparerCas(cas, evaluee.evaluation) };
 }

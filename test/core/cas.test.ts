@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
-import { executerCas, lireFichiersCas } from "../../src/cli/cas.js";
+import { executerCas, lireFichiersCas, optionsDuCas } from "../../src/cli/cas.js";
 import { comparerCas } from "../../src/core/cas/comparer.js";
 import { validerFichierCas, type CasDeTest } from "../../src/core/cas/fichier.js";
 import { lireDocument } from "../../src/core/document.js";
@@ -133,7 +133,7 @@ function variantes(cas: CasDeTest, obtenus: (i: number) => string[]): CasDeTest[
   cas.resultats.forEach((r, i) => {
     const avec = (x: object) => sorties.push({ ...cas, resultats: cas.resultats.map((y, j) => (j === i ? { ...y, ...x } : y)) });
     if (r.eligible !== undefined) avec({ eligible: !r.eligible });
-    for (const k of ["assiette", "taux", "plafond", "demande"] as const) {
+    for (const k of ["assiette", "taux", "plafond", "demande", "depassement"] as const) {
       const v = r[k];
       if (v !== undefined) avec({ [k]: v === null ? 1 : k === "taux" ? Number(v) + 0.0001 : Number(v) + 0.01 });
     }
@@ -154,7 +154,7 @@ test("test/cas/ : chaque chiffre attendu, changé, fait échouer son cas", () =>
   let n = 0;
   for (const f of lireFichiersCas([DOSSIER])) {
     for (const cas of f.cas) {
-      const e = evaluerFiche(validerFiche(cas.fiche.doc, cas.fiche.chemin), REF, cas.date ? { date: cas.date } : {});
+      const e = evaluerFiche(validerFiche(cas.fiche.doc, cas.fiche.chemin), REF, optionsDuCas(cas));
       const obtenus = (i: number) => e.resultats.filter((r) => r.dispositif === cas.resultats[i].dispositif && (!cas.resultats[i].depense || r.depense === cas.resultats[i].depense)).flatMap((r) => r.motifs.map((m) => m.code));
       for (const v of variantes(cas, obtenus)) {
         n++;

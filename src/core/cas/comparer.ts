@@ -46,6 +46,7 @@ function comparerResultat(a: ResultatAttendu & { dispositif: string }, resultats
   if (a.taux !== undefined) comparer("taux", taux(a.taux), j.taux);
   if (a.plafond !== undefined) comparer("plafond", montant(a.plafond), j.plafond);
   if (a.demande !== undefined) comparer("demande", montant(a.demande), j.demande);
+  if (a.depassement !== undefined) comparer("depassement", montant(a.depassement), j.depassement);
   const codes = r.motifs.map((m) => m.code);
   const liste = (xs: string[]) => (xs.length ? xs.join(", ") : AUCUN);
   if (a.codes !== undefined && [...a.codes].sort().join() !== [...codes].sort().join()) {

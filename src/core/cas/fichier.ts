@@ -3,6 +3,7 @@
 // own funnel validates and evaluates it, with errors pointing at the case file's lines.
 import type { DocumentSource } from "../document.js";
 import { cheminTexte, ErreurSaisie, type ProblemeSaisie } from "../erreurs.js";
+import type { Forme } from "../schemas/communs.js";
 import { problemesZod } from "../validation.js";
 import { fichierCasSchema, type ControleAttendu, type FichierCasBrut, type ResultatAttendu } from "./schema.js";
 
@@ -13,6 +14,7 @@ export interface CasDeTest {
   nom: string;
   source: string;
   date?: string;
+  forme?: Forme;
   /** The fiche as the commands read one: a document and the path of the fiche inside it. */
   fiche: { doc: DocumentSource; chemin: PropertyKey[] };
   resultats: (ResultatAttendu & { dispositif: string })[];
@@ -61,6 +63,7 @@ export function validerFichierCas(doc: DocumentSource): FichierCas {
       nom: c.nom,
       source: c.source,
       ...(c.date !== undefined ? { date: c.date } : {}),
+      ...(c.forme !== undefined ? { forme: c.forme } : {}),
       fiche: { doc: fusionne, chemin: ["cas", i, "fiche"] },
       resultats: (c.resultats ?? []).map((x) => ({ ...x, dispositif: x.dispositif ?? lu.dispositif! })),
       controles: c.controles ?? [],

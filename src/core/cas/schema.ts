@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { estDateValide } from "../dates.js";
 import type { NomControle } from "../modele.js";
+import { FORMES } from "../schemas/communs.js";
 
 /** An expected amount or rate, as a number or a text ("42000.00"); null: the engine must give none. */
 const chiffre = z
@@ -32,6 +33,7 @@ const resultatAttendu = z.strictObject({
   taux: chiffre,
   plafond: chiffre,
   demande: chiffre,
+  depassement: chiffre,
   /** The exact list of reason codes, in any order. */
   codes,
   /** Codes that must be among the reasons. */
@@ -58,6 +60,8 @@ const cas = z.strictObject({
   source: z.string().trim().min(1, "texte vide : citez la ligne du guide ou l'article qui justifie le chiffre"),
   /** Evaluation date (as --date); default: the fiche's date_demande. */
   date: z.string().refine(estDateValide, { message: "date invalide, format attendu AAAA-MM-JJ (ex. 2019-06-01)" }).optional(),
+  /** Form of aid assumed where no financing line says (as simuler's --forme). */
+  forme: z.enum(FORMES).optional(),
   fiche: blocFiche.optional(),
   resultats: z.array(resultatAttendu).optional(),
   controles: z.array(controleAttendu).optional(),
