@@ -68,6 +68,10 @@ describe("le format est validé au chargement, en français, avec fichier, ligne
     const [m] = erreurs((BASE + CAS_3_ANS).replace("dispositif: cifre\n", ""));
     expect(m).toMatch(/^cas\.yaml, ligne 15 : champ « cas\[0\]\.resultats\[0\] » : dispositif manquant/);
   });
+  test("deux cas du même nom : refusé, on ne saurait pas lequel échoue", () => {
+    const [m] = erreurs(BASE + CAS_3_ANS + CAS_3_ANS);
+    expect(m).toMatch(/^cas\.yaml, ligne 17 : champ « cas\[1\]\.nom » : nom « 3 ans : 42 000 € » déjà donné à un autre cas/);
+  });
   test("date du cas invalide", () => {
     const [m] = erreurs(BASE + CAS_3_ANS.replace("    fiche:", '    date: "2019-02-30"\n    fiche:'));
     expect(m).toMatch(/champ « cas\[0\]\.date » : date invalide/);

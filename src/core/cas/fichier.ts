@@ -36,7 +36,11 @@ export function validerFichierCas(doc: DocumentSource): FichierCas {
   if (!r.success) throw new ErreurSaisie(problemesZod(r.error, fichierCasSchema, doc.donnees, lieu));
   const lu = r.data;
   const problemes: ProblemeSaisie[] = [];
+  const noms = new Set<string>();
   lu.cas.forEach((c, i) => {
+    // A case is named in the reports by its name: two with one name could not be told apart.
+    if (noms.has(c.nom)) problemes.push({ ...lieu(["cas", i, "nom"]), message: `nom « ${c.nom} » déjà donné à un autre cas de ce fichier : précisez ce que chacun vérifie` });
+    noms.add(c.nom);
     if (!c.resultats?.length && !c.controles?.length) {
       problemes.push({ ...lieu(["cas", i]), message: "aucun chiffre attendu : un cas donne au moins une entrée dans « resultats » ou « controles »" });
     }
