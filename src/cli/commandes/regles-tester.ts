@@ -56,7 +56,7 @@ function rendre(fichiers: { fichier: string; bilans: BilanCas[] }[], total: numb
   }
   const resume = `${total} cas : ${total - echecs} réussi${total - echecs > 1 ? "s" : ""}, ${echecs} en échec`;
   lignes.push("", echecs ? c().red(resume) : c().green(resume));
-  if (echecs) lignes.push("Un cas en échec : le chiffre attendu (calculé à la main depuis sa source) diffère de celui des règles ; corrigez la règle ou, si la source le dit, le cas.");
+  if (echecs) lignes.push("Pour chaque cas en échec, le chiffre attendu (calculé à la main depuis sa source) diffère de celui des règles : corrigez la règle, ou le cas si sa source dit autre chose.");
   return lignes.join("\n") + "\n";
 }
 

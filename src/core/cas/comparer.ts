@@ -48,15 +48,15 @@ function comparerResultat(a: ResultatAttendu & { dispositif: string }, resultats
   if (a.demande !== undefined) comparer("demande", montant(a.demande), j.demande);
   if (a.depassement !== undefined) comparer("depassement", montant(a.depassement), j.depassement);
   const codes = r.motifs.map((m) => m.code);
-  const liste = (xs: string[]) => (xs.length ? xs.join(", ") : AUCUN);
+  const motifs = (xs: string[]) => `motifs : ${xs.length ? xs.join(", ") : AUCUN}`;
   if (a.codes !== undefined && [...a.codes].sort().join() !== [...codes].sort().join()) {
-    ecarts.push({ sujet: s, champ: "codes", attendu: liste(a.codes), obtenu: liste(codes) });
+    ecarts.push({ sujet: s, champ: "codes", attendu: motifs(a.codes), obtenu: motifs(codes) });
   }
   for (const code of a.codes_presents ?? []) {
-    if (!codes.includes(code)) ecarts.push({ sujet: s, champ: "codes_presents", attendu: code, obtenu: liste(codes) });
+    if (!codes.includes(code)) ecarts.push({ sujet: s, champ: "codes_presents", attendu: `${code} parmi les motifs`, obtenu: motifs(codes) });
   }
   for (const code of a.codes_absents ?? []) {
-    if (codes.includes(code)) ecarts.push({ sujet: s, champ: "codes_absents", attendu: `sans ${code}`, obtenu: liste(codes) });
+    if (codes.includes(code)) ecarts.push({ sujet: s, champ: "codes_absents", attendu: `pas de ${code} parmi les motifs`, obtenu: motifs(codes) });
   }
   for (const [k, v] of Object.entries(a.details ?? {})) {
     const obtenu = r.details[k];
