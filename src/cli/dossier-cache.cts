@@ -1,5 +1,6 @@
-// Where ti-aides keeps what it can compute again (validated rules, compiled code): the user's cache
-// folder. TI_AIDES_CACHE: another folder, or "0" (non, false, off) to keep nothing.
+// Where ti-aides keeps what it can compute again (validated rules): the user's cache folder. The
+// compiled code is never taken from here (src/cli/cache-code.cts). TI_AIDES_CACHE: another folder,
+// or "0" (non, false, off) to keep nothing.
 import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 
