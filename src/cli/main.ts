@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { ErreurSaisie, formaterProbleme } from "../core/erreurs.js";
 import { VERSION } from "../core/version.js";
+import { erreurFichier } from "../lecture-sure.js";
 import { ErreurUsage, SORTIE_INTERNE, SORTIE_SAISIE } from "./codes.js";
 
 const TITRES: Record<string, string> = {
@@ -160,7 +161,8 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 /** Prints an error the way a user can act on it; returns the exit status. */
-export function signaler(e: unknown): number {
+export function signaler(erreur: unknown): number {
+  const e = erreurFichier(erreur); // a file system error (ENOENT, ELOOP, EACCES…) is said in French, with its path
   if (e instanceof CommanderError) {
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
     process.stderr.write(`Erreur : ${messageCommander(e)}\n`);
