@@ -4,13 +4,15 @@
 // commande, lancée comme par un utilisateur, doit s'en garder.
 // Les tests tournent en root (CI aussi) : « un autre utilisateur » est simulé par le propriétaire
 // (nobody) et les modes des fichiers ; les cas qui en dépendent le disent.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, closeSync, existsSync, linkSync, lstatSync, openSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { once } from "node:events";
+import { basename, join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { RACINE, sansPileDAppel, tiAides } from "./outils/cli.js";
+import { lancer, type Lancement } from "./outils/lancer.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "ti-aides-securite-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -117,4 +119,200 @@ describe("2. le cache des règles ne se laisse pas empoisonner", () => {
       expect(JSON.parse(readFileSync(entree, "utf8")).referentiel).not.toEqual(faux); // refaite
     }
   });
+});
+
+/** Refusé proprement : code 2, une ligne « Erreur : <chemin> : … » en français, sans trace de pile ni attente sans fin. */
+function refuse(r: Lancement, chemin: string, message: RegExp): void {
+  expect(r.expire, "la commande ne s'est pas terminée").toBe(false);
+  expect(sansPileDAppel(r.stderr), r.stderr).toBe(true);
+  expect(r.stderr).not.toMatch(/Erreur interne|ELOOP|ENOENT|EACCES/);
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stderr).toContain(`Erreur : ${chemin} : `);
+  expect(r.stderr).toMatch(message);
+}
+
+function fifo(chemin: string): string {
+  const r = spawnSync("mkfifo", [chemin]);
+  expect(r.status).toBe(0);
+  return chemin;
+}
+
+const REGLE_REGION = readFileSync("fixtures/regles-region/region-exemple-investissement-industriel.yaml", "utf8");
+
+describe("6. surcouches de règles, dossiers et caches : fichiers ordinaires seulement, erreurs en français", () => {
+  const simulerAvec = (regles: string, env: Record<string, string> = {}) => lancer(["simuler", FICHE, "--regles", regles], { env: { TI_AIDES_CACHE: "0", ...env }, timeoutMs: 20_000 });
+
+  test("une boucle de liens symboliques dans --regles", async () => {
+    const d = dossier();
+    writeFileSync(join(d, "bonne.yaml"), REGLE_REGION);
+    symlinkSync("boucle.yaml", join(d, "boucle.yaml"));
+    refuse(await simulerAvec(d), join(d, "boucle.yaml"), /boucle de liens symboliques/);
+  });
+
+  test("un lien cassé dans TI_AIDES_REGLES", async () => {
+    const d = dossier();
+    symlinkSync(join(d, "absente.yaml"), join(d, "casse.yaml"));
+    const r = await lancer(["simuler", FICHE], { env: { TI_AIDES_CACHE: "0", TI_AIDES_REGLES: d }, timeoutMs: 20_000 });
+    refuse(r, join(d, "casse.yaml"), /introuvable \(ou lien symbolique cassé\)/);
+  });
+
+  test("une FIFO nommée x.yaml dans --regles ne bloque pas", async () => {
+    const d = dossier();
+    fifo(join(d, "x.yaml"));
+    refuse(await simulerAvec(d), join(d, "x.yaml"), /pas un fichier ordinaire/);
+  });
+
+  test("une FIFO dans un dossier de verifier ne bloque pas", async () => {
+    const d = dossier();
+    writeFileSync(join(d, "fiche.yaml"), readFileSync(FICHE));
+    fifo(join(d, "tube.yaml"));
+    refuse(await lancer(["verifier", d], { env: { TI_AIDES_CACHE: "0" }, timeoutMs: 20_000 }), join(d, "tube.yaml"), /pas un fichier ordinaire/);
+  });
+
+  test("un périphérique donné comme fiche (/dev/zero) est refusé d'emblée", async () => {
+    refuse(await lancer(["simuler", "/dev/zero"], { env: { TI_AIDES_CACHE: "0" }, timeoutMs: 20_000 }), "/dev/zero", /pas un fichier ordinaire/);
+  });
+
+  // Root lit tout : la commande est lancée en nobody pour qu'un fichier en mode 000 lui soit illisible.
+  test.skipIf(!ROOT)("un fichier de règles illisible (lancé en nobody)", () => {
+    const d = dossier();
+    chmodSync(tmp, 0o755);
+    chmodSync(d, 0o755);
+    writeFileSync(join(d, "secret.yaml"), REGLE_REGION, { mode: 0o000 });
+    const r = spawnSync(process.execPath, [join(RACINE, "bin", "ti-aides.js"), "simuler", FICHE, "--regles", d], { cwd: RACINE, uid: NOBODY, gid: NOBODY, encoding: "utf8", env: { ...process.env, TI_AIDES_CACHE: "0", NO_COLOR: "1" }, timeout: 20_000 });
+    refuse({ code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, dureeMs: 0, expire: r.signal !== null }, join(d, "secret.yaml"), /accès refusé/);
+  });
+
+  test("une entrée du cache des règles qui est une FIFO, ou un lien vers /dev/zero, est ignorée et refaite", async () => {
+    for (const planter of [(f: string) => fifo(f), (f: string) => symlinkSync("/dev/zero", f)]) {
+      const { cache, entree } = cacheFalsifie();
+      rmSync(entree);
+      planter(entree);
+      const r = await lancer(["simuler", FICHE, "--format", "json"], { env: { TI_AIDES_CACHE: cache }, timeoutMs: 20_000 });
+      expect(r.expire, "bloqué sur l'entrée du cache").toBe(false);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toBe(reference.stdout);
+      expect(lstatSync(entree).isFile()).toBe(true); // refaite
+    }
+  });
+});
+
+describe("3. le fichier temporaire de -o n'est ni prévisible ni suivi comme lien", () => {
+  test("des liens plantés à tous les noms <sortie>.<pid>.tmp plausibles n'écrasent rien hors du dossier", () => {
+    const d = dossier();
+    const ailleurs = join(dossier(), "precieux.txt");
+    writeFileSync(ailleurs, "à garder");
+    const sortie = join(d, "rapport.json");
+    // L'ancien nom était `${sortie}.${pid}.tmp` : un pid à venir se devine ; tous sont plantés ici.
+    const max = Number(readFileSync("/proc/sys/kernel/pid_max", "utf8"));
+    const dernier = spawnSync("sh", ["-c", "echo $$"], { encoding: "utf8" });
+    const depart = Number(dernier.stdout);
+    for (let pid = depart; pid < Math.min(depart + 400, max); pid++) symlinkSync(ailleurs, `${sortie}.${pid}.tmp`);
+    const r = tiAides(["simuler", FICHE, "--format", "json", "-o", sortie], { env: { TI_AIDES_CACHE: "0" } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(ailleurs, "utf8")).toBe("à garder");
+    expect(JSON.parse(readFileSync(sortie, "utf8")).fiches[0].id).toBe("TI-07-CHAUFFERIE");
+    expect(readdirSync(d).filter((n) => n.endsWith(".tmp") && !lstatSync(join(d, n)).isSymbolicLink())).toEqual([]);
+  });
+});
+
+describe("4. -o égal à une entrée est refusé (code 2) sans la détruire", () => {
+  const cas: [string, (d: string) => { args: string[]; entree: string }][] = [
+    ["simuler f.yaml -o f.yaml", (d) => ({ args: ["simuler", join(d, "f.yaml"), "-o", join(d, "f.yaml")], entree: join(d, "f.yaml") })],
+    ["simuler f.yaml -o ./d/../d/f.yaml (autre chemin)", (d) => ({ args: ["simuler", join(d, "f.yaml"), "-o", join(d, "..", basename(d), "f.yaml")], entree: join(d, "f.yaml") })],
+    ["simuler f.yaml -o lien-vers-f.yaml", (d) => {
+      symlinkSync(join(d, "f.yaml"), join(d, "lien.yaml"));
+      return { args: ["simuler", join(d, "f.yaml"), "-o", join(d, "lien.yaml")], entree: join(d, "f.yaml") };
+    }],
+    ["simuler f.yaml -o lien-dur", (d) => {
+      linkSync(join(d, "f.yaml"), join(d, "dur.json"));
+      return { args: ["simuler", join(d, "f.yaml"), "-o", join(d, "dur.json")], entree: join(d, "f.yaml") };
+    }],
+    ["lot c.csv -o c.csv", (d) => ({ args: ["lot", join(d, "c.csv"), "-o", join(d, "c.csv")], entree: join(d, "c.csv") })],
+    ["verifier f.yaml --format junit -o f.yaml", (d) => ({ args: ["verifier", join(d, "f.yaml"), "--format", "junit", "-o", join(d, "f.yaml")], entree: join(d, "f.yaml") })],
+    ["verifier d/ -o d/f.yaml (fichier du dossier lu)", (d) => ({ args: ["verifier", d, "-o", join(d, "f.yaml")], entree: join(d, "f.yaml") })],
+  ];
+  test.each(cas)("%s", (_nom, preparer) => {
+    const d = dossier();
+    writeFileSync(join(d, "f.yaml"), readFileSync(FICHE));
+    writeFileSync(join(d, "c.csv"), readFileSync("fixtures/csv/contrat-exemple.csv"));
+    const { args, entree } = preparer(d);
+    const avant = readFileSync(entree);
+    const r = tiAides(args, { env: { TI_AIDES_CACHE: "0" } });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/^Erreur : la sortie -o .* est aussi un fichier .*lu .*: elle l'écraserait/m);
+    expect(readFileSync(entree)).toEqual(avant);
+  });
+});
+
+describe("5. une sortie standard ou d'erreur qu'on ne peut pas écrire (disque plein) : code 4, une ligne en français", () => {
+  const plein = (args: string[], stdio: "stdout" | "stderr") => {
+    const fd = openSync("/dev/full", "w");
+    try {
+      const r = spawnSync(process.execPath, [join(RACINE, "bin", "ti-aides.js"), ...args], { cwd: RACINE, encoding: "utf8", env: { ...process.env, TI_AIDES_CACHE: "0", NO_COLOR: "1" }, stdio: ["ignore", stdio === "stdout" ? fd : "pipe", stdio === "stderr" ? fd : "pipe"], timeout: 60_000 });
+      return { code: r.status, stderr: r.stderr ?? "" };
+    } finally {
+      closeSync(fd);
+    }
+  };
+  test.each([
+    ["simuler", ["simuler", FICHE]],
+    ["simuler --format json", ["simuler", FICHE, "--format", "json"]],
+    ["lot", ["lot", "fixtures/csv/contrat-exemple.csv"]],
+    ["verifier --format github", ["verifier", "fixtures/contrat-exemple", "--format", "github"]],
+    ["--help", ["--help"]],
+  ])("%s > /dev/full", (_nom, args) => {
+    const r = plein(args, "stdout");
+    expect(r.code, r.stderr).toBe(4);
+    expect(r.stderr).toMatch(/^Erreur : écriture impossible sur la sortie standard \(disque plein\)/m);
+    expect(sansPileDAppel(r.stderr)).toBe(true);
+  });
+  test("simuler fichier-absent 2> /dev/full", () => {
+    expect(plein(["simuler", "absent.yaml"], "stderr").code).toBe(4);
+  });
+});
+
+describe("9. pertes plus petites : signaux, mode, liens", () => {
+  test("le mode d'une sortie existante est gardé (0600 reste 0600)", () => {
+    const sortie = join(dossier(), "r.json");
+    writeFileSync(sortie, "ancien", { mode: 0o600 });
+    chmodSync(sortie, 0o600);
+    const r = tiAides(["simuler", FICHE, "--format", "json", "-o", sortie], { env: { TI_AIDES_CACHE: "0" } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(statSync(sortie).mode & 0o777).toBe(0o600);
+    const csv = join(dossier(), "r.csv");
+    writeFileSync(csv, "ancien");
+    chmodSync(csv, 0o640);
+    expect(tiAides(["lot", "fixtures/csv/contrat-exemple.csv", "-o", csv], { env: { TI_AIDES_CACHE: "0" } }).code).toBe(0);
+    expect(statSync(csv).mode & 0o777).toBe(0o640);
+  });
+
+  test("une sortie -o qui est un lien symbolique : écrite à travers, le lien reste", () => {
+    const d = dossier();
+    const vrai = join(d, "vrai.json");
+    writeFileSync(vrai, "ancien");
+    symlinkSync(vrai, join(d, "lien.json"));
+    const r = tiAides(["simuler", FICHE, "--format", "json", "-o", join(d, "lien.json")], { env: { TI_AIDES_CACHE: "0" } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(lstatSync(join(d, "lien.json")).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(vrai, "utf8")).fiches[0].id).toBe("TI-07-CHAUFFERIE");
+  });
+
+  test.each(["SIGTERM", "SIGHUP", "SIGQUIT", "SIGINT"] as const)("%s pendant lot -o ne laisse pas de fichier temporaire", async (signal) => {
+    const d = dossier();
+    const csv = join(d, "gros.csv");
+    const lignes = readFileSync("fixtures/csv/contrat-exemple.csv", "utf8").trimEnd().split("\n");
+    const corps = lignes.slice(1).map((l) => l.replace(/^([^;,]*)/, "$1-N"));
+    // Des milliers de lignes : le lot est encore en cours quand le signal arrive.
+    writeFileSync(csv, [lignes[0], ...Array.from({ length: 4000 }, (_, i) => corps.map((l) => l.replace("-N", `-${i}`)).join("\n"))].join("\n") + "\n");
+    const sortie = join(d, "sortie.csv");
+    const p = spawn(process.execPath, [join(RACINE, "bin", "ti-aides.js"), "lot", csv, "-o", sortie], { cwd: RACINE, env: { ...process.env, TI_AIDES_CACHE: "0", NO_COLOR: "1" }, stdio: "ignore" });
+    // Attendre que le fichier temporaire existe : le lot écrit.
+    for (let i = 0; i < 600 && !readdirSync(d).some((n) => n.endsWith(".tmp")); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(readdirSync(d).some((n) => n.endsWith(".tmp")), "le lot n'a pas commencé à écrire").toBe(true);
+    p.kill(signal);
+    await once(p, "close");
+    expect(readdirSync(d).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+    expect(existsSync(sortie)).toBe(false);
+  }, 60_000);
 });

@@ -52,7 +52,15 @@ export function construireProgramme(): Command {
     .configureHelp({ styleTitle: (t: string) => TITRES[t] ?? t, showGlobalOptions: true })
     .showSuggestionAfterError(false)
     .exitOverride()
-    .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+    .configureOutput({ writeErr: () => undefined, outputError: () => undefined })
+    .hook("preAction", async (_programme, commande) => {
+      // An output file that is also an input would be destroyed: refused before anything is read.
+      const o = commande.optsWithGlobals() as { sortie?: string; regles?: string[] };
+      if (!o.sortie || o.sortie === "-") return;
+      const { refuserSortieQuiEstUneEntree } = await import("./ecriture.js");
+      const lus = ["simuler", "lot", "verifier", "expliquer"].includes(commande.name()) ? commande.args : [];
+      refuserSortieQuiEstUneEntree(o.sortie, [...lus, ...(o.regles ?? []), ...(process.env.TI_AIDES_REGLES?.split(":").filter(Boolean) ?? [])]);
+    });
 
   programme
     .command("simuler")
