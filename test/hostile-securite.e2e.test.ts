@@ -316,3 +316,53 @@ describe("9. pertes plus petites : signaux, mode, liens", () => {
     expect(existsSync(sortie)).toBe(false);
   }, 60_000);
 });
+
+describe("8. caractères de contrôle des textes de l'utilisateur : échappés, jamais envoyés bruts au terminal ni au journal de CI", () => {
+  // NUL, couleur rouge, titre de fenêtre (OSC 0 … BEL), retour chariot, inversion bidirectionnelle.
+  const TITRE = 'titre: "Chaufferie\\0 \\e[31mROUGE\\e[0m \\e]0;fenetre piratee\\a \\rECRASE \\u202Eenvers"';
+  const BRUTS = /[\x00\x07\x1b\r\u202e]/;
+
+  function ficheHostile(): string {
+    const d = dossier();
+    const f = join(d, "titre.yaml");
+    const texte = readFileSync(FICHE, "utf8");
+    expect(texte).toMatch(/^titre: .*$/m);
+    writeFileSync(f, texte.replace(/^titre: .*$/m, TITRE));
+    return f;
+  }
+
+  test("simuler (tableau) et verifier (rapport) : le titre est affiché échappé", () => {
+    const f = ficheHostile();
+    for (const args of [["simuler", f], ["verifier", f, "--format", "table"]]) {
+      const r = tiAides(args, { env: { TI_AIDES_CACHE: "0" } });
+      expect(r.code === 0 || r.code === 1, r.stderr).toBe(true);
+      expect(r.stdout + r.stderr).not.toMatch(BRUTS);
+      if (args[0] === "simuler") expect(r.stdout).toContain("Chaufferie\\x00 \\x1B[31mROUGE");
+    }
+  });
+
+  test("les messages d'erreur sur la sortie d'erreur : un nom de fichier avec séquences et saut de ligne tient sur une ligne échappée", () => {
+    const d = dossier();
+    const f = join(d, "a\x1b]0;titre\x07\nErreur : faux.yaml");
+    writeFileSync(f, "pas: [une fiche");
+    const r = tiAides(["simuler", f], { env: { TI_AIDES_CACHE: "0" } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(BRUTS);
+    expect(r.stderr.split("\n").filter((l) => l.startsWith("Erreur : "))).toHaveLength(1);
+  });
+
+  test("--format github : un nom de fichier avec un saut de ligne ne forge aucune annotation, ni sur stdout ni sur stderr", () => {
+    const d = dossier();
+    writeFileSync(join(d, "bonne.yaml"), readFileSync(FICHE));
+    const f = join(d, "x.yaml\n::error file=forge.yaml,line=1::annotation forgee\n.yaml");
+    writeFileSync(f, "pas: [une fiche");
+    const r = tiAides(["verifier", d, "--format", "github"], { env: { TI_AIDES_CACHE: "0" } });
+    expect(r.code, r.stderr).toBe(2);
+    for (const ligne of (r.stdout + "\n" + r.stderr).split("\n")) expect(ligne.startsWith("::error file=forge.yaml")).toBe(false);
+    // Chaque annotation de stdout nomme un vrai fichier, échappé comme GitHub le spécifie (%0A pour un saut de ligne).
+    const annotations = r.stdout.split("\n").filter((l) => l.startsWith("::"));
+    expect(annotations.length).toBeGreaterThan(0);
+    expect(annotations.some((l) => l.includes("x.yaml%0A%3A%3Aerror file=forge.yaml"))).toBe(true);
+    expect(r.stdout + r.stderr).not.toMatch(BRUTS);
+  });
+});

@@ -2,6 +2,7 @@
 // Each command's module is loaded only when it runs, so a quick command starts fast.
 import { Command, CommanderError, Option } from "commander";
 import { ErreurSaisie, formaterProbleme } from "../core/erreurs.js";
+import { echapperControles } from "../core/texte-affichable.js";
 import { VERSION } from "../core/version.js";
 import { erreurFichier } from "../lecture-sure.js";
 import { ErreurUsage, SORTIE_INTERNE, SORTIE_SAISIE } from "./codes.js";
@@ -173,7 +174,7 @@ export function signaler(erreur: unknown): number {
   const e = erreurFichier(erreur); // a file system error (ENOENT, ELOOP, EACCES…) is said in French, with its path
   if (e instanceof CommanderError) {
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
-    process.stderr.write(`Erreur : ${messageCommander(e)}\n`);
+    process.stderr.write(`Erreur : ${echapperControles(messageCommander(e))}\n`);
     return SORTIE_SAISIE;
   }
   if (e instanceof ErreurSaisie) {
@@ -181,7 +182,7 @@ export function signaler(erreur: unknown): number {
     return SORTIE_SAISIE;
   }
   if (e instanceof ErreurUsage) {
-    process.stderr.write(`Erreur : ${e.message}\n`);
+    process.stderr.write(`Erreur : ${echapperControles(e.message)}\n`);
     return SORTIE_SAISIE;
   }
   const message = e instanceof Error ? e.message : String(e);
