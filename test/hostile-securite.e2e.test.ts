@@ -366,3 +366,29 @@ describe("8. caractères de contrôle des textes de l'utilisateur : échappés, 
     expect(r.stdout + r.stderr).not.toMatch(BRUTS);
   });
 });
+
+describe("7. des limites d'entrée tenues en temps et en mémoire", () => {
+  /** Un contrat de `n` fiches (la fiche d'exemple, identifiants distincts). */
+  function contrat(n: number): string {
+    const fiche = readFileSync(FICHE, "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"));
+    const bloc = fiche.map((l, i) => (i === 0 ? "  - " : "    ") + l).join("\n");
+    const parties = ["contrat:\n  id: TI-X\n  titre: X\n  territoire: Ardèche Drôme\n  periode:\n    debut: 2019-01-01\n    fin: 2022-12-31\nfiches:"];
+    for (let i = 0; i < n; i++) parties.push(bloc.replace(/^ {2}- id: .*$/m, `  - id: TI-${i}`));
+    return parties.join("\n") + "\n";
+  }
+
+  test("un contrat de 20 Mo (l'ancienne limite ; il tournait 158 s et mourait en code 3) est refusé d'emblée", async () => {
+    const f = join(dossier(), "contrat-20-mo.yaml");
+    writeFileSync(f, contrat(21_500));
+    expect(statSync(f).size).toBeGreaterThan(19 * 1024 * 1024);
+    const r = await lancer(["verifier", f, "--format", "json"], { env: { TI_AIDES_CACHE: "0" }, timeoutMs: 30_000 });
+    refuse(r, f, /fichier trop volumineux \(plus de 5 Mo\)/);
+    expect(r.dureeMs).toBeLessThan(15_000);
+  }, 60_000);
+
+  test("300 000 valeurs courtes (600 Ko, sous la limite de taille) sont refusées avant d'être lues", async () => {
+    const f = join(dossier(), "liste.yaml");
+    writeFileSync(f, `${readFileSync(FICHE, "utf8")}inconnu: [${Array(300_000).fill("1").join(",")}]\n`);
+    refuse(await lancer(["simuler", f], { env: { TI_AIDES_CACHE: "0" }, timeoutMs: 30_000 }), f, /fichier trop grand : plus de 250.000 lignes ou valeurs/);
+  });
+});
