@@ -3,7 +3,7 @@
 // limit, and every error of the file system becomes a French message naming the path (exit 2 in the
 // command line) instead of a raw ENOENT, ELOOP or EACCES.
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-import { TAILLE_MAX_TEXTE, TROP_VOLUMINEUX } from "./core/document.js";
+import { TAILLE_MAX_TEXTE, TROP_VOLUMINEUX } from "./core/limites.js";
 import { ErreurSaisie } from "./core/erreurs.js";
 
 export interface OptionsLecture {

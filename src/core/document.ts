@@ -1,6 +1,7 @@
 // Parses a YAML or JSON text and remembers where each value stands, so an error names its line.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { ErreurSaisie, type ProblemeSaisie } from "./erreurs.js";
+import { TAILLE_MAX_TEXTE, TROP_VOLUMINEUX } from "./limites.js";
 
 export interface DocumentSource {
   fichier: string;
@@ -9,14 +10,7 @@ export interface DocumentSource {
   ligneDe(chemin: readonly PropertyKey[]): number | undefined;
 }
 
-/**
- * Beyond this, a file is not a fiche nor a contract: refused before parsing (hostile input). A contract
- * of 1 000 fiches weighs ~1 Mo. 20 Mo, the former limit, was not held: a 20 Mo contract ran 158 s and
- * died out of memory (issue 14).
- */
-export const TAILLE_MAX_TEXTE = 5 * 1024 * 1024;
-
-export const TROP_VOLUMINEUX = `fichier trop volumineux (plus de ${TAILLE_MAX_TEXTE / 1024 / 1024} Mo) pour une fiche ou un contrat : découpez-le en plusieurs fichiers (ti-aides verifier lit un dossier)`;
+export { TAILLE_MAX_TEXTE, TROP_VOLUMINEUX } from "./limites.js";
 
 /**
  * Beyond this many lines, commas and opening brackets, refused before parsing: each value of a YAML or
