@@ -2,9 +2,11 @@
 // named pipe would block forever, /dev/zero never ends, a socket cannot be read), never beyond a size
 // limit, and every error of the file system becomes a French message naming the path (exit 2 in the
 // command line) instead of a raw ENOENT, ELOOP or EACCES.
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { TAILLE_MAX_TEXTE, TROP_VOLUMINEUX } from "./core/limites.js";
 import { ErreurSaisie } from "./core/erreurs.js";
+
+const PAS_ORDINAIRE = "ce n'est pas un fichier ordinaire (tube nommé, périphérique ou socket) : indiquez un fichier, ou « - » pour l'entrée standard";
 
 export interface OptionsLecture {
   /** Bytes beyond which the file is refused (TAILLE_MAX_TEXTE by default). */
@@ -28,7 +30,7 @@ export function lireOctetsSurs(chemin: string, options: OptionsLecture = {}): Bu
   try {
     const st = fstatSync(fd);
     if (st.isDirectory()) throw probleme(chemin, "c'est un dossier, pas un fichier");
-    if (!st.isFile()) throw probleme(chemin, "ce n'est pas un fichier ordinaire (tube nommé, périphérique ou socket) : indiquez un fichier, ou « - » pour l'entrée standard");
+    if (!st.isFile()) throw probleme(chemin, PAS_ORDINAIRE);
     if (options.proprietaire !== undefined && st.uid !== options.proprietaire) throw probleme(chemin, "le fichier appartient à un autre utilisateur");
     if (st.size > tailleMax) throw probleme(chemin, TROP_VOLUMINEUX);
     // Read to the end, but never beyond the limit: the file may grow while it is read.
@@ -48,6 +50,20 @@ export function lireOctetsSurs(chemin: string, options: OptionsLecture = {}): Bu
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Refuses a path that exists but is not a regular file nor a folder (a named pipe, a device, a socket),
+ * for what is read as a stream (a CSV): opening a named pipe would wait for a writer forever.
+ */
+export function exigerFichierOrdinaire(chemin: string): void {
+  let st;
+  try {
+    st = statSync(chemin);
+  } catch {
+    return; // missing: the reader says so in its own words
+  }
+  if (!st.isFile() && !st.isDirectory()) throw probleme(chemin, PAS_ORDINAIRE);
 }
 
 /** A regular file's text, in UTF-8. */

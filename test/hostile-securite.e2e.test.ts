@@ -169,6 +169,14 @@ describe("6. surcouches de règles, dossiers et caches : fichiers ordinaires seu
     refuse(await lancer(["verifier", d], { env: { TI_AIDES_CACHE: "0" }, timeoutMs: 20_000 }), join(d, "tube.yaml"), /pas un fichier ordinaire/);
   });
 
+  test("une FIFO .csv, donnée à lot ou trouvée par verifier, ne bloque pas", async () => {
+    const d = dossier();
+    const tube = fifo(join(d, "tube.csv"));
+    refuse(await lancer(["lot", tube], { env: { TI_AIDES_CACHE: "0" }, timeoutMs: 20_000 }), tube, /pas un fichier ordinaire/);
+    writeFileSync(join(d, "fiche.yaml"), readFileSync(FICHE));
+    refuse(await lancer(["verifier", d], { env: { TI_AIDES_CACHE: "0" }, timeoutMs: 20_000 }), tube, /pas un fichier ordinaire/);
+  });
+
   test("un périphérique donné comme fiche (/dev/zero) est refusé d'emblée", async () => {
     refuse(await lancer(["simuler", "/dev/zero"], { env: { TI_AIDES_CACHE: "0" }, timeoutMs: 20_000 }), "/dev/zero", /pas un fichier ordinaire/);
   });

@@ -16,6 +16,7 @@ import { evaluateur, nombreDeTravailleurs } from "../csv/evaluateurs.js";
 import { ouvrirCsv, type CsvOuvert } from "../csv/lecture.js";
 import { progression, TAILLE_BARRE } from "../csv/progression.js";
 import type { Enregistrement, FormatLot, LigneTraitee, ParametresLot } from "../csv/traitement.js";
+import { exigerFichierOrdinaire } from "../../lecture-sure.js";
 import { ouvrirSortieProgressive, type SortieProgressive } from "../ecriture.js";
 import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
 
@@ -36,6 +37,7 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
   const ref = reglesDe(o);
   const depart = performance.now();
 
+  exigerFichierOrdinaire(fichier); // a named pipe would block the reading for ever
   const csv = ouvrirCsv(fichier);
   const { entetes, plan } = await lireEntetes(csv, ref).catch((e) => {
     csv.fermer();
