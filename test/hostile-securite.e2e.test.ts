@@ -119,6 +119,22 @@ describe("2. le cache des règles ne se laisse pas empoisonner", () => {
       expect(JSON.parse(readFileSync(entree, "utf8")).referentiel).not.toEqual(faux); // refaite
     }
   });
+
+  test("une entrée de la forme de règles mais fausse en profondeur ne fait échouer qu'une exécution : elle est retirée, puis refaite", () => {
+    const { cache, entree } = cacheFalsifie();
+    const stocke = JSON.parse(readFileSync(entree, "utf8"));
+    for (const [, r] of stocke.referentiel.dispositifs.$m) {
+      const regle = r.$o ?? r;
+      regle.calcul = { type: regle.calcul.type }; // sans ses taux ni ses plafonds
+    }
+    writeFileSync(entree, JSON.stringify(stocke));
+    const premiere = tiAides(["simuler", FICHE, "--format", "json"], { env: { TI_AIDES_CACHE: cache } });
+    expect(premiere.code).toBe(3);
+    expect(existsSync(entree)).toBe(false);
+    const seconde = tiAides(["simuler", FICHE, "--format", "json"], { env: { TI_AIDES_CACHE: cache } });
+    expect(seconde.code, seconde.stderr).toBe(0);
+    expect(seconde.stdout).toBe(reference.stdout);
+  });
 });
 
 /** Refusé proprement : code 2, une ligne « Erreur : <chemin> : … » en français, sans trace de pile ni attente sans fin. */

@@ -15,6 +15,7 @@ import { construireReferentiel, type Referentiel } from "../core/regles/referent
 import { VERSION } from "../core/sortie-json.js";
 import { lireFichiersRegles, type FichiersRegles } from "../regles-disque.js";
 import { lireTexteSur } from "../lecture-sure.js";
+import { SORTIE_INTERNE } from "./codes.js";
 import { dossierCache, dossierPrive } from "./dossier-cache.cjs";
 
 /** Bumped when the stored form changes. */
@@ -33,10 +34,29 @@ export function reglesAvecCache(dossiers: string[]): Referentiel {
   const fichiers = lireFichiersRegles(dossiers);
   const entree = emplacement(fichiers);
   const lu = entree && lire(entree);
-  if (lu) return lu;
+  if (lu) {
+    retirerSiEchec(entree.chemin);
+    return lu;
+  }
   const ref = construire(fichiers);
   if (entree) ecrire(entree, ref);
   return ref;
+}
+
+let entreeLue: string | undefined;
+
+/**
+ * An entry can be wrong in a way its shape does not show (another version's, damaged): if the run that
+ * used it ends in an internal error (exit 3), it is removed, and the next run reads the rule files again
+ * instead of failing the same way at every run.
+ */
+function retirerSiEchec(chemin: string): void {
+  if (entreeLue === undefined) {
+    process.once("exit", (code) => {
+      if (code === SORTIE_INTERNE && entreeLue) rmSync(entreeLue, { force: true });
+    });
+  }
+  entreeLue = chemin;
 }
 
 interface Entree {
