@@ -1,9 +1,10 @@
 // Reading the files a user names: YAML or JSON fiches, `-` for standard input, contracts.
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { readSync, statSync } from "node:fs";
 import { lireDocument, TAILLE_MAX_TEXTE, TROP_VOLUMINEUX, type DocumentSource } from "../core/document.js";
 import { ErreurSaisie, type ProblemeSaisie } from "../core/erreurs.js";
 import { fichierContratSchema } from "../core/schemas/contrat.js";
 import { valider } from "../core/validation.js";
+import { erreurFichier, lireOctetsSurs } from "../lecture-sure.js";
 
 /** Reads a file as UTF-8 text; refuses folders, missing files and other encodings clearly. */
 export function lireTexte(chemin: string): string {
@@ -19,20 +20,13 @@ export function lireTexte(chemin: string): string {
     let st;
     try {
       st = statSync(chemin);
-    } catch {
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw erreurFichier(e, chemin);
       throw new ErreurSaisie([{ fichier: chemin, message: "fichier introuvable : vérifiez le chemin" }]);
     }
     if (st.isDirectory()) throw new ErreurSaisie([{ fichier: chemin, message: "c'est un dossier, pas un fichier (ti-aides verifier accepte les dossiers)" }]);
-    let fd: number | undefined;
-    try {
-      fd = openSync(chemin, "r");
-      octets = lireBorne(fd, chemin);
-    } catch (e) {
-      if (e instanceof ErreurSaisie) throw e;
-      throw new ErreurSaisie([{ fichier: chemin, message: `lecture impossible (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : vérifiez les droits du fichier` }]);
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
+    // Only a regular file, within the size limit: a named pipe or a device is refused, not waited on.
+    octets = lireOctetsSurs(chemin);
   }
   return decoderUtf8(octets, nomAffiche(chemin));
 }

@@ -2,7 +2,9 @@
 // Each command's module is loaded only when it runs, so a quick command starts fast.
 import { Command, CommanderError, Option } from "commander";
 import { ErreurSaisie, formaterProbleme } from "../core/erreurs.js";
+import { echapperControles } from "../core/texte-affichable.js";
 import { VERSION } from "../core/version.js";
+import { erreurFichier } from "../lecture-sure.js";
 import { ErreurUsage, SORTIE_INTERNE, SORTIE_SAISIE } from "./codes.js";
 
 const TITRES: Record<string, string> = {
@@ -51,7 +53,15 @@ export function construireProgramme(): Command {
     .configureHelp({ styleTitle: (t: string) => TITRES[t] ?? t, showGlobalOptions: true })
     .showSuggestionAfterError(false)
     .exitOverride()
-    .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+    .configureOutput({ writeErr: () => undefined, outputError: () => undefined })
+    .hook("preAction", async (_programme, commande) => {
+      // An output file that is also an input would be destroyed: refused before anything is read.
+      const o = commande.optsWithGlobals() as { sortie?: string; regles?: string[] };
+      if (!o.sortie || o.sortie === "-") return;
+      const { refuserSortieQuiEstUneEntree } = await import("./ecriture.js");
+      const lus = ["simuler", "lot", "verifier", "expliquer"].includes(commande.name()) ? commande.args : [];
+      refuserSortieQuiEstUneEntree(o.sortie, [...lus, ...(o.regles ?? []), ...(process.env.TI_AIDES_REGLES?.split(":").filter(Boolean) ?? [])]);
+    });
 
   programme
     .command("simuler")
@@ -161,10 +171,11 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 /** Prints an error the way a user can act on it; returns the exit status. */
-export function signaler(e: unknown): number {
+export function signaler(erreur: unknown): number {
+  const e = erreurFichier(erreur); // a file system error (ENOENT, ELOOP, EACCES…) is said in French, with its path
   if (e instanceof CommanderError) {
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
-    process.stderr.write(`Erreur : ${messageCommander(e)}\n`);
+    process.stderr.write(`Erreur : ${echapperControles(messageCommander(e))}\n`);
     return SORTIE_SAISIE;
   }
   if (e instanceof ErreurSaisie) {
@@ -172,7 +183,7 @@ export function signaler(e: unknown): number {
     return SORTIE_SAISIE;
   }
   if (e instanceof ErreurUsage) {
-    process.stderr.write(`Erreur : ${e.message}\n`);
+    process.stderr.write(`Erreur : ${echapperControles(e.message)}\n`);
     return SORTIE_SAISIE;
   }
   const message = e instanceof Error ? e.message : String(e);

@@ -1,6 +1,7 @@
 // Parses a YAML or JSON text and remembers where each value stands, so an error names its line.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { ErreurSaisie, type ProblemeSaisie } from "./erreurs.js";
+import { TAILLE_MAX_TEXTE, TROP_VOLUMINEUX } from "./limites.js";
 
 export interface DocumentSource {
   fichier: string;
@@ -9,10 +10,27 @@ export interface DocumentSource {
   ligneDe(chemin: readonly PropertyKey[]): number | undefined;
 }
 
-/** Beyond this, a file is not a fiche: refuse before parsing (hostile input). */
-export const TAILLE_MAX_TEXTE = 20 * 1024 * 1024;
+export { TAILLE_MAX_TEXTE, TROP_VOLUMINEUX } from "./limites.js";
 
-export const TROP_VOLUMINEUX = `fichier trop volumineux (plus de ${TAILLE_MAX_TEXTE / 1024 / 1024} Mo) pour une fiche`;
+/**
+ * Beyond this many lines, commas and opening brackets, refused before parsing: each value of a YAML or
+ * JSON document needs one of them, and the parser keeps ~500 bytes of memory per value (a 5 Mo list of
+ * short values took 44 s and 2,8 Go). A contract of 1 000 fiches has ~40 000; this bound keeps a file
+ * within a few seconds and a few hundred Mo (docs/performance.md).
+ */
+export const ELEMENTS_MAX = 250_000;
+
+const TROP_D_ELEMENTS = `fichier trop grand : plus de ${ELEMENTS_MAX.toLocaleString("fr-FR")} lignes ou valeurs (un contrat de 1 000 fiches en a ~40 000) : découpez-le en plusieurs fichiers (ti-aides verifier lit un dossier)`;
+
+/** Lines, commas and opening brackets: an upper bound, up to a factor, of the values to parse. */
+function elementsAuPlus(texte: string): number {
+  let n = 0;
+  for (let i = 0; i < texte.length; i++) {
+    const c = texte.charCodeAt(i);
+    if (c === 10 || c === 44 || c === 91 || c === 123) n++; // \n , [ {
+  }
+  return n;
+}
 
 /** Beyond this nesting, a file is not a fiche (a contract is about 6 levels deep): refused before the recursive steps. */
 export const PROFONDEUR_MAX = 64;
@@ -25,6 +43,9 @@ export function lireDocument(texte: string, fichier: string): DocumentSource {
   }
   if (texte.includes("\u0000")) {
     throw new ErreurSaisie([{ fichier, message: "ce fichier contient des octets binaires : une fiche est un texte YAML ou JSON" }]);
+  }
+  if (elementsAuPlus(texte) > ELEMENTS_MAX) {
+    throw new ErreurSaisie([{ fichier, message: TROP_D_ELEMENTS }]);
   }
   if (texte.trim() === "") {
     throw new ErreurSaisie([{ fichier, message: "le fichier est vide : une fiche YAML ou JSON est attendue" }]);

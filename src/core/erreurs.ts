@@ -1,4 +1,5 @@
 // User mistakes: what a person must correct, with where (file, line, field path).
+import { echapperControles } from "./texte-affichable.js";
 
 export interface ProblemeSaisie {
   fichier?: string;
@@ -19,7 +20,8 @@ export class ErreurSaisie extends Error {
 export function formaterProbleme(p: ProblemeSaisie): string {
   const ou = [p.fichier, p.ligne != null ? `ligne ${p.ligne}` : undefined].filter(Boolean).join(", ");
   const champ = p.champ ? `champ « ${p.champ} » : ` : "";
-  return `${ou ? ou + " : " : ""}${champ}${p.message}`;
+  // One line, whatever the file name or the value quoted holds (newlines, terminal sequences).
+  return echapperControles(`${ou ? ou + " : " : ""}${champ}${p.message}`);
 }
 
 export function cheminTexte(chemin: readonly PropertyKey[]): string {

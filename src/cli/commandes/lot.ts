@@ -5,6 +5,7 @@
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { ErreurSaisie, formaterProbleme } from "../../core/erreurs.js";
+import { echapperControles } from "../../core/texte-affichable.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import type { Synthese } from "../../core/sortie-json.js";
 import { ErreurUsage, SORTIE_NON_CONFORME, SORTIE_OK } from "../codes.js";
@@ -15,6 +16,7 @@ import { evaluateur, nombreDeTravailleurs } from "../csv/evaluateurs.js";
 import { ouvrirCsv, type CsvOuvert } from "../csv/lecture.js";
 import { progression, TAILLE_BARRE } from "../csv/progression.js";
 import type { Enregistrement, FormatLot, LigneTraitee, ParametresLot } from "../csv/traitement.js";
+import { exigerFichierOrdinaire } from "../../lecture-sure.js";
 import { ouvrirSortieProgressive, type SortieProgressive } from "../ecriture.js";
 import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
 
@@ -35,12 +37,13 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
   const ref = reglesDe(o);
   const depart = performance.now();
 
+  exigerFichierOrdinaire(fichier); // a named pipe would block the reading for ever
   const csv = ouvrirCsv(fichier);
   const { entetes, plan } = await lireEntetes(csv, ref).catch((e) => {
     csv.fermer();
     throw e;
   });
-  if (!o.quiet) for (const a of plan.avertissements) process.stderr.write(`Avertissement : ${a}\n`);
+  if (!o.quiet) for (const a of plan.avertissements) process.stderr.write(`Avertissement : ${echapperControles(a)}\n`);
 
   const parametres: ParametresLot = { plan, fichier, format, date: o.date, separateurDecimal: csv.dialecte.separateur === "," ? "." : "," };
   const moteur = evaluateur(nombreDeTravailleurs(csv.taille), parametres, ref, o.regles);
@@ -105,7 +108,7 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
   }
 
   if (erreursNonAffichees) process.stderr.write(`Erreur : … et ${erreursNonAffichees} autre(s) ligne(s) en erreur : voir ${format === "csv" ? "la colonne « Erreurs »" : "« erreurs »"} de la sortie\n`);
-  process.stderr.write(`${resume(fichier, compte, performance.now() - depart)}${o.sortie && o.sortie !== "-" ? ` ; résultat dans ${o.sortie}` : ""}\n`);
+  process.stderr.write(`${echapperControles(`${resume(fichier, compte, performance.now() - depart)}${o.sortie && o.sortie !== "-" ? ` ; résultat dans ${o.sortie}` : ""}`)}\n`);
   return o.strict && compte.non_conformes + compte.en_erreur > 0 ? SORTIE_NON_CONFORME : SORTIE_OK;
 }
 

@@ -4,6 +4,7 @@
 import { formaterProbleme } from "../../core/erreurs.js";
 import { contratJson } from "../../core/sortie-contrat.js";
 import { documentJson } from "../../core/sortie-json.js";
+import { sansControles } from "../../core/texte-affichable.js";
 import { ErreurUsage, SORTIE_NON_CONFORME, SORTIE_OK, SORTIE_SAISIE } from "../codes.js";
 import { ecrireSortie } from "../ecriture.js";
 import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
@@ -56,7 +57,7 @@ export async function verifier(chemins: string[], o: OptionsVerifier): Promise<n
     format === "json" ? json(v)
     : format === "junit" ? rendreVerificationJunit(v, strict)
     : format === "github" ? rendreVerificationGithub(v, strict)
-    : rendreVerificationTexte(v, strict);
+    : rendreVerificationTexte(sansControles(v), strict);
   ecrireSortie(sortie, o.sortie);
 
   const d = decompter(v);

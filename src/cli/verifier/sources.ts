@@ -6,6 +6,7 @@ import type { DocumentSource } from "../../core/document.js";
 import { cheminTexte, ErreurSaisie, type ProblemeSaisie } from "../../core/erreurs.js";
 import { fichierContratSchema, type Contrat } from "../../core/schemas/contrat.js";
 import { valider } from "../../core/validation.js";
+import { exigerFichierOrdinaire } from "../../lecture-sure.js";
 import { fichesDuDocument, lireFichier, type FicheSource } from "../entrees.js";
 import type { FichesCsv, NomColonne } from "./csv.js";
 
@@ -129,6 +130,7 @@ export async function lireSources(chemins: string[], lireCsv: LecteurCsv): Promi
   for (const fichier of fichiers) {
     try {
       if (extname(fichier).toLowerCase() === ".csv") {
+        exigerFichierOrdinaire(fichier);
         const lu = await lireCsv(fichier);
         fiches.push(...lu.fiches);
         erreurs.push(...lu.erreurs);
