@@ -60,21 +60,44 @@ const ROOT = process.getuid?.() === 0;
 const NOBODY = 65534;
 const reference = tiAides(["simuler", FICHE, "--format", "json"], { env: { TI_AIDES_CACHE: "0" } });
 
+/** The stored form of a rules cache entry: a header line (key, hash of the body), then the body. */
+function lireEntree(entree: string): { entete: Record<string, unknown>; corps: string } {
+  const texte = readFileSync(entree, "utf8");
+  const fin = texte.indexOf("\n");
+  return { entete: JSON.parse(texte.slice(0, fin)), corps: texte.slice(fin + 1) };
+}
+
+/** Rewrites an entry's body; `avecEmpreinte`: its hash recomputed, as someone who knows the format would. */
+function ecrireEntree(entree: string, corps: string, avecEmpreinte: boolean): void {
+  const { entete } = lireEntree(entree);
+  const empreinte = avecEmpreinte ? createHash("sha256").update(corps).digest("hex") : entete.empreinte;
+  writeFileSync(entree, `${JSON.stringify({ ...entete, empreinte })}\n${corps}`);
+}
+
 /** A rules cache made by a first run, then its entry altered as another user would: every rate 55 % → 94 %. */
-function cacheFalsifie(): { cache: string; entree: string } {
+function cacheFalsifie(avecEmpreinte = true): { cache: string; entree: string } {
   const cache = dossier();
   const cacheRegles = join(cache, "regles");
   expect(tiAides(["simuler", FICHE, "--format", "json"], { env: { TI_AIDES_CACHE: cacheRegles } }).code).toBe(0);
   const [nom] = readdirSync(cacheRegles).filter((n) => /^regles-.*\.json$/.test(n));
   const entree = join(cacheRegles, nom);
-  const texte = readFileSync(entree, "utf8");
-  expect(texte).toContain('"$d":"0.55"');
-  writeFileSync(entree, texte.replaceAll('"$d":"0.55"', '"$d":"0.94"'));
+  const { corps } = lireEntree(entree);
+  expect(corps).toContain('"$d":"0.55"');
+  ecrireEntree(entree, corps.replaceAll('"$d":"0.55"', '"$d":"0.94"'), avecEmpreinte);
   return { cache: cacheRegles, entree };
 }
 
 describe("2. le cache des règles ne se laisse pas empoisonner", () => {
-  test("l'entrée falsifiée change bien l'aide quand le dossier est sûr (le cas suivant n'est pas vide)", () => {
+  test("une entrée modifiée sans recalculer son empreinte (abîmée, ou retouchée à la main) est refaite en silence", () => {
+    const { cache, entree } = cacheFalsifie(false);
+    const r = tiAides(["simuler", FICHE, "--format", "json"], { env: { TI_AIDES_CACHE: cache } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(reference.stdout);
+    expect(r.stderr).toBe("");
+    expect(lireEntree(entree).corps).toContain('"$d":"0.55"'); // refaite
+  });
+
+  test("l'entrée falsifiée avec son empreinte change bien l'aide quand le dossier est sûr (les cas suivants ne sont pas vides)", () => {
     const { cache } = cacheFalsifie();
     const r = tiAides(["simuler", FICHE, "--format", "json"], { env: { TI_AIDES_CACHE: cache } });
     expect(r.stdout).not.toBe(reference.stdout);
@@ -109,25 +132,37 @@ describe("2. le cache des règles ne se laisse pas empoisonner", () => {
 
   test("une entrée bien formée mais fausse (bonne clé, pas des règles) est refaite en silence, jamais le code 3", () => {
     const { cache, entree } = cacheFalsifie();
-    const stocke = JSON.parse(readFileSync(entree, "utf8"));
     for (const faux of [{}, { dispositifs: { $m: [["x", 1]] } }, null, []]) {
-      writeFileSync(entree, JSON.stringify({ ...stocke, referentiel: faux }));
+      ecrireEntree(entree, JSON.stringify(faux), true);
       const r = tiAides(["simuler", FICHE, "--format", "json"], { env: { TI_AIDES_CACHE: cache } });
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toBe(reference.stdout);
       expect(r.stderr).toBe("");
-      expect(JSON.parse(readFileSync(entree, "utf8")).referentiel).not.toEqual(faux); // refaite
+      expect(JSON.parse(lireEntree(entree).corps)).not.toEqual(faux); // refaite
     }
   });
 
-  test("une entrée de la forme de règles mais fausse en profondeur ne fait échouer qu'une exécution : elle est retirée, puis refaite", () => {
-    const { cache, entree } = cacheFalsifie();
-    const stocke = JSON.parse(readFileSync(entree, "utf8"));
-    for (const [, r] of stocke.referentiel.dispositifs.$m) {
+  /** Every rule of the entry stripped of its rates and ceilings: the shape of rules, wrong deep inside. */
+  function sansTaux(entree: string): string {
+    const referentiel = JSON.parse(lireEntree(entree).corps);
+    for (const [, r] of referentiel.dispositifs.$m) {
       const regle = r.$o ?? r;
-      regle.calcul = { type: regle.calcul.type }; // sans ses taux ni ses plafonds
+      regle.calcul = { type: regle.calcul.type };
     }
-    writeFileSync(entree, JSON.stringify(stocke));
+    return JSON.stringify(referentiel);
+  }
+
+  test("une entrée fausse en profondeur, sans son empreinte, est refaite en silence, jamais le code 3", () => {
+    const { cache, entree } = cacheFalsifie();
+    ecrireEntree(entree, sansTaux(entree), false);
+    const r = tiAides(["simuler", FICHE, "--format", "json"], { env: { TI_AIDES_CACHE: cache } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(reference.stdout);
+  });
+
+  test("une entrée fausse en profondeur avec son empreinte recalculée (seul l'utilisateur le peut) ne fait échouer qu'une exécution : elle est retirée, puis refaite", () => {
+    const { cache, entree } = cacheFalsifie();
+    ecrireEntree(entree, sansTaux(entree), true);
     const premiere = tiAides(["simuler", FICHE, "--format", "json"], { env: { TI_AIDES_CACHE: cache } });
     expect(premiere.code).toBe(3);
     expect(existsSync(entree)).toBe(false);

@@ -4,7 +4,8 @@
 // user's cache folder; any doubt (missing, unreadable, other key, not the shape of rules) and the rules
 // are read again, and the entry rewritten. The folder is used only when it is the user's and closed to
 // others, and an entry only when it is a regular file of the user's (issue 14: another user replacing
-// an entry changed the computed aid). TI_AIDES_CACHE: another folder, or "0" to read the rules every
+// an entry changed the computed aid) whose body still has the hash written with it (a damaged or
+// hand-edited entry is rebuilt, not trusted). TI_AIDES_CACHE: another folder, or "0" to read the rules every
 // time.
 import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -19,7 +20,7 @@ import { SORTIE_INTERNE } from "./codes.js";
 import { dossierCache, dossierPrive } from "./dossier-cache.cjs";
 
 /** Bumped when the stored form changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Entries kept (one per set of rule folders and version of the code). */
 const ENTREES_MAX = 8;
 /**
@@ -114,9 +115,14 @@ function lire({ chemin, cle }: Entree): Referentiel | undefined {
     return undefined; // not cached yet, or not to be trusted: rebuilt and rewritten
   }
   try {
-    const stocke = JSON.parse(texte) as { format?: unknown; cle?: unknown; referentiel?: unknown };
-    if (stocke.format !== FORMAT || stocke.cle !== cle) return undefined;
-    const ref = decoder(stocke.referentiel as Json);
+    // First line: the key and the body's hash; then the body. A damaged or hand-edited body is rebuilt.
+    const fin = texte.indexOf("\n");
+    if (fin < 0) return undefined;
+    const entete = JSON.parse(texte.slice(0, fin)) as { format?: unknown; cle?: unknown; empreinte?: unknown };
+    if (entete.format !== FORMAT || entete.cle !== cle) return undefined;
+    const corps = texte.slice(fin + 1);
+    if (entete.empreinte !== empreinte(corps)) throw new Error("empreinte différente du contenu");
+    const ref = decoder(JSON.parse(corps) as Json);
     if (!aLaFormeDeRegles(ref)) throw new Error("pas la forme de règles validées");
     return ref;
   } catch (e) {
@@ -145,7 +151,8 @@ function ecrire({ dossier, chemin, cle }: Entree, ref: Referentiel): void {
   try {
     mkdirSync(dossier, { recursive: true, mode: 0o700 });
     if (!dossierPrive(dossier)) return; // made by someone else in the meantime
-    writeFileSync(tmp, JSON.stringify({ format: FORMAT, cle, referentiel: encoder(ref) }), { flag: "wx", mode: 0o600 });
+    const corps = JSON.stringify(encoder(ref));
+    writeFileSync(tmp, `${JSON.stringify({ format: FORMAT, cle, empreinte: empreinte(corps) })}\n${corps}`, { flag: "wx", mode: 0o600 });
     renameSync(tmp, chemin); // atomic: a reader never sees half an entry
     elaguer(dossier);
   } catch (e) {
@@ -156,6 +163,10 @@ function ecrire({ dossier, chemin, cle }: Entree, ref: Referentiel): void {
       // nothing was written
     }
   }
+}
+
+function empreinte(corps: string): string {
+  return createHash("sha256").update(corps).digest("hex");
 }
 
 /** Keeps the ENTREES_MAX most recent entries. */
