@@ -39,11 +39,11 @@ describe("the example contract (fixtures/csv/contrat-exemple.csv)", () => {
   // TI-06 GE (600). Économies d'énergie GE 30 % (l.916) of 2 000 000 − 500 000 → 450 000,00; aid
   //       450 000 + 100 000 (Région, de minimis, 100 000 ≤ 200 000 of Reg. 1407/2013) = 550 000,00
   //       > 450 000 by 100 000 (note 9) → non conforme.
-  // TI-07 "12O 000,00 €" (a letter O) is not an amount: row in error, at line 9 (TI-01's title spans
-  //       lines 2-3).
+  // TI-07 "12O 000,00 €" (a letter O) is not an amount: row in error, on the spreadsheet's row 8
+  //       (TI-01's title spans two lines of the file, but one row of the spreadsheet).
   // TI-08 PE (12; 2,5 M€), Corse. EnR PE 65 % + 5 points Corse (l.912) = 70 % of 300 000 − 100 000
   //       → 140 000,00 = the aid asked → oui.
-  // TI-09 "31/02/2019" is no date: row in error, at line 11.
+  // TI-09 "31/02/2019" is no date: row in error, on row 10.
   // TI-10 ME (150; 40 M€). Protection de l'environnement ME 45 % (l.912) of 300 000 → 135 000,00;
   //       applied for on 01/10/2019, after the works began on 01/09/2019: incentive effect lost
   //       (note 8, l.2637; GBER art. 6(2)) → non conforme.

@@ -212,7 +212,7 @@ describe("inputs that cannot be read: exit 2, naming them", () => {
     const csv = fichier("invalide/lignes.csv", "id;nature;montant;date_demande\nTI-Y;etude;1000;31/02/2020\n");
     const r = tiAides(["verifier", mauvaise, join(tmp, "vide"), csv]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${mauvaise}, ligne 4, fiche TI-X : champ « depenses[0].montant » : le montant -5 est négatif`);
+    expect(r.stderr).toContain(`${mauvaise}, ligne 4 : champ « depenses[0].montant » : le montant -5 est négatif`);
     expect(r.stderr).toMatch(/vide : aucune fiche \(\.yaml, \.yml, \.json, \.csv\)/);
     // 31 February does not exist: the CSV's line 2, its column « date_demande ».
     expect(r.stderr).toContain(`${csv}, ligne 2, fiche TI-Y : colonne « date_demande »`);
@@ -225,7 +225,7 @@ describe("inputs that cannot be read: exit 2, naming them", () => {
     const ligne = ligneDe(a, "id: TI-ARVE-03");
     const r = tiAides(["verifier", join(tmp, "doublon"), "--format", "json"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${b}, ligne ${ligne}, fiche TI-ARVE-03 : champ « id » : identifiant de fiche « TI-ARVE-03 » déjà utilisé dans ${a}, ligne ${ligne}`);
+    expect(r.stderr).toContain(`${b}, ligne ${ligne} : champ « id » : identifiant de fiche « TI-ARVE-03 » déjà utilisé dans ${a}, ligne ${ligne}`);
     expect(JSON.parse(r.stdout).contrat.erreurs).toHaveLength(1);
   });
 

@@ -40,9 +40,10 @@ function json(v: Verification): string {
   return JSON.stringify(document, null, 2) + "\n";
 }
 
-/** A finding as an input problem: with its fiche's id. */
+/** A finding as an input problem: a CSV row's with its fiche's id. */
 function probleme(v: Verification, k: Constat): ProblemeSaisie {
-  return { fichier: k.fichier, ligne: k.ligne, idFiche: k.fiche === undefined ? undefined : v.fiches[k.fiche].evaluation.id, champ: k.champ, colonne: k.colonne, message: k.message };
+  const f = k.fiche === undefined ? undefined : v.fiches[k.fiche];
+  return { fichier: k.fichier, ligne: k.ligne, idFiche: f?.tableur ? f.evaluation.id : undefined, champ: k.champ, colonne: k.colonne, message: k.message };
 }
 
 export async function verifier(chemins: string[], o: OptionsVerifier): Promise<number> {

@@ -34,6 +34,8 @@ export interface Constat {
 export interface FicheVerifiee extends FicheEvaluee {
   fichier: string;
   ligne?: number;
+  /** Read from a CSV row: its messages name columns, and the fiche's id beside the row number. */
+  tableur: boolean;
 }
 
 export interface Verification {
@@ -74,7 +76,7 @@ export function verifierSources(sources: SourcesVerification, ref: Referentiel, 
   const fiches: FicheVerifiee[] = sources.fiches.map((s, i) => {
     const ev = evaluerSource(s, ref, { date, autresDeMinimis: autresDe.get(i) });
     const lues = sources.problemes.get(s);
-    return { ...(lues ? avecCellulesIllisibles(ev, lues, (champ) => colonneDe(s, champ), date) : ev), fichier: s.doc.fichier, ligne: s.doc.ligneDe(s.chemin) };
+    return { ...(lues ? avecCellulesIllisibles(ev, lues, (champ) => colonneDe(s, champ), date) : ev), fichier: s.doc.fichier, ligne: s.doc.ligneDe(s.chemin), tableur: sources.colonnes.has(s) };
   });
 
   const evaluables = fiches.map((f, i) => ({ f, i })).filter(({ f, i }) => f.fiche && !f.erreur && !exclues.has(i));
@@ -82,7 +84,7 @@ export function verifierSources(sources: SourcesVerification, ref: Referentiel, 
   const ficheDe = (l: Lieu | undefined) => (l ? evaluables[l.fiche].i : undefined);
 
   const constats: Constat[] = [];
-  const estCsv = (i: number | undefined) => i !== undefined && sources.colonnes.has(fiches[i].source);
+  const estCsv = (i: number | undefined) => i !== undefined && fiches[i].tableur;
   const nommer = (i: number | undefined, champ: string | undefined): Pick<Constat, "champ" | "colonne"> =>
     estCsv(i) ? { colonne: colonneDe(fiches[i!].source, champ) } : { champ };
   const place = (i: number | undefined, champ: PropertyKey[]): Pick<Constat, "fichier" | "ligne" | "champ" | "colonne"> => {
@@ -100,7 +102,6 @@ export function verifierSources(sources: SourcesVerification, ref: Referentiel, 
   for (const { index, probleme } of doubles) constats.push(deProbleme(probleme, index));
 
   fiches.forEach((f, i) => {
-    if (exclues.has(i)) return; // its own findings would count it again
     if (f.erreur) {
       for (const p of f.erreur.problemes) constats.push(deProbleme(p, i));
       return;
