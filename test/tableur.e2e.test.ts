@@ -199,3 +199,29 @@ describe("messages to a CSV user name columns, never a YAML path", () => {
     expect(sansPileDAppel(r.stderr)).toBe(true);
   });
 });
+
+describe("unknown columns: a suggestion only for a likely typo, and a bounded report", () => {
+  test("« Commentaire » gets no suggestion (it is not « commune »); « Montnat » is « montant »", () => {
+    const entree = fichier("inconnues.csv", "id;Nature;Catégorie;Montnat;Montant;Commentaire;Région Auvergne\r\nA-1;etude;diagnostic;;1000;;\r\n");
+    const r = tiAides(["lot", entree]);
+    expect(r.code).toBe(0);
+    const avertissements = r.stderr.split("\n").filter((l) => l.startsWith("Avertissement"));
+    expect(avertissements).toHaveLength(3);
+    expect(avertissements[0]).toMatch(/colonne « Montnat » non reconnue : recopiée telle quelle, elle n'est pas lue \(vouliez-vous dire « montant » \?\)$/);
+    expect(avertissements[1]).toMatch(/colonne « Commentaire » non reconnue : recopiée telle quelle, elle n'est pas lue$/);
+    // Not a financer column either: "Région Auvergne" is not the Région's amount.
+    expect(avertissements[2]).toMatch(/colonne « Région Auvergne » non reconnue : recopiée telle quelle, elle n'est pas lue$/);
+  });
+
+  test("100 000 unknown columns (0,9 Mo): a few dozen lines on stderr, every column kept", () => {
+    const entetes = ["id", "nature", "montant", ...Array.from({ length: 100_000 }, (_, i) => `Col${i}`)];
+    const entree = fichier("cent-mille-colonnes.csv", `${entetes.join(";")}\r\nA-1;etude;1000\r\n`);
+    const sortie = join(tmp, "cent-mille-colonnes-resultats.csv");
+    const r = tiAides(["lot", entree, "-o", sortie]);
+    expect(r.code).toBe(0);
+    const lignes = r.stderr.trim().split("\n");
+    expect(lignes.length).toBeLessThanOrEqual(30);
+    expect(lignes.at(-2)).toMatch(/ligne 1 : 99980 autre\(s\) colonne\(s\) non reconnue\(s\) \(« Col20 », « Col21 », « Col22 »…\) : recopiées telles quelles/);
+    expect(lireCsv(readFileSync(sortie))[0].slice(0, entetes.length)).toEqual(entetes);
+  });
+});
