@@ -200,6 +200,24 @@ describe("messages to a CSV user name columns, never a YAML path", () => {
   });
 });
 
+describe("what to write in which column, not the YAML line to add", () => {
+  test("lot: a Région amount without regime says which column to fill, and with what", () => {
+    const entree = fichier("regime-absent.csv", "id;Nature;Catégorie;Montant;Région;Autofinancement\r\nR-1;conseil;rh;10000;5000;5000\r\n");
+    const r = tiAides(["lot", entree]);
+    const lignes = lireCsv(r.stdout);
+    const anomalies = colonne(lignes, "Anomalies")(lignes[1]);
+    expect(anomalies).toContain("à vérifier : Colonne « Région » : régime non précisé, le RGEC est retenu ; confirmez-le en écrivant RGEC, de minimis ou hors aide d'État dans une colonne « Régime Région » à ajouter au tableau.");
+    expect(anomalies).not.toContain("regime:");
+  });
+
+  test("verifier: the regime column left empty is named", () => {
+    const entree = fichier("regime-vide.csv", "id;Nature;Catégorie;Montant;Région;Régime Région;Autofinancement\r\nR-1;conseil;rh;10000;5000;;5000\r\n");
+    const r = tiAides(["verifier", entree]);
+    expect(r.stdout).toContain("confirmez-le en écrivant RGEC, de minimis ou hors aide d'État dans la colonne « Régime Région ».");
+    expect(r.stdout).not.toContain("regime:");
+  });
+});
+
 describe("unknown columns: a suggestion only for a likely typo, and a bounded report", () => {
   test("« Commentaire » gets no suggestion (it is not « commune »); « Montnat » is « montant »", () => {
     const entree = fichier("inconnues.csv", "id;Nature;Catégorie;Montnat;Montant;Commentaire;Région Auvergne\r\nA-1;etude;diagnostic;;1000;;\r\n");

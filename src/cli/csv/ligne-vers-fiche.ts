@@ -3,6 +3,7 @@
 import { lireMontant } from "../../core/argent.js";
 import { cheminTexte, type ProblemeSaisie } from "../../core/erreurs.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
+import { FINANCEURS_PRIVES } from "../../core/schemas/communs.js";
 import { lireCellule, lireChoix } from "./cellules.js";
 import { octetsInvalides } from "./encodage.js";
 import { ID_DEPENSE, type Colonne, type PlanColonnes } from "./entetes.js";
@@ -102,6 +103,13 @@ export function ficheDeLigne(cellules: readonly string[], plan: PlanColonnes, di
     colonnes.set(`financements[${i}].${cible.sorte}`, colonne.entete);
   }
   if (financements.length) donnees.financements = financements;
+  // A line's regime is confirmed in its regime column, even when the file has none yet.
+  financements.forEach((f, i) => {
+    const champ = `financements[${i}].regime`;
+    if (colonnes.has(champ) || (FINANCEURS_PRIVES as readonly unknown[]).includes(f.financeur)) return;
+    const colonne = plan.colonnes.find((c) => c.cible?.sorte === "regime" && c.cible.financeur === f.financeur);
+    colonnes.set(champ, colonne?.entete ?? `regime_${String(f.financeur)}`);
+  });
   // A finding about the whole expense or beneficiary lands on its main column.
   for (const [tout, partie] of [["depenses[0]", "depenses[0].montant"], ["beneficiaire", "beneficiaire.nom"]]) {
     const entete = colonnes.get(partie);

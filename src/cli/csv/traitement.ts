@@ -7,6 +7,7 @@ import { ficheEnErreur, ficheJson } from "../../core/sortie-json.js";
 import { evaluerSource } from "../evaluation.js";
 import { catalogue, type PlanColonnes } from "./entetes.js";
 import { categoriesConnues, colonneDuChamp, ficheDeLigne } from "./ligne-vers-fiche.js";
+import { evaluationPourTableur } from "./consignes.js";
 import { cellulesResultat } from "./resultats.js";
 
 export type FormatLot = "csv" | "jsonl" | "json";
@@ -68,7 +69,7 @@ export function traiterLigne({ cellules, ligne }: Enregistrement, c: ContexteLot
   // A cell already reported unreadable is not reported again by the schema.
   const erreurs = [...lues, ...deLaFiche.filter((p) => !lues.some((q) => q.colonne !== undefined && q.colonne === p.colonne))];
 
-  let evaluation = ev.evaluation;
+  let evaluation = evaluationPourTableur(ev.evaluation, (champ) => colonneDuChamp(champ, colonnes, c.nomsDesChamps));
   if (erreurs.length) {
     evaluation = ficheEnErreur(id ?? `ligne ${ligne}`, ev.evaluation.date_evaluation, erreurs.map(formaterProbleme));
   }

@@ -6,6 +6,7 @@ import type { Controle } from "../../core/modele.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import type { Fiche } from "../../core/schemas/fiche.js";
 import { ficheEnErreur } from "../../core/sortie-json.js";
+import { evaluationPourTableur } from "../csv/consignes.js";
 import { evaluerSource, idBrut, lireEtValider, type FicheEvaluee } from "../evaluation.js";
 import { NOMS_CONTROLES } from "../rendu/tableau.js";
 import type { FicheSource } from "../entrees.js";
@@ -75,6 +76,9 @@ export function verifierSources(sources: SourcesVerification, ref: Referentiel, 
   const colonneDe = (s: FicheSource, champ: string | undefined) => (champ === undefined ? undefined : sources.colonnes.get(s)?.(champ));
   const fiches: FicheVerifiee[] = sources.fiches.map((s, i) => {
     const ev = evaluerSource(s, ref, { date, autresDeMinimis: autresDe.get(i) });
+    // A CSV row's motifs say which column to fill, not which YAML line to add.
+    const colonnes = sources.colonnes.get(s);
+    if (colonnes) ev.evaluation = evaluationPourTableur(ev.evaluation, colonnes);
     const lues = sources.problemes.get(s);
     return { ...(lues ? avecCellulesIllisibles(ev, lues, (champ) => colonneDe(s, champ), date) : ev), fichier: s.doc.fichier, ligne: s.doc.ligneDe(s.chemin), tableur: sources.colonnes.has(s) };
   });
