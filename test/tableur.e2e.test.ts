@@ -123,6 +123,15 @@ describe("a UTF-8 file with one stray byte stays UTF-8; the bad row is in error 
   });
 });
 
+test("a header typed in another encoding than the file's UTF-8: the warning says so, readably", () => {
+  const entree = fichier("entete-octet.csv", Buffer.concat([
+    Buffer.from("id;Nature;Catégorie;Montant;R", "utf8"), Buffer.from([0xe9]), Buffer.from("gion\r\nA-1;etude;diagnostic;1000;\r\n", "utf8"),
+  ]));
+  const r = tiAides(["lot", entree]);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toContain("colonne « R\ufffdgion » non reconnue : recopiée telle quelle, elle n'est pas lue : octet 0xE9 illisible, cet en-tête n'est pas en UTF-8 comme le reste du fichier ; retapez-le dans le tableur");
+});
+
 describe("one invalid byte at row 2 500 of a 3 000-row batch does not stop it", () => {
   const lignes = ["id;Nature;Catégorie;Montant"];
   for (let i = 2; i <= 3001; i++) lignes.push(`L-${i};etude;diagnostic;${i}`);

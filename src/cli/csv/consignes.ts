@@ -21,8 +21,10 @@ export function messagePourTableur(m: Motif, nommer: NommerColonne): string {
   return `Colonne « ${financeur} » : ${lu[3]} ; confirmez-le en écrivant RGEC, de minimis ou hors aide d'État dans ${ou}.`;
 }
 
-/** The evaluation with its motifs told to a CSV user. */
+/** The evaluation with its motifs told to a CSV user (the same object when none speaks YAML: every row asks). */
 export function evaluationPourTableur(e: EvaluationFiche, nommer: NommerColonne): EvaluationFiche {
+  const aRedire = (ms: Motif[]) => ms.some((m) => m.code === "regime_a_confirmer");
+  if (!aRedire(e.motifs) && !e.resultats.some((r) => aRedire(r.motifs))) return e;
   const adapter = (ms: Motif[]) => ms.map((m) => {
     const message = messagePourTableur(m, nommer);
     return message === m.message ? m : { ...m, message };

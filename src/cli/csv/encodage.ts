@@ -109,10 +109,20 @@ function decoderAvecEchappes(octets: Buffer): string {
   return texte + octets.toString("utf8", debut);
 }
 
+/** Whether a text holds a byte that UTF-8 could not read (fast: every cell of every row asks). */
+export function contientOctetInvalide(texte: string): boolean {
+  return texte.includes(ECHAPPE_HAUT);
+}
+
 /** The bytes of a cell that UTF-8 could not read (hexadecimal, "0xE9"), in order; none: []. */
 export function octetsInvalides(texte: string): string[] {
-  if (!texte.includes(ECHAPPE_HAUT)) return [];
+  if (!contientOctetInvalide(texte)) return [];
   return [...texte.matchAll(OCTET_ECHAPPE)].map((m) => `0x${(m[0].charCodeAt(1) - ECHAPPE_BAS).toString(16).toUpperCase()}`);
+}
+
+/** A text to show in a message: a byte that is not UTF-8 shown as "�". */
+export function lisible(texte: string): string {
+  return texte.includes(ECHAPPE_HAUT) ? texte.replace(OCTET_ECHAPPE, "\ufffd") : texte;
 }
 
 // ── Windows-1252: Latin-1 but for 0x80–0x9F ──

@@ -7,6 +7,7 @@ import type { Referentiel } from "../../core/regles/referentiel.js";
 import { FINANCEURS_PRIVES, FINANCEURS_PUBLICS } from "../../core/schemas/communs.js";
 import { beneficiaireSchema, depenseSchema, ficheSchema, financementSchema } from "../../core/schemas/fiche.js";
 import { distance, normaliser } from "../../core/suggestion.js";
+import { lisible, octetsInvalides } from "./encodage.js";
 
 /** How a cell is read before the fiche schema validates it. */
 export type TypeCellule =
@@ -142,10 +143,15 @@ export function analyserEntetes(entetes: string[], ref: Referentiel, fichier: st
 const INCONNUES_DETAILLEES = 20;
 
 function avertirInconnues(inconnues: string[], connues: Map<string, Cible>, lieu: string): string[] {
-  const detaillees = inconnues.slice(0, INCONNUES_DETAILLEES).map((entete) => `${lieu} : colonne « ${entete} » non reconnue : recopiée telle quelle, elle n'est pas lue${suggestion(entete, connues)}`);
+  const detaillees = inconnues.slice(0, INCONNUES_DETAILLEES).map((entete) => {
+    const octets = octetsInvalides(entete);
+    // An accented header typed in another encoding than the file's UTF-8 ("R\xE9gion"): say so.
+    const pourquoi = octets.length ? ` : octet ${octets[0]} illisible, cet en-tête n'est pas en UTF-8 comme le reste du fichier ; retapez-le dans le tableur` : suggestion(entete, connues);
+    return `${lieu} : colonne « ${lisible(entete)} » non reconnue : recopiée telle quelle, elle n'est pas lue${pourquoi}`;
+  });
   const reste = inconnues.length - detaillees.length;
   if (reste <= 0) return detaillees;
-  const exemples = inconnues.slice(INCONNUES_DETAILLEES, INCONNUES_DETAILLEES + 3).map((e) => `« ${e.slice(0, 40)} »`).join(", ");
+  const exemples = inconnues.slice(INCONNUES_DETAILLEES, INCONNUES_DETAILLEES + 3).map((e) => `« ${lisible(e.slice(0, 40))} »`).join(", ");
   return [...detaillees, `${lieu} : ${reste} autre(s) colonne(s) non reconnue(s) (${exemples}…) : recopiées telles quelles, elles ne sont pas lues ; vérifiez que la ligne d'en-têtes est bien la première du tableau`];
 }
 

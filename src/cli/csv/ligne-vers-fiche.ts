@@ -5,7 +5,7 @@ import { cheminTexte, type ProblemeSaisie } from "../../core/erreurs.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import { FINANCEURS_PRIVES } from "../../core/schemas/communs.js";
 import { lireCellule, lireChoix } from "./cellules.js";
-import { octetsInvalides } from "./encodage.js";
+import { contientOctetInvalide, lisible, octetsInvalides } from "./encodage.js";
 import { ID_DEPENSE, type Colonne, type PlanColonnes } from "./entetes.js";
 
 export interface FicheDeLigne {
@@ -123,13 +123,13 @@ export function ficheDeLigne(cellules: readonly string[], plan: PlanColonnes, di
  * cannot be read as the user wrote it. They are written back as they were.
  */
 function octetsIllisibles(cellules: readonly string[], plan: PlanColonnes): ProblemeSaisie[] {
-  if (octetsInvalides(cellules.join("")).length === 0) return [];
+  if (!cellules.some(contientOctetInvalide)) return [];
   return cellules.flatMap((texte, i) => {
     const octets = octetsInvalides(texte);
     if (octets.length === 0) return [];
     const entete = plan.colonnes[i]?.entete;
     return [{
-      colonne: entete || `n°${i + 1}`,
+      colonne: entete ? lisible(entete) : `n°${i + 1}`,
       message: `octet ${octets[0]} illisible : le fichier est en UTF-8, mais cette cellule a été écrite dans un autre encodage (copiée d'un autre fichier ?) ; retapez-la dans le tableur, puis enregistrez de nouveau en « CSV UTF-8 »`,
     }];
   });
