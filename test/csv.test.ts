@@ -66,6 +66,16 @@ describe("encoding", () => {
     expect(Buffer.concat(sortie)).toEqual(Buffer.concat([Buffer.from("Région\n"), octets(0x61, 0xe9, 0x0a)]));
   });
 
+  test("UTF-8 with stray bytes, cut into chunks anywhere: the same bytes come back", async () => {
+    const octetsEntree = Buffer.concat([Buffer.from("Région 😀 "), octets(0xe9, 0xc3), Buffer.from("A €"), octets(0xf0, 0x9f), Buffer.from("\n"), octets(0xe2, 0x82)]);
+    for (let coupe = 0; coupe <= octetsEntree.length; coupe++) {
+      const texte = await decoder([octetsEntree.subarray(0, coupe), octetsEntree.subarray(coupe)], "utf-8");
+      const sortie: Buffer[] = [];
+      for await (const b of Readable.from([texte]).pipe(encodeur({ encodage: "utf-8", bom: false }))) sortie.push(b);
+      expect(Buffer.concat(sortie), `coupé à l'octet ${coupe}`).toEqual(octetsEntree);
+    }
+  });
+
   test("encoding back: Windows-1252, with the symbols it lacks spelt out", async () => {
     const sortie: Buffer[] = [];
     for await (const b of Readable.from(["Région ≥ 500 000 €\u202f"]).pipe(encodeur({ encodage: "windows-1252", bom: false }))) sortie.push(b);
