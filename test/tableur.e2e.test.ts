@@ -219,6 +219,16 @@ describe("what to write in which column, not the YAML line to add", () => {
     expect(anomalies).not.toContain("regime:");
   });
 
+  test("lot: a financing line is its financer's column, not « Financement n°1 »", () => {
+    const entree = fichier("financement-colonne.csv", "id;Titre;Nature;Catégorie;Montant;Région;Régime Région;Autofinancement\r\nF-1;Chaudière;investissement;enr;100000;20000;de minimis;80000\r\n");
+    const r = tiAides(["lot", entree]);
+    const lignes = lireCsv(r.stdout);
+    const anomalies = colonne(lignes, "Anomalies")(lignes[1]);
+    // Without date_demande, the de minimis aid is dated the day of the evaluation (a warning).
+    expect(anomalies).toContain("à vérifier : Colonne « Région » : ni date_octroi ni date_demande ; la date d'évaluation");
+    expect(anomalies).not.toContain("Financement n°");
+  });
+
   test("verifier: the regime column left empty is named", () => {
     const entree = fichier("regime-vide.csv", "id;Nature;Catégorie;Montant;Région;Régime Région;Autofinancement\r\nR-1;conseil;rh;10000;5000;;5000\r\n");
     const r = tiAides(["verifier", entree]);
