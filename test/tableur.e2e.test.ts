@@ -132,6 +132,21 @@ test("a header typed in another encoding than the file's UTF-8: the warning says
   expect(r.stderr).toContain("colonne « R\ufffdgion » non reconnue : recopiée telle quelle, elle n'est pas lue : octet 0xE9 illisible, cet en-tête n'est pas en UTF-8 comme le reste du fichier ; retapez-le dans le tableur");
 });
 
+test("a file of both encodings, mostly Windows-1252: read so, and said (never chosen in silence)", () => {
+  // The header in UTF-8 ("Catégorie": one UTF-8 character), two rows typed in Windows-1252 ("é" = 0xE9).
+  const entree = fichier("deux-encodages.csv", Buffer.concat([
+    Buffer.from("id;Titre;Nature;Catégorie;Montant\r\n", "utf8"),
+    Buffer.from("M-1;Chaudi\xe8re;investissement;enr;1000\r\nM-2;R\xe9seau;investissement;enr;2000\r\n", "latin1"),
+  ]));
+  const r = tiAides(["lot", entree, "-o", join(tmp, "deux-encodages-resultats.csv")]);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toContain("deux-encodages.csv : ce fichier mêle deux encodages, lu en Windows-1252");
+  // Every byte back as it was, the UTF-8 header included.
+  const octets = readFileSync(join(tmp, "deux-encodages-resultats.csv"));
+  expect(octets.includes(Buffer.from("id;Titre;Nature;Catégorie;Montant;", "utf8"))).toBe(true);
+  expect(octets.includes(Buffer.from("M-2;R\xe9seau;", "latin1"))).toBe(true);
+});
+
 describe("one invalid byte at row 2 500 of a 3 000-row batch does not stop it", () => {
   const lignes = ["id;Nature;Catégorie;Montant"];
   for (let i = 2; i <= 3001; i++) lignes.push(`L-${i};etude;diagnostic;${i}`);

@@ -40,7 +40,7 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
     csv.fermer();
     throw e;
   });
-  if (!o.quiet) for (const a of plan.avertissements) process.stderr.write(`Avertissement : ${a}\n`);
+  if (!o.quiet) for (const a of [...csv.avertissements, ...plan.avertissements]) process.stderr.write(`Avertissement : ${a}\n`);
 
   const parametres: ParametresLot = { plan, fichier, format, date: o.date, separateurDecimal: csv.dialecte.separateur === "," ? "." : "," };
   const moteur = evaluateur(nombreDeTravailleurs(csv.taille), parametres, ref, o.regles);

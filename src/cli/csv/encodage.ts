@@ -5,7 +5,7 @@
 // - UTF-8: a byte that is not UTF-8 (a cell pasted from a Latin-1 source) is kept as a character of
 //   the last private use plane, U+10FF80–U+10FFFF (valid Unicode, so it survives the CSV parser,
 //   unlike a lone surrogate); its row is reported in error (octetsInvalides) and the byte written
-//   back as it was.
+//   back as it was. (A real character of that plane, which no fiche holds, would be taken for one.)
 import { isUtf8 } from "node:buffer";
 import { Transform, type TransformCallback } from "node:stream";
 
@@ -15,6 +15,8 @@ export interface EncodageDetecte {
   encodage: Encodage;
   /** UTF-8 with a byte order mark: written back the same way. */
   bom: boolean;
+  /** Windows-1252 chosen, though some of the first bytes read as UTF-8: a file of both, to say. */
+  melange?: true;
 }
 
 /** Bytes read after the first non-ASCII byte to decide: plenty for a few accented words. */
@@ -33,7 +35,8 @@ export function detecterEncodage(debut: Buffer, complet: boolean): EncodageDetec
   if (i < 0) return complet ? { encodage: "utf-8", bom: false } : undefined;
   const fenetre = debut.subarray(i, i + FENETRE);
   const { valides, invalides } = compterUtf8(fenetre, complet && i + FENETRE >= debut.length);
-  return { encodage: valides >= invalides ? "utf-8" : "windows-1252", bom: false };
+  if (valides >= invalides) return { encodage: "utf-8", bom: false };
+  return valides > 0 ? { encodage: "windows-1252", bom: false, melange: true } : { encodage: "windows-1252", bom: false };
 }
 
 /** Length of the UTF-8 sequence starting at octets[i] when it is a valid one; 0 if invalid; -1 if cut by the end. */

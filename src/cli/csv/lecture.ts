@@ -19,6 +19,8 @@ export interface CsvOuvert {
   taille: number;
   encodage: EncodageDetecte;
   dialecte: Dialecte;
+  /** What the reading could not decide without doubt (an encoding chosen among two), to say. */
+  avertissements: string[];
   /** The records after the optional `sep=` line: the header row first. */
   enregistrements: AsyncGenerator<Enregistrement>;
   octetsLus(): number;
@@ -46,6 +48,9 @@ export function ouvrirCsv(fichier: string): CsvOuvert {
     taille,
     encodage,
     dialecte,
+    avertissements: encodage.melange
+      ? [`${fichier} : ce fichier mêle deux encodages, lu en Windows-1252 (l'encodage le plus présent au début) ; des textes en UTF-8 s'y liront de travers (« Ã© » pour « é ») : enregistrez de nouveau le tableau en « CSV UTF-8 » ou en « CSV (séparateur : point-virgule) »`]
+      : [],
     enregistrements: numeroter(parseur, dialecte, fichier),
     octetsLus: () => decodeur.octetsLus,
     fermer: () => source.destroy(),

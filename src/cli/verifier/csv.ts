@@ -37,6 +37,7 @@ export async function lireFichesCsv(fichier: string, ref: Referentiel): Promise<
     r.erreurs.push(e);
     return r;
   }
+  r.avertissements.push(...csv.avertissements.map((message) => ({ message })));
   let plan: PlanColonnes | undefined;
   try {
     for await (const { cellules, ligne } of csv.enregistrements) {
