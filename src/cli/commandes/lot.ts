@@ -43,13 +43,14 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
     csv.fermer();
     throw e;
   });
-  if (!o.quiet) for (const a of plan.avertissements) process.stderr.write(`Avertissement : ${echapperControles(a)}\n`);
+  if (!o.quiet) for (const a of [...csv.avertissements, ...plan.avertissements]) process.stderr.write(`Avertissement : ${echapperControles(a)}
+`);
 
   const parametres: ParametresLot = { plan, fichier, format, date: o.date, separateurDecimal: csv.dialecte.separateur === "," ? "." : "," };
   const moteur = evaluateur(nombreDeTravailleurs(csv.taille), parametres, ref, o.regles);
   const barre = progression(csv.taille, process.stderr.isTTY === true && !o.quiet && csv.taille >= TAILLE_BARRE);
   const ecrire = ecrivain(format, csv.dialecte, plan, entetes);
-  const compte: Synthese = { fiches: 0, conformes: 0, non_conformes: 0, en_erreur: 0 };
+  const compte: Synthese = { fiches: 0, conformes: 0, non_conformes: 0, sans_plan_de_financement: 0, en_erreur: 0 };
   let erreursNonAffichees = 0;
 
   const rendre = (paquet: (Enregistrement | null)[], traitees: LigneTraitee[]): string => {
@@ -59,6 +60,7 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
       compte.fiches++;
       if (l.statut === "conforme") compte.conformes++;
       else if (l.statut === "non_conforme") compte.non_conformes++;
+      else if (l.statut === "sans_plan") compte.sans_plan_de_financement++;
       else if (compte.en_erreur++ < ERREURS_AFFICHEES) for (const p of l.problemes) barre.ecrire(`Erreur : ${formaterProbleme(p)}`);
       else erreursNonAffichees++;
     }
@@ -156,5 +158,5 @@ function erreurDeSortie(e: unknown, f: SortieProgressive | undefined): unknown {
 function resume(fichier: string, s: Synthese, ms: number): string {
   const secondes = ms / 1000;
   const vitesse = secondes >= 1 && s.fiches > 0 ? `, ${Math.round(s.fiches / secondes).toLocaleString("fr-FR")} lignes/s` : "";
-  return `Lot ${fichier} : ${s.fiches} ligne(s) — ${s.conformes} conforme(s), ${s.non_conformes} non conforme(s), ${s.en_erreur} en erreur — en ${secondes.toFixed(1).replace(".", ",")} s${vitesse}`;
+  return `Lot ${fichier} : ${s.fiches} ligne(s) — ${s.conformes} conforme(s), ${s.non_conformes} non conforme(s), ${s.sans_plan_de_financement} sans plan de financement, ${s.en_erreur} en erreur — en ${secondes.toFixed(1).replace(".", ",")} s${vitesse}`;
 }

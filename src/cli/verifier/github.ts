@@ -26,7 +26,7 @@ function annotation(k: Constat, v: Verification, strict: boolean): string {
     k.ligne != null ? `line=${k.ligne}` : undefined,
     `title=${echapperPropriete(titre)}`,
   ].filter(Boolean).join(",");
-  return `::${commande} ${proprietes}::${echapperDonnee(k.champ ? `${k.message} (champ « ${k.champ} »)` : k.message)}`;
+  return `::${commande} ${proprietes}::${echapperDonnee(k.colonne ? `${k.message} (colonne « ${k.colonne} »)` : k.champ ? `${k.message} (champ « ${k.champ} »)` : k.message)}`;
 }
 
 export function rendreVerificationGithub(v: Verification, strict: boolean): string {
