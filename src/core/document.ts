@@ -1,5 +1,5 @@
 // Parses a YAML or JSON text and remembers where each value stands, so an error names its line.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import { ErreurSaisie, type ProblemeSaisie } from "./erreurs.js";
 
 export interface DocumentSource {
@@ -49,6 +49,7 @@ export function lireDocument(texte: string, fichier: string): DocumentSource {
   }
   const structure = verifierStructure(doc, lignes, fichier);
   if (structure.length > 0) throw new ErreurSaisie(structure);
+  garderDecimalesEcrites(doc);
   let donnees: unknown;
   try {
     donnees = doc.toJS({ maxAliasCount: 100 });
@@ -95,6 +96,19 @@ function verifierStructure(doc: Document, lignes: LineCounter, fichier: string):
     }
   }
   return problemes;
+}
+
+/**
+ * `montant: 350.000` is read by YAML as 350, and `0.500` as 0.5: a number written with three decimals
+ * or more stays the text it was, so that an amount can be refused as ambiguous (« 350 000 ou 350 ? »)
+ * and any other number (a rate, a headcount) is read from that text. Run after the depth check.
+ */
+function garderDecimalesEcrites(doc: Document): void {
+  visit(doc, {
+    Scalar(_, noeud) {
+      if (typeof noeud.value === "number" && typeof noeud.source === "string" && /^[-+]?\d+\.\d{3,}$/.test(noeud.source)) noeud.value = noeud.source;
+    },
+  });
 }
 
 /** Nesting depth of parsed data (1 for a block of plain values), without recursion. */

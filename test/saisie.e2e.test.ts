@@ -1,0 +1,82 @@
+// Ce que tape l'utilisateur (issue 12, interface.md « Second edition ») : montants ambigus, libellés en
+// clair, messages en français qui nomment fichier, ligne et champ, un seul chargeur de règles.
+// Lancé comme un utilisateur : une fiche YAML tapée à la main, un CSV de tableur, des options.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { sansPileDAppel, tiAides } from "./outils/cli.js";
+
+const tmp = mkdtempSync(join(tmpdir(), "ti-aides-saisie-"));
+function fichier(nom: string, texte: string | Buffer): string {
+  const f = join(tmp, nom);
+  writeFileSync(f, texte);
+  return f;
+}
+
+const EXEMPLE = readFileSync("fixtures/fiches/chaufferie.yaml", "utf8");
+const CSV_EXEMPLE = readFileSync("fixtures/csv/contrat-exemple.csv", "utf8");
+const [ENTETES, TI01] = CSV_EXEMPLE.replace(/^\uFEFF/, "").split(/\n(?=TI-02)/)[0].split(/\n(?=TI-01)/);
+
+const COLONNES = ENTETES.split(";");
+
+/** The example's first row (TI-01) with some cells changed, by header; saved as the example is. */
+function csvTi01(cellules: Record<string, string>): string {
+  const ligne = TI01.split(";");
+  for (const [entete, texte] of Object.entries(cellules)) {
+    const i = COLONNES.indexOf(entete);
+    if (i < 0) throw new Error(`colonne ${entete} absente de l'exemple`);
+    ligne[i] = texte;
+  }
+  return fichier(`ti01-${Math.random().toString(36).slice(2)}.csv`, `${ENTETES}\n${ligne.join(";")}\n`);
+}
+
+describe("montants ambigus : 350.000 n'est jamais 350 €", () => {
+  test("CSV : « 350.000 » dans la colonne d'un financeur est une erreur sur sa cellule, la ligne « en erreur »", () => {
+    // Before: read as 350 €, row "Conforme : oui" under a 260 € ceiling.
+    const csv = csvTi01({ Montant: "600.000", "Coût de référence": "200.000", "ADEME investissement": "350.000" });
+    const r = tiAides(["lot", csv, "--format", "jsonl"]);
+    expect(r.code).toBe(0);
+    const fiche = JSON.parse(r.stdout.trim().split("\n")[0]);
+    expect(fiche.erreurs.join("\n")).toMatch(/« 600\.000 » ambigu.*écrivez 600000 ou 600 000/);
+    expect(fiche.erreurs.join("\n")).toMatch(/« ADEME investissement ».*« 350\.000 » ambigu/);
+    expect(fiche.resultats).toEqual([]);
+    expect(r.stderr).toMatch(/ligne \d+.*« Montant ».*ambigu/);
+  });
+
+  test("CSV : 1 200 000,50 €, 1200000 et 1200000,5 restent lus", () => {
+    const csv = csvTi01({ Montant: "1200000,5", "Coût de référence": "400000", "ADEME investissement": "350 000,00 €" });
+    const r = tiAides(["lot", csv, "--format", "jsonl"]);
+    const fiche = JSON.parse(r.stdout.trim().split("\n")[0]);
+    expect(fiche.erreurs).toEqual([]);
+    // 60 % (ME 55 % + AFR 5 points, Guide fiche 8, l.912-914) of 1 200 000,50 − 400 000 = 800 000,50 → 480 000,30 €.
+    expect(fiche.resultats[0].plafond).toBe("480000.30");
+  });
+
+  test("YAML : « montant: 350.000 » (lu 350 par YAML) est refusé avec la ligne du fichier", () => {
+    const f = fichier("ambigu.yaml", EXEMPLE.replace("montant: 350000", "montant: 350.000"));
+    const r = tiAides(["simuler", f]);
+    expect(r.code).toBe(2);
+    // Line 29 of the fiche: the ademe-investissement financing line's amount.
+    expect(r.stderr).toContain(`${f}, ligne 29 : champ « financements[0].montant » : montant « 350.000 » ambigu (350 000 € ou 350 € ?) : écrivez 350000 ou 350 000`);
+    expect(sansPileDAppel(r.stderr)).toBe(true);
+  });
+
+  test("JSON : « \"montant\": 1200.000 » aussi ; un taux à trois décimales reste lu", () => {
+    const f = fichier("ambigu.json", JSON.stringify({
+      id: "F", beneficiaire: { taille: "PE", taux_is: 0.125 },
+      depenses: [{ id: "d", nature: "investissement", categorie: "enr", montant: 1000 }],
+    }, null, 2).replace('"montant": 1000', '"montant": 1000.000'));
+    const r = tiAides(["simuler", f]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/ligne \d+ : champ « depenses\[0\]\.montant » : montant « 1000\.000 » ambigu/);
+    expect(r.stderr).not.toContain("taux_is");
+  });
+
+  test("simuler --montant 350.000 : code 2, l'option nommée", () => {
+    const r = tiAides(["simuler", "--dispositif", "ademe-investissement", "--taille", "ME", "--categorie", "enr", "--montant", "350.000"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--montant");
+    expect(r.stderr).toContain("écrivez 350000 ou 350 000");
+  });
+});
