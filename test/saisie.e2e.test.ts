@@ -62,15 +62,17 @@ describe("montants ambigus : 350.000 n'est jamais 350 €", () => {
     expect(sansPileDAppel(r.stderr)).toBe(true);
   });
 
-  test("JSON : « \"montant\": 1200.000 » aussi ; un taux à trois décimales reste lu", () => {
+  test("JSON : « \"montant\": 600.000 » aussi, « 1200.000 » a trop de décimales ; un taux à trois décimales reste lu", () => {
     const f = fichier("ambigu.json", JSON.stringify({
       id: "F", beneficiaire: { taille: "PE", taux_is: 0.125 },
       depenses: [{ id: "d", nature: "investissement", categorie: "enr", montant: 1000 }],
-    }, null, 2).replace('"montant": 1000', '"montant": 1000.000'));
+    }, null, 2).replace('"montant": 1000', '"montant": 600.000'));
     const r = tiAides(["simuler", f]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/ligne \d+ : champ « depenses\[0\]\.montant » : montant « 1000\.000 » ambigu/);
+    expect(r.stderr).toMatch(/ligne 12 : champ « depenses\[0\]\.montant » : montant « 600\.000 » ambigu/);
     expect(r.stderr).not.toContain("taux_is");
+    const g = fichier("precis.json", readFileSync(f, "utf8").replace("600.000", "1200.000"));
+    expect(tiAides(["simuler", g]).stderr).toMatch(/ligne 12 : champ « depenses\[0\]\.montant » : le montant 1200\.000 a plus de deux décimales/);
   });
 
   test("simuler --montant 350.000 : code 2, l'option nommée", () => {
@@ -78,5 +80,50 @@ describe("montants ambigus : 350.000 n'est jamais 350 €", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--montant");
     expect(r.stderr).toContain("écrivez 350000 ou 350 000");
+  });
+});
+
+describe("messages en français, qui disent quoi faire, avec la ligne", () => {
+  test("simuler sur un CSV : utilisez lot ou verifier (pas les messages anglais du parseur YAML)", () => {
+    const r = tiAides(["simuler", "fixtures/csv/contrat-exemple.csv"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("fixtures/csv/contrat-exemple.csv : c'est un tableau CSV, pas une fiche YAML ou JSON : évaluez ses lignes avec « ti-aides lot FICHIER.csv »");
+    expect(r.stderr).not.toMatch(/[A-Z][a-z]+ [a-z]+ (at|in|of) /); // no English sentence
+  });
+
+  test("simuler sur un classeur, même renommé : enregistrez en CSV, puis lot", () => {
+    // An .xlsx is a ZIP archive: "PK\x03\x04", then its XML parts.
+    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), Buffer.from("[Content_Types].xml")]);
+    for (const f of [fichier("contrat.xlsx", zip), fichier("contrat-renomme.yaml", zip)]) {
+      const r = tiAides(["simuler", f]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${f} : c'est un classeur de tableur, pas une fiche YAML ou JSON : dans le tableur, « Enregistrer sous » → « CSV (séparateur : point-virgule) », puis « ti-aides lot FICHIER.csv »`);
+      expect(r.stderr).not.toContain("bloc de champs");
+    }
+  });
+
+  test.each([
+    ["guillemets suivis d'autre chose", "titre: 'Chaufferie' biomasse\n", 4, "texte en trop après la valeur"],
+    ["échappement invalide", 'titre: "C:\\Dossiers\\fiche"\n', 4, "séquence d'échappement invalide"],
+    ["alias sans ancre", "titre: *titre_commun\n", 4, "alias « *titre_commun » sans ancre"],
+    ["liste non fermée (vue à la ligne suivante)", "territoire: [Ardèche Drôme\n", 6, "crochet ou accolade non fermé, sur cette ligne ou plus haut"],
+  ])("YAML tapé à la main, %s : message français avec la ligne", (_, faute, ligne, message) => {
+    const lignes = EXEMPLE.split("\n");
+    const i = lignes.findIndex((l) => l.startsWith(faute.split(":")[0] + ":"));
+    lignes[i] = faute.trimEnd();
+    const f = fichier(`faute-${ligne}-${i}.yaml`, lignes.join("\n"));
+    const r = tiAides(["simuler", f]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${f}, ligne ${ligne} : `);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/Unexpected|Invalid|Unresolved|bombe|trop d'alias|Flow sequence/);
+  });
+
+  test("nature de la dépense absente : champ obligatoire et valeurs possibles, pas « undefined »", () => {
+    const f = fichier("sans-nature.yaml", EXEMPLE.replace("    nature: investissement\n", ""));
+    const r = tiAides(["simuler", f]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("champ « depenses[0].nature » : champ obligatoire manquant ; valeurs possibles : etude, investissement,");
+    expect(r.stderr).not.toContain("undefined");
   });
 });

@@ -48,7 +48,7 @@ const ESPACES = /[\s\u00a0\u202f\u2009]/g;
  * Zero is zero either way.
  */
 function estAmbigu(texte: string): boolean {
-  return /^-?\d+(\.\d{3})+$/.test(texte) && /[1-9]/.test(texte);
+  return /^-?\d{1,3}(\.\d{3})+$/.test(texte) && /[1-9]/.test(texte);
 }
 
 function ambigu(ecrit: string): string {
@@ -87,7 +87,8 @@ export function lireMontant(v: unknown): { ok: true; valeur: Dec } | { ok: false
   }
   if (!d.isFinite()) return { ok: false, message: "le montant n'est pas un nombre fini" };
   if (d.isNegative() && !d.isZero()) return { ok: false, message: `le montant ${String(v)} est négatif : un montant est positif ou nul` };
-  if (d.decimalPlaces() > 2) return { ok: false, message: `le montant ${String(v)} a plus de deux décimales : arrondissez au centime` };
+  // Decimals as written: "1200.000" is no more precise than 1200, but whoever wrote it meant something.
+  if (d.decimalPlaces() > 2 || (/\.\d{3,}$/.test(texte) && !d.isZero())) return { ok: false, message: `le montant ${String(v)} a plus de deux décimales : arrondissez au centime` };
   if (d.greaterThan(MONTANT_MAX)) return { ok: false, message: `le montant ${String(v)} dépasse ${MONTANT_MAX.toFixed(2)} € : vérifiez le nombre de chiffres` };
   return { ok: true, valeur: d };
 }
