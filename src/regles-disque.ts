@@ -26,7 +26,18 @@ function racineDuPaquet(): string {
 }
 
 function lireFichier(chemin: string, base: string): FichierTexte {
-  return { fichier: relative(base, chemin) || chemin, texte: readFileSync(chemin, "utf8") };
+  const fichier = relative(base, chemin) || chemin;
+  return { fichier, texte: texteUtf8(chemin, fichier) };
+}
+
+/** A rule file is UTF-8: any other encoding (a Latin-1 overlay) is refused by name, never mangled. */
+function texteUtf8(chemin: string, fichier: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(chemin));
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    throw new ErreurSaisie([{ fichier, message: "le fichier n'est pas encodé en UTF-8 (Windows-1252 ?) : enregistrez-le en UTF-8" }]);
+  }
 }
 
 /** The YAML files of a folder, recursively, in a stable order. */
@@ -66,7 +77,7 @@ export function lireFichiersRegles(dossiersRegionaux: string[] = []): FichiersRe
     if (!existsSync(dossier) || !statSync(dossier).isDirectory()) {
       throw new ErreurSaisie([{ fichier: dossier, message: "dossier de règles introuvable (--regles ou TI_AIDES_REGLES) : indiquez un dossier de fichiers YAML" }]);
     }
-    regionaux.push(...fichiersYaml(dossier).map((f) => ({ fichier: f, texte: readFileSync(f, "utf8") })));
+    regionaux.push(...fichiersYaml(dossier).map((f) => ({ fichier: f, texte: texteUtf8(f, f) })));
   }
   return { dispositifs, parametres, regionaux };
 }

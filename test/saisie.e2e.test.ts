@@ -127,3 +127,100 @@ describe("messages en français, qui disent quoi faire, avec la ligne", () => {
     expect(r.stderr).not.toContain("undefined");
   });
 });
+
+describe("catégories en clair : lues si ce sont les mots du guide, sinon une erreur de saisie", () => {
+  const simulerAdeme = (categorie: string, ...autres: string[]) => tiAides(["simuler", "--dispositif", "ademe-investissement", "--taille", "ME", "--afr",
+    "--categorie", categorie, "--montant", "1200000", "--cout-reference", "400000", ...autres]);
+
+  test("simuler --categorie energie (faute de frappe) : code 2 et les catégories proches, pas « non éligible »", () => {
+    const r = simulerAdeme("energie");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("champ « --categorie » : catégorie « energie » inconnue des règles");
+    expect(r.stderr).toContain("les plus proches : enr (« Développement des EnR »), economies_energie (« Réalisation d'économies d'énergie »)");
+    expect(r.stdout).not.toMatch(/non éligible/i);
+  });
+
+  test.each([
+    // ME, zone AFR : 55 % + 5 points (l.912, l.914) ; 40 % + 5 points (l.916) ; réseaux : 100 % (l.915) ; du surcoût 800 000 €.
+    ["Développement des EnR", "0.6000", "480000.00"],
+    ["Énergies renouvelables", "0.6000", "480000.00"],
+    ["Réalisation d'économies d'énergie", "0.4500", "360000.00"],
+    ["Réseaux de chaleur", "1.0000", "800000.00"],
+  ])("simuler --categorie « %s » : le libellé du guide est lu (taux %s, plafond %s)", (categorie, taux, plafond) => {
+    const r = simulerAdeme(categorie, "--format", "json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).fiches[0].resultats[0]).toMatchObject({ dispositif: "ademe-investissement", eligible: true, taux, plafond });
+  });
+
+  test("lot : « Développement des EnR » est lu ; « Energie » met la ligne « en erreur » sur sa colonne, sans conseil de retirer le financement", () => {
+    const bon = tiAides(["lot", csvTi01({ "Catégorie": "Développement des EnR" }), "--format", "jsonl"]);
+    // ME, AFR : 60 % de 1 200 000 − 400 000 = 480 000 € (l.912-914).
+    expect(JSON.parse(bon.stdout.trim())).toMatchObject({ erreurs: [], resultats: [{ eligible: true, plafond: "480000.00" }] });
+    const faute = tiAides(["lot", csvTi01({ "Catégorie": "Energie" })]);
+    expect(faute.stdout).toContain("catégorie « Energie » inconnue des règles");
+    expect(faute.stdout).not.toMatch(/retir|inéligible/i);
+    expect(faute.stderr).toMatch(/ligne \d+.*champ « Catégorie » : catégorie « Energie » inconnue/);
+    expect(faute.stderr).toMatch(/1 en erreur/);
+  });
+
+  test("YAML : « categorie: Réseaux de chaleur » est lu ; « categorie: chaufferie » est refusé avec sa ligne", () => {
+    const lu = tiAides(["simuler", fichier("reseau.yaml", EXEMPLE.replace("categorie: enr", "categorie: Réseaux de chaleur")), "--format", "json"]);
+    expect(lu.code).toBe(0);
+    expect(JSON.parse(lu.stdout).fiches[0].resultats[0].taux).toBe("1.0000"); // l.915 : 100 %
+    const f = fichier("chaufferie-cat.yaml", EXEMPLE.replace("categorie: enr", "categorie: chaufferie"));
+    const r = tiAides(["simuler", f]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${f}, ligne 24 : champ « depenses[0].categorie » : catégorie « chaufferie » inconnue des règles`);
+  });
+
+  test("les catégories d'une règle régionale (--regles) sont connues, avec ses libellés ; un libellé pris par deux catégories est refusé", () => {
+    const robots = readFileSync("fixtures/fiches/region-exemple/robotisation.yaml", "utf8").replace("categorie: robotisation", "categorie: Robotique industrielle");
+    const regle = readFileSync("fixtures/regles-region/region-exemple-investissement-industriel.yaml", "utf8");
+    const avecLibelles = regle.replace("regime_defaut: rgec", "libelles:\n  robotisation:\n    textes: [Robotique industrielle]\n    source: \"EXEMPLE FICTIF\"\nregime_defaut: rgec");
+    const dossier = mkdtempSync(join(tmp, "regles-"));
+    writeFileSync(join(dossier, "region.yaml"), avecLibelles);
+    const r = tiAides(["simuler", fichier("robots.yaml", robots), "--regles", dossier, "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).fiches[0]).toMatchObject({ erreurs: [], resultats: [{ eligible: true }] });
+    // « Énergies renouvelables » is already ademe-investissement's enr (fiche 8, l.914).
+    const conflit = mkdtempSync(join(tmp, "regles-"));
+    writeFileSync(join(conflit, "region.yaml"), avecLibelles.replace("[Robotique industrielle]", "[Robotique industrielle, Énergies renouvelables]"));
+    for (const args of [["regles", "verifier", conflit], ["simuler", fichier("robots2.yaml", robots), "--regles", conflit]]) {
+      const x = tiAides(args);
+      expect(x.code).toBe(2);
+      expect(x.stderr).toContain("le libellé « Énergies renouvelables » désigne déjà la catégorie « enr »");
+      expect(x.stderr).toContain("region.yaml");
+    }
+  });
+});
+
+describe("un seul chargeur de règles : regles verifier et l'évaluation acceptent et refusent les mêmes fichiers", () => {
+  const REGLE = readFileSync("fixtures/regles-region/region-exemple-investissement-industriel.yaml", "utf8");
+  const ROBOTS = "fixtures/fiches/region-exemple/robotisation.yaml";
+  function surcouche(texte: string | Buffer): string {
+    const dossier = mkdtempSync(join(tmp, "surcouche-"));
+    writeFileSync(join(dossier, "region.yaml"), texte);
+    return dossier;
+  }
+  function lesDeux(dossier: string, message: string | RegExp) {
+    for (const args of [["regles", "verifier", dossier], ["simuler", ROBOTS, "--regles", dossier]]) {
+      const r = tiAides(args);
+      expect(r.code, args[0] + " " + args[1]).toBe(2);
+      expect(r.stderr, args.join(" ")).toMatch(message);
+      expect(r.stderr).toContain(join(dossier, "region.yaml"));
+      expect(sansPileDAppel(r.stderr)).toBe(true);
+    }
+  }
+
+  test("un champ « beneficiaire.constructor » : refusé des deux côtés", () => {
+    lesDeux(surcouche(REGLE.replace("champ: beneficiaire.secteur\n    dans", "champ: beneficiaire.constructor\n    dans")), /« beneficiaire\.constructor » n'est pas un champ d'une fiche/);
+  });
+
+  test("une surcouche en Latin-1 : refusée des deux côtés, le fichier nommé", () => {
+    lesDeux(surcouche(Buffer.from(REGLE, "latin1")), /pas encodé en UTF-8/);
+  });
+
+  test.each(["montant", "id", "prive", "autofinancement", "region", "cout-reference", "regime-region"])("l'identifiant réservé « %s » (une colonne CSV) : refusé, le fichier nommé", (id) => {
+    lesDeux(surcouche(REGLE.replace("id: region-exemple-investissement-industriel", `id: ${id}`)), new RegExp(`identifiant « ${id} » est réservé`));
+  });
+});

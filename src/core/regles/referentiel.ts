@@ -9,6 +9,8 @@ import {
   type DeMinimis, type ParticipationMinimale, type TailleEntreprise, type Territoires, type Transparence,
 } from "../schemas/parametres-reglementaires.js";
 import { valider } from "../validation.js";
+import { verifierCoherence } from "./coherence.js";
+import { categoriesDe } from "../libelles.js";
 
 export interface FichierTexte {
   fichier: string;
@@ -37,8 +39,13 @@ export const FICHIERS_PARAMETRES = {
   territoires: territoiresSchema,
 } as const;
 
+/** One rule file: its schema, then the checks beyond it (coherence.ts). The only reader of rule files. */
 export function lireRegle(f: FichierTexte): Regle {
-  return valider(regleSchema, lireDocument(f.texte, f.fichier));
+  const doc = lireDocument(f.texte, f.fichier);
+  const regle = valider(regleSchema, doc);
+  const problemes = verifierCoherence(regle, doc);
+  if (problemes.length) throw new ErreurSaisie(problemes);
+  return regle;
 }
 
 function lireParametre<S extends z.ZodType>(schema: S, f: FichierTexte | undefined, nom: string): z.output<S> {
@@ -101,7 +108,7 @@ export function construireReferentiel(
     territoires: essayer(() => lireParametre(territoiresSchema, parametres.territoires, "territoires")),
   };
   if (problemes.length) throw new ErreurSaisie(problemes);
-  return {
+  const ref: Referentiel = {
     dispositifs: regles,
     origines,
     tailleEntreprise: p.tailleEntreprise!,
@@ -111,4 +118,8 @@ export function construireReferentiel(
     territoires: p.territoires!,
     avertissements,
   };
+  // A label two categories claim (across files, a Region's included) could not be read without doubt.
+  const conflits = categoriesDe(ref).conflits;
+  if (conflits.length) throw new ErreurSaisie(conflits);
+  return ref;
 }
