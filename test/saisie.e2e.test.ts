@@ -224,3 +224,35 @@ describe("un seul chargeur de règles : regles verifier et l'évaluation accepte
     lesDeux(surcouche(REGLE.replace("id: region-exemple-investissement-industriel", `id: ${id}`)), new RegExp(`identifiant « ${id} » est réservé`));
   });
 });
+
+describe("nature, zone et régime en clair (rules/parametres/libelles.yaml)", () => {
+  test("YAML tapé à la main : « Outre-mer », « Investissements », « Règlement général d'exemption par catégorie » sont lus", () => {
+    const f = fichier("en-clair.yaml", EXEMPLE
+      .replace("zone: metropole", "zone: Outre-mer")
+      .replace("    nature: investissement", "    nature: Investissements")
+      .replace("    regime: rgec\n  - financeur: region", "    regime: Règlement général d'exemption par catégorie\n  - financeur: region"));
+    const r = tiAides(["simuler", f, "--format", "json"]);
+    expect(r.code).toBe(0);
+    // ME, EnR 55 % (l.914) + DOM-COM 15 points (l.912) = 70 % of 800 000 € = 560 000 €.
+    expect(JSON.parse(r.stdout).fiches[0].resultats[0]).toMatchObject({ taux: "0.7000", plafond: "560000.00" });
+  });
+
+  test("CSV : Zone « DOM », Régime Région « De minimis » sont lus ; Zone « Mayotte » est une erreur sur sa colonne avec les valeurs permises", () => {
+    const dom = tiAides(["lot", csvTi01({ Zone: "DOM", "Régime Région": "De minimis" }), "--format", "jsonl"]);
+    const fiche = JSON.parse(dom.stdout.trim());
+    expect(fiche.erreurs).toEqual([]);
+    expect(fiche.resultats[0]).toMatchObject({ taux: "0.7000", plafond: "560000.00" });
+    expect(fiche.controles.some((c: { controle: string }) => c.controle === "de_minimis")).toBe(true);
+    const faute = tiAides(["lot", csvTi01({ Zone: "Mayotte" }), "--format", "jsonl"]);
+    expect(JSON.parse(faute.stdout.trim()).erreurs.join("\n")).toContain("« Zone » : valeur « Mayotte » non reconnue ; valeurs permises : metropole, corse, outre_mer");
+  });
+
+  test("simuler --zone « France métropolitaine » est lu ; --nature travaux est refusé (code 2) avec l'option nommée", () => {
+    const r = tiAides(["simuler", "--dispositif", "ademe-investissement", "--taille", "ME", "--zone", "France métropolitaine", "--categorie", "enr", "--montant", "1200000", "--cout-reference", "400000", "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).fiches[0].resultats[0].taux).toBe("0.5500"); // ME, EnR, hors AFR (l.914)
+    const n = tiAides(["simuler", "--dispositif", "ademe-etudes", "--nature", "travaux", "--montant", "50000"]);
+    expect(n.code).toBe(2);
+    expect(n.stderr).toContain("champ « --nature » : valeur « travaux » non reconnue");
+  });
+});

@@ -103,3 +103,74 @@ export function lireCategories(fiche: Fiche, ref: Referentiel): { fiche: Fiche; 
   });
   return { fiche: change ? { ...fiche, depenses } : fiche, problemes };
 }
+
+// ── Natures, zones and regimes: the fiche schema's closed choices, read in words before validation ──
+
+type Section = "nature" | "nature_beneficiaire" | "zone" | "regime";
+const SECTIONS: Section[] = ["nature", "nature_beneficiaire", "zone", "regime"];
+
+interface Choix {
+  parCle: Map<Section, Map<string, string>>;
+  conflits: ProblemeSaisie[];
+}
+
+const indexChoix = new WeakMap<Referentiel, Choix>();
+
+/** Comparison key → id, per closed choice, from rules/parametres/libelles.yaml (ids always read). */
+export function choixDe(ref: Referentiel): Choix {
+  let c = indexChoix.get(ref);
+  if (c) return c;
+  c = { parCle: new Map(), conflits: [] };
+  for (const section of SECTIONS) {
+    const m = new Map<string, string>();
+    for (const [id, l] of Object.entries(ref.libelles[section] ?? {}) as [string, { textes: string[] }][]) {
+      for (const texte of [id, ...l.textes]) {
+        const deja = m.get(cle(texte));
+        if (deja !== undefined && deja !== id) {
+          c.conflits.push({ fichier: "rules/parametres/libelles.yaml", champ: `${section}.${id}`, message: `le libellé « ${texte} » désigne déjà « ${deja} » : un même texte ne peut désigner qu'un choix, retirez-le de l'un des deux` });
+        } else m.set(cle(texte), id);
+      }
+    }
+    c.parCle.set(section, m);
+  }
+  indexChoix.set(ref, c);
+  return c;
+}
+
+/**
+ * The raw data of a fiche (at `chemin` in its document) with each nature, zone and regime written in
+ * words replaced by its id ("Métropole", "Outre-mer", "De minimis", "Investissements"). A text that is
+ * no label is left as it is: the fiche schema refuses it with the permitted values.
+ */
+export function lireChoixEnClair(donnees: unknown, chemin: readonly PropertyKey[], ref: Referentiel): unknown {
+  const m = choixDe(ref).parCle;
+  let change = false;
+  const lire = (v: unknown, section: Section): unknown => {
+    const id = typeof v === "string" ? m.get(section)!.get(cle(v)) : undefined;
+    if (id === undefined || id === v) return v;
+    change = true;
+    return id;
+  };
+  const objet = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+  const fiche = (f: unknown): unknown => {
+    if (!objet(f)) return f;
+    const copie: Record<string, unknown> = { ...f };
+    if (objet(f.beneficiaire)) copie.beneficiaire = { ...f.beneficiaire, ...("nature" in f.beneficiaire ? { nature: lire(f.beneficiaire.nature, "nature_beneficiaire") } : {}) };
+    if (objet(f.localisation)) copie.localisation = { ...f.localisation, ...("zone" in f.localisation ? { zone: lire(f.localisation.zone, "zone") } : {}) };
+    if (Array.isArray(f.depenses)) copie.depenses = f.depenses.map((d) => (objet(d) && "nature" in d ? { ...d, nature: lire(d.nature, "nature") } : d));
+    if (Array.isArray(f.financements)) copie.financements = f.financements.map((l) => (objet(l) && "regime" in l ? { ...l, regime: lire(l.regime, "regime") } : l));
+    return copie;
+  };
+  if (chemin.length === 0) {
+    const lue = fiche(donnees);
+    return change ? lue : donnees;
+  }
+  // A fiche of a contract file (["fiches", i]): only that one is read anew.
+  const [liste, i] = chemin;
+  if (!objet(donnees) || typeof liste !== "string" || typeof i !== "number" || !Array.isArray(donnees[liste])) return donnees;
+  const lue = fiche(donnees[liste][i]);
+  if (!change) return donnees;
+  const fiches = [...(donnees[liste] as unknown[])];
+  fiches[i] = lue;
+  return { ...donnees, [liste]: fiches };
+}

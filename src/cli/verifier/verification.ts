@@ -54,7 +54,7 @@ export function verifierSources(sources: SourcesVerification, ref: Referentiel, 
   const valides: { index: number; fiche: Fiche }[] = [];
   sources.fiches.forEach((s, index) => {
     try {
-      valides.push({ index, fiche: lireEtValider(s) });
+      valides.push({ index, fiche: lireEtValider(s, ref) });
     } catch (e) {
       if (!(e instanceof ErreurSaisie)) throw e; // reported by evaluerSource below
     }

@@ -5,12 +5,12 @@ import { lireDocument } from "../document.js";
 import { ErreurSaisie, type ProblemeSaisie } from "../erreurs.js";
 import { regleSchema, type Regle } from "../schemas/regle.js";
 import {
-  deMinimisSchema, participationMinimaleSchema, tailleEntrepriseSchema, territoiresSchema, transparenceSchema,
-  type DeMinimis, type ParticipationMinimale, type TailleEntreprise, type Territoires, type Transparence,
+  deMinimisSchema, libellesSchema, participationMinimaleSchema, tailleEntrepriseSchema, territoiresSchema, transparenceSchema,
+  type DeMinimis, type Libelles, type ParticipationMinimale, type TailleEntreprise, type Territoires, type Transparence,
 } from "../schemas/parametres-reglementaires.js";
 import { valider } from "../validation.js";
 import { verifierCoherence } from "./coherence.js";
-import { categoriesDe } from "../libelles.js";
+import { categoriesDe, choixDe } from "../libelles.js";
 
 export interface FichierTexte {
   fichier: string;
@@ -26,6 +26,8 @@ export interface Referentiel {
   transparence: Transparence;
   participationMinimale: ParticipationMinimale;
   territoires: Territoires;
+  /** The words a person may write for a nature, zone or regime (rules/parametres/libelles.yaml). */
+  libelles: Libelles;
   /** Said when loading (a regional rule overriding a built-in one). */
   avertissements: string[];
 }
@@ -37,6 +39,7 @@ export const FICHIERS_PARAMETRES = {
   transparence: transparenceSchema,
   "participation-minimale": participationMinimaleSchema,
   territoires: territoiresSchema,
+  libelles: libellesSchema,
 } as const;
 
 /** One rule file: its schema, then the checks beyond it (coherence.ts). The only reader of rule files. */
@@ -106,6 +109,7 @@ export function construireReferentiel(
       lireParametre(participationMinimaleSchema, parametres["participation-minimale"], "participation-minimale"),
     ),
     territoires: essayer(() => lireParametre(territoiresSchema, parametres.territoires, "territoires")),
+    libelles: essayer(() => lireParametre(libellesSchema, parametres.libelles, "libelles")),
   };
   if (problemes.length) throw new ErreurSaisie(problemes);
   const ref: Referentiel = {
@@ -116,10 +120,11 @@ export function construireReferentiel(
     transparence: p.transparence!,
     participationMinimale: p.participationMinimale!,
     territoires: p.territoires!,
+    libelles: p.libelles!,
     avertissements,
   };
   // A label two categories claim (across files, a Region's included) could not be read without doubt.
-  const conflits = categoriesDe(ref).conflits;
+  const conflits = [...categoriesDe(ref).conflits, ...choixDe(ref).conflits];
   if (conflits.length) throw new ErreurSaisie(conflits);
   return ref;
 }

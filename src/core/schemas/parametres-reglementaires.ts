@@ -1,7 +1,7 @@
 // Schemas of the regulatory parameter files (rules/parametres/*.yaml).
 import { z } from "zod";
 import { parametre } from "../parametres.js";
-import { auPremierUsage, montant, nombre, taux } from "./communs.js";
+import { auPremierUsage, montant, nombre, taux, NATURES_BENEFICIAIRE, NATURES_DEPENSE, REGIMES, ZONES } from "./communs.js";
 
 function construire() {
   const seuilsClasse = z.strictObject({ effectif_moins_de: nombre, chiffre_affaires_max: montant, total_bilan_max: montant });
@@ -57,7 +57,16 @@ function construire() {
     depuis: z.string(),
     territoires: z.array(z.strictObject({ nom: z.string(), region: z.string().optional(), ligne: z.number().int().optional() })).min(1),
   });
-  return { tailleEntrepriseSchema, plafondDeMinimis, deMinimisSchema, transparenceSchema, participationMinimaleSchema, territoiresSchema };
+  /** rules/parametres/libelles.yaml — the words a person may write for a closed choice of a fiche. */
+  const libelle = z.strictObject({ textes: z.array(z.string().min(2)).min(1), source: z.string().min(3) });
+  const libellesSchema = z.strictObject({
+    $schema: z.string().optional(),
+    nature: z.partialRecord(z.enum(NATURES_DEPENSE), libelle).default({}),
+    nature_beneficiaire: z.partialRecord(z.enum(NATURES_BENEFICIAIRE), libelle).default({}),
+    zone: z.partialRecord(z.enum(ZONES), libelle).default({}),
+    regime: z.partialRecord(z.enum(REGIMES), libelle).default({}),
+  });
+  return { tailleEntrepriseSchema, plafondDeMinimis, deMinimisSchema, transparenceSchema, participationMinimaleSchema, territoiresSchema, libellesSchema };
 }
 
 type Schemas = ReturnType<typeof construire>;
@@ -69,9 +78,11 @@ export type PlafondDeMinimis = z.output<Schemas["plafondDeMinimis"]>;
 export type Transparence = z.output<Schemas["transparenceSchema"]>;
 export type ParticipationMinimale = z.output<Schemas["participationMinimaleSchema"]>;
 export type Territoires = z.output<Schemas["territoiresSchema"]>;
+export type Libelles = z.output<Schemas["libellesSchema"]>;
 
 export const tailleEntrepriseSchema = z.lazy(() => schemasParametres().tailleEntrepriseSchema);
 export const deMinimisSchema = z.lazy(() => schemasParametres().deMinimisSchema);
 export const transparenceSchema = z.lazy(() => schemasParametres().transparenceSchema);
 export const participationMinimaleSchema = z.lazy(() => schemasParametres().participationMinimaleSchema);
 export const territoiresSchema = z.lazy(() => schemasParametres().territoiresSchema);
+export const libellesSchema = z.lazy(() => schemasParametres().libellesSchema);
