@@ -100,14 +100,16 @@ function verifierStructure(doc: Document, lignes: LineCounter, fichier: string):
 }
 
 /**
- * `montant: 350.000` is read by YAML as 350, and `0.500` as 0.5: a number written with three decimals
- * or more stays the text it was, so that an amount can be refused as ambiguous (« 350 000 ou 350 ? »)
- * and any other number (a rate, a headcount) is read from that text. Run after the depth check.
+ * `montant: 350.000` is read by YAML as 350, and `0.500` as 0.5: a number whose written decimals (three
+ * or more) the value loses stays the text it was, so that an amount can be refused as ambiguous
+ * (« 350 000 ou 350 ? ») and any other number (a rate, a headcount) is read from that text; `0.125`
+ * stays a number. Run after the depth check.
  */
 function garderDecimalesEcrites(doc: Document): void {
   visit(doc, {
     Scalar(_, noeud) {
-      if (typeof noeud.value === "number" && typeof noeud.source === "string" && /^[-+]?\d+\.\d{3,}$/.test(noeud.source)) noeud.value = noeud.source;
+      const ecrit = noeud.source;
+      if (typeof noeud.value === "number" && typeof ecrit === "string" && /^-?\d+\.\d{3,}$/.test(ecrit) && String(noeud.value) !== ecrit) noeud.value = ecrit;
     },
   });
 }

@@ -20,6 +20,17 @@ export interface Categories {
 
 const index = new WeakMap<Referentiel, Categories>();
 
+/** The keys of the texts already read: a column of `lot` repeats a few words on every row. */
+const cles = new Map<string, string>();
+function cleRetenue(texte: string): string {
+  let k = cles.get(texte);
+  if (k === undefined) {
+    k = cle(texte);
+    if (cles.size < 10_000) cles.set(texte, k); // memory stays flat on a file of free texts
+  }
+  return k;
+}
+
 /** The categories of the loaded rules and their labels, built once per set of rules. */
 export function categoriesDe(ref: Referentiel): Categories {
   let c = index.get(ref);
@@ -60,7 +71,7 @@ export type LectureCategorie = { ok: true; id: string } | { ok: false; message: 
 
 export function lireCategorie(texte: string, ref: Referentiel): LectureCategorie {
   const c = categoriesDe(ref);
-  const id = c.parCle.get(cle(texte));
+  const id = c.parCle.get(cleRetenue(texte));
   if (id !== undefined) return { ok: true, id };
   const proches = plusProches(texte, c).map((x) => {
     const l = c.libelles.get(x)?.[0];
@@ -146,7 +157,7 @@ export function lireChoixEnClair(donnees: unknown, chemin: readonly PropertyKey[
   const m = choixDe(ref).parCle;
   let change = false;
   const lire = (v: unknown, section: Section): unknown => {
-    const id = typeof v === "string" ? m.get(section)!.get(cle(v)) : undefined;
+    const id = typeof v === "string" ? m.get(section)!.get(cleRetenue(v)) : undefined;
     if (id === undefined || id === v) return v;
     change = true;
     return id;
