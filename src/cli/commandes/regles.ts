@@ -43,6 +43,7 @@ export function regleJson(r: Regle, ref: Referentiel) {
     beneficiaires: r.beneficiaires ?? null,
     fichier: ref.origines.get(r.id) ?? null,
     s_applique_a: r.s_applique_a,
+    libelles: r.libelles ?? null,
     regime_defaut: r.regime_defaut,
     aide_etat: r.aide_etat,
     valable_jusqu_au: r.valable_jusqu_au ?? null,
