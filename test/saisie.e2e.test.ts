@@ -152,6 +152,13 @@ describe("catégories en clair : lues si ce sont les mots du guide, sinon une er
     expect(JSON.parse(r.stdout).fiches[0].resultats[0]).toMatchObject({ dispositif: "ademe-investissement", eligible: true, taux, plafond });
   });
 
+  test("suramortissement : « Impression 3D » est lu comme fabrication_additive (fiche 23, l.2120)", () => {
+    const r = tiAides(["simuler", "--dispositif", "suramortissement", "--nature", "equipement", "--categorie", "Impression 3D", "--taille", "PE", "--montant", "100000", "--format", "json"]);
+    expect(r.code).toBe(0);
+    // 40 % × 100 000 € déduits (l.2112), au taux d'IS de 28 % : 11 200 € d'impôt en moins (l.2112 : « jusqu'à 11,2 % »).
+    expect(JSON.parse(r.stdout).fiches[0].resultats[0]).toMatchObject({ eligible: true, details: { economie_impot: "11200.00" } });
+  });
+
   test("lot : « Développement des EnR » est lu ; « Energie » met la ligne « en erreur » sur sa colonne, sans conseil de retirer le financement", () => {
     const bon = tiAides(["lot", csvTi01({ "Catégorie": "Développement des EnR" }), "--format", "jsonl"]);
     // ME, AFR : 60 % de 1 200 000 − 400 000 = 480 000 € (l.912-914).

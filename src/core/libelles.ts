@@ -36,9 +36,12 @@ export function categoriesDe(ref: Referentiel): Categories {
   let c = index.get(ref);
   if (c) return c;
   c = { ids: [], parCle: new Map(), libelles: new Map(), conflits: [] };
+  const desIds = new Set<string>();
   const ajouter = (texte: string, id: string, fichier: string) => {
     const k = cle(texte);
     const deja = c!.parCle.get(k);
+    // A category's own id is read as itself, even when another rule's label says the same words.
+    if (desIds.has(k) && texte !== id) return;
     if (deja !== undefined && deja !== id) {
       c!.conflits.push({ fichier, champ: `libelles.${id}`, message: `le libellé « ${texte} » désigne déjà la catégorie « ${deja} » : un même texte ne peut désigner qu'une catégorie, retirez-le de l'une des deux` });
     } else c!.parCle.set(k, id);
@@ -53,6 +56,7 @@ export function categoriesDe(ref: Referentiel): Categories {
         c.libelles.set(id, []);
       }
       ajouter(id, id, fichier);
+      desIds.add(cle(id));
     }
   }
   for (const [idRegle, r] of ref.dispositifs) {
