@@ -201,6 +201,16 @@ describe("catégories en clair : lues si ce sont les mots du guide, sinon une er
   });
 });
 
+test("l'identifiant d'une catégorie régionale (« robot ») l'emporte sur le libellé « Robot » d'une règle intégrée", () => {
+  const regle = readFileSync("fixtures/regles-region/region-exemple-investissement-industriel.yaml", "utf8").replaceAll("robotisation", "robot");
+  const dossier = mkdtempSync(join(tmp, "regles-"));
+  writeFileSync(join(dossier, "region.yaml"), regle);
+  const robots = fichier("robot.yaml", readFileSync("fixtures/fiches/region-exemple/robotisation.yaml", "utf8").replace("categorie: robotisation", "categorie: robot"));
+  const r = tiAides(["simuler", robots, "--regles", dossier, "--format", "json"]);
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.stdout).fiches[0]).toMatchObject({ erreurs: [], resultats: [{ dispositif: "region-exemple-investissement-industriel", eligible: true }] });
+});
+
 describe("un seul chargeur de règles : regles verifier et l'évaluation acceptent et refusent les mêmes fichiers", () => {
   const REGLE = readFileSync("fixtures/regles-region/region-exemple-investissement-industriel.yaml", "utf8");
   const ROBOTS = "fixtures/fiches/region-exemple/robotisation.yaml";
