@@ -24,7 +24,7 @@ function messageCommander(e: CommanderError): string {
     case "commander.unknownCommand":
       return `commande inconnue ${option ?? ""} ; commandes : simuler, lot, verifier, regles, expliquer, schema (ti-aides --help)`;
     case "commander.missingArgument":
-      return `argument manquant ${option ?? ""}`;
+      return `argument manquant « ${option ?? "?"} » : donnez-le après la commande (voir son aide : --help)`;
     case "commander.optionMissingArgument":
       return `l'option ${option ?? ""} attend une valeur`;
     case "commander.excessArguments":
@@ -32,7 +32,8 @@ function messageCommander(e: CommanderError): string {
     case "commander.missingMandatoryOptionValue":
       return `option obligatoire manquante ${option ?? ""}`;
     default:
-      return m;
+      // Commander's other messages are English (none of its options or choices is used here): French only.
+      return "ligne de commande invalide : vérifiez la commande et ses options (ti-aides --help)";
   }
 }
 

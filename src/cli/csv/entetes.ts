@@ -6,7 +6,7 @@ import { dateIso } from "../../core/parametres.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import { FINANCEURS_PRIVES, FINANCEURS_PUBLICS } from "../../core/schemas/communs.js";
 import { beneficiaireSchema, depenseSchema, ficheSchema, financementSchema } from "../../core/schemas/fiche.js";
-import { distance, normaliser } from "../../core/suggestion.js";
+import { cle, distance } from "../../core/suggestion.js";
 import { lisible, octetsInvalides } from "./encodage.js";
 
 /** How a cell is read before the fiche schema validates it. */
@@ -41,16 +41,8 @@ export interface PlanColonnes {
 /** The expense a row describes (one per row). */
 export const ID_DEPENSE = "depense";
 
-/** Words a French header or choice adds that say nothing ("Date de début", "Chiffre d'affaires", "Montant HT", "Réseaux de chaleur et de froid"). */
-const MOTS_VIDES = new Set(["de", "du", "des", "d", "la", "le", "les", "l", "en", "et", "a", "au", "aux", "ht"]);
-
-/** The comparison key of a header or a choice: "Coût de référence (€)" → "cout_reference". */
-export function cle(texte: string): string {
-  return normaliser(texte)
-    .split(/[^a-z0-9]+/)
-    .filter((m) => m !== "" && !MOTS_VIDES.has(m))
-    .join("_");
-}
+/** The comparison key of a header or a choice (core/suggestion.ts): "Coût de référence (€)" → "cout_reference". */
+export { cle };
 
 // ── What a zod field accepts, read from the fiche schema itself (one source of truth) ──
 

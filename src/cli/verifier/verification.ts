@@ -65,7 +65,7 @@ export function verifierSources(sources: SourcesVerification, ref: Referentiel, 
   sources.fiches.forEach((s, index) => {
     if (exclues.has(index) || sources.problemes.has(s)) return;
     try {
-      valides.push({ index, fiche: lireEtValider(s) });
+      valides.push({ index, fiche: lireEtValider(s, ref) });
     } catch (e) {
       if (!(e instanceof ErreurSaisie)) throw e; // reported by evaluerSource below
     }
