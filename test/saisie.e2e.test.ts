@@ -166,7 +166,7 @@ describe("catégories en clair : lues si ce sont les mots du guide, sinon une er
     const faute = tiAides(["lot", csvTi01({ "Catégorie": "Energie" })]);
     expect(faute.stdout).toContain("catégorie « Energie » inconnue des règles");
     expect(faute.stdout).not.toMatch(/retir|inéligible/i);
-    expect(faute.stderr).toMatch(/ligne \d+.*champ « Catégorie » : catégorie « Energie » inconnue/);
+    expect(faute.stderr).toMatch(/ligne \d+, fiche TI-01 : colonne « Catégorie » : catégorie « Energie » inconnue/);
     expect(faute.stderr).toMatch(/1 en erreur/);
   });
 

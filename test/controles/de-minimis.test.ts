@@ -178,7 +178,7 @@ describe("de minimis entre règlements (seconde édition)", () => {
   test("une nouvelle aide agricole est vérifiée sous son plafond (20 000 €) ET sous le plafond général (200 000 €)", () => {
     // Agricole : 10 000 + 5 000 = 15 000 ≤ 20 000 (2019/316) ; général : 190 000 + 10 000 + 5 000 = 205 000 > 200 000.
     const e = evaluer({
-      ...ficheSimple({ id: "mission", nature: "conseil", categorie: "autre", montant: 100000 }, { beneficiaire: { secteur: "agriculture" } }),
+      ...ficheSimple({ id: "mission", nature: "conseil", montant: 100000 }, { beneficiaire: { secteur: "agriculture" } }),
       date_demande: "2019-06-01",
       financements: [{ financeur: "region", montant: 5000, regime: "de_minimis", reglement: "agricole" }, { financeur: "autofinancement", montant: 95000 }],
       aides_de_minimis_anterieures: [{ date: "2018-03-01", montant: 190000 }, { date: "2018-04-01", montant: 10000, reglement: "agricole" }],
@@ -204,7 +204,7 @@ describe("de minimis entre règlements (seconde édition)", () => {
   test("une nouvelle aide SIEG compte toutes les autres aides de minimis", () => {
     // 360/2012 : 150 000 (général) + 15 000 (agricole) + 340 000 (SIEG) = 505 000 > 500 000.
     const e = evaluer({
-      ...ficheSimple({ id: "mission", nature: "conseil", categorie: "autre", montant: 400000 }),
+      ...ficheSimple({ id: "mission", nature: "conseil", montant: 400000 }),
       date_demande: "2019-06-01",
       financements: [{ financeur: "region", montant: 340000, regime: "de_minimis", reglement: "sieg" }, { financeur: "autofinancement", montant: 60000 }],
       aides_de_minimis_anterieures: ANT,
