@@ -5,11 +5,17 @@
 // for this file alone, ~8 ms at every command (docs/performance.md).
 "use strict";
 
-// A reader that stops early (`ti-aides --help | head -2`) closes the pipe: stop quietly.
+// A reader that stops early (`ti-aides --help | head -2`) closes the pipe: stop quietly. Any other
+// failure to write (a full disk, a failing device) ends with a French line and exit 4 (src/cli/codes.ts):
+// never a stack trace, never 1, which would say "not compliant" to a CI.
 for (const flux of [process.stdout, process.stderr]) {
   flux.on("error", (e) => {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw e;
+    if (flux === process.stdout) {
+      const cause = e.code === "ENOSPC" ? "disque plein" : e.code === "EIO" ? "erreur d'entrée-sortie" : (e.code ?? "erreur");
+      process.stderr.write(`Erreur : écriture impossible sur la sortie standard (${cause}) : le résultat est incomplet ; libérez de la place, ou écrivez-le ailleurs avec -o FICHIER\n`);
+    }
+    process.exit(4);
   });
 }
 

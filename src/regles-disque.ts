@@ -1,11 +1,12 @@
 // Reads the rule files from disk: the built-in rules/ of the package, plus a Region's folder.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lireDocument } from "./core/document.js";
 import { ErreurSaisie } from "./core/erreurs.js";
 import { catalogueSchema, type Catalogue } from "./core/schemas/catalogue.js";
 import { valider } from "./core/validation.js";
+import { lireOctetsSurs } from "./lecture-sure.js";
 import { construireReferentiel, FICHIERS_PARAMETRES, type FichierTexte, type Referentiel } from "./core/regles/referentiel.js";
 
 /** The rules/ folder shipped with ti-aides. */
@@ -26,7 +27,19 @@ function racineDuPaquet(): string {
 }
 
 function lireFichier(chemin: string, base: string): FichierTexte {
-  return { fichier: relative(base, chemin) || chemin, texte: readFileSync(chemin, "utf8") };
+  const fichier = relative(base, chemin) || chemin;
+  return { fichier, texte: texteUtf8(chemin, fichier) };
+}
+
+/** A rule file is UTF-8: any other encoding (a Latin-1 overlay) is refused by name, never mangled. */
+function texteUtf8(chemin: string, fichier: string): string {
+  const octets = lireOctetsSurs(chemin); // a regular file only, within the size limit
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(octets);
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    throw new ErreurSaisie([{ fichier, message: "le fichier n'est pas encodé en UTF-8 (Windows-1252 ?) : enregistrez-le en UTF-8" }]);
+  }
 }
 
 /** The YAML files of a folder, recursively, in a stable order. */
@@ -66,7 +79,7 @@ export function lireFichiersRegles(dossiersRegionaux: string[] = []): FichiersRe
     if (!existsSync(dossier) || !statSync(dossier).isDirectory()) {
       throw new ErreurSaisie([{ fichier: dossier, message: "dossier de règles introuvable (--regles ou TI_AIDES_REGLES) : indiquez un dossier de fichiers YAML" }]);
     }
-    regionaux.push(...fichiersYaml(dossier).map((f) => ({ fichier: f, texte: readFileSync(f, "utf8") })));
+    regionaux.push(...fichiersYaml(dossier).map((f) => ({ fichier: f, texte: texteUtf8(f, f) })));
   }
   return { dispositifs, parametres, regionaux };
 }

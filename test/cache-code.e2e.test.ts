@@ -1,14 +1,13 @@
-// The code cache of the launcher (src/cli/cache-code.cts): the command line, run through it, says
-// exactly what it says without it; it writes its compiled files once, reads them afterwards, and a
-// damaged, unwritable or switched-off cache never changes a result nor stops a run. And the launcher
-// without a build says what to do.
-import { createHash } from "node:crypto";
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+// The code cache of the launcher (src/cli/cache-code.cts): made at build time next to the bundle, only
+// read at run time (a planted entry: test/hostile-securite.e2e.test.ts); the command line, run through
+// it, says exactly what it says without it, and damaged compiled files never change a result nor stop
+// a run. And the launcher without a build says what to do.
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { BIN, sansPileDAppel, tiAides } from "./outils/cli.js";
+import { BIN, RACINE, sansPileDAppel, tiAides } from "./outils/cli.js";
 
 const SIMULER = ["simuler", "fixtures/fiches/chaufferie.yaml", "--format", "json"];
 const aNettoyer: string[] = [];
@@ -22,10 +21,12 @@ function dossierTemporaire(): string {
   return d;
 }
 
-/** The compiled files in a cache folder, with their dates. */
-function compiles(cache: string): Map<string, number> {
+const PAQUET = join(RACINE, "dist", "paquet");
+
+/** The compiled files of a folder's code/, with their dates. */
+function compiles(dossier: string): Map<string, number> {
   try {
-    return new Map(readdirSync(join(cache, "code")).map((n) => [n, statSync(join(cache, "code", n)).mtimeMs]));
+    return new Map(readdirSync(join(dossier, "code")).map((n) => [n, statSync(join(dossier, "code", n)).mtimeMs]));
   } catch {
     return new Map();
   }
@@ -39,77 +40,39 @@ describe("the launcher's code cache", () => {
     expect(JSON.parse(sansCache.stdout).fiches[0].id).toBe("TI-07-CHAUFFERIE");
   });
 
-  test("first run writes the compiled files, the next one reads them; both say the same as without cache", () => {
-    const cache = dossierTemporaire();
-    const premier = tiAides(SIMULER, { env: { TI_AIDES_CACHE: cache } });
-    expect(premier.code).toBe(0);
-    expect(premier.stdout).toBe(sansCache.stdout);
-    const apresPremier = compiles(cache);
-    expect([...apresPremier.keys()].some((n) => n.startsWith("main-") && n.endsWith(".bin"))).toBe(true);
-
-    const second = tiAides(SIMULER, { env: { TI_AIDES_CACHE: cache } });
-    expect(second.code).toBe(0);
-    expect(second.stdout).toBe(sansCache.stdout);
-    expect(compiles(cache)).toEqual(apresPremier); // nothing rewritten: every file was accepted
-  });
-
-  test("damaged compiled files are refused, the run goes on and they are written again", () => {
-    const cache = dossierTemporaire();
-    tiAides(SIMULER, { env: { TI_AIDES_CACHE: cache } });
-    const noms = [...compiles(cache).keys()];
-    expect(noms.length).toBeGreaterThan(0);
-    for (const n of noms) writeFileSync(join(cache, "code", n), "pas du code compilé");
-    const r = tiAides(SIMULER, { env: { TI_AIDES_CACHE: cache } });
+  test("the build made the compiled files next to the bundle, one set per command; a run says the same as without cache", () => {
+    const noms = readdirSync(join(PAQUET, "code"));
+    expect(noms.some((n) => n.startsWith("main---version-") && n.endsWith(".bin"))).toBe(true);
+    expect(noms.some((n) => n.startsWith("main-simuler-") && n.endsWith(".bin"))).toBe(true);
+    const r = tiAides(SIMULER, { env: { TI_AIDES_CACHE: dossierTemporaire() } });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(sansCache.stdout);
-    for (const n of noms) expect(readFileSync(join(cache, "code", n), "utf8")).not.toBe("pas du code compilé");
   });
 
-  test("altered bytes inside the compiled data (which crash Node 20 if given to V8) are caught by the entry's hash", () => {
+  test("a run writes no code anywhere: neither in the cache folder nor next to the bundle", () => {
     const cache = dossierTemporaire();
-    tiAides(SIMULER, { env: { TI_AIDES_CACHE: cache } });
-    const noms = [...compiles(cache).keys()];
-    for (const n of noms) {
-      const f = join(cache, "code", n);
+    const avant = compiles(PAQUET);
+    for (const args of [SIMULER, ["--version"], ["regles"]]) expect(tiAides(args, { env: { TI_AIDES_CACHE: cache } }).code).toBe(0);
+    expect(existsSync(join(cache, "code"))).toBe(false);
+    expect(compiles(PAQUET)).toEqual(avant);
+  });
+
+  test("damaged or altered compiled files (altered data crash Node 20 if given to V8) are refused, the run goes on", () => {
+    const copie = copieDuPaquet();
+    const code = join(copie, "dist", "paquet", "code");
+    for (const n of readdirSync(code)) {
+      const f = join(code, n);
+      if (n.startsWith("main-")) {
+        writeFileSync(f, "pas du code compilé");
+        continue;
+      }
       const octets = readFileSync(f);
       for (let i = 64; i < octets.length; i += 97) octets[i] ^= 0x5a; // header kept, data altered
       writeFileSync(f, octets);
     }
-    const r = tiAides(SIMULER, { env: { TI_AIDES_CACHE: cache } });
-    expect(r.code).toBe(0);
+    const r = spawnSync(process.execPath, [join(copie, "bin", "ti-aides.js"), ...SIMULER], { cwd: RACINE, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", TI_AIDES_CACHE: dossierTemporaire() } });
+    expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe(sansCache.stdout);
-    for (const n of noms) {
-      const octets = readFileSync(join(cache, "code", n));
-      expect(createHash("sha256").update(octets.subarray(32)).digest().equals(octets.subarray(0, 32))).toBe(true); // written again
-    }
-  });
-
-  test.skipIf(!process.getuid)("a code folder others may write in is not used: their code would run", () => {
-    const cache = dossierTemporaire();
-    mkdirSync(join(cache, "code"));
-    chmodSync(join(cache, "code"), 0o777);
-    const r = tiAides(SIMULER, { env: { TI_AIDES_CACHE: cache } });
-    expect(r.code).toBe(0);
-    expect(r.stdout).toBe(sansCache.stdout);
-    expect(compiles(cache).size).toBe(0);
-  });
-
-  test("each command has its own entries: --version run first does not decide what simuler finds", () => {
-    const cache = dossierTemporaire();
-    tiAides(["--version"], { env: { TI_AIDES_CACHE: cache } });
-    tiAides(SIMULER, { env: { TI_AIDES_CACHE: cache } });
-    const noms = [...compiles(cache).keys()];
-    expect(noms.some((n) => n.startsWith("main---version-"))).toBe(true);
-    expect(noms.some((n) => n.startsWith("main-simuler-"))).toBe(true);
-  });
-
-  test("a cache folder that cannot be made changes nothing for the user", () => {
-    const fichier = join(dossierTemporaire(), "un-fichier");
-    writeFileSync(fichier, "");
-    const r = tiAides(SIMULER, { env: { TI_AIDES_CACHE: join(fichier, "dessous") } });
-    expect(r.code).toBe(0);
-    expect(r.stdout).toBe(sansCache.stdout);
-    expect(r.stderr).toBe("");
   });
 
   test("TI_AIDES_CACHE=0 writes nothing in the user's cache folder", () => {
@@ -118,25 +81,16 @@ describe("the launcher's code cache", () => {
     expect(r.code).toBe(0);
     expect(readdirSync(maison)).toEqual([]);
   });
-
-  test("the folder is pruned to the 200 most recently used files, and old temporary files removed", () => {
-    const cache = dossierTemporaire();
-    tiAides(["--version"], { env: { TI_AIDES_CACHE: cache } });
-    // 206 files of older builds and a temporary file of a killed run, dated a year ago.
-    const ancien = new Date(Date.now() - 365 * 86_400_000);
-    for (const nom of [...Array.from({ length: 206 }, (_, i) => `ancien-${i}.bin`), "main-x.bin.abc.tmp"]) {
-      const f = join(cache, "code", nom);
-      writeFileSync(f, "");
-      utimesSync(f, ancien, ancien);
-    }
-    const r = tiAides(SIMULER, { env: { TI_AIDES_CACHE: cache } }); // compiles files --version did not load
-    expect(r.code).toBe(0);
-    const restants = [...compiles(cache).keys()];
-    expect(restants.length).toBe(200);
-    expect(restants.filter((n) => !n.startsWith("ancien-")).length).toBeGreaterThan(1); // this build's files stay
-    expect(restants.some((n) => n.endsWith(".tmp"))).toBe(false);
-  });
 });
+
+/** A copy of the built package (launcher, bundle and its compiled files, rules), to alter freely. */
+function copieDuPaquet(): string {
+  const copie = dossierTemporaire();
+  for (const chemin of ["bin", join("dist", "paquet"), join("dist", "cli", "cache-code.cjs"), join("dist", "cli", "dossier-cache.cjs"), "rules"]) {
+    cpSync(join(RACINE, chemin), join(copie, chemin), { recursive: true });
+  }
+  return copie;
+}
 
 describe("the launcher", () => {
   test("without the bundle (not built), it says what to run, in French, without a stack trace", () => {

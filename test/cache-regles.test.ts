@@ -1,6 +1,7 @@
 // The rules cache of the command line (src/cli/cache-regles.ts): what it gives back is exactly what
 // reading the rule files gives, it is used when nothing changed, and any change or damage makes the
 // rules be read again.
+import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -70,10 +71,16 @@ describe("the cache", () => {
     const frais = chargerRegles();
     expect(reglesAvecCache([])).toStrictEqual(frais);
     expect(entrees()).toHaveLength(1);
-    // Proof that the second run reads the entry: a value changed in it (same key) comes back.
+    // Proof that the second run reads the entry: a value changed in it (same key, hash recomputed) comes back.
     const f = join(cache, entrees()[0]);
-    writeFileSync(f, readFileSync(f, "utf8").replace('"nom":"PIA — Campus des métiers et des qualifications"', '"nom":"lu dans le cache"'));
+    const [entete, corps] = readFileSync(f, "utf8").split("\n");
+    const change = corps.replace('"nom":"PIA — Campus des métiers et des qualifications"', '"nom":"lu dans le cache"');
+    const empreinte = createHash("sha256").update(change).digest("hex");
+    writeFileSync(f, `${JSON.stringify({ ...JSON.parse(entete), empreinte })}\n${change}`);
     expect(reglesAvecCache([]).dispositifs.get("pia-campus")!.nom).toBe("lu dans le cache");
+    // The same change without its hash (a damaged or hand-edited entry) is not trusted.
+    writeFileSync(f, `${entete}\n${change}`);
+    expect(reglesAvecCache([]).dispositifs.get("pia-campus")!.nom).toBe(frais.dispositifs.get("pia-campus")!.nom);
   });
 
   test("a changed rule file is read again, never served stale", () => {
@@ -98,7 +105,9 @@ describe("the cache", () => {
     const f = join(cache, entrees()[0]);
     writeFileSync(f, readFileSync(f, "utf8").slice(0, 1000));
     expect(reglesAvecCache([])).toStrictEqual(chargerRegles());
-    expect(() => JSON.parse(readFileSync(f, "utf8"))).not.toThrow();
+    const [entete, corps] = readFileSync(f, "utf8").split("\n");
+    expect(() => JSON.parse(corps)).not.toThrow();
+    expect(JSON.parse(entete)).toHaveProperty("empreinte");
   });
 
   test("TI_AIDES_CACHE=0 reads the rules every time and writes nothing", () => {

@@ -39,11 +39,11 @@ describe("the example contract (fixtures/csv/contrat-exemple.csv)", () => {
   // TI-06 GE (600). Économies d'énergie GE 30 % (l.916) of 2 000 000 − 500 000 → 450 000,00; aid
   //       450 000 + 100 000 (Région, de minimis, 100 000 ≤ 200 000 of Reg. 1407/2013) = 550 000,00
   //       > 450 000 by 100 000 (note 9) → non conforme.
-  // TI-07 "12O 000,00 €" (a letter O) is not an amount: row in error, at line 9 (TI-01's title spans
-  //       lines 2-3).
+  // TI-07 "12O 000,00 €" (a letter O) is not an amount: row in error, on the spreadsheet's row 8
+  //       (TI-01's title spans two lines of the file, but one row of the spreadsheet).
   // TI-08 PE (12; 2,5 M€), Corse. EnR PE 65 % + 5 points Corse (l.912) = 70 % of 300 000 − 100 000
   //       → 140 000,00 = the aid asked → oui.
-  // TI-09 "31/02/2019" is no date: row in error, at line 11.
+  // TI-09 "31/02/2019" is no date: row in error, on row 10.
   // TI-10 ME (150; 40 M€). Protection de l'environnement ME 45 % (l.912) of 300 000 → 135 000,00;
   //       applied for on 01/10/2019, after the works began on 01/09/2019: incentive effect lost
   //       (note 8, l.2637; GBER art. 6(2)) → non conforme.
@@ -103,9 +103,9 @@ describe("the example contract (fixtures/csv/contrat-exemple.csv)", () => {
     const lignes = r.stderr.trim().split("\n");
     expect(lignes.filter((l) => l.includes("Commentaire"))).toHaveLength(1);
     expect(lignes[0]).toMatch(/^Avertissement : fixtures\/csv\/contrat-exemple\.csv, ligne 1 : colonne « Commentaire » non reconnue/);
-    expect(lignes[1]).toBe("Erreur : fixtures/csv/contrat-exemple.csv, ligne 9 : champ « Montant » : « 12O\u202f000,00\u00a0€ » n'est pas un montant (exemples acceptés : 1200000, 1 200 000,50 €)");
-    expect(lignes[2]).toBe("Erreur : fixtures/csv/contrat-exemple.csv, ligne 11 : champ « Date de début » : « 31/02/2019 » n'existe pas dans le calendrier");
-    expect(lignes[3]).toMatch(/^Lot fixtures\/csv\/contrat-exemple\.csv : 12 ligne\(s\) — 6 conforme\(s\), 4 non conforme\(s\), 2 en erreur — en \d+,\d s ; résultat dans /);
+    expect(lignes[1]).toBe("Erreur : fixtures/csv/contrat-exemple.csv, ligne 8, fiche TI-07 : colonne « Montant » : « 12O\u202f000,00\u00a0€ » n'est pas un montant (exemples acceptés : 1200000, 1 200 000,50 €)");
+    expect(lignes[2]).toBe("Erreur : fixtures/csv/contrat-exemple.csv, ligne 10, fiche TI-09 : colonne « Date de début » : « 31/02/2019 » n'existe pas dans le calendrier");
+    expect(lignes[3]).toMatch(/^Lot fixtures\/csv\/contrat-exemple\.csv : 12 ligne\(s\) — 5 conforme\(s\), 4 non conforme\(s\), 1 sans plan de financement, 2 en erreur — en \d+,\d s ; résultat dans /);
     expect(lignes).toHaveLength(4);
     expect(sansPileDAppel(r.stderr)).toBe(true);
   });
@@ -118,7 +118,7 @@ describe("the example contract (fixtures/csv/contrat-exemple.csv)", () => {
     expect(Object.keys(fiches[0])).toEqual(Object.keys(documentJson([{ id: "", date_evaluation: "", beneficiaire: null, resultats: [], controles: [], motifs: [], conforme: null, erreurs: [] }]).fiches[0]));
     expect(fiches[0].resultats[0]).toMatchObject({ dispositif: "ademe-investissement", assiette: "800000.00", taux: "0.6000", plafond: "480000.00", demande: "350000.00" });
     expect(fiches[6]).toMatchObject({ id: "TI-07", resultats: [], conforme: null });
-    expect(fiches[6].erreurs[0]).toContain("ligne 9 : champ « Montant »");
+    expect(fiches[6].erreurs[0]).toContain("ligne 8, fiche TI-07 : colonne « Montant »");
     // --quiet: no warning; the errors and the summary stay.
     expect(j.stderr).not.toContain("Avertissement");
     expect(j.stderr).toContain("2 en erreur");
@@ -129,7 +129,7 @@ describe("the example contract (fixtures/csv/contrat-exemple.csv)", () => {
     expect(j.code).toBe(0);
     const doc = JSON.parse(j.stdout);
     expect(Object.keys(doc)).toEqual(Object.keys(documentJson([])));
-    expect(doc).toMatchObject({ outil: "ti-aides", synthese: { fiches: 12, conformes: 6, non_conformes: 4, en_erreur: 2 } });
+    expect(doc).toMatchObject({ outil: "ti-aides", synthese: { fiches: 12, conformes: 5, non_conformes: 4, sans_plan_de_financement: 1, en_erreur: 2 } });
     expect(doc.fiches[11].controles.find((c: { controle: string }) => c.controle === "transparence")).toMatchObject({ publication_requise: true, valeur: "600000.00", limite: "500000.00" });
   });
 
@@ -174,9 +174,10 @@ describe("Windows-1252, `sep=;`, a bad row in the middle", () => {
     expect(col(lignes[1], "Libellé")).toBe("Chaudière\r\nbois");
     expect(col(lignes[1], "Plafond ademe-investissement")).toBe("440000,00");
     expect(col(lignes[1], "Conforme")).toBe("oui");
-    // A-2: "cent vingt" is not a number: in error, at line 5 (sep=, header, A-1 on two lines).
+    // A-2: "cent vingt" is not a number: in error, on Excel's row 3 (the `sep=` line hidden, the
+    // header row 1, A-1 row 2 however many lines its quoted cell takes).
     expect(col(lignes[2], "Conforme")).toBe("en erreur");
-    expect(col(lignes[2], "Erreurs")).toContain("ligne 5 : champ « Effectif » : « cent vingt » n'est pas un nombre");
+    expect(col(lignes[2], "Erreurs")).toContain("ligne 3, fiche A-2 : colonne « Effectif » : « cent vingt » n'est pas un nombre");
     // A-3: GE, réseaux de chaleur 100 % (l.915) of 1 000 000; 600 000 ≥ 500 000 to publish (note
     // 10, l.2641) — the message's "≥" has no Windows-1252 byte: written ">=".
     expect(col(lignes[3], "Plafond ademe-investissement")).toBe("1000000,00");
@@ -184,8 +185,8 @@ describe("Windows-1252, `sep=;`, a bad row in the middle", () => {
   });
 
   test("stderr names the bad row's line; the batch went on", () => {
-    expect(r.stderr).toContain("Erreur : " + entree + ", ligne 5 : champ « Effectif » : « cent vingt » n'est pas un nombre");
-    expect(r.stderr).toContain("3 ligne(s) — 2 conforme(s), 0 non conforme(s), 1 en erreur");
+    expect(r.stderr).toContain("Erreur : " + entree + ", ligne 3, fiche A-2 : colonne « Effectif » : « cent vingt » n'est pas un nombre");
+    expect(r.stderr).toContain("3 ligne(s) — 2 conforme(s), 0 non conforme(s), 0 sans plan de financement, 1 en erreur");
   });
 });
 

@@ -31,7 +31,7 @@ describe("the bundled example (interface.md's fiche)", () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.outil).toBe("ti-aides");
-    expect(doc.synthese).toEqual({ fiches: 1, conformes: 0, non_conformes: 1, en_erreur: 0 });
+    expect(doc.synthese).toEqual({ fiches: 1, conformes: 0, non_conformes: 1, sans_plan_de_financement: 0, en_erreur: 0 });
     const f = doc.fiches[0];
     expect(f.id).toBe("TI-07-CHAUFFERIE");
     expect(f.date_evaluation).toBe("2019-06-01");

@@ -60,7 +60,7 @@ describe("the compliant example contract (Vallée de l'Arve)", () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.outil).toBe("ti-aides");
-    expect(doc.synthese).toEqual({ fiches: 3, conformes: 3, non_conformes: 0, en_erreur: 0 });
+    expect(doc.synthese).toEqual({ fiches: 3, conformes: 3, non_conformes: 0, sans_plan_de_financement: 0, en_erreur: 0 });
     expect(doc.contrat).toMatchObject({ id: "TI-VALLEE-ARVE", territoire: "Vallée de l'Arve", periode: { debut: "2019-01-01", fin: "2022-12-31" }, conforme: true, erreurs: [] });
     // 257 000 / 714 000 = 0.35994… → "0.3599"; 457 000 / 714 000 = 0.64005… → "0.6401".
     expect(doc.contrat.totaux).toMatchObject({ fiches: 3, cout_total: "714000.00", financements_publics: "257000.00", autofinancement: "457000.00", part_publique: "0.3599", part_autofinancement: "0.6401" });
@@ -143,7 +143,7 @@ fiches:
     expect(doc.fiches[0].conforme).toBe(true);
     // …but 01/02/2023 is after the period 2019-01-01 – 2022-12-31: the contract check fails it.
     expect(doc.contrat.conforme).toBe(false);
-    expect(doc.synthese).toEqual({ fiches: 1, conformes: 0, non_conformes: 1, en_erreur: 0 });
+    expect(doc.synthese).toEqual({ fiches: 1, conformes: 0, non_conformes: 1, sans_plan_de_financement: 0, en_erreur: 0 });
     expect(tiAides(["verifier", contrat]).stdout).toMatch(/✖ non conforme/);
   });
 });
@@ -159,7 +159,7 @@ TI-C2;Traitement des COV;03/02/2020;Plasturgie du Haut-Jura SA;391000015;180;40 
     const r = tiAides(["verifier", csv, "--format", "github"]);
     expect(r.code).toBe(1);
     // 2018-2020 for the 2020 grant (Reg. 1407/2013): 110 000 + 100 000 = 210 000 € > 200 000 €; TI-C2 is row 3.
-    expect(r.stdout).toMatch(/^::error file=[^,]*fiches\.csv,line=3,title=TI-C2 — De minimis::.*210\u00a0000,00\u00a0€.*\(champ « region »\)$/m);
+    expect(r.stdout).toMatch(/^::error file=[^,]*fiches\.csv,line=3,title=TI-C2 — De minimis::.*210\u00a0000,00\u00a0€.*\(colonne « region »\)$/m);
     expect(r.stdout).toContain("TI-C1 et TI-C2");
   });
 });
@@ -215,7 +215,7 @@ describe("inputs that cannot be read: exit 2, naming them", () => {
     expect(r.stderr).toContain(`${mauvaise}, ligne 4 : champ « depenses[0].montant » : le montant -5 est négatif`);
     expect(r.stderr).toMatch(/vide : aucune fiche \(\.yaml, \.yml, \.json, \.csv\)/);
     // 31 February does not exist: the CSV's line 2, its column « date_demande ».
-    expect(r.stderr).toContain(`${csv}, ligne 2 : champ « date_demande »`);
+    expect(r.stderr).toContain(`${csv}, ligne 2, fiche TI-Y : colonne « date_demande »`);
     expect(sansPileDAppel(r.stderr)).toBe(true);
   });
 

@@ -1,29 +1,27 @@
 // Loads the command line, built as one CommonJS bundle (dist/paquet/, `npm run build`), with V8's code
 // cache, so that a quick command does not spend most of its time compiling (docs/performance.md).
 // Node 20 has no compile cache of its own (module.enableCompileCache came with Node 22), so each file
-// of the bundle is compiled here with `vm.Script` and its cached data. The cache is written when the
-// process ends, after the run: it then holds the functions this command used, not only the top level,
-// which is all the v8-compile-cache package stores (measured: slower start). Each command has its own
-// entries, so that `--version` run first does not decide what `simuler` finds compiled.
-// It lives beside the rules cache (TI_AIDES_CACHE, "0" to do without). V8 checks only the length of
-// the source and its own version: the entry's name holds a hash of the code, and each entry starts
-// with a hash of its data, checked before V8 reads it (altered cached data crashes Node 20). Any doubt
-// (missing, altered, rejected by V8, a folder others may write in, unwritable) and the code is
-// compiled as usual, without a word.
-// This file is CommonJS too: as an ES module, it and the built-in modules it imports took ~8 ms more.
+// of the bundle is compiled here with `vm.Script` and its cached data.
+// The cached data are made with the package, at build time (`npm run build`, which `npm ci` runs:
+// construire-cache-code.mjs runs the usual commands and calls enregistrerCache), and stored next to
+// the code they cache, in dist/paquet/code/: whoever can write there can change the code itself.
+// At run time they are only read, never written, and never taken from a folder a user writes in:
+// V8 checks only the length of the source, so an entry planted in a cache folder ran its own code
+// (issue 14). Each command has its own entries (the functions it used, not only the top level);
+// their names hold a hash of the code and of Node's version, and each starts with a hash of its data,
+// checked before V8 reads it (altered cached data crash Node 20). Any doubt (missing, altered,
+// rejected by V8 — another Node than at build time) and the code is compiled as usual, without a word.
+// TI_AIDES_CACHE=0 goes without it too. This file is CommonJS: as an ES module, it and the built-in
+// modules it imports took ~8 ms more.
 import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { constants, Script } from "node:vm";
 import { dossierCache } from "./dossier-cache.cjs";
 
-/** Files kept: a command uses about ten of the bundle's files; the least recently used go first. */
-const ENTREES_MAX = 200;
-/** An entry used is dated again at most once a day (its date orders the pruning). */
-const UN_JOUR = 86_400_000;
-/** A temporary file older than this was left by a run that was killed. */
-const UNE_HEURE = 3_600_000;
+/** The cache's folder, inside the bundle's. */
+const DOSSIER_CODE = "code";
 const TAILLE_EMPREINTE = 32;
 
 interface ModuleCjs {
@@ -37,55 +35,47 @@ interface ChargeurCjs {
 
 /** Runs the bundle whose entry is the file `entree` and returns its exports. */
 export function chargerPaquet(entree: string): unknown {
-  const dossier = dossierCache();
-  if (dossier) {
-    const dossierCode = join(dossier, "code");
-    if (dossierSur(dossierCode)) compilerAvecCache(dirname(entree), dossierCode, commande());
-  }
+  if (dossierCache() !== undefined) compilerAvecCache(dirname(entree), profil(process.argv[2]));
   return createRequire(entree)(entree);
 }
 
+/**
+ * Build time only: runs each command of `commandes` (argument lists, as typed after `ti-aides`) through
+ * the bundle's `main`, twice (the second run finds the rules cache warm, as a user's second command
+ * does), then writes what V8 compiled for them in the bundle's code/ folder, as the entries of `nom`.
+ */
+export async function enregistrerCache(entree: string, nom: string, commandes: string[][]): Promise<void> {
+  const scripts = compilerAvecCache(dirname(entree), profil(nom));
+  const { main } = createRequire(entree)(entree) as { main(argv: string[]): Promise<void> };
+  for (let passe = 0; passe < 2; passe++) for (const args of commandes) await main([process.execPath, "ti-aides", ...args]);
+  for (const { script, chemin } of scripts) ecrire(chemin, script.createCachedData());
+  process.exitCode = 0; // the commands' own statuses (1: not compliant) say nothing of the build
+}
+
 /** The command run, as its entries' names say it ("simuler", "--version"); anything else: "autre". */
-function commande(): string {
-  const c = process.argv[2] ?? "";
-  return /^-{0,2}[a-z]{1,20}$/.test(c) ? c : "autre";
+function profil(commande: string | undefined): string {
+  return /^-{0,2}[a-z]{1,20}$/.test(commande ?? "") ? (commande as string) : "autre";
 }
 
-/** False when the folder exists but is another user's, or others may write in it: their code would run. */
-function dossierSur(dossier: string): boolean {
-  if (!process.getuid) return true; // Windows: no such modes
-  try {
-    const st = statSync(dossier);
-    return st.uid === process.getuid() && (st.mode & 0o022) === 0;
-  } catch {
-    return true; // not made yet: it will be, ours and closed
-  }
-}
-
-function compilerAvecCache(dossierPaquet: string, dossierCode: string, profil: string): void {
+/** Compiles the bundle's files with their cached data; returns each script and where its entry is. */
+function compilerAvecCache(dossierPaquet: string, profil: string): { script: Script; chemin: string }[] {
   const chargeur = Module as unknown as ChargeurCjs;
   const compilerSansCache = chargeur.prototype._compile;
-  const aEcrire: { script: Script; chemin: string }[] = [];
+  const scripts: { script: Script; chemin: string }[] = [];
 
   chargeur.prototype._compile = function (this: ModuleCjs, contenu: string, fichier: string) {
     if (dirname(fichier) !== dossierPaquet) return compilerSansCache.call(this, contenu, fichier);
-    const chemin = join(dossierCode, nomEntree(fichier, contenu, profil));
-    const donnees = lire(chemin);
+    const chemin = join(dossierPaquet, DOSSIER_CODE, nomEntree(fichier, contenu, profil));
     const script = new Script(chargeur.wrap(contenu), {
       filename: fichier,
-      cachedData: donnees,
+      cachedData: lire(chemin),
       importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
     });
-    if (!donnees || script.cachedDataRejected) aEcrire.push({ script, chemin });
+    scripts.push({ script, chemin });
     const fonction = script.runInThisContext() as (...args: unknown[]) => unknown;
     return fonction.call(this.exports, this.exports, createRequire(fichier), this, fichier, dirname(fichier));
   };
-
-  process.once("exit", () => {
-    if (aEcrire.length === 0) return;
-    for (const { script, chemin } of aEcrire) ecrire(chemin, script.createCachedData());
-    elaguer(dossierCode);
-  });
+  return scripts;
 }
 
 /** The file's name, the command, and what its compiled form depends on: the engine and the code. */
@@ -94,7 +84,7 @@ function nomEntree(fichier: string, contenu: string, profil: string): string {
   return `${basename(fichier, ".cjs")}-${profil}-${cle.slice(0, 24)}.bin`;
 }
 
-/** The cached data, when its hash is right; an entry used is dated again (least recently used goes first). */
+/** The cached data, when its hash is right. */
 function lire(chemin: string): Buffer | undefined {
   let octets: Buffer;
   try {
@@ -104,12 +94,6 @@ function lire(chemin: string): Buffer | undefined {
   }
   const donnees = octets.subarray(TAILLE_EMPREINTE);
   if (octets.length <= TAILLE_EMPREINTE || !empreinte(donnees).equals(octets.subarray(0, TAILLE_EMPREINTE))) return undefined;
-  try {
-    const maintenant = Date.now();
-    if (maintenant - statSync(chemin).mtimeMs > UN_JOUR) utimesSync(chemin, new Date(maintenant), new Date(maintenant));
-  } catch {
-    // Another run may have pruned it: the data read are still good.
-  }
   return donnees;
 }
 
@@ -118,30 +102,8 @@ function empreinte(donnees: Buffer): Buffer {
 }
 
 function ecrire(chemin: string, donnees: Buffer): void {
-  const temporaire = `${chemin}.${randomUUID()}.tmp`; // unique across processes, containers and machines
-  try {
-    mkdirSync(dirname(chemin), { recursive: true, mode: 0o700 });
-    writeFileSync(temporaire, Buffer.concat([empreinte(donnees), donnees]));
-    renameSync(temporaire, chemin); // atomic: another run never reads half a file
-  } catch {
-    // A cache that cannot be written only costs time.
-    try {
-      rmSync(temporaire, { force: true });
-    } catch {
-      // Nothing more to do.
-    }
-  }
-}
-
-/** Keeps the ENTREES_MAX most recently used entries, and removes the temporary files of killed runs. */
-function elaguer(dossier: string): void {
-  try {
-    const maintenant = Date.now();
-    const fichiers = readdirSync(dossier).map((n) => ({ n, chemin: join(dossier, n), date: statSync(join(dossier, n)).mtimeMs }));
-    for (const f of fichiers) if (f.n.endsWith(".tmp") && maintenant - f.date > UNE_HEURE) rmSync(f.chemin, { force: true });
-    const entrees = fichiers.filter((f) => f.n.endsWith(".bin")).sort((x, y) => y.date - x.date);
-    for (const e of entrees.slice(ENTREES_MAX)) rmSync(e.chemin, { force: true });
-  } catch {
-    // Another run may be pruning too.
-  }
+  const temporaire = `${chemin}.${randomUUID()}.tmp`;
+  mkdirSync(dirname(chemin), { recursive: true });
+  writeFileSync(temporaire, Buffer.concat([empreinte(donnees), donnees]), { flag: "wx" });
+  renameSync(temporaire, chemin); // atomic: a run during the build never reads half a file
 }

@@ -1,20 +1,26 @@
 // The validated rules, kept between runs. Parsing and validating the rule files (YAML, then zod)
 // costs several times the rest of a quick command (docs/performance.md). The result depends only on
 // the rule texts and on the code that reads them, so it is stored under a key made of both, in the
-// user's cache folder; any doubt (missing, unreadable, other key) and the rules are read again.
-// TI_AIDES_CACHE: another folder, or "0" to read the rules every time.
+// user's cache folder; any doubt (missing, unreadable, other key, not the shape of rules) and the rules
+// are read again, and the entry rewritten. The folder is used only when it is the user's and closed to
+// others, and an entry only when it is a regular file of the user's (issue 14: another user replacing
+// an entry changed the computed aid) whose body still has the hash written with it (a damaged or
+// hand-edited entry is rebuilt, not trusted). TI_AIDES_CACHE: another folder, or "0" to read the rules every
+// time.
 import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { D } from "../core/argent.js";
 import { construireReferentiel, type Referentiel } from "../core/regles/referentiel.js";
 import { VERSION } from "../core/sortie-json.js";
 import { lireFichiersRegles, type FichiersRegles } from "../regles-disque.js";
-import { dossierCache } from "./dossier-cache.cjs";
+import { lireTexteSur } from "../lecture-sure.js";
+import { SORTIE_INTERNE } from "./codes.js";
+import { dossierCache, dossierPrive } from "./dossier-cache.cjs";
 
 /** Bumped when the stored form changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Entries kept (one per set of rule folders and version of the code). */
 const ENTREES_MAX = 8;
 /**
@@ -29,10 +35,29 @@ export function reglesAvecCache(dossiers: string[]): Referentiel {
   const fichiers = lireFichiersRegles(dossiers);
   const entree = emplacement(fichiers);
   const lu = entree && lire(entree);
-  if (lu) return lu;
+  if (lu) {
+    retirerSiEchec(entree.chemin);
+    return lu;
+  }
   const ref = construire(fichiers);
   if (entree) ecrire(entree, ref);
   return ref;
+}
+
+let entreeLue: string | undefined;
+
+/**
+ * An entry can be wrong in a way its shape does not show (another version's, damaged): if the run that
+ * used it ends in an internal error (exit 3), it is removed, and the next run reads the rule files again
+ * instead of failing the same way at every run.
+ */
+function retirerSiEchec(chemin: string): void {
+  if (entreeLue === undefined) {
+    process.once("exit", (code) => {
+      if (code === SORTIE_INTERNE && entreeLue) rmSync(entreeLue, { force: true });
+    });
+  }
+  entreeLue = chemin;
 }
 
 interface Entree {
@@ -46,6 +71,10 @@ function emplacement(fichiers: FichiersRegles): Entree | undefined {
   try {
     const dossier = dossierCache();
     if (!dossier) return undefined;
+    if (!dossierPrive(dossier)) {
+      debug(`${dossier} appartient à un autre utilisateur ou est ouvert en écriture aux autres : sans cache`);
+      return undefined;
+    }
     const cle = cleDe(fichiers);
     return { dossier, chemin: join(dossier, `regles-${cle.slice(0, 32)}.json`), cle };
   } catch (e) {
@@ -80,26 +109,50 @@ function fichiersDe(dossier: string): string[] {
 function lire({ chemin, cle }: Entree): Referentiel | undefined {
   let texte: string;
   try {
-    texte = readFileSync(chemin, "utf8");
+    // A regular file of the user's, not a link, not a pipe or a device (which would block or never end).
+    texte = lireTexteSur(chemin, { sansLien: true, proprietaire: process.getuid?.() });
   } catch {
-    return undefined; // not cached yet
+    return undefined; // not cached yet, or not to be trusted: rebuilt and rewritten
   }
   try {
-    const stocke = JSON.parse(texte) as { format?: unknown; cle?: unknown; referentiel?: unknown };
-    if (stocke.format !== FORMAT || stocke.cle !== cle) return undefined;
-    return decoder(stocke.referentiel as Json) as Referentiel;
+    // First line: the key and the body's hash; then the body. A damaged or hand-edited body is rebuilt.
+    const fin = texte.indexOf("\n");
+    if (fin < 0) return undefined;
+    const entete = JSON.parse(texte.slice(0, fin)) as { format?: unknown; cle?: unknown; empreinte?: unknown };
+    if (entete.format !== FORMAT || entete.cle !== cle) return undefined;
+    const corps = texte.slice(fin + 1);
+    if (entete.empreinte !== empreinte(corps)) throw new Error("empreinte différente du contenu");
+    const ref = decoder(JSON.parse(corps) as Json);
+    if (!aLaFormeDeRegles(ref)) throw new Error("pas la forme de règles validées");
+    return ref;
   } catch (e) {
     debug(`entrée illisible ${chemin} (${String(e)}) : règles relues`);
     return undefined;
   }
 }
 
+/**
+ * What the rest of ti-aides relies on in a Referentiel: an entry that is valid JSON of the right key but
+ * not this (damaged, or written by another version) is rebuilt instead of failing later (exit 3).
+ */
+function aLaFormeDeRegles(x: unknown): x is Referentiel {
+  const objet = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Map);
+  if (!objet(x) || !(x.dispositifs instanceof Map) || !(x.origines instanceof Map)) return false;
+  for (const [id, r] of x.dispositifs) {
+    if (!objet(r) || r.id !== id || !objet(r.calcul) || typeof r.calcul.type !== "string" || typeof x.origines.get(id) !== "string") return false;
+  }
+  const parametres = [x.tailleEntreprise, x.deMinimis, x.transparence, x.participationMinimale, x.territoires];
+  return x.dispositifs.size > 0 && parametres.every(objet) && Array.isArray(x.avertissements) && x.avertissements.every((a) => typeof a === "string");
+}
+
 /** Stores the rules; a failure (read-only or full disk…) only means no cache. */
 function ecrire({ dossier, chemin, cle }: Entree, ref: Referentiel): void {
   const tmp = `${chemin}.${randomUUID()}.tmp`; // unique across processes and threads
   try {
-    mkdirSync(dossier, { recursive: true });
-    writeFileSync(tmp, JSON.stringify({ format: FORMAT, cle, referentiel: encoder(ref) }));
+    mkdirSync(dossier, { recursive: true, mode: 0o700 });
+    if (!dossierPrive(dossier)) return; // made by someone else in the meantime
+    const corps = JSON.stringify(encoder(ref));
+    writeFileSync(tmp, `${JSON.stringify({ format: FORMAT, cle, empreinte: empreinte(corps) })}\n${corps}`, { flag: "wx", mode: 0o600 });
     renameSync(tmp, chemin); // atomic: a reader never sees half an entry
     elaguer(dossier);
   } catch (e) {
@@ -110,6 +163,10 @@ function ecrire({ dossier, chemin, cle }: Entree, ref: Referentiel): void {
       // nothing was written
     }
   }
+}
+
+function empreinte(corps: string): string {
+  return createHash("sha256").update(corps).digest("hex");
 }
 
 /** Keeps the ENTREES_MAX most recent entries. */

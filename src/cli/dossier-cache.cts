@@ -1,5 +1,7 @@
-// Where ti-aides keeps what it can compute again (validated rules, compiled code): the user's cache
-// folder. TI_AIDES_CACHE: another folder, or "0" (non, false, off) to keep nothing.
+// Where ti-aides keeps what it can compute again (validated rules): the user's cache folder. The
+// compiled code is never taken from here (src/cli/cache-code.cts). TI_AIDES_CACHE: another folder,
+// or "0" (non, false, off) to keep nothing.
+import { statSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 
@@ -14,5 +16,20 @@ export function dossierCache(): string | undefined {
     return join(base, "ti-aides");
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * True when the folder may be trusted with what ti-aides reads back: it is the user's and nobody else
+ * may write in it (or it does not exist yet: it will be made so). Otherwise another user could change
+ * the computed aid by replacing an entry.
+ */
+export function dossierPrive(dossier: string): boolean {
+  if (!process.getuid) return true; // Windows: no such modes
+  try {
+    const st = statSync(dossier);
+    return st.isDirectory() && st.uid === process.getuid() && (st.mode & 0o022) === 0;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "ENOENT";
   }
 }

@@ -1,22 +1,40 @@
-// Writing a command's output: to standard output, or to a file through a temporary file renamed
-// at the end, so that a failure never leaves half a file.
-import { createWriteStream, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from "node:fs";
+// Writing a command's output: to standard output, or to a file through a temporary file renamed at
+// the end, so that a failure never leaves half a file. The temporary file has an unpredictable name
+// and is created exclusively in the target's folder (never an existing file, never a link followed:
+// a planted `<sortie>.<pid>.tmp` link made ti-aides overwrite a file elsewhere, issue 14); it takes
+// the target's mode (and owner, when allowed), and every signal that ends the process removes it.
+// A target that is a symbolic link is written through: the file it points to is replaced, the link
+// stays. An output that is one of the command's inputs is refused before anything is read.
+import { randomBytes } from "node:crypto";
+import { closeSync, createWriteStream, fchmodSync, fchownSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from "node:fs";
+import { basename, dirname, extname, join, relative, isAbsolute } from "node:path";
 import { ErreurSaisie } from "../core/erreurs.js";
+import { ErreurUsage } from "./codes.js";
 
 export function ecrireSortie(texte: string | Buffer, fichier: string | undefined): void {
   if (!fichier || fichier === "-") {
     process.stdout.write(texte);
     return;
   }
-  const tmp = `${fichier}.${process.pid}.tmp`;
+  const cible = cibleReelle(fichier);
   try {
     // Not a regular file (/dev/null, a named pipe): written to directly; a rename would replace it.
-    if (!estFichierOuAbsent(fichier)) return writeFileSync(fichier, texte);
-    writeFileSync(tmp, texte);
-    renameSync(tmp, fichier);
+    if (!estFichierOuAbsent(cible)) return writeFileSync(cible, texte);
   } catch (e) {
-    rmSync(tmp, { force: true });
     throw erreurEcriture(fichier, e);
+  }
+  const tmp = temporaire(cible, fichier);
+  try {
+    try {
+      writeFileSync(tmp.fd, texte);
+    } finally {
+      closeSync(tmp.fd);
+    }
+    renameSync(tmp.chemin, cible);
+  } catch (e) {
+    throw erreurEcriture(fichier, e);
+  } finally {
+    tmp.retirer();
   }
 }
 
@@ -32,23 +50,137 @@ export interface SortieProgressive {
 }
 
 export function ouvrirSortieProgressive(fichier: string): SortieProgressive {
-  const tmp = `${fichier}.${process.pid}.tmp`;
   const erreur = (e: unknown) => erreurEcriture(fichier, e);
+  const cible = cibleReelle(fichier);
   // Not a regular file (/dev/null, a named pipe): written to directly; a rename would replace it.
-  if (!estFichierOuAbsent(fichier)) return { flux: createWriteStream(fichier), valider: () => undefined, abandonner: () => undefined, erreur };
+  if (!estFichierOuAbsent(cible)) return { flux: createWriteStream(cible), valider: () => undefined, abandonner: () => undefined, erreur };
+  const tmp = temporaire(cible, fichier);
   return {
-    flux: createWriteStream(tmp),
+    flux: createWriteStream(tmp.chemin, { fd: tmp.fd }),
     valider: () => {
       try {
-        renameSync(tmp, fichier);
+        renameSync(tmp.chemin, cible);
       } catch (e) {
-        rmSync(tmp, { force: true });
         throw erreur(e);
+      } finally {
+        tmp.retirer();
       }
     },
-    abandonner: () => rmSync(tmp, { force: true }),
+    abandonner: () => tmp.retirer(),
     erreur,
   };
+}
+
+/**
+ * Refuses an output file that is also one of the inputs (`simuler f.yaml -o f.yaml` destroyed the
+ * fiche): the same file however named (links, relative paths), or a file a folder given as input
+ * would be read from.
+ */
+export function refuserSortieQuiEstUneEntree(sortie: string | undefined, entrees: string[]): void {
+  if (!sortie || sortie === "-") return;
+  let cible;
+  try {
+    cible = statSync(sortie);
+  } catch {
+    return; // not there yet: it cannot be an input
+  }
+  if (!cible.isFile()) return;
+  const reelle = realpathSync(sortie);
+  for (const entree of entrees) {
+    if (entree === "-") continue;
+    let st;
+    try {
+      st = statSync(entree);
+    } catch {
+      continue; // the command says it is missing
+    }
+    const meme = st.isFile() && st.dev === cible.dev && st.ino === cible.ino;
+    const dedans = st.isDirectory() && /^\.(ya?ml|json|csv)$/i.test(extname(reelle)) && estDans(reelle, realpathSync(entree));
+    if (meme || dedans) {
+      throw new ErreurUsage(`la sortie -o ${sortie} est aussi ${meme ? "un fichier lu" : "un fichier du dossier lu"} (${entree}) : elle l'écraserait ; choisissez un autre fichier de sortie`);
+    }
+  }
+}
+
+function estDans(chemin: string, dossier: string): boolean {
+  const r = relative(dossier, chemin);
+  return r !== "" && !r.startsWith("..") && !isAbsolute(r);
+}
+
+/** The file to replace: the output itself, or the file its symbolic link points to. */
+function cibleReelle(fichier: string): string {
+  let lien = false;
+  try {
+    lien = lstatSync(fichier).isSymbolicLink();
+  } catch {
+    return fichier; // not there yet
+  }
+  if (!lien) return fichier;
+  try {
+    return realpathSync(fichier);
+  } catch (e) {
+    throw new ErreurSaisie([{ fichier, message: `lien symbolique vers un fichier absent ou inaccessible (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : indiquez un fichier` }]);
+  }
+}
+
+/** The temporary files not yet renamed or removed: removed when a signal ends the process. */
+const temporaires = new Set<string>();
+let signauxEcoutes = false;
+
+/**
+ * Creates the temporary file of `cible`, in its folder, under a name nobody can guess beforehand,
+ * exclusively (O_EXCL: an existing file or link of that name makes it fail, it never follows it).
+ */
+function temporaire(cible: string, fichier: string): { chemin: string; fd: number; retirer(): void } {
+  const chemin = join(dirname(cible), `.${basename(cible)}.${randomBytes(9).toString("hex")}.tmp`);
+  let fd: number;
+  try {
+    fd = openSync(chemin, "wx", 0o666); // the mode of a new file, less the umask
+  } catch (e) {
+    throw erreurEcriture(fichier, e);
+  }
+  temporaires.add(chemin);
+  ecouterSignaux();
+  let avant;
+  try {
+    avant = statSync(cible);
+  } catch {
+    // A new file: the mode it was created with.
+  }
+  if (avant) {
+    fchmodSync(fd, avant.mode & 0o7777); // an existing output keeps its mode, and its owner when allowed
+    try {
+      fchownSync(fd, avant.uid, avant.gid);
+    } catch {
+      // Only root may give a file away: the file stays the user's.
+    }
+  }
+  return {
+    chemin,
+    fd,
+    retirer: () => {
+      temporaires.delete(chemin);
+      rmSync(chemin, { force: true });
+    },
+  };
+}
+
+function ecouterSignaux(): void {
+  if (signauxEcoutes) return;
+  signauxEcoutes = true;
+  process.once("exit", retirerTemporaires);
+  // SIGINT is handled by the commands themselves (lot stops its progress bar, then exits: 'exit' above).
+  for (const signal of ["SIGTERM", "SIGHUP", "SIGQUIT"] as const) {
+    process.once(signal, () => {
+      retirerTemporaires();
+      process.kill(process.pid, signal); // ended by the signal, as without this handler
+    });
+  }
+}
+
+function retirerTemporaires(): void {
+  for (const chemin of temporaires) rmSync(chemin, { force: true });
+  temporaires.clear();
 }
 
 function estFichierOuAbsent(chemin: string): boolean {
@@ -61,5 +193,6 @@ function estFichierOuAbsent(chemin: string): boolean {
 
 /** The French error for an output file that cannot be written (a full disc, a missing folder…). */
 function erreurEcriture(fichier: string, e: unknown): ErreurSaisie {
+  if (e instanceof ErreurSaisie) return e;
   return new ErreurSaisie([{ fichier, message: `écriture impossible (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : vérifiez le dossier et les droits` }]);
 }

@@ -1,9 +1,10 @@
 // Reading the files a user names: YAML or JSON fiches, `-` for standard input, contracts.
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { readSync, statSync } from "node:fs";
 import { lireDocument, TAILLE_MAX_TEXTE, TROP_VOLUMINEUX, type DocumentSource } from "../core/document.js";
 import { ErreurSaisie, type ProblemeSaisie } from "../core/erreurs.js";
 import { fichierContratSchema } from "../core/schemas/contrat.js";
 import { valider } from "../core/validation.js";
+import { erreurFichier, lireOctetsSurs } from "../lecture-sure.js";
 
 /** Reads a file as UTF-8 text; refuses folders, missing files and other encodings clearly. */
 export function lireTexte(chemin: string): string {
@@ -19,20 +20,13 @@ export function lireTexte(chemin: string): string {
     let st;
     try {
       st = statSync(chemin);
-    } catch {
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw erreurFichier(e, chemin);
       throw new ErreurSaisie([{ fichier: chemin, message: "fichier introuvable : vérifiez le chemin" }]);
     }
     if (st.isDirectory()) throw new ErreurSaisie([{ fichier: chemin, message: "c'est un dossier, pas un fichier (ti-aides verifier accepte les dossiers)" }]);
-    let fd: number | undefined;
-    try {
-      fd = openSync(chemin, "r");
-      octets = lireBorne(fd, chemin);
-    } catch (e) {
-      if (e instanceof ErreurSaisie) throw e;
-      throw new ErreurSaisie([{ fichier: chemin, message: `lecture impossible (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : vérifiez les droits du fichier` }]);
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
+    // Only a regular file, within the size limit: a named pipe or a device is refused, not waited on.
+    octets = lireOctetsSurs(chemin);
   }
   return decoderUtf8(octets, nomAffiche(chemin));
 }
@@ -72,6 +66,7 @@ export function decoderUtf8(octets: Buffer, fichier: string): string {
   if ((octets[0] === 0xff && octets[1] === 0xfe) || (octets[0] === 0xfe && octets[1] === 0xff)) {
     throw new ErreurSaisie([{ fichier, message: "le fichier est encodé en UTF-16 (« Unicode » de Windows) : enregistrez-le en UTF-8" }]);
   }
+  if (estClasseur(octets)) throw new ErreurSaisie([{ fichier, message: CLASSEUR_ICI }]);
   if (octets.subarray(0, 8192).includes(0)) {
     throw new ErreurSaisie([{ fichier, message: "ce fichier contient des octets binaires (image, archive, tableur ?) : une fiche est un texte YAML ou JSON" }]);
   }
@@ -107,8 +102,26 @@ export function fichesDuDocument(doc: DocumentSource): FicheSource[] {
   return [{ doc, chemin: [] }];
 }
 
+/** A fiche file: YAML or JSON. A spreadsheet named here is told which command reads it. */
 export function lireFichier(chemin: string): DocumentSource {
+  const tableur = tableurParExtension(chemin);
+  if (tableur) throw new ErreurSaisie([{ fichier: chemin, message: tableur }]);
   return lireDocument(lireTexte(chemin), nomAffiche(chemin));
+}
+
+const CSV_ICI = "c'est un tableau CSV, pas une fiche YAML ou JSON : évaluez ses lignes avec « ti-aides lot FICHIER.csv », ou vérifiez tout le contrat avec « ti-aides verifier FICHIER.csv »";
+const CLASSEUR_ICI = "c'est un classeur de tableur, pas une fiche YAML ou JSON : dans le tableur, « Enregistrer sous » → « CSV (séparateur : point-virgule) », puis « ti-aides lot FICHIER.csv » (ou « ti-aides verifier FICHIER.csv »)";
+
+function tableurParExtension(chemin: string): string | undefined {
+  if (/\.(csv|tsv)$/i.test(chemin)) return CSV_ICI;
+  if (/\.(xlsx|xlsm|xls|ods)$/i.test(chemin)) return CLASSEUR_ICI;
+  return undefined;
+}
+
+/** A workbook saved under another name: a ZIP (.xlsx, .ods) or an OLE (.xls) file. */
+function estClasseur(octets: Buffer): boolean {
+  return (octets[0] === 0x50 && octets[1] === 0x4b && octets[2] === 0x03 && octets[3] === 0x04)
+    || (octets[0] === 0xd0 && octets[1] === 0xcf && octets[2] === 0x11 && octets[3] === 0xe0);
 }
 
 /** "financements[0].financeur" → ["financements", 0, "financeur"]. */

@@ -2,6 +2,7 @@
 import { ErreurSaisie, formaterProbleme } from "../core/erreurs.js";
 import { evaluerFiche, type OptionsEvaluation } from "../core/evaluer.js";
 import { validerFiche } from "../core/fiche.js";
+import { lireChoixEnClair } from "../core/libelles.js";
 import type { EvaluationFiche } from "../core/modele.js";
 import type { Referentiel } from "../core/regles/referentiel.js";
 import type { Fiche } from "../core/schemas/fiche.js";
@@ -17,14 +18,16 @@ export interface FicheEvaluee {
   erreur?: ErreurSaisie;
 }
 
-export function lireEtValider(source: FicheSource): Fiche {
-  return validerFiche(source.doc, source.chemin);
+/** Validates a fiche; natures, zones and regimes written in words are read first (core/libelles.ts). */
+export function lireEtValider(source: FicheSource, ref: Referentiel): Fiche {
+  const donnees = lireChoixEnClair(source.doc.donnees, source.chemin, ref);
+  return validerFiche({ ...source.doc, donnees }, source.chemin);
 }
 
 export function evaluerSource(source: FicheSource, ref: Referentiel, options: OptionsEvaluation = {}): FicheEvaluee {
   let fiche: Fiche | undefined;
   try {
-    fiche = lireEtValider(source);
+    fiche = lireEtValider(source, ref);
     return { evaluation: evaluerFiche(fiche, ref, options), fiche, source };
   } catch (e) {
     if (!(e instanceof ErreurSaisie)) throw e;

@@ -2,7 +2,9 @@
 // Each command's module is loaded only when it runs, so a quick command starts fast.
 import { Command, CommanderError, Option } from "commander";
 import { ErreurSaisie, formaterProbleme } from "../core/erreurs.js";
+import { echapperControles } from "../core/texte-affichable.js";
 import { VERSION } from "../core/version.js";
+import { erreurFichier } from "../lecture-sure.js";
 import { ErreurUsage, SORTIE_INTERNE, SORTIE_SAISIE } from "./codes.js";
 
 const TITRES: Record<string, string> = {
@@ -22,7 +24,7 @@ function messageCommander(e: CommanderError): string {
     case "commander.unknownCommand":
       return `commande inconnue ${option ?? ""} ; commandes : simuler, lot, verifier, regles, expliquer, schema (ti-aides --help)`;
     case "commander.missingArgument":
-      return `argument manquant ${option ?? ""}`;
+      return `argument manquant « ${option ?? "?"} » : donnez-le après la commande (voir son aide : --help)`;
     case "commander.optionMissingArgument":
       return `l'option ${option ?? ""} attend une valeur`;
     case "commander.excessArguments":
@@ -30,7 +32,8 @@ function messageCommander(e: CommanderError): string {
     case "commander.missingMandatoryOptionValue":
       return `option obligatoire manquante ${option ?? ""}`;
     default:
-      return m;
+      // Commander's other messages are English (none of its options or choices is used here): French only.
+      return "ligne de commande invalide : vérifiez la commande et ses options (ti-aides --help)";
   }
 }
 
@@ -51,7 +54,15 @@ export function construireProgramme(): Command {
     .configureHelp({ styleTitle: (t: string) => TITRES[t] ?? t, showGlobalOptions: true })
     .showSuggestionAfterError(false)
     .exitOverride()
-    .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+    .configureOutput({ writeErr: () => undefined, outputError: () => undefined })
+    .hook("preAction", async (_programme, commande) => {
+      // An output file that is also an input would be destroyed: refused before anything is read.
+      const o = commande.optsWithGlobals() as { sortie?: string; regles?: string[] };
+      if (!o.sortie || o.sortie === "-") return;
+      const { refuserSortieQuiEstUneEntree } = await import("./ecriture.js");
+      const lus = ["simuler", "lot", "verifier", "expliquer"].includes(commande.name()) ? commande.args : [];
+      refuserSortieQuiEstUneEntree(o.sortie, [...lus, ...(o.regles ?? []), ...(process.env.TI_AIDES_REGLES?.split(":").filter(Boolean) ?? [])]);
+    });
 
   programme
     .command("simuler")
@@ -171,10 +182,11 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 /** Prints an error the way a user can act on it; returns the exit status. */
-export function signaler(e: unknown): number {
+export function signaler(erreur: unknown): number {
+  const e = erreurFichier(erreur); // a file system error (ENOENT, ELOOP, EACCES…) is said in French, with its path
   if (e instanceof CommanderError) {
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
-    process.stderr.write(`Erreur : ${messageCommander(e)}\n`);
+    process.stderr.write(`Erreur : ${echapperControles(messageCommander(e))}\n`);
     return SORTIE_SAISIE;
   }
   if (e instanceof ErreurSaisie) {
@@ -182,7 +194,7 @@ export function signaler(e: unknown): number {
     return SORTIE_SAISIE;
   }
   if (e instanceof ErreurUsage) {
-    process.stderr.write(`Erreur : ${e.message}\n`);
+    process.stderr.write(`Erreur : ${echapperControles(e.message)}\n`);
     return SORTIE_SAISIE;
   }
   const message = e instanceof Error ? e.message : String(e);

@@ -4,6 +4,7 @@ import type { Referentiel } from "../core/regles/referentiel.js";
 import { reglesAvecCache } from "./cache-regles.js";
 import { ErreurUsage } from "./codes.js";
 import { vouliezVousDire } from "../core/suggestion.js";
+import { echapperControles } from "../core/texte-affichable.js";
 
 export interface OptionsGlobales {
   format?: string;
@@ -29,6 +30,6 @@ export function verifierDate(date: string | undefined): string | undefined {
 export function reglesDe(o: OptionsGlobales): Referentiel {
   const dossiers = [...(process.env.TI_AIDES_REGLES?.split(":").filter(Boolean) ?? []), ...(o.regles ?? [])];
   const ref = reglesAvecCache(dossiers);
-  if (!o.quiet) for (const a of ref.avertissements) process.stderr.write(`Avertissement : ${a}\n`);
+  if (!o.quiet) for (const a of ref.avertissements) process.stderr.write(`Avertissement : ${echapperControles(a)}\n`);
   return ref;
 }

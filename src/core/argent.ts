@@ -43,6 +43,22 @@ export function tauxJson(x: Dec | null | undefined): string | null {
 const ESPACES = /[\s\u00a0\u202f\u2009]/g;
 
 /**
+ * "350.000", "1.200.000": a dot before exactly three digits, no comma. A French thousands separator
+ * or an English decimal point? 350 000 € or 350 €: never guessed (interface.md, "Second edition").
+ * Zero is zero either way.
+ */
+function estAmbigu(texte: string): boolean {
+  return /^-?\d{1,3}(\.\d{3})+$/.test(texte) && /[1-9]/.test(texte);
+}
+
+function ambigu(ecrit: string): string {
+  const entier = ecrit.replace(/[^\d-]/g, "");
+  const groupe = entier.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  const sens = ecrit.split(".").length === 2 ? ` (${groupe} € ou ${ecrit.split(".")[0]} € ?)` : "";
+  return `montant « ${ecrit} » ambigu${sens} : écrivez ${entier} ou ${groupe}, et les centimes après une virgule (${groupe},50)`;
+}
+
+/**
  * Reads an amount written by a person: a number, "1234.56", "1 234,56 €", "1 234 567,8".
  * Returns a message (French) when it is not an amount.
  */
@@ -56,6 +72,7 @@ export function lireMontant(v: unknown): { ok: true; valeur: Dec } | { ok: false
   } else if (typeof v === "string") {
     texte = v.replace(ESPACES, "").replace(/€$/, "").replace(/eur(os?)?$/i, "");
     if (/^-?\d+,\d+$/.test(texte)) texte = texte.replace(",", ".");
+    else if (estAmbigu(texte)) return { ok: false, message: ambigu(v.trim()) };
     if (!/^-?\d+(\.\d+)?$/.test(texte)) {
       return { ok: false, message: `« ${v} » n'est pas un montant (exemples acceptés : 1200000, 1 200 000,50 €)` };
     }
@@ -70,7 +87,8 @@ export function lireMontant(v: unknown): { ok: true; valeur: Dec } | { ok: false
   }
   if (!d.isFinite()) return { ok: false, message: "le montant n'est pas un nombre fini" };
   if (d.isNegative() && !d.isZero()) return { ok: false, message: `le montant ${String(v)} est négatif : un montant est positif ou nul` };
-  if (d.decimalPlaces() > 2) return { ok: false, message: `le montant ${String(v)} a plus de deux décimales : arrondissez au centime` };
+  // Decimals as written: "1200.000" is no more precise than 1200, but whoever wrote it meant something.
+  if (d.decimalPlaces() > 2 || (/\.\d{3,}$/.test(texte) && !d.isZero())) return { ok: false, message: `le montant ${String(v)} a plus de deux décimales : arrondissez au centime` };
   if (d.greaterThan(MONTANT_MAX)) return { ok: false, message: `le montant ${String(v)} dépasse ${MONTANT_MAX.toFixed(2)} € : vérifiez le nombre de chiffres` };
   return { ok: true, valeur: d };
 }

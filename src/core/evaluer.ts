@@ -11,6 +11,8 @@ import { partComptee } from "./controles/plafond.js";
 import { aujourdhui, dateFr } from "./dates.js";
 import { normaliserLignes, verifierReferences, type Ligne } from "./financements.js";
 import { evaluerBeneficiaire } from "./beneficiaire.js";
+import { lireCategories } from "./libelles.js";
+import { ErreurSaisie } from "./erreurs.js";
 import type { BeneficiaireEvalue, EvaluationFiche, Motif, Origine, Resultat } from "./modele.js";
 import { valeurA } from "./parametres.js";
 import type { Referentiel } from "./regles/referentiel.js";
@@ -40,8 +42,15 @@ export function dispositifsParDefaut(depense: Depense, ref: Referentiel): Regle[
   });
 }
 
-export function evaluerFiche(fiche: Fiche, ref: Referentiel, options: OptionsEvaluation = {}): EvaluationFiche {
-  verifierReferences(fiche, ref);
+export function evaluerFiche(ficheLue: Fiche, ref: Referentiel, options: OptionsEvaluation = {}): EvaluationFiche {
+  const { fiche, problemes } = lireCategories(ficheLue, ref);
+  try {
+    verifierReferences(fiche, ref);
+  } catch (e) {
+    if (!(e instanceof ErreurSaisie)) throw e;
+    problemes.unshift(...e.problemes);
+  }
+  if (problemes.length) throw new ErreurSaisie(problemes);
   const date = options.date ?? fiche.date_demande ?? aujourdhui();
   const motifs: Motif[] = [];
   const benef = evaluerBeneficiaire(fiche, ref, date);

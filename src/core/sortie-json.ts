@@ -59,20 +59,26 @@ export function ficheJson(e: EvaluationFiche, o: OptionsJson = {}) {
   };
 }
 
+/** Every fiche in exactly one count: a fiche without financing plan has nothing to be compliant with. */
 export interface Synthese {
   fiches: number;
   conformes: number;
   non_conformes: number;
+  sans_plan_de_financement: number;
   en_erreur: number;
 }
 
+/** Where a fiche's evaluation is counted in the synthesis. */
+export function categorieSynthese(e: EvaluationFiche): Exclude<keyof Synthese, "fiches"> {
+  if (e.erreurs.length > 0) return "en_erreur";
+  if (e.controles.length === 0) return "sans_plan_de_financement";
+  return e.conforme === false ? "non_conformes" : "conformes";
+}
+
 export function synthese(es: EvaluationFiche[]): Synthese {
-  return {
-    fiches: es.length,
-    conformes: es.filter((e) => e.erreurs.length === 0 && e.conforme === true).length,
-    non_conformes: es.filter((e) => e.erreurs.length === 0 && e.conforme === false).length,
-    en_erreur: es.filter((e) => e.erreurs.length > 0).length,
-  };
+  const s: Synthese = { fiches: es.length, conformes: 0, non_conformes: 0, sans_plan_de_financement: 0, en_erreur: 0 };
+  for (const e of es) s[categorieSynthese(e)]++;
+  return s;
 }
 
 export function documentJson(es: EvaluationFiche[], o: OptionsJson = {}) {

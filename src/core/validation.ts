@@ -81,6 +81,7 @@ function messageIssue(issue: z.core.$ZodIssue, valeur: unknown): string {
       return `${decrire(valeur)} ne convient pas : ${attendu(issue.expected)} attendu`;
     case "invalid_value": {
       const permis = issue.values.map(String);
+      if (valeur === undefined) return `champ obligatoire manquant ; valeurs possibles : ${permis.join(", ")}`;
       return `valeur « ${String(valeur)} » non reconnue${vouliezVousDire(String(valeur), permis)} ; valeurs permises : ${permis.join(", ")}`;
     }
     case "too_small":

@@ -18,6 +18,15 @@ export function mediane(xs) {
 export const fr = (x, d = 0) => x.toLocaleString("fr-FR", { minimumFractionDigits: d, maximumFractionDigits: d });
 
 /**
+ * The environment of a measured process: this one's, plus `ajouts`, without NODE_EXTRA_CA_CERTS (Node
+ * reads that certificate file at every start: a cost of the machine, not of the command measured).
+ */
+export function envMesure(ajouts = {}) {
+  const { NODE_EXTRA_CA_CERTS: _certificats, ...env } = process.env;
+  return { ...env, ...ajouts };
+}
+
+/**
  * Writes in `dossier` a module to preload (`node --require it …`) that writes the process's peak
  * memory (RSS, in kB) to the file named by BENCH_RSS_FICHIER when it exits; returns its path.
  */

@@ -20,7 +20,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse";
 import { stringify } from "csv-stringify";
 import { generer, GRAINE } from "./generateur.mjs";
-import { crochetRss, fr, mediane, option } from "./commun.mjs";
+import { crochetRss, envMesure, fr, mediane, option } from "./commun.mjs";
 
 const RACINE = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = join(RACINE, "bin", "ti-aides.js");
@@ -52,7 +52,7 @@ async function mesurer(args, dossier) {
   const debut = performance.now();
   const enfant = spawn(process.execPath, ["--require", crochet, ...args], {
     cwd: RACINE,
-    env: { ...process.env, NO_COLOR: "1", BENCH_RSS_FICHIER: rss },
+    env: envMesure({ NO_COLOR: "1", BENCH_RSS_FICHIER: rss }),
     stdio: ["ignore", "ignore", "pipe"],
   });
   let erreur = "";

@@ -18,7 +18,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { availableParallelism, cpus, loadavg, platform, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { crochetRss, fr, mediane, option } from "./commun.mjs";
+import { crochetRss, envMesure, fr, mediane, option } from "./commun.mjs";
 
 const RACINE = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = join(RACINE, "bin", "ti-aides.js");
@@ -42,7 +42,7 @@ function executer(args, env = {}) {
   const [commande, ...reste] = COEUR === undefined ? [process.execPath, ...args] : ["taskset", "-c", COEUR, process.execPath, ...args];
   // The caches (rules, compiled code) in a folder of this run: warmed by the first run of each command,
   // never the user's own.
-  const r = spawnSync(commande, reste, { cwd: RACINE, env: { ...process.env, NO_COLOR: "1", TI_AIDES_CACHE: join(dossier, "cache"), ...env }, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  const r = spawnSync(commande, reste, { cwd: RACINE, env: envMesure({ NO_COLOR: "1", TI_AIDES_CACHE: join(dossier, "cache"), ...env }), stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
   if (r.status !== 0 && r.status !== 1) throw new Error(`node ${args.join(" ")} : code ${r.status}\n${r.stderr}`);
 }
 
@@ -53,7 +53,7 @@ function executer(args, env = {}) {
 function sousBanc(nom, args, coeur) {
   const banc = join(RACINE, "test", "bench", nom);
   const commande = coeur === undefined ? [process.execPath, banc, ...args] : ["taskset", "-c", coeur, process.execPath, banc, ...args];
-  const l = spawnSync(commande[0], commande.slice(1), { cwd: RACINE, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+  const l = spawnSync(commande[0], commande.slice(1), { cwd: RACINE, env: envMesure(), encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
   const lignes = (l.stdout ?? "").trim().split("\n");
   const json = lignes.find((x) => x.startsWith("RESULTAT_JSON "));
   for (const x of lignes.filter((y) => !y.startsWith("RESULTAT_JSON "))) console.log(`   ${x}`);

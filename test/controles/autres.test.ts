@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { codes, controles, evaluer, ficheSimple } from "../outils/regles.js";
 
-const mission = { id: "mission", nature: "conseil", categorie: "autre", montant: 2000000, taux_max: 1 };
+const mission = { id: "mission", nature: "conseil", montant: 2000000, taux_max: 1 };
 
 describe("transparence (Guide note 10, l.2641; GBER art. 9)", () => {
   function aide(montant: string | number, date = "2019-06-01", secteur = "industrie") {

@@ -8,7 +8,7 @@ import { periodeDeMinimis } from "../../src/core/controles/de-minimis.js";
 // An expense no dispositif computes (a consulting mission), financed by a Region under de minimis.
 function fiche(date: string, aide: string | number, anterieures: unknown[], beneficiaire: Record<string, unknown> = {}) {
   return evaluer({
-    ...ficheSimple({ id: "mission", nature: "conseil", categorie: "autre", montant: 400000 }, { beneficiaire }),
+    ...ficheSimple({ id: "mission", nature: "conseil", montant: 400000 }, { beneficiaire }),
     date_demande: date,
     financements: [
       { financeur: "region", montant: aide, regime: "de_minimis" },
@@ -93,7 +93,7 @@ describe("Reg. 2023/2831 (aid granted from 2024-01-01)", () => {
 
   test("a line's own grant date chooses the regulation, not the fiche's", () => {
     const e = evaluer({
-      ...ficheSimple({ id: "mission", nature: "conseil", categorie: "autre", montant: 400000 }),
+      ...ficheSimple({ id: "mission", nature: "conseil", montant: 400000 }),
       date_demande: "2023-11-01",
       financements: [
         { financeur: "region", montant: 250000, regime: "de_minimis", date_octroi: "2024-02-01" },
@@ -108,7 +108,7 @@ describe("Reg. 2023/2831 (aid granted from 2024-01-01)", () => {
 
 test("other regulations are dated parameters: agricultural 20 000 € from 2019-03-14 (Reg. 2019/316)", () => {
   const e = evaluer({
-    ...ficheSimple({ id: "mission", nature: "conseil", categorie: "autre", montant: 100000 }, { beneficiaire: { secteur: "agriculture" } }),
+    ...ficheSimple({ id: "mission", nature: "conseil", montant: 100000 }, { beneficiaire: { secteur: "agriculture" } }),
     date_demande: "2019-06-01",
     financements: [{ financeur: "region", montant: 20000, regime: "de_minimis", reglement: "agricole" }, { financeur: "autofinancement", montant: 80000 }],
   });
@@ -119,7 +119,7 @@ test("other regulations are dated parameters: agricultural 20 000 € from 2019-
 
 test("de minimis lines of the same plan granted on different dates count each other", () => {
   const e = evaluer({
-    ...ficheSimple({ id: "mission", nature: "conseil", categorie: "autre", montant: 400000 }),
+    ...ficheSimple({ id: "mission", nature: "conseil", montant: 400000 }),
     date_demande: "2019-06-01",
     financements: [
       { financeur: "region", montant: 150000, regime: "de_minimis", date_octroi: "2019-02-01" },
@@ -137,7 +137,7 @@ test("GBER aid needs no de minimis control", () => {
   const e = fiche("2019-06-01", 50000, []);
   expect(controles(e, "de_minimis")).toHaveLength(1);
   const rgec = evaluer({
-    ...ficheSimple({ id: "mission", nature: "conseil", categorie: "autre", montant: 400000 }),
+    ...ficheSimple({ id: "mission", nature: "conseil", montant: 400000 }),
     financements: [{ financeur: "region", montant: 50000, regime: "rgec" }, { financeur: "autofinancement", montant: 350000 }],
   });
   expect(controles(rgec, "de_minimis")).toHaveLength(0);
@@ -178,7 +178,7 @@ describe("de minimis entre règlements (seconde édition)", () => {
   test("une nouvelle aide agricole est vérifiée sous son plafond (20 000 €) ET sous le plafond général (200 000 €)", () => {
     // Agricole : 10 000 + 5 000 = 15 000 ≤ 20 000 (2019/316) ; général : 190 000 + 10 000 + 5 000 = 205 000 > 200 000.
     const e = evaluer({
-      ...ficheSimple({ id: "mission", nature: "conseil", categorie: "autre", montant: 100000 }, { beneficiaire: { secteur: "agriculture" } }),
+      ...ficheSimple({ id: "mission", nature: "conseil", montant: 100000 }, { beneficiaire: { secteur: "agriculture" } }),
       date_demande: "2019-06-01",
       financements: [{ financeur: "region", montant: 5000, regime: "de_minimis", reglement: "agricole" }, { financeur: "autofinancement", montant: 95000 }],
       aides_de_minimis_anterieures: [{ date: "2018-03-01", montant: 190000 }, { date: "2018-04-01", montant: 10000, reglement: "agricole" }],
@@ -204,7 +204,7 @@ describe("de minimis entre règlements (seconde édition)", () => {
   test("une nouvelle aide SIEG compte toutes les autres aides de minimis", () => {
     // 360/2012 : 150 000 (général) + 15 000 (agricole) + 340 000 (SIEG) = 505 000 > 500 000.
     const e = evaluer({
-      ...ficheSimple({ id: "mission", nature: "conseil", categorie: "autre", montant: 400000 }),
+      ...ficheSimple({ id: "mission", nature: "conseil", montant: 400000 }),
       date_demande: "2019-06-01",
       financements: [{ financeur: "region", montant: 340000, regime: "de_minimis", reglement: "sieg" }, { financeur: "autofinancement", montant: 60000 }],
       aides_de_minimis_anterieures: ANT,

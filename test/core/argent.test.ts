@@ -56,3 +56,23 @@ test("repartir: shares add up to the total exactly, pro rata of the weights", ()
   // Zero weights: equal shares.
   expect(repartir(new D("0.03"), [new D(0), new D(0)]).map((x) => x.toFixed(2))).toEqual(["0.02", "0.01"]);
 });
+
+describe("lireMontant : un point suivi d'exactement trois chiffres, sans virgule, est ambigu (interface.md, « Second edition »)", () => {
+  test.each(["350.000", "1.200.000", "12.500 €", " 600.000 ", "999.999.999"])("« %s » est refusé : 350 000 ou 350 ?", (texte) => {
+    const r = lireMontant(texte);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/ambigu.*écrivez \d+ ou \d/);
+  });
+  test("le message dit les deux lectures et comment écrire", () => {
+    expect(lireMontant("350.000")).toEqual({ ok: false, message: "montant « 350.000 » ambigu (350 000 € ou 350 € ?) : écrivez 350000 ou 350 000, et les centimes après une virgule (350 000,50)" });
+  });
+  test.each([
+    ["1 200 000,50 €", "1200000.5"], ["1200000", "1200000"], ["1200000,5", "1200000.5"], ["350000.50", "350000.5"], ["0.000", "0"], ["12.5", "12.5"],
+  ])("« %s » reste lu : %s", (texte, valeur) => {
+    const r = lireMontant(texte);
+    expect(r.ok && r.valeur.toString()).toBe(valeur);
+  });
+  test("« 1200.000 » (quatre chiffres avant le point) : plus de deux décimales écrites, refusé", () => {
+    expect(lireMontant("1200.000")).toMatchObject({ ok: false, message: expect.stringContaining("plus de deux décimales") });
+  });
+});

@@ -16,7 +16,7 @@ function fiche(donnees: Record<string, unknown>): Fiche {
 /** A consulting mission no dispositif computes, financed by a Region under de minimis. */
 function ficheDeMinimis(id: string, beneficiaire: Record<string, unknown>, date: string, aide: number, autre: Record<string, unknown> = {}): Fiche {
   return fiche({
-    ...ficheSimple({ id: "mission", nature: "conseil", categorie: "autre", montant: 400000, taux_max: 1 }, { beneficiaire }),
+    ...ficheSimple({ id: "mission", nature: "conseil", montant: 400000, taux_max: 1 }, { beneficiaire }),
     id,
     date_demande: date,
     financements: [
@@ -170,7 +170,7 @@ describe("dates inside the contract's period", () => {
   test("an application before the period fails; a fiche inside it passes; a fiche without dates cannot be checked", () => {
     const avant = ficheDeMinimis("TI-01", { siren: "741000012" }, "2018-12-31", 10000);
     const dedans = ficheDeMinimis("TI-02", { siren: "741000020" }, "2019-01-01", 10000);
-    const sansDate = fiche(ficheSimple({ id: "d", nature: "conseil", categorie: "autre", montant: 1000 }, { id: "TI-03" }));
+    const sansDate = fiche(ficheSimple({ id: "d", nature: "conseil", montant: 1000 }, { id: "TI-03" }));
     delete (sansDate as { date_demande?: string }).date_demande;
     const { bilan } = evaluerContrat([avant, dedans, sansDate], contrat);
     const ps = bilan.controles.filter((c) => c.controle === "periode");
@@ -198,7 +198,7 @@ test("totals: cost, public financing per financer, self-financing and their shar
     ],
   });
   const b = fiche({
-    ...ficheSimple({ id: "d", nature: "conseil", categorie: "autre", montant: 300000 }, { id: "B" }),
+    ...ficheSimple({ id: "d", nature: "conseil", montant: 300000 }, { id: "B" }),
     financements: [
       { financeur: "region", montant: 100000, regime: "de_minimis" },
       { financeur: "ademe-investissement", montant: 50000 },
@@ -206,7 +206,7 @@ test("totals: cost, public financing per financer, self-financing and their shar
       { financeur: "autofinancement", montant: 120000 },
     ],
   });
-  const c = fiche(ficheSimple({ id: "d", nature: "conseil", categorie: "autre", montant: 100000 }, { id: "C" }));
+  const c = fiche(ficheSimple({ id: "d", nature: "conseil", montant: 100000 }, { id: "C" }));
   const t = totaux([a, b, c]);
   // Cost 600 000 + 300 000 + 100 000 = 1 000 000 €; financing 600 000 + 300 000 = 900 000 € (C has no plan).
   expect(t.cout_total.toFixed(2)).toBe("1000000.00");

@@ -39,7 +39,7 @@ export const PAIRES: [string, string | undefined][] = (() => {
     for (const n of natures) for (const c of r.s_applique_a.categories ?? [undefined]) paires.set(`${n}/${c}`, [n, c]);
   }
   // An expense no dispositif covers is a valid fiche too.
-  paires.set("conseil/autre", ["conseil", "categorie_inconnue"]);
+  paires.set("conseil/-", ["conseil", undefined]);
   paires.set("etude/-", ["etude", undefined]);
   return [...paires.values()];
 })();

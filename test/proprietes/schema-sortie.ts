@@ -93,8 +93,9 @@ export const documentSortieSchema = z
       fiches: z.number().int().min(0),
       conformes: z.number().int().min(0),
       non_conformes: z.number().int().min(0),
+      sans_plan_de_financement: z.number().int().min(0),
       en_erreur: z.number().int().min(0),
     }),
   })
   .refine((d) => d.synthese.fiches === d.fiches.length, "synthese.fiches ≠ nombre de fiches")
-  .refine((d) => d.synthese.conformes + d.synthese.non_conformes + d.synthese.en_erreur === d.synthese.fiches, "synthèse incohérente");
+  .refine((d) => d.synthese.conformes + d.synthese.non_conformes + d.synthese.sans_plan_de_financement + d.synthese.en_erreur === d.synthese.fiches, "synthèse incohérente");

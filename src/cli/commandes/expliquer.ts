@@ -9,6 +9,7 @@ import type { Fiche } from "../../core/schemas/fiche.js";
 import type { Regle } from "../../core/schemas/regle.js";
 import { VERSION } from "../../core/sortie-json.js";
 import { vouliezVousDire } from "../../core/suggestion.js";
+import { sansControles } from "../../core/texte-affichable.js";
 import { ErreurUsage, SORTIE_OK, SORTIE_SAISIE } from "../codes.js";
 import { ecrireSortie } from "../ecriture.js";
 import { fichesDuDocument, lireFichier } from "../entrees.js";
@@ -89,7 +90,7 @@ export async function expliquerCommande(fichier: string, o: OptionsExpliquer): P
 
   if (explications.length) {
     if (format === "table") {
-      ecrireSortie(explications.map(({ x, fiche }) => rendreExplication(x, fiche)).join("\n\n") + "\n", o.sortie);
+      ecrireSortie(explications.map(sansControles).map(({ x, fiche }) => rendreExplication(x, fiche)).join("\n\n") + "\n", o.sortie);
     } else {
       const doc = { outil: "ti-aides", version: VERSION, explications: explications.map(({ x }) => explicationJson(x)) };
       ecrireSortie(format === "json" ? JSON.stringify(doc, null, 2) + "\n" : stringify(doc), o.sortie);

@@ -5,6 +5,7 @@
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { ErreurSaisie, formaterProbleme } from "../../core/erreurs.js";
+import { echapperControles } from "../../core/texte-affichable.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import type { Synthese } from "../../core/sortie-json.js";
 import { ErreurUsage, SORTIE_NON_CONFORME, SORTIE_OK } from "../codes.js";
@@ -15,6 +16,7 @@ import { evaluateur, nombreDeTravailleurs } from "../csv/evaluateurs.js";
 import { ouvrirCsv, type CsvOuvert } from "../csv/lecture.js";
 import { progression, TAILLE_BARRE } from "../csv/progression.js";
 import type { Enregistrement, FormatLot, LigneTraitee, ParametresLot } from "../csv/traitement.js";
+import { exigerFichierOrdinaire } from "../../lecture-sure.js";
 import { ouvrirSortieProgressive, type SortieProgressive } from "../ecriture.js";
 import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
 
@@ -35,18 +37,20 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
   const ref = reglesDe(o);
   const depart = performance.now();
 
+  exigerFichierOrdinaire(fichier); // a named pipe would block the reading for ever
   const csv = ouvrirCsv(fichier);
   const { entetes, plan } = await lireEntetes(csv, ref).catch((e) => {
     csv.fermer();
     throw e;
   });
-  if (!o.quiet) for (const a of plan.avertissements) process.stderr.write(`Avertissement : ${a}\n`);
+  if (!o.quiet) for (const a of [...csv.avertissements, ...plan.avertissements]) process.stderr.write(`Avertissement : ${echapperControles(a)}
+`);
 
   const parametres: ParametresLot = { plan, fichier, format, date: o.date, separateurDecimal: csv.dialecte.separateur === "," ? "." : "," };
   const moteur = evaluateur(nombreDeTravailleurs(csv.taille), parametres, ref, o.regles);
   const barre = progression(csv.taille, process.stderr.isTTY === true && !o.quiet && csv.taille >= TAILLE_BARRE);
   const ecrire = ecrivain(format, csv.dialecte, plan, entetes);
-  const compte: Synthese = { fiches: 0, conformes: 0, non_conformes: 0, en_erreur: 0 };
+  const compte: Synthese = { fiches: 0, conformes: 0, non_conformes: 0, sans_plan_de_financement: 0, en_erreur: 0 };
   let erreursNonAffichees = 0;
 
   const rendre = (paquet: (Enregistrement | null)[], traitees: LigneTraitee[]): string => {
@@ -56,6 +60,7 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
       compte.fiches++;
       if (l.statut === "conforme") compte.conformes++;
       else if (l.statut === "non_conforme") compte.non_conformes++;
+      else if (l.statut === "sans_plan") compte.sans_plan_de_financement++;
       else if (compte.en_erreur++ < ERREURS_AFFICHEES) for (const p of l.problemes) barre.ecrire(`Erreur : ${formaterProbleme(p)}`);
       else erreursNonAffichees++;
     }
@@ -105,7 +110,7 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
   }
 
   if (erreursNonAffichees) process.stderr.write(`Erreur : … et ${erreursNonAffichees} autre(s) ligne(s) en erreur : voir ${format === "csv" ? "la colonne « Erreurs »" : "« erreurs »"} de la sortie\n`);
-  process.stderr.write(`${resume(fichier, compte, performance.now() - depart)}${o.sortie && o.sortie !== "-" ? ` ; résultat dans ${o.sortie}` : ""}\n`);
+  process.stderr.write(`${echapperControles(`${resume(fichier, compte, performance.now() - depart)}${o.sortie && o.sortie !== "-" ? ` ; résultat dans ${o.sortie}` : ""}`)}\n`);
   return o.strict && compte.non_conformes + compte.en_erreur > 0 ? SORTIE_NON_CONFORME : SORTIE_OK;
 }
 
@@ -153,5 +158,5 @@ function erreurDeSortie(e: unknown, f: SortieProgressive | undefined): unknown {
 function resume(fichier: string, s: Synthese, ms: number): string {
   const secondes = ms / 1000;
   const vitesse = secondes >= 1 && s.fiches > 0 ? `, ${Math.round(s.fiches / secondes).toLocaleString("fr-FR")} lignes/s` : "";
-  return `Lot ${fichier} : ${s.fiches} ligne(s) — ${s.conformes} conforme(s), ${s.non_conformes} non conforme(s), ${s.en_erreur} en erreur — en ${secondes.toFixed(1).replace(".", ",")} s${vitesse}`;
+  return `Lot ${fichier} : ${s.fiches} ligne(s) — ${s.conformes} conforme(s), ${s.non_conformes} non conforme(s), ${s.sans_plan_de_financement} sans plan de financement, ${s.en_erreur} en erreur — en ${secondes.toFixed(1).replace(".", ",")} s${vitesse}`;
 }

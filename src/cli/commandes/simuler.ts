@@ -5,6 +5,7 @@ import { ErreurSaisie, formaterProbleme } from "../../core/erreurs.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import { documentJson, synthese } from "../../core/sortie-json.js";
 import { vouliezVousDire } from "../../core/suggestion.js";
+import { sansControles } from "../../core/texte-affichable.js";
 import { ErreurUsage, SORTIE_NON_CONFORME, SORTIE_OK, SORTIE_SAISIE } from "../codes.js";
 import { ecrireSortie } from "../ecriture.js";
 import { fichesDuDocument, lireFichier, type FicheSource } from "../entrees.js";
@@ -137,7 +138,7 @@ export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<nu
       // The renderers (cli-table3, chalk) are loaded only for a table.
       const { rendreFiche, rendreSynthese } = await import("../rendu/tableau.js");
       const { rendreExplicationsDeFiche } = await import("../rendu/explication.js");
-      const blocs = evaluees.map((e) => rendreFiche(e.evaluation, e.fiche?.titre) + (o.expliquer && !e.erreur ? `\n\n${rendreExplicationsDeFiche(e.evaluation, ref, e.fiche)}` : ""));
+      const blocs = evaluees.map(sansControles).map((e) => rendreFiche(e.evaluation, e.fiche?.titre) + (o.expliquer && !e.erreur ? `\n\n${rendreExplicationsDeFiche(e.evaluation, ref, e.fiche)}` : ""));
       if (evaluations.length > 1) blocs.push(rendreSynthese(synthese(evaluations)));
       ecrireSortie(blocs.join("\n\n") + "\n", o.sortie);
     }

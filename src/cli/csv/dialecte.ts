@@ -3,7 +3,8 @@
 
 export interface Dialecte {
   separateur: string;
-  finDeLigne: "\r\n" | "\n";
+  /** The header line's ending, for the output (the rows may mix others: each is read). */
+  finDeLigne: "\r\n" | "\n" | "\r";
   /** The file starts with Excel's `sep=X` line (kept in the output so Excel opens it alike). */
   ligneSep: boolean;
 }
@@ -11,8 +12,9 @@ export interface Dialecte {
 /** Reads the dialect from the start of the (decoded) text: the `sep=` line, else the header line. */
 export function detecterDialecte(debut: string): Dialecte {
   const texte = debut.replace(/^\ufeff/, "");
-  const premiere = texte.split(/\r?\n/, 1)[0];
-  const finDeLigne = /\r\n/.test(texte.slice(0, texte.indexOf("\n") + 1)) ? "\r\n" : "\n";
+  const fin = /\r\n|\n|\r/.exec(texte);
+  const premiere = fin ? texte.slice(0, fin.index) : texte;
+  const finDeLigne = (fin?.[0] ?? "\n") as Dialecte["finDeLigne"];
   const sep = /^sep=(.)$/i.exec(premiere);
   if (sep) return { separateur: sep[1], finDeLigne, ligneSep: true };
   return { separateur: separateurProbable(premiere), finDeLigne, ligneSep: false };

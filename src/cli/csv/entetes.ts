@@ -1,12 +1,13 @@
 // The header row of a contract's CSV: which fiche field, financer or regime each column holds.
 // Headers match whatever their case, accents, spaces, `-` or `_` ("Date de début" = date_debut);
-// an unknown header is kept and passed through, with one warning.
+// an unknown header is kept and passed through, with one warning (a summary beyond a few dozen).
 import { ErreurSaisie, type ProblemeSaisie } from "../../core/erreurs.js";
 import { dateIso } from "../../core/parametres.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import { FINANCEURS_PRIVES, FINANCEURS_PUBLICS } from "../../core/schemas/communs.js";
 import { beneficiaireSchema, depenseSchema, ficheSchema, financementSchema } from "../../core/schemas/fiche.js";
-import { distance, normaliser, plusProche } from "../../core/suggestion.js";
+import { cle, distance } from "../../core/suggestion.js";
+import { lisible, octetsInvalides } from "./encodage.js";
 
 /** How a cell is read before the fiche schema validates it. */
 export type TypeCellule =
@@ -33,23 +34,15 @@ export interface PlanColonnes {
   colonnes: Colonne[];
   /** The dispositifs that have a column of their own (the plan's "dispositifs asked"). */
   dispositifsDemandes: string[];
-  /** One per unknown header. */
+  /** One per unknown header, the first ones; then one for the others. */
   avertissements: string[];
 }
 
 /** The expense a row describes (one per row). */
 export const ID_DEPENSE = "depense";
 
-/** Words a French header or choice adds that say nothing ("Date de début", "Chiffre d'affaires", "Montant HT", "Réseaux de chaleur et de froid"). */
-const MOTS_VIDES = new Set(["de", "du", "des", "d", "la", "le", "les", "l", "en", "et", "a", "au", "aux", "ht"]);
-
-/** The comparison key of a header or a choice: "Coût de référence (€)" → "cout_reference". */
-export function cle(texte: string): string {
-  return normaliser(texte)
-    .split(/[^a-z0-9]+/)
-    .filter((m) => m !== "" && !MOTS_VIDES.has(m))
-    .join("_");
-}
+/** The comparison key of a header or a choice (core/suggestion.ts): "Coût de référence (€)" → "cout_reference". */
+export { cle };
 
 // ── What a zod field accepts, read from the fiche schema itself (one source of truth) ──
 
@@ -109,9 +102,8 @@ const OBLIGATOIRES = ["id", "nature", "montant"];
 /** Reads the header row; refuses (exit 2) a file whose columns cannot be read without doubt. */
 export function analyserEntetes(entetes: string[], ref: Referentiel, fichier: string, ligne: number): PlanColonnes {
   const connues = catalogue(ref);
-  const noms = [...connues.values()].map((c) => c.nom);
   const colonnes: Colonne[] = [];
-  const avertissements: string[] = [];
+  const inconnues: string[] = [];
   const problemes: ProblemeSaisie[] = [];
   const vues = new Map<string, Colonne>();
   entetes.forEach((brut, index) => {
@@ -120,7 +112,7 @@ export function analyserEntetes(entetes: string[], ref: Referentiel, fichier: st
     const colonne = { index, entete, cible };
     colonnes.push(colonne);
     if (cible === null) {
-      if (entete !== "") avertissements.push(`${fichier}, ligne ${ligne} : colonne « ${entete} » non reconnue : recopiée telle quelle, elle n'est pas lue${suggestion(entete, noms)}`);
+      if (entete !== "") inconnues.push(entete);
       return;
     }
     const deja = vues.get(cible.nom);
@@ -136,15 +128,44 @@ export function analyserEntetes(entetes: string[], ref: Referentiel, fichier: st
   }
   if (problemes.length) throw new ErreurSaisie(problemes);
   const dispositifsDemandes = colonnes.flatMap((c) => (c.cible?.sorte === "financeur" && ref.dispositifs.has(c.cible.financeur) ? [c.cible.financeur] : []));
-  return { colonnes, dispositifsDemandes, avertissements };
+  return { colonnes, dispositifsDemandes, avertissements: avertirInconnues(inconnues, connues, `${fichier}, ligne ${ligne}`) };
 }
 
-/** "vouliez-vous dire", or at least the nearest known header, so the warning always names one. */
-function suggestion(entete: string, noms: string[]): string {
-  const proche = plusProche(entete, noms);
-  if (proche) return ` (vouliez-vous dire « ${proche} » ?)`;
+/** Unknown columns warned about one by one (with a suggestion); beyond, one summary line. */
+const INCONNUES_DETAILLEES = 20;
+
+function avertirInconnues(inconnues: string[], connues: Map<string, Cible>, lieu: string): string[] {
+  const detaillees = inconnues.slice(0, INCONNUES_DETAILLEES).map((entete) => {
+    const octets = octetsInvalides(entete);
+    // An accented header typed in another encoding than the file's UTF-8 ("R\xE9gion"): say so.
+    const pourquoi = octets.length ? ` : octet ${octets[0]} illisible, cet en-tête n'est pas en UTF-8 comme le reste du fichier ; retapez-le dans le tableur` : suggestion(entete, connues);
+    return `${lieu} : colonne « ${lisible(entete)} » non reconnue : recopiée telle quelle, elle n'est pas lue${pourquoi}`;
+  });
+  const reste = inconnues.length - detaillees.length;
+  if (reste <= 0) return detaillees;
+  const exemples = inconnues.slice(INCONNUES_DETAILLEES, INCONNUES_DETAILLEES + 3).map((e) => `« ${lisible(e.slice(0, 40))} »`).join(", ");
+  return [...detaillees, `${lieu} : ${reste} autre(s) colonne(s) non reconnue(s) (${exemples}…) : recopiées telles quelles, elles ne sont pas lues ; vérifiez que la ligne d'en-têtes est bien la première du tableau`];
+}
+
+/**
+ * "vouliez-vous dire", only for what looks like a typo of a known header ("Montnat", "Regions"):
+ * one letter off for a short one, two or a fourth of the word for a longer one. A header that
+ * merely shares letters with a known one ("Commentaire" and "commune") gets no suggestion: it
+ * would mislead.
+ */
+function suggestion(entete: string, connues: Map<string, Cible>): string {
   const k = cle(entete);
-  let meilleur = noms[0];
-  for (const n of noms) if (distance(k, cle(n)) < distance(k, cle(meilleur))) meilleur = n;
-  return ` (en-tête reconnu le plus proche : « ${meilleur} »)`;
+  if (k.length < 3 || k.length > 80) return "";
+  const seuil = k.length <= 5 ? 1 : Math.max(2, Math.floor(k.length / 4));
+  let meilleure: Cible | undefined;
+  let d = seuil + 1;
+  for (const [c, cible] of connues) {
+    if (Math.abs(c.length - k.length) >= d) continue; // at least that many letters apart
+    const dc = distance(k, c);
+    if (dc < d) {
+      d = dc;
+      meilleure = cible;
+    }
+  }
+  return meilleure ? ` (vouliez-vous dire « ${meilleure.nom} » ?)` : "";
 }

@@ -1,12 +1,12 @@
 // Opening a contract's CSV: its encoding and dialect read from its first bytes, then its records
-// streamed (csv-parse) with the line each starts on. Memory stays flat whatever the file's size.
+// streamed (csv-parse), each numbered as the spreadsheet shows it. Memory stays flat whatever the
+// file's size.
 import { closeSync, createReadStream, openSync, readSync, statSync } from "node:fs";
 import { pipeline } from "node:stream";
 import { CsvError, parse } from "csv-parse";
-import iconv from "iconv-lite";
 import { ErreurSaisie } from "../../core/erreurs.js";
 import { detecterDialecte, type Dialecte } from "./dialecte.js";
-import { Decodeur, detecterEncodage, type EncodageDetecte } from "./encodage.js";
+import { decoder, Decodeur, detecterEncodage, type EncodageDetecte } from "./encodage.js";
 import type { Enregistrement } from "./traitement.js";
 
 const MORCEAU = 64 * 1024;
@@ -19,6 +19,8 @@ export interface CsvOuvert {
   taille: number;
   encodage: EncodageDetecte;
   dialecte: Dialecte;
+  /** What the reading could not decide without doubt (an encoding chosen among two), to say. */
+  avertissements: string[];
   /** The records after the optional `sep=` line: the header row first. */
   enregistrements: AsyncGenerator<Enregistrement>;
   octetsLus(): number;
@@ -28,11 +30,13 @@ export interface CsvOuvert {
 
 export function ouvrirCsv(fichier: string): CsvOuvert {
   const { taille, debut, encodage } = sonder(fichier);
-  const dialecte = detecterDialecte(iconv.decode(debut, encodage.encodage));
+  const dialecte = detecterDialecte(decoder(debut, encodage.encodage));
   const source = createReadStream(fichier, { highWaterMark: MORCEAU });
-  const decodeur = new Decodeur(encodage.encodage, fichier);
+  const decodeur = new Decodeur(encodage.encodage);
   const parseur = parse({
     delimiter: dialecte.separateur,
+    // Any mix of line endings, record by record (a spreadsheet's header in CRLF, rows added in LF…).
+    record_delimiter: ["\r\n", "\n", "\r"],
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,
@@ -44,36 +48,34 @@ export function ouvrirCsv(fichier: string): CsvOuvert {
     taille,
     encodage,
     dialecte,
+    avertissements: encodage.melange
+      ? [`${fichier} : ce fichier mêle deux encodages, lu en Windows-1252 (l'encodage le plus présent au début) ; des textes en UTF-8 s'y liront de travers (« Ã© » pour « é ») : enregistrez de nouveau le tableau en « CSV UTF-8 » ou en « CSV (séparateur : point-virgule) »`]
+      : [],
     enregistrements: numeroter(parseur, dialecte, fichier),
     octetsLus: () => decodeur.octetsLus,
     fermer: () => source.destroy(),
   };
 }
 
-/** Numbers the records by the line they start on (a quoted cell may span several lines). */
+/**
+ * Numbers the records as the spreadsheet shows its rows (Excel: header = 1): one per record, whatever
+ * the line breaks inside quoted cells; the `sep=` line, which Excel hides, is not a row.
+ */
 async function* numeroter(parseur: AsyncIterable<string[]>, dialecte: Dialecte, fichier: string): AsyncGenerator<Enregistrement> {
-  let ligne = 1;
+  let rang = 0;
   let premier = true;
   try {
     for await (const cellules of parseur) {
-      const debut = ligne;
-      ligne += 1 + sautsDeLigne(cellules);
       if (premier && dialecte.ligneSep) {
         premier = false;
         continue;
       }
       premier = false;
-      yield { cellules, ligne: debut };
+      yield { cellules, ligne: ++rang };
     }
   } catch (e) {
-    throw traduireErreur(e, fichier, ligne);
+    throw traduireErreur(e, fichier, rang + 1);
   }
-}
-
-function sautsDeLigne(cellules: string[]): number {
-  let n = 0;
-  for (const c of cellules) if (c.includes("\n") || c.includes("\r")) n += c.match(/\r\n|\r|\n/g)!.length;
-  return n;
 }
 
 function traduireErreur(e: unknown, fichier: string, ligne: number): unknown {
@@ -133,7 +135,7 @@ function refuserNonCsv(debut: Buffer, fichier: string): void {
     throw refus("fichier en UTF-16 (« Texte Unicode ») : enregistrez-le en « CSV UTF-8 » ou en « CSV (séparateur : point-virgule) »");
   }
   if (debut.includes(0)) throw refus("ce fichier contient des octets binaires : un CSV est un texte (enregistrez le tableau au format CSV)");
-  if (iconv.decode(debut, "utf-8").replace(/^\ufeff/, "").trim() === "") {
+  if (decoder(debut, "utf-8").replace(/^\ufeff/, "").trim() === "") {
     throw refus("le fichier est vide : une ligne d'en-têtes (id, nature, montant…) puis une ligne par fiche-action sont attendues");
   }
 }

@@ -3,14 +3,16 @@
 import { lireMontant } from "../../core/argent.js";
 import { cheminTexte, type ProblemeSaisie } from "../../core/erreurs.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
+import { FINANCEURS_PRIVES } from "../../core/schemas/communs.js";
 import { lireCellule, lireChoix } from "./cellules.js";
+import { contientOctetInvalide, lisible, octetsInvalides } from "./encodage.js";
 import { ID_DEPENSE, type Colonne, type PlanColonnes } from "./entetes.js";
 
 export interface FicheDeLigne {
   donnees: Record<string, unknown>;
   /** Field path ("depenses[0].montant") → the header of the column it comes from. */
   colonnes: Map<string, string>;
-  /** Cells that could not be read (champ: their header). */
+  /** Cells that could not be read (colonne: their header). */
   problemes: ProblemeSaisie[];
 }
 
@@ -49,6 +51,11 @@ export function ficheDeLigne(cellules: readonly string[], plan: PlanColonnes, di
   const problemes: ProblemeSaisie[] = [];
   const financements: Objet[] = [];
   const modalites: { colonne: Colonne; texte: string }[] = [];
+  problemes.push(...octetsIllisibles(cellules, plan));
+  const enTrop = cellules.slice(plan.colonnes.length).filter((x) => x.trim() !== "");
+  if (enTrop.length) {
+    problemes.push({ message: `${enTrop.length} cellule(s) au-delà de la dernière colonne d'en-tête (« ${enTrop[0].slice(0, 40)} »…) : un séparateur en trop décale-t-il la ligne ? Sinon, donnez un en-tête à ces colonnes` });
+  }
 
   for (const colonne of plan.colonnes) {
     const cible = colonne.cible;
@@ -58,7 +65,7 @@ export function ficheDeLigne(cellules: readonly string[], plan: PlanColonnes, di
       case "champ": {
         const lu = cible.nom === "categorie" ? { ok: true as const, valeur: lireChoix(texte, categories) } : lireCellule(texte, cible.type);
         if (lu.ok) placer(donnees, cible.chemin, lu.valeur);
-        else problemes.push({ champ: colonne.entete, message: lu.message });
+        else problemes.push({ colonne: colonne.entete, message: lu.message });
         colonnes.set(texteDuChemin(cible), colonne.entete);
         break;
       }
@@ -96,5 +103,51 @@ export function ficheDeLigne(cellules: readonly string[], plan: PlanColonnes, di
     colonnes.set(`financements[${i}].${cible.sorte}`, colonne.entete);
   }
   if (financements.length) donnees.financements = financements;
+  // A line's regime is confirmed in its regime column, even when the file has none yet.
+  financements.forEach((f, i) => {
+    const champ = `financements[${i}].regime`;
+    if (colonnes.has(champ) || (FINANCEURS_PRIVES as readonly unknown[]).includes(f.financeur)) return;
+    const colonne = plan.colonnes.find((c) => c.cible?.sorte === "regime" && c.cible.financeur === f.financeur);
+    colonnes.set(champ, colonne?.entete ?? `regime_${String(f.financeur)}`);
+  });
+  // A finding about the whole expense or beneficiary lands on its main column.
+  for (const [tout, partie] of [["depenses[0]", "depenses[0].montant"], ["beneficiaire", "beneficiaire.nom"]]) {
+    const entete = colonnes.get(partie);
+    if (entete !== undefined) colonnes.set(tout, entete);
+  }
   return { donnees, colonnes, problemes };
+}
+
+/**
+ * Cells holding bytes that are not UTF-8 in a UTF-8 file (pasted from another encoding): the row
+ * cannot be read as the user wrote it. They are written back as they were.
+ */
+function octetsIllisibles(cellules: readonly string[], plan: PlanColonnes): ProblemeSaisie[] {
+  if (!cellules.some(contientOctetInvalide)) return [];
+  return cellules.flatMap((texte, i) => {
+    const octets = octetsInvalides(texte);
+    if (octets.length === 0) return [];
+    const entete = plan.colonnes[i]?.entete;
+    return [{
+      colonne: entete ? lisible(entete) : `n°${i + 1}`,
+      message: `octet ${octets[0]} illisible : le fichier est en UTF-8, mais cette cellule a été écrite dans un autre encodage (copiée d'un autre fichier ?) ; retapez-la dans le tableur, puis enregistrez de nouveau en « CSV UTF-8 »`,
+    }];
+  });
+}
+
+/** "depenses[0].montant" → "depenses[0]" → undefined. */
+function parent(champ: string): string | undefined {
+  return /^(.+?)(\.[^.[\]]+|\[\d+\])$/.exec(champ)?.[1];
+}
+
+/**
+ * The column a field path comes from, for a message: its own, else its parent's, else the column
+ * that would hold it (its canonical header); never the field path itself.
+ */
+export function colonneDuChamp(champ: string | undefined, colonnes: ReadonlyMap<string, string>, canoniques: ReadonlyMap<string, string>): string | undefined {
+  for (let c = champ; c !== undefined; c = parent(c)) {
+    const nom = colonnes.get(c) ?? canoniques.get(c);
+    if (nom !== undefined) return nom;
+  }
+  return undefined;
 }

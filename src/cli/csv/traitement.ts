@@ -6,11 +6,13 @@ import type { Referentiel } from "../../core/regles/referentiel.js";
 import { ficheEnErreur, ficheJson } from "../../core/sortie-json.js";
 import { evaluerSource } from "../evaluation.js";
 import { catalogue, type PlanColonnes } from "./entetes.js";
-import { categoriesConnues, ficheDeLigne } from "./ligne-vers-fiche.js";
+import { categoriesConnues, colonneDuChamp, ficheDeLigne } from "./ligne-vers-fiche.js";
+import { evaluationPourTableur } from "./consignes.js";
 import { cellulesResultat } from "./resultats.js";
 
 export type FormatLot = "csv" | "jsonl" | "json";
-export type Statut = "conforme" | "non_conforme" | "en_erreur";
+/** sans_plan: read and evaluated, but without financing plan there is nothing to find compliant. */
+export type Statut = "conforme" | "non_conforme" | "sans_plan" | "en_erreur";
 
 /** What every row of one file shares (serialisable, except the rules each thread loads). */
 export interface ParametresLot {
@@ -24,7 +26,7 @@ export interface ParametresLot {
 
 export interface ContexteLot extends ParametresLot {
   ref: Referentiel;
-  /** Field path → the header of its column in this file, else its canonical header: errors name it. */
+  /** Field path → its canonical header: errors name the column that would hold it. */
   nomsDesChamps: Map<string, string>;
   dispositifs: string[];
   categories: string[];
@@ -33,13 +35,12 @@ export interface ContexteLot extends ParametresLot {
 export function contexteLot(p: ParametresLot, ref: Referentiel): ContexteLot {
   const nomsDesChamps = new Map<string, string>();
   for (const c of catalogue(ref).values()) if (c.sorte === "champ") nomsDesChamps.set(cheminTexte(c.chemin), c.nom);
-  for (const { cible, entete } of p.plan.colonnes) if (cible?.sorte === "champ") nomsDesChamps.set(cheminTexte(cible.chemin), entete);
   return { ...p, ref, nomsDesChamps, dispositifs: [...ref.dispositifs.keys()], categories: categoriesConnues(ref) };
 }
 
 export interface Enregistrement {
   cellules: string[];
-  /** Line of the file where the row starts. */
+  /** The row's number in the spreadsheet (header = 1). */
   ligne: number;
 }
 
@@ -54,27 +55,32 @@ export interface LigneTraitee {
 
 export function traiterLigne({ cellules, ligne }: Enregistrement, c: ContexteLot): LigneTraitee {
   const largeur = c.plan.colonnes.length;
-  const lieu = { fichier: c.fichier, ligne };
   const { donnees, colonnes, problemes } = ficheDeLigne(cellules, c.plan, c.dispositifs, c.categories);
-  const enTrop = cellules.slice(largeur).filter((x) => x.trim() !== "");
-  if (enTrop.length) {
-    problemes.push({ message: `${enTrop.length} cellule(s) au-delà de la dernière colonne d'en-tête (« ${enTrop[0].slice(0, 40)} »…) : un séparateur en trop décale-t-il la ligne ?` });
-  }
   const ev = evaluerSource({ doc: { fichier: c.fichier, donnees, ligneDe: () => ligne }, chemin: [] }, c.ref, { date: c.date });
-  // Name columns, not fields: "champ « Montant »" rather than "depenses[0].montant".
-  const nommer = (champ?: string) => (champ === undefined ? undefined : (colonnes.get(champ) ?? c.nomsDesChamps.get(champ) ?? champ));
-  const deLaFiche = (ev.erreur?.problemes ?? []).map((p) => ({ ...p, champ: nommer(p.champ) }));
-  const lues = problemes.map((p) => ({ ...lieu, ...p }));
-  const erreurs = [...lues, ...deLaFiche.filter((p) => !lues.some((q) => q.champ !== undefined && q.champ === p.champ))];
+  const id = typeof donnees.id === "string" ? donnees.id : undefined;
+  const lieu = { fichier: c.fichier, ligne, idFiche: id };
+  // Name columns, not fields: "colonne « Montant »" rather than "depenses[0].montant".
+  const enColonne = (p: ProblemeSaisie): ProblemeSaisie => {
+    const { champ, ...reste } = p;
+    return { ...reste, ...lieu, colonne: p.colonne ?? colonneDuChamp(champ, colonnes, c.nomsDesChamps) };
+  };
+  const lues = problemes.map(enColonne);
+  const deLaFiche = (ev.erreur?.problemes ?? []).map(enColonne);
+  // A cell already reported unreadable is not reported again by the schema.
+  const erreurs = [...lues, ...deLaFiche.filter((p) => !lues.some((q) => q.colonne !== undefined && q.colonne === p.colonne))];
 
-  let evaluation = ev.evaluation;
+  let evaluation = evaluationPourTableur(ev.evaluation, (champ) => colonneDuChamp(champ, colonnes, c.nomsDesChamps));
   if (erreurs.length) {
-    const id = typeof donnees.id === "string" ? donnees.id : `ligne ${ligne}`;
-    evaluation = ficheEnErreur(id, ev.evaluation.date_evaluation, erreurs.map(formaterProbleme));
+    evaluation = ficheEnErreur(id ?? `ligne ${ligne}`, ev.evaluation.date_evaluation, erreurs.map(formaterProbleme));
   }
-  const statut: Statut = erreurs.length ? "en_erreur" : evaluation.conforme === false ? "non_conforme" : "conforme";
+  const statut: Statut = erreurs.length ? "en_erreur" : evaluation.controles.length === 0 ? "sans_plan" : evaluation.conforme === false ? "non_conforme" : "conforme";
   const sortie = c.format === "csv"
-    ? [...Array.from({ length: largeur }, (_, i) => cellules[i] ?? ""), ...cellulesResultat(evaluation, erreurs.length ? undefined : ev.fiche, c.plan, c.separateurDecimal)]
+    ? [
+      ...Array.from({ length: largeur }, (_, i) => cellules[i] ?? ""),
+      ...cellulesResultat(evaluation, erreurs.length ? undefined : ev.fiche, c.plan, c.separateurDecimal),
+      // Cells beyond the header's width: kept, after the result columns so these stay under their headers.
+      ...(cellules.slice(largeur).some((x) => x !== "") ? cellules.slice(largeur) : []),
+    ]
     : JSON.stringify(ficheJson(evaluation));
   return { ligne, statut, sortie, problemes: erreurs };
 }

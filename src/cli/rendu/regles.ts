@@ -90,6 +90,8 @@ export function rendreRegle(r: Regle, fichier: string, figures: FigureDatee[], c
     `Régime par défaut : ${r.regime_defaut} ; aide d'État : ${r.aide_etat ? "oui (comptée au cumul et au de minimis selon le régime)" : "non"}`,
     `Calcul : ${r.calcul.type} — ${SORTES_CALCUL[r.calcul.type]}${r.calcul.type === "taux" ? ` ; assiette : ${r.calcul.assiette === "surcout" ? "surcoût (montant − cout_reference)" : "montant"}` : ""}`,
     ...(r.champs.length ? [`Champs utiles de la fiche : ${r.champs.join(", ")}`] : []),
+    // What a fiche or a CSV cell may write for each category besides its id (casse, accents ignored).
+    ...Object.entries(r.libelles ?? {}).map(([id, l]) => `  catégorie ${id} écrite aussi : « ${l.textes.join(" », « ")} »` + c().dim(` [${l.source}]`)),
     ...(r.valable_a_partir_du ? [c().yellow(`Valable à partir du ${dateFr(r.valable_a_partir_du.date)}`) + c().dim(` [${r.valable_a_partir_du.source}]`)] : []),
     ...(r.valable_jusqu_au ? [c().yellow(`Valable jusqu'au ${dateFr(r.valable_jusqu_au.date)} (non éligible après)`) + c().dim(` [${r.valable_jusqu_au.source}]`)] : []),
   ];

@@ -149,5 +149,5 @@ export function rendreFiche(e: EvaluationFiche, titre?: string): string {
 }
 
 export function rendreSynthese(s: Synthese): string {
-  return `${s.fiches} fiche(s) : ${c().green(`${s.conformes} conforme(s)`)}, ${s.non_conformes ? c().red(`${s.non_conformes} non conforme(s)`) : "0 non conforme"}, ${s.en_erreur ? c().red(`${s.en_erreur} en erreur`) : "0 en erreur"}.`;
+  return `${s.fiches} fiche(s) : ${c().green(`${s.conformes} conforme(s)`)}, ${s.non_conformes ? c().red(`${s.non_conformes} non conforme(s)`) : "0 non conforme"}, ${s.sans_plan_de_financement ? `${s.sans_plan_de_financement} sans plan de financement, ` : ""}${s.en_erreur ? c().red(`${s.en_erreur} en erreur`) : "0 en erreur"}.`;
 }

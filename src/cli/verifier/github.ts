@@ -1,11 +1,15 @@
 // GitHub Actions workflow commands: `::error file=…,line=…,title=…::message` puts each failure on
 // the line of the file in the pull request; warnings as `::warning`. Escaping as @actions/core does.
+import { echapperControles } from "../../core/texte-affichable.js";
 import { verdictTexte } from "./texte.js";
 import type { Constat, Verification } from "./verification.js";
 
-/** A message: %, CR and LF are escaped (a newline would end the command). */
+/**
+ * A message: %, CR and LF are escaped (a newline would end the command), as GitHub specifies; the other
+ * control characters are shown escaped, so that the log shows them instead of acting on its viewer.
+ */
 export function echapperDonnee(s: string): string {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return echapperControles(s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 }
 
 /** A property value (file, title): also ":" and ",", which separate the properties. */
@@ -22,7 +26,7 @@ function annotation(k: Constat, v: Verification, strict: boolean): string {
     k.ligne != null ? `line=${k.ligne}` : undefined,
     `title=${echapperPropriete(titre)}`,
   ].filter(Boolean).join(",");
-  return `::${commande} ${proprietes}::${echapperDonnee(k.champ ? `${k.message} (champ « ${k.champ} »)` : k.message)}`;
+  return `::${commande} ${proprietes}::${echapperDonnee(k.colonne ? `${k.message} (colonne « ${k.colonne} »)` : k.champ ? `${k.message} (champ « ${k.champ} »)` : k.message)}`;
 }
 
 export function rendreVerificationGithub(v: Verification, strict: boolean): string {

@@ -6,6 +6,7 @@ import type { DocumentSource } from "../../core/document.js";
 import { cheminTexte, ErreurSaisie, type ProblemeSaisie } from "../../core/erreurs.js";
 import { fichierContratSchema, type Contrat } from "../../core/schemas/contrat.js";
 import { valider } from "../../core/validation.js";
+import { exigerFichierOrdinaire } from "../../lecture-sure.js";
 import { fichesDuDocument, lireFichier, type FicheSource } from "../entrees.js";
 import type { FichesCsv, NomColonne } from "./csv.js";
 
@@ -28,6 +29,8 @@ export interface SourcesVerification {
   avertissements: ProblemeSaisie[];
   /** The fiches read from CSV rows: field path → the header of its column. */
   colonnes: Map<FicheSource, NomColonne>;
+  /** The fiches read from CSV rows whose cells cannot be read: what is wrong, by column. */
+  problemes: Map<FicheSource, ProblemeSaisie[]>;
 }
 
 /** Reads the fiches of a CSV file (`lot`'s format). */
@@ -126,14 +129,17 @@ export async function lireSources(chemins: string[], lireCsv: LecteurCsv): Promi
   const contrats: ContratLu[] = [];
   const avertissements: ProblemeSaisie[] = [];
   const colonnes = new Map<FicheSource, NomColonne>();
+  const problemes = new Map<FicheSource, ProblemeSaisie[]>();
   for (const fichier of fichiers) {
     try {
       if (extname(fichier).toLowerCase() === ".csv") {
+        exigerFichierOrdinaire(fichier);
         const lu = await lireCsv(fichier);
         fiches.push(...lu.fiches);
         erreurs.push(...lu.erreurs);
         avertissements.push(...lu.avertissements);
         for (const [f, c] of lu.colonnes) colonnes.set(f, c);
+        for (const [f, p] of lu.problemes) problemes.set(f, p);
         continue;
       }
       const doc = lireFichier(fichier);
@@ -160,7 +166,7 @@ export async function lireSources(chemins: string[], lireCsv: LecteurCsv): Promi
   if (fiches.length === 0 && erreurs.length === 0) {
     erreurs.push(new ErreurSaisie([{ fichier: fichiers.join(", "), message: "aucune fiche à vérifier : ajoutez les fiches du contrat (un fichier par fiche, ou une liste « fiches: » dans le contrat)" }]));
   }
-  return { fichiers, fiches, contrat: contrats[0], erreurs, avertissements, colonnes };
+  return { fichiers, fiches, contrat: contrats[0], erreurs, avertissements, colonnes, problemes };
 }
 
 /** The same fiche id twice in a contract: an error on the second, naming both places (files and lines). */
@@ -181,7 +187,7 @@ export function identifiantsEnDouble(fiches: { source: FicheSource; id: string |
         fichier: source.doc.fichier,
         ligne: source.doc.ligneDe([...source.chemin, "id"]),
         champ: cheminTexte([...source.chemin, "id"]),
-        message: `identifiant de fiche « ${id} » déjà utilisé dans ${premier.doc.fichier}${ligne ? `, ligne ${ligne}` : ""} : chaque fiche d'un contrat a son propre identifiant`,
+        message: `identifiant de fiche « ${id} » déjà utilisé dans ${premier.doc.fichier}${ligne ? `, ligne ${ligne}` : ""} : cette fiche-ci est exclue des totaux et des contrôles du contrat ; donnez-lui son propre identifiant, ou retirez-la si c'est la même fiche`,
       },
     });
   });

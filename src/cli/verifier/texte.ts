@@ -3,11 +3,11 @@
 import { dateFr } from "../../core/dates.js";
 import { euros, pourcent } from "../../core/format.js";
 import { c } from "../rendu/couleurs.js";
-import { conformiteContrat, decompter, type Constat, type Verification } from "./verification.js";
+import { conformiteContrat, decompter, estSansPlan, type Constat, type Verification } from "./verification.js";
 
-export function lieuTexte(k: Pick<Constat, "fichier" | "ligne" | "champ">): string {
+export function lieuTexte(k: Pick<Constat, "fichier" | "ligne" | "champ" | "colonne">): string {
   const ou = [k.fichier, k.ligne != null ? `ligne ${k.ligne}` : undefined].filter(Boolean).join(", ");
-  return [ou, k.champ ? `champ « ${k.champ} »` : undefined].filter(Boolean).join(", ");
+  return [ou, k.colonne ? `colonne « ${k.colonne} »` : k.champ ? `champ « ${k.champ} »` : undefined].filter(Boolean).join(", ");
 }
 
 /** "De minimis : …", unless the message already starts with its subject. */
@@ -36,7 +36,8 @@ export function rendreVerificationTexte(v: Verification, strict: boolean): strin
     for (const f of v.fiches) parFichier.set(f.fichier, (parFichier.get(f.fichier) ?? 0) + 1);
     v.fiches.forEach((f, i) => {
       const verdict = v.verdicts[i];
-      const marque = verdict === "conforme" ? c().green("✔ conforme    ") : verdict === "non_conforme" ? c().red("✖ non conforme") : c().red("✖ en erreur   ");
+      const marque = verdict === "conforme" && estSansPlan(v, i) ? c().yellow("– sans plan   ")
+        : verdict === "conforme" ? c().green("✔ conforme    ") : verdict === "non_conforme" ? c().red("✖ non conforme") : c().red("✖ en erreur   ");
       lignes.push(`  ${marque}  ${f.evaluation.id.padEnd(largeur)}  ${c().dim(lieuTexte({ fichier: f.fichier, ligne: parFichier.get(f.fichier)! > 1 ? f.ligne : undefined }))}`);
     });
     lignes.push("");
@@ -104,6 +105,7 @@ export function verdictTexte(v: Verification, strict: boolean): string {
   const detail = [
     pluriel(d.conformes, "fiche conforme", "fiches conformes"),
     d.nonConformes ? pluriel(d.nonConformes, "non conforme", "non conformes") : undefined,
+    d.sansPlan ? `${d.sansPlan} sans plan de financement` : undefined,
     d.enErreur ? pluriel(d.enErreur, "en erreur", "en erreur") : undefined,
     d.echecsContrat ? pluriel(d.echecsContrat, "contrôle du contrat en échec", "contrôles du contrat en échec") : undefined,
     d.avertissements ? pluriel(d.avertissements, "avertissement") : undefined,

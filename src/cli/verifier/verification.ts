@@ -1,12 +1,15 @@
 // A whole verification: the fiches read, each evaluated with the de minimis aid of the other fiches
 // of its undertaking, the contract-level controls, and every finding placed in its file and line.
 import { champDeMinimis, controlerContrat, deMinimisDesAutresFiches, type BilanContrat, type Lieu } from "../../core/contrat.js";
-import { cheminTexte, ErreurSaisie, type ProblemeSaisie } from "../../core/erreurs.js";
+import { cheminTexte, ErreurSaisie, formaterProbleme, type ProblemeSaisie } from "../../core/erreurs.js";
 import type { Controle } from "../../core/modele.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import type { Fiche } from "../../core/schemas/fiche.js";
+import { ficheEnErreur } from "../../core/sortie-json.js";
+import { evaluationPourTableur } from "../csv/consignes.js";
 import { evaluerSource, idBrut, lireEtValider, type FicheEvaluee } from "../evaluation.js";
 import { NOMS_CONTROLES } from "../rendu/tableau.js";
+import type { FicheSource } from "../entrees.js";
 import { identifiantsEnDouble, type ContratLu, type SourcesVerification } from "./sources.js";
 
 /** erreur: an input cannot be used (exit 2); echec: a rule is broken (exit 1); avertissement: to check. */
@@ -25,11 +28,15 @@ export interface Constat {
   fichier?: string;
   ligne?: number;
   champ?: string;
+  /** For a fiche read from a CSV row: the column, said instead of the field path. */
+  colonne?: string;
 }
 
 export interface FicheVerifiee extends FicheEvaluee {
   fichier: string;
   ligne?: number;
+  /** Read from a CSV row: its messages name columns, and the fiche's id beside the row number. */
+  tableur: boolean;
 }
 
 export interface Verification {
@@ -50,44 +57,52 @@ export type VerdictFiche = "conforme" | "non_conforme" | "erreur";
 export const NOM_PERIODE = "Période du contrat";
 
 export function verifierSources(sources: SourcesVerification, ref: Referentiel, date?: string): Verification {
+  // A second fiche with the same id is reported, and left out of the contract's totals and controls.
+  const doubles = identifiantsEnDouble(sources.fiches.map((source) => ({ source, id: idBrut(source) })));
+  const exclues = new Set(doubles.map((d) => d.index));
   // First read every fiche, so that each one is evaluated with the de minimis aid of the others.
   const valides: { index: number; fiche: Fiche }[] = [];
   sources.fiches.forEach((s, index) => {
+    if (exclues.has(index) || sources.problemes.has(s)) return;
     try {
-      valides.push({ index, fiche: lireEtValider(s) });
+      valides.push({ index, fiche: lireEtValider(s, ref) });
     } catch (e) {
       if (!(e instanceof ErreurSaisie)) throw e; // reported by evaluerSource below
     }
   });
   const autres = deMinimisDesAutresFiches(valides.map((v) => v.fiche), ref, date);
   const autresDe = new Map(valides.map((v, k) => [v.index, autres[k]]));
-  const fiches: FicheVerifiee[] = sources.fiches.map((s, i) => ({
-    ...evaluerSource(s, ref, { date, autresDeMinimis: autresDe.get(i) }),
-    fichier: s.doc.fichier,
-    ligne: s.doc.ligneDe(s.chemin),
-  }));
+  // A fiche from a CSV row: its fields are named by their column ("Montant"), not their path.
+  const colonneDe = (s: FicheSource, champ: string | undefined) => (champ === undefined ? undefined : sources.colonnes.get(s)?.(champ));
+  const fiches: FicheVerifiee[] = sources.fiches.map((s, i) => {
+    const ev = evaluerSource(s, ref, { date, autresDeMinimis: autresDe.get(i) });
+    // A CSV row's motifs say which column to fill, not which YAML line to add.
+    const colonnes = sources.colonnes.get(s);
+    if (colonnes) ev.evaluation = evaluationPourTableur(ev.evaluation, colonnes);
+    const lues = sources.problemes.get(s);
+    return { ...(lues ? avecCellulesIllisibles(ev, lues, (champ) => colonneDe(s, champ), date) : ev), fichier: s.doc.fichier, ligne: s.doc.ligneDe(s.chemin), tableur: sources.colonnes.has(s) };
+  });
 
-  const evaluables = fiches.map((f, i) => ({ f, i })).filter(({ f }) => f.fiche && !f.erreur);
+  const evaluables = fiches.map((f, i) => ({ f, i })).filter(({ f, i }) => f.fiche && !f.erreur && !exclues.has(i));
   const bilan = controlerContrat(evaluables.map(({ f }) => ({ fiche: f.fiche!, evaluation: f.evaluation })), ref, sources.contrat?.contrat);
   const ficheDe = (l: Lieu | undefined) => (l ? evaluables[l.fiche].i : undefined);
 
   const constats: Constat[] = [];
-  // A fiche from a CSV row: its fields are named by their column ("Montant"), not their path.
-  const nommer = (i: number | undefined, champ: string | undefined) => {
-    const colonnes = i === undefined ? undefined : sources.colonnes.get(fiches[i].source);
-    return champ === undefined || !colonnes ? champ : (colonnes(champ) ?? colonnes(champ.replace(/\.[^.[\]]+$/, "")) ?? champ);
-  };
-  const place = (i: number | undefined, champ: PropertyKey[]): Pick<Constat, "fichier" | "ligne" | "champ"> => {
+  const estCsv = (i: number | undefined) => i !== undefined && fiches[i].tableur;
+  const nommer = (i: number | undefined, champ: string | undefined): Pick<Constat, "champ" | "colonne"> =>
+    estCsv(i) ? { colonne: colonneDe(fiches[i!].source, champ) } : { champ };
+  const place = (i: number | undefined, champ: PropertyKey[]): Pick<Constat, "fichier" | "ligne" | "champ" | "colonne"> => {
     if (i === undefined) return {};
     const s = fiches[i].source;
     const chemin = [...s.chemin, ...champ];
-    return { fichier: s.doc.fichier, ligne: s.doc.ligneDe(chemin), champ: chemin.length ? nommer(i, cheminTexte(chemin)) : undefined };
+    return { fichier: s.doc.fichier, ligne: s.doc.ligneDe(chemin), ...nommer(i, chemin.length ? cheminTexte(chemin) : undefined) };
   };
-  const deProbleme = (p: ProblemeSaisie, fiche?: number): Constat => ({ gravite: "erreur", fiche, sujet: "Saisie", message: p.message, fichier: p.fichier, ligne: p.ligne, champ: nommer(fiche, p.champ) });
+  const deProbleme = (p: ProblemeSaisie, fiche?: number): Constat => ({
+    gravite: "erreur", fiche, sujet: "Saisie", message: p.message, fichier: p.fichier, ligne: p.ligne, ...(p.colonne ? { colonne: p.colonne } : nommer(fiche, p.champ)),
+  });
 
   for (const e of sources.erreurs) for (const p of e.problemes) constats.push(deProbleme(p));
   for (const p of sources.avertissements) constats.push({ gravite: "avertissement", sujet: "Avertissement", message: p.message, fichier: p.fichier, ligne: p.ligne, champ: p.champ });
-  const doubles = identifiantsEnDouble(fiches.map((f) => ({ source: f.source, id: f.fiche?.id ?? idBrut(f.source) })));
   for (const { index, probleme } of doubles) constats.push(deProbleme(probleme, index));
 
   fiches.forEach((f, i) => {
@@ -137,6 +152,19 @@ export function verifierSources(sources: SourcesVerification, ref: Referentiel, 
   return { fichiers: sources.fichiers, contrat: sources.contrat, fiches, bilan, constats, parFiche, verdicts };
 }
 
+/** A CSV row with unreadable cells: in error, the cells first, then what the schema says of the other columns. */
+function avecCellulesIllisibles(ev: FicheEvaluee, lues: ProblemeSaisie[], colonneDe: (champ: string | undefined) => string | undefined, date?: string): FicheEvaluee {
+  const colonnes = new Set(lues.map((p) => p.colonne));
+  const autres = (ev.erreur?.problemes ?? []).filter((p) => !colonnes.has(colonneDe(p.champ)));
+  const problemes = [...lues, ...autres];
+  const id = idBrut(ev.source) ?? ev.evaluation.id;
+  return {
+    evaluation: ficheEnErreur(id, date ?? ev.evaluation.date_evaluation, problemes.map((p) => formaterProbleme({ ...p, colonne: p.colonne ?? colonneDe(p.champ), champ: undefined }))),
+    source: ev.source,
+    erreur: new ErreurSaisie(problemes),
+  };
+}
+
 function placeContrat(c: ContratLu | undefined): Pick<Constat, "fichier" | "ligne" | "champ"> {
   return c ? { fichier: c.doc.fichier, ligne: c.doc.ligneDe(["contrat"]), champ: "contrat" } : {};
 }
@@ -170,6 +198,8 @@ export interface Decompte {
   fiches: number;
   conformes: number;
   nonConformes: number;
+  /** Compliant for lack of anything to check: no financing plan (not counted among `conformes`). */
+  sansPlan: number;
   enErreur: number;
   echecsContrat: number;
   erreurs: number;
@@ -177,11 +207,19 @@ export interface Decompte {
   avertissements: number;
 }
 
+/** A fiche read and evaluated without a financing plan: no control to pass. */
+export function estSansPlan(v: Verification, i: number): boolean {
+  const f = v.fiches[i];
+  return f.fiche !== undefined && !f.erreur && f.evaluation.controles.length === 0;
+}
+
 export function decompter(v: Verification): Decompte {
   const verdicts = v.verdicts;
+  const sansPlan = verdicts.filter((x, i) => x === "conforme" && estSansPlan(v, i)).length;
   return {
     fiches: v.fiches.length,
-    conformes: verdicts.filter((x) => x === "conforme").length,
+    conformes: verdicts.filter((x) => x === "conforme").length - sansPlan,
+    sansPlan,
     nonConformes: verdicts.filter((x) => x === "non_conforme").length,
     enErreur: verdicts.filter((x) => x === "erreur").length,
     echecsContrat: v.bilan.controles.filter((c) => c.conforme === false).length,

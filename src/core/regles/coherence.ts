@@ -1,11 +1,13 @@
-// Checks of a rule file beyond its schema, for `ti-aides regles verifier`: every input field it
-// names exists in a fiche (a misspelt field would leave the rule "sous réserve" forever), and its
-// categories have a row in its rate table.
+// Checks of a rule file beyond its schema, made by the one loader of rule files (referentiel.ts) for
+// evaluation and `ti-aides regles verifier` alike: every input field it names exists in a fiche (a
+// misspelt field would leave the rule "sous réserve" forever), its categories have a row in its rate
+// table, its labels name its categories, and its id is not the name of a CSV column.
 import type { DocumentSource } from "../document.js";
 import { cheminTexte, type ProblemeSaisie } from "../erreurs.js";
+import { FINANCEURS_PRIVES, FINANCEURS_PUBLICS } from "../schemas/communs.js";
 import { beneficiaireSchema, depenseSchema, ficheSchema } from "../schemas/fiche.js";
 import type { Regle } from "../schemas/regle.js";
-import { vouliezVousDire } from "../suggestion.js";
+import { cle, vouliezVousDire } from "../suggestion.js";
 
 /** The fields a rule may read, by object (conditions.ts, `lireChamp`). */
 export function champsConnus(): Record<string, string[]> {
@@ -50,7 +52,7 @@ export function verifierCoherence(r: Regle, doc: DocumentSource): ProblemeSaisie
   const lieu = (chemin: PropertyKey[]) => ({ fichier: doc.fichier, ligne: doc.ligneDe(chemin), champ: cheminTexte(chemin) });
   for (const { champ, chemin } of champsLus(r)) {
     const [objet, nom] = champ.split(".");
-    const permis = connus[objet];
+    const permis = Object.hasOwn(connus, objet) ? connus[objet] : undefined; // "constructor.x" is no object of a fiche
     if (!permis) {
       problemes.push({ ...lieu(chemin), message: `« ${champ} » : un champ s'écrit depense.x, beneficiaire.x, fiche.x ou financement.forme` });
     } else if (nom === undefined || !permis.includes(nom)) {
@@ -60,8 +62,18 @@ export function verifierCoherence(r: Regle, doc: DocumentSource): ProblemeSaisie
       });
     }
   }
+  const reserve = colonneDuNom(r.id);
+  if (reserve) {
+    problemes.push({ ...lieu(["id"]), message: `l'identifiant « ${r.id} » est réservé : c'est le nom de la colonne « ${reserve} » d'un CSV de fiches (lot, verifier), et de ${FINANCEURS.includes(reserve) ? "ce financeur générique" : "ce champ de fiche"} ; donnez à la règle un identifiant propre (ex. « ${r.id}-region-exemple »)` });
+  }
   const k = r.calcul;
   const categories = r.s_applique_a.categories;
+  const siennes = [...(categories ?? []), ...(k.type === "taux" && k.taux_par_categorie ? Object.keys(k.taux_par_categorie) : [])];
+  for (const id of Object.keys(r.libelles ?? {})) {
+    if (!siennes.includes(id)) {
+      problemes.push({ ...lieu(["libelles", id]), message: `libellés d'une catégorie « ${id} » que la règle n'a pas${vouliezVousDire(id, siennes)} : ses catégories sont ${siennes.join(", ") || "(aucune)"}` });
+    }
+  }
   if (k.type === "taux" && k.taux_par_categorie && categories) {
     const lignes = Object.keys(k.taux_par_categorie);
     for (const [i, cat] of categories.entries()) {
@@ -71,4 +83,23 @@ export function verifierCoherence(r: Regle, doc: DocumentSource): ProblemeSaisie
     }
   }
   return problemes;
+}
+
+const FINANCEURS: readonly string[] = [...FINANCEURS_PUBLICS, ...FINANCEURS_PRIVES];
+
+/**
+ * The CSV column a rule id would be confused with (headers match whatever their case, accents, `-` or
+ * `_`: csv/entetes.ts): a fiche field, a generic financer, or a regime_/forme_ column. Such an id would
+ * make every `lot` refuse its headers.
+ */
+function colonneDuNom(id: string): string | undefined {
+  const fiche = Object.keys(ficheSchema.shape).filter((k) => k !== "$schema" && k !== "depenses" && k !== "financements" && k !== "localisation");
+  const noms = [
+    ...fiche, "nature_beneficiaire", "dispositif", "zone", "afr",
+    ...Object.keys(beneficiaireSchema.shape), ...Object.keys(depenseSchema.shape), ...FINANCEURS,
+  ];
+  const k = cle(id);
+  const trouve = noms.find((n) => cle(n) === k);
+  if (trouve) return trouve;
+  return /^(regime|forme)_/.test(k) ? id : undefined;
 }

@@ -5,10 +5,12 @@ import { lireDocument } from "../document.js";
 import { ErreurSaisie, type ProblemeSaisie } from "../erreurs.js";
 import { regleSchema, type Regle } from "../schemas/regle.js";
 import {
-  deMinimisSchema, participationMinimaleSchema, reglementsSchema, tailleEntrepriseSchema, territoiresSchema, transparenceSchema,
-  type DeMinimis, type ParticipationMinimale, type Reglements, type TailleEntreprise, type Territoires, type Transparence,
+  deMinimisSchema, libellesSchema, participationMinimaleSchema, reglementsSchema, tailleEntrepriseSchema, territoiresSchema, transparenceSchema,
+  type DeMinimis, type Libelles, type ParticipationMinimale, type Reglements, type TailleEntreprise, type Territoires, type Transparence,
 } from "../schemas/parametres-reglementaires.js";
 import { valider } from "../validation.js";
+import { verifierCoherence } from "./coherence.js";
+import { categoriesDe, choixDe } from "../libelles.js";
 
 export interface FichierTexte {
   fichier: string;
@@ -26,6 +28,8 @@ export interface Referentiel {
   territoires: Territoires;
   /** The EU regulations the controls are made under, with their end (second edition). */
   reglements: Reglements;
+  /** The words a person may write for a nature, zone or regime (rules/parametres/libelles.yaml). */
+  libelles: Libelles;
   /** Said when loading (a regional rule overriding a built-in one). */
   avertissements: string[];
 }
@@ -38,10 +42,16 @@ export const FICHIERS_PARAMETRES = {
   "participation-minimale": participationMinimaleSchema,
   territoires: territoiresSchema,
   reglements: reglementsSchema,
+  libelles: libellesSchema,
 } as const;
 
+/** One rule file: its schema, then the checks beyond it (coherence.ts). The only reader of rule files. */
 export function lireRegle(f: FichierTexte): Regle {
-  return valider(regleSchema, lireDocument(f.texte, f.fichier));
+  const doc = lireDocument(f.texte, f.fichier);
+  const regle = valider(regleSchema, doc);
+  const problemes = verifierCoherence(regle, doc);
+  if (problemes.length) throw new ErreurSaisie(problemes);
+  return regle;
 }
 
 function lireParametre<S extends z.ZodType>(schema: S, f: FichierTexte | undefined, nom: string): z.output<S> {
@@ -103,9 +113,10 @@ export function construireReferentiel(
     ),
     territoires: essayer(() => lireParametre(territoiresSchema, parametres.territoires, "territoires")),
     reglements: essayer(() => lireParametre(reglementsSchema, parametres.reglements, "reglements")),
+    libelles: essayer(() => lireParametre(libellesSchema, parametres.libelles, "libelles")),
   };
   if (problemes.length) throw new ErreurSaisie(problemes);
-  return {
+  const ref: Referentiel = {
     dispositifs: regles,
     origines,
     tailleEntreprise: p.tailleEntreprise!,
@@ -114,6 +125,11 @@ export function construireReferentiel(
     participationMinimale: p.participationMinimale!,
     territoires: p.territoires!,
     reglements: p.reglements!,
+    libelles: p.libelles!,
     avertissements,
   };
+  // A label two categories claim (across files, a Region's included) could not be read without doubt.
+  const conflits = [...categoriesDe(ref).conflits, ...choixDe(ref).conflits];
+  if (conflits.length) throw new ErreurSaisie(conflits);
+  return ref;
 }

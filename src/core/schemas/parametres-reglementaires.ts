@@ -1,7 +1,7 @@
 // Schemas of the regulatory parameter files (rules/parametres/*.yaml).
 import { z } from "zod";
 import { parametre } from "../parametres.js";
-import { auPremierUsage, montant, nombre, REGLEMENTS, taux } from "./communs.js";
+import { auPremierUsage, montant, nombre, REGLEMENTS, taux, NATURES_BENEFICIAIRE, NATURES_DEPENSE, REGIMES, ZONES } from "./communs.js";
 
 function construire() {
   const seuilsClasse = z.strictObject({ effectif_moins_de: nombre, chiffre_affaires_max: montant, total_bilan_max: montant });
@@ -81,7 +81,16 @@ function construire() {
     $schema: z.string().optional(),
     rgec: parametre(z.strictObject({ reglement_ue: z.string(), nom: z.string() })),
   });
-  return { reglementsSchema, tailleEntrepriseSchema, plafondDeMinimis, deMinimisSchema, transparenceSchema, participationMinimaleSchema, territoiresSchema };
+  /** rules/parametres/libelles.yaml — the words a person may write for a closed choice of a fiche. */
+  const libelle = z.strictObject({ textes: z.array(z.string().min(2)).min(1), source: z.string().min(3) });
+  const libellesSchema = z.strictObject({
+    $schema: z.string().optional(),
+    nature: z.partialRecord(z.enum(NATURES_DEPENSE), libelle).default({}),
+    nature_beneficiaire: z.partialRecord(z.enum(NATURES_BENEFICIAIRE), libelle).default({}),
+    zone: z.partialRecord(z.enum(ZONES), libelle).default({}),
+    regime: z.partialRecord(z.enum(REGIMES), libelle).default({}),
+  });
+  return { reglementsSchema, tailleEntrepriseSchema, plafondDeMinimis, deMinimisSchema, transparenceSchema, participationMinimaleSchema, territoiresSchema, libellesSchema };
 }
 
 type Schemas = ReturnType<typeof construire>;
@@ -94,6 +103,7 @@ export type Transparence = z.output<Schemas["transparenceSchema"]>;
 export type ParticipationMinimale = z.output<Schemas["participationMinimaleSchema"]>;
 export type Territoires = z.output<Schemas["territoiresSchema"]>;
 export type Reglements = z.output<Schemas["reglementsSchema"]>;
+export type Libelles = z.output<Schemas["libellesSchema"]>;
 
 export const tailleEntrepriseSchema = z.lazy(() => schemasParametres().tailleEntrepriseSchema);
 export const deMinimisSchema = z.lazy(() => schemasParametres().deMinimisSchema);
@@ -101,3 +111,4 @@ export const transparenceSchema = z.lazy(() => schemasParametres().transparenceS
 export const participationMinimaleSchema = z.lazy(() => schemasParametres().participationMinimaleSchema);
 export const territoiresSchema = z.lazy(() => schemasParametres().territoiresSchema);
 export const reglementsSchema = z.lazy(() => schemasParametres().reglementsSchema);
+export const libellesSchema = z.lazy(() => schemasParametres().libellesSchema);

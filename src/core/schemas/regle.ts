@@ -164,6 +164,8 @@ function construire() {
     /** An info motif when other public financers share the expense (e.g. Guide fiche 8, l.922). */
     si_cofinancement_public: z.strictObject({ message: z.string(), source: z.string() }).optional(),
     champs: z.array(z.string()).default([]),
+    /** Issue 12: the words a person may write for a category (the guide's label, plain synonyms), with their source. */
+    libelles: z.record(code, z.strictObject({ textes: z.array(z.string().min(2)).min(1), source: z.string().min(3) })).optional(),
     conditions: z.array(condition).default([]),
     calcul,
   });
