@@ -74,5 +74,9 @@ describe("ti-aides regles tester", () => {
   test("dossier introuvable, format inconnu : code 2", () => {
     expect(tiAides(["regles", "tester", "pas-de-dossier"]).stderr).toContain("pas-de-dossier : introuvable");
     expect(tiAides(["regles", "tester", "fixtures/cas-region", ...REGLES, "--format", "csv"]).code).toBe(2);
+    // Le dossier des règles donné à la place de celui des cas : dit en une ligne.
+    const r = tiAides(["regles", "tester", "fixtures/regles-region"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^Erreur : fixtures\/regles-region\/region-exemple-investissement-industriel\.yaml, ligne 17 : c'est un fichier de règle, pas de cas de test : donnez son dossier avec --regles/);
   });
 });

@@ -72,6 +72,12 @@ describe("le format est validé au chargement, en français, avec fichier, ligne
     const [m] = erreurs(BASE + CAS_3_ANS + CAS_3_ANS);
     expect(m).toMatch(/^cas\.yaml, ligne 17 : champ « cas\[1\]\.nom » : nom « 3 ans : 42 000 € » déjà donné à un autre cas/);
   });
+  test("une règle ou une fiche donnée à la place des cas : dit en une ligne", () => {
+    expect(erreurs("id: x\ns_applique_a: { natures: [etude] }\ncalcul: { type: eligibilite }\n")).toEqual([
+      "cas.yaml, ligne 2 : c'est un fichier de règle, pas de cas de test : donnez son dossier avec --regles ; un fichier de cas de test a une liste « cas » (docs/cas-de-test.md)",
+    ]);
+    expect(erreurs("id: T\ndepenses: []\n")[0]).toMatch(/^cas\.yaml, ligne 2 : c'est une fiche ou un contrat, pas un fichier de cas de test/);
+  });
   test("date du cas invalide", () => {
     const [m] = erreurs(BASE + CAS_3_ANS.replace("    fiche:", '    date: "2019-02-30"\n    fiche:'));
     expect(m).toMatch(/champ « cas\[0\]\.date » : date invalide/);

@@ -31,6 +31,8 @@ type Bloc = Record<string, unknown>;
 /** Validates a case file's data; every mistake names the file, the line and the field, in French. */
 export function validerFichierCas(doc: DocumentSource): FichierCas {
   const lieu = (chemin: readonly PropertyKey[]) => ({ fichier: doc.fichier, ligne: doc.ligneDe(chemin), champ: cheminTexte(chemin) || undefined });
+  const autre = autreSorteDeFichier(doc.donnees);
+  if (autre) throw new ErreurSaisie([{ fichier: doc.fichier, ligne: doc.ligneDe([autre.cle]), message: autre.message }]);
   // Not `valider`: it drops null values, and here `assiette: null` is an expectation.
   const r = fichierCasSchema.safeParse(doc.donnees);
   if (!r.success) throw new ErreurSaisie(problemesZod(r.error, fichierCasSchema, doc.donnees, lieu));
@@ -73,6 +75,17 @@ export function validerFichierCas(doc: DocumentSource): FichierCas {
       controles: c.controles ?? [],
     })),
   };
+}
+
+/** A rule file or a fiche given where case files are expected (the usual mix-up): said in one line. */
+function autreSorteDeFichier(donnees: unknown): { cle: string; message: string } | undefined {
+  if (!estBloc(donnees) || "cas" in donnees) return undefined;
+  const suite = " ; un fichier de cas de test a une liste « cas » (docs/cas-de-test.md)";
+  const regle = ["s_applique_a", "calcul"].find((k) => k in donnees);
+  if (regle) return { cle: regle, message: `c'est un fichier de règle, pas de cas de test : donnez son dossier avec --regles${suite}` };
+  const fiche = ["beneficiaire", "depenses", "fiches"].find((k) => k in donnees);
+  if (fiche) return { cle: fiche, message: `c'est une fiche ou un contrat, pas un fichier de cas de test : placez la fiche dans un cas (champ « fiche »)${suite}` };
+  return undefined;
 }
 
 /**
