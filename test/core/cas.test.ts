@@ -174,3 +174,17 @@ test("test/cas/ : chaque chiffre attendu, changé, fait échouer son cas", () =>
   }
   expect(n).toBeGreaterThan(50);
 });
+
+// The examples of the README and of docs/cas-de-test.md are real case files: they must pass.
+test.each([
+  ["README.md", "dispositif: cifre"],
+  ["docs/cas-de-test.md", "dispositif: bdt-ingenierie"],
+])("l'exemple de %s est un fichier de cas valide, qui réussit", (fichier, debut) => {
+  const texte = readFileSync(fileURLToPath(new URL(`../../${fichier}`, import.meta.url)), "utf8");
+  const bloc = new RegExp("```yaml\\n(" + debut + "[\\s\\S]*?)```").exec(texte)?.[1];
+  expect(bloc, fichier).toBeDefined();
+  const cas = validerFichierCas(lireDocument(bloc!, fichier)).cas;
+  expect(cas.length).toBeGreaterThan(0);
+  for (const c of cas) expect(executerCas(c, REF)).toMatchObject({ ecarts: [] });
+  for (const c of cas) expect(executerCas(c, REF).erreurs).toBeUndefined();
+});
