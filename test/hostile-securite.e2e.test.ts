@@ -401,6 +401,20 @@ describe("8. caractères de contrôle des textes de l'utilisateur : échappés, 
     }
   });
 
+  test("regles : le nom d'une règle d'une surcouche régionale est affiché échappé", () => {
+    const d = dossier();
+    const source = join(RACINE, "fixtures/regles-region/region-exemple-investissement-industriel.yaml");
+    const texte = readFileSync(source, "utf8");
+    expect(texte).toMatch(/^nom: .*$/m);
+    writeFileSync(join(d, "regle.yaml"), texte.replace(/^nom: .*$/m, 'nom: "Aide \\e]0;fenetre piratee\\a \\e[31mROUGE"'));
+    for (const args of [["regles", "region-exemple-investissement-industriel"], ["regles"], ["regles", "verifier", d]]) {
+      const r = tiAides([...args, "--regles", d], { env: { TI_AIDES_CACHE: "0" } });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout + r.stderr).not.toMatch(BRUTS);
+      if (args.length === 2) expect(r.stdout).toContain("Aide \\x1B]0;fenetre piratee\\x07");
+    }
+  });
+
   test("les messages d'erreur sur la sortie d'erreur : un nom de fichier avec séquences et saut de ligne tient sur une ligne échappée", () => {
     const d = dossier();
     const f = join(d, "a\x1b]0;titre\x07\nErreur : faux.yaml");

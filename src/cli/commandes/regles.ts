@@ -18,6 +18,7 @@ import { lireTexte } from "../entrees.js";
 import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
 import { aujourdhui } from "../../core/dates.js";
 import { figuresAVerifier } from "../../core/regles/a-verifier.js";
+import { echapperControles, sansControles } from "../../core/texte-affichable.js";
 import { c } from "../rendu/couleurs.js";
 import { rendreAVerifier, rendreFicheCatalogue, rendreListe, rendreRegle } from "../rendu/regles.js";
 
@@ -70,7 +71,7 @@ export async function regles(id: string | undefined, o: OptionsRegles): Promise<
     if (id !== undefined) throw new ErreurUsage("--a-verifier liste les chiffres de toutes les règles : retirez l'identifiant, ou sans --a-verifier pour le détail d'une règle");
     const date = verifierDate(o.date) ?? aujourdhui();
     const figures = figuresAVerifier(ref, date);
-    sortir({ date, a_verifier: figures, total: figures.length }, format, () => rendreAVerifier(figures, date), o.sortie);
+    sortir({ date, a_verifier: figures, total: figures.length }, format, () => rendreAVerifier(sansControles(figures), date), o.sortie);
     return SORTIE_OK;
   }
   const catalogue = chargerCatalogue();
@@ -84,21 +85,21 @@ export async function regles(id: string | undefined, o: OptionsRegles): Promise<
       fiches: l.fiches,
       regionales: l.regionales.map((r) => regleJson(r.regle, ref)),
     };
-    sortir(donnees, format, () => rendreListe(l), o.sortie);
+    sortir(donnees, format, () => rendreListe(sansControles(l)), o.sortie);
     return SORTIE_OK;
   }
 
   const regle = ref.dispositifs.get(id);
   if (regle) {
     const fichier = ref.origines.get(id) ?? "";
-    sortir({ regle: regleJson(regle, ref) }, format, () => rendreRegle(regle, fichier, figuresDeRegle(regle), conditionsDeRegle(regle)), o.sortie);
+    sortir({ regle: regleJson(regle, ref) }, format, () => rendreRegle(sansControles(regle), echapperControles(fichier), sansControles(figuresDeRegle(regle)), sansControles(conditionsDeRegle(regle))), o.sortie);
     return SORTIE_OK;
   }
   // A fiche of the guide by its number: "ti-aides regles 8".
   const numero = /^\d+$/.test(id) ? Number(id) : undefined;
   const x = listerRegles(catalogue, ref).fiches.find((f) => f.fiche === numero);
   if (x) {
-    sortir({ fiche: x }, format, () => rendreFicheCatalogue(x).join("\n"), o.sortie);
+    sortir({ fiche: x }, format, () => rendreFicheCatalogue(sansControles(x)).join("\n"), o.sortie);
     return SORTIE_OK;
   }
   throw new ErreurUsage(
@@ -163,7 +164,7 @@ export async function verifierRegles(dossiers: string[], o: OptionsGlobales): Pr
   } else {
     const lignes: string[] = [];
     for (const v of verifies) {
-      lignes.push(`${c().green("✔")} ${v.fichier} : règle « ${v.id} » (${v.nom})${v.remplace ? c().yellow(` — remplace la règle intégrée ${v.remplace}`) : ""}`);
+      lignes.push(`${c().green("✔")} ${echapperControles(v.fichier)} : règle « ${echapperControles(v.id)} » (${echapperControles(v.nom)})${v.remplace ? c().yellow(` — remplace la règle intégrée ${v.remplace}`) : ""}`);
     }
     lignes.push(
       valide
