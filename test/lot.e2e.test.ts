@@ -253,3 +253,20 @@ describe("a file that cannot be read at all: exit 2, a French message, no stack 
     expect(s.stderr).toMatch(/^Erreur : lot lit un fichier CSV, pas l'entrée standard/);
   });
 });
+
+describe("a tax deduction in the batch output", () => {
+  test("the suramortissement is said to be a deduction, not an aid, in « Dispositifs éligibles »", () => {
+    // A PE (40 staff, 5 M€: Reg. (EU) 651/2014, annex I) orders a robot on 01/02/2019 and acquires it on
+    // 01/03/2019 (Guide fiche 23, l.2118): extra deduction 40 % × 100 000 = 40 000,00 € (l.2112).
+    const f = fichier(
+      "suramortissement.csv",
+      "id;beneficiaire;effectif;chiffre_affaires;secteur;date_demande;nature;categorie;montant;date_commande;date_acquisition\n" +
+        "S-1;Atelier;40;5000000;industrie;01/03/2019;equipement;robotique;100000;01/02/2019;01/03/2019\n",
+    );
+    const r = tiAides(["lot", f]);
+    expect(r.code, r.stderr).toBe(0);
+    const [entete, ligne] = lireCsv(r.stdout);
+    const eligibles = ligne[entete.indexOf("Dispositifs éligibles")].replace(/[\u00a0\u202f]/g, " ");
+    expect(eligibles).toBe("suramortissement (déduction supplémentaire 40 000,00 €)");
+  });
+});

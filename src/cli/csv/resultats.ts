@@ -32,7 +32,8 @@ export function cellulesResultat(e: EvaluationFiche, fiche: Fiche | undefined, p
   const taille = enErreur || !b ? "" : b.activite_economique ? (b.taille ?? "") : "non économique";
   const eligibles = e.resultats
     .filter((r) => r.eligible)
-    .map((r) => (r.plafond === null ? r.dispositif : `${r.dispositif} (${euros(r.plafond)})`))
+    // A tax deduction is no aid: its figure is named for what it is (second edition).
+    .map((r) => (r.plafond === null ? r.dispositif : `${r.dispositif} (${r.fiscal ? "déduction supplémentaire " : ""}${euros(r.plafond)})`))
     .join(", ");
   const plafonds = plan.dispositifsDemandes.map((id) => {
     const siens = e.resultats.filter((r) => r.dispositif === id && r.plafond !== null);
