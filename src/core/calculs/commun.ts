@@ -1,6 +1,6 @@
 // What every kind of calculation takes and gives, and the reading of a dated parameter.
 import type { Dec } from "../argent.js";
-import type { Entrees } from "../conditions.js";
+import type { Entrees } from "../champs.js";
 import { motifAVerifier } from "../actualite.js";
 import { dateFr } from "../dates.js";
 import type { Etape, Motif } from "../modele.js";

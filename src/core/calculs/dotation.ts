@@ -1,7 +1,7 @@
 // Kind `dotation_annuelle`: yearly allowances over a capped number of years, plus one-off items
 // (ADEME EIT facilitator, Guide fiche 7, l.866; CIFRE, Guide fiche 11, l.1092).
 import { min, somme, tronquerCentime, type Dec } from "../argent.js";
-import { lireChamp } from "../conditions.js";
+import { lireChamp } from "../champs.js";
 import type { CalculDotation } from "../schemas/regle.js";
 import { lire, sortieVide, type EntreeCalcul, type SortieCalcul } from "./commun.js";
 import { euros } from "../format.js";

@@ -1,7 +1,7 @@
 // Kind `forfait_par_tranche`: a flat fee by headcount bracket, paid only when the forecast saving
 // reaches the bracket's minimum (ADEME "TPE & PME gagnantes", Guide fiche 7, l.834-842).
 import { ZERO } from "../argent.js";
-import { lireChamp } from "../conditions.js";
+import { lireChamp } from "../champs.js";
 import type { Dec } from "../argent.js";
 import type { CalculForfait } from "../schemas/regle.js";
 import { lire, sortieVide, type EntreeCalcul, type SortieCalcul } from "./commun.js";

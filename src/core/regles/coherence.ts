@@ -9,7 +9,7 @@ import { beneficiaireSchema, depenseSchema, ficheSchema } from "../schemas/fiche
 import type { Regle } from "../schemas/regle.js";
 import { cle, vouliezVousDire } from "../suggestion.js";
 
-/** The fields a rule may read, by object (conditions.ts, `lireChamp`). */
+/** The fields a rule may read, by object (champs.ts, `lireChamp`). */
 export function champsConnus(): Record<string, string[]> {
   return {
     depense: Object.keys(depenseSchema.shape),
