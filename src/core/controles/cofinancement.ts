@@ -4,7 +4,9 @@ import { somme, ZERO } from "../argent.js";
 import { lire } from "../calculs/commun.js";
 import { euros, pourcent } from "../format.js";
 import type { Controle } from "../modele.js";
-import type { ContexteControles } from "./contexte.js";
+import type { ContexteControles, DefinitionControle } from "./contexte.js";
+
+export const controleCofinancement: DefinitionControle = { id: "cofinancement", nom: "Cofinancement", controler: controlerCofinancement };
 
 export function controlerCofinancement(c: ContexteControles): Controle[] {
   const controles: Controle[] = [];

@@ -2,7 +2,9 @@
 import { somme } from "../argent.js";
 import { euros } from "../format.js";
 import type { Controle } from "../modele.js";
-import type { ContexteControles } from "./contexte.js";
+import type { ContexteControles, DefinitionControle } from "./contexte.js";
+
+export const controleParite: DefinitionControle = { id: "parite", nom: "Parité État-Région", controler: controlerParite };
 
 export function controlerParite(c: ContexteControles): Controle[] {
   const controles: Controle[] = [];

@@ -3,7 +3,7 @@ import { somme, ZERO, type Dec } from "../argent.js";
 import { euros } from "../format.js";
 import type { Ligne } from "../financements.js";
 import type { Controle } from "../modele.js";
-import type { ContexteControles } from "./contexte.js";
+import type { ContexteControles, DefinitionControle } from "./contexte.js";
 
 type Parts = Map<number, Map<string, Dec>>;
 
@@ -15,6 +15,8 @@ type Parts = Map<number, Map<string, Dec>>;
 export function partComptee(l: Ligne, depense: string, parts: Parts, partsAide: Parts): Dec | undefined {
   return (l.aideEtat ? partsAide : parts).get(l.index)?.get(depense);
 }
+
+export const controlePlafond: DefinitionControle = { id: "plafond", nom: "Plafond du dispositif", controler: controlerPlafonds };
 
 export function controlerPlafonds(c: ContexteControles): Controle[] {
   const controles: Controle[] = [];
