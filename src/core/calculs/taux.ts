@@ -39,10 +39,6 @@ export function schemaTaux() {
     volets: z
       .strictObject({ seuil_national: parametre(montant), champ_vocation: z.string(), vocation_regionale: z.string() })
       .optional(),
-    /** The other financers must bring at least this share of the expense (fiche 1). */
-    cofinancement_min: parametre(tauxSchema).optional(),
-    /** The named financers pay in equal parts (fiche 21). */
-    parite: z.array(z.string()).optional(),
   }).refine((c) => c.taux || c.taux_par_categorie, { message: "`taux` ou `taux_par_categorie` est obligatoire" });
 }
 

@@ -113,9 +113,9 @@ export function brut(v: unknown): unknown {
   return v;
 }
 
-/** Every dated value of the rule's calculation, in file order. */
+/** Every dated value of the rule's calculation, then of its controls, in file order. */
 export function figuresDeRegle(regle: Regle): FigureDatee[] {
-  return figuresDatees(regle.calcul, "calcul", "Calcul");
+  return [...figuresDatees(regle.calcul, "calcul", "Calcul"), ...figuresDatees(regle.controles, "controles", "Contrôles")];
 }
 
 /** Every dated value under an object (a rule's calculation, a parameter file), in file order. */

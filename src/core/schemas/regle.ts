@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { dateIso, parametre } from "../parametres.js";
 import { schemaCalcul } from "../calculs/index.js";
-import { auPremierUsage, code, nombre, NATURES_DEPENSE, REGIMES, THEMES } from "./communs.js";
+import { auPremierUsage, code, nombre, taux, NATURES_DEPENSE, REGIMES, THEMES } from "./communs.js";
 
 function construire() {
   const valeurSimple = z.union([z.string(), z.number(), z.boolean()]);
@@ -66,6 +66,15 @@ function construire() {
     libelles: z.record(code, z.strictObject({ textes: z.array(z.string().min(2)).min(1), source: z.string().min(3) })).optional(),
     conditions: z.array(condition).default([]),
     calcul,
+    /** What the controls of the financing plan read of this dispositif, apart from its calculation. */
+    controles: z
+      .strictObject({
+        /** The other financers must bring at least this share of the expense (fiche 1). */
+        cofinancement_min: parametre(taux).optional(),
+        /** The named financers pay in equal parts (fiche 21). */
+        parite: z.array(z.string()).optional(),
+      })
+      .optional(),
   });
   return { condition, calcul, regleSchema };
 }
