@@ -9,6 +9,7 @@ import { stringify } from "yaml";
 import { lireMontant } from "../core/argent.js";
 import { aujourdhui, dateFr } from "../core/dates.js";
 import { formaterProbleme } from "../core/erreurs.js";
+import { sorteDe } from "../core/calculs/index.js";
 import { champsLus } from "../core/regles/coherence.js";
 import type { Referentiel } from "../core/regles/referentiel.js";
 import { FORMES, NATURES_BENEFICIAIRE, NATURES_DEPENSE, TAILLES, ZONES, montant, type Forme } from "../core/schemas/communs.js";
@@ -192,8 +193,7 @@ function champsAPoser(regle: Regle): string[] {
 }
 
 function categoriesDe(regle: Regle): string[] | undefined {
-  const k = regle.calcul;
-  return regle.s_applique_a.categories ?? (k.type === "taux" && k.taux_par_categorie ? Object.keys(k.taux_par_categorie) : undefined);
+  return regle.s_applique_a.categories ?? sorteDe(regle.calcul).tableParCategorie?.(regle.calcul)?.lignes;
 }
 
 async function questionner(q: Questions, ref: Referentiel, o: OptionsSimuler): Promise<{ donnees: Record<string, unknown>; regle: Regle; forme?: Forme }> {
@@ -254,7 +254,7 @@ async function questionner(q: Questions, ref: Referentiel, o: OptionsSimuler): P
     cible[nom === "territoire_d_industrie" ? "territoire" : nom] = v;
   }
   let forme = o.forme as Forme | undefined;
-  if (forme === undefined && regle.calcul.type === "taux" && regle.calcul.bonus_forme) {
+  if (forme === undefined && sorteDe(regle.calcul).dependDeLaForme?.(regle.calcul)) {
     forme = await q.choisir("Forme de l'aide", FORMES.map((f) => ({ name: f.replaceAll("_", " "), value: f })), "subvention");
   }
 

@@ -6,44 +6,7 @@ import { motifAVerifier } from "./actualite.js";
 import { dateFr } from "./dates.js";
 import type { Etape, Motif } from "./modele.js";
 import type { Condition } from "./schemas/regle.js";
-import type { Forme } from "./schemas/communs.js";
-import type { BeneficiaireEvalue } from "./modele.js";
-import type { Depense, Fiche } from "./schemas/fiche.js";
-import type { Referentiel } from "./regles/referentiel.js";
-import { estTerritoireConnu } from "./territoires.js";
-
-export interface Entrees {
-  fiche: Fiche;
-  depense: Depense;
-  benef: BeneficiaireEvalue;
-  ref: Referentiel;
-  /** The form of the financing lines under this dispositif on this expense, when one. */
-  forme: Forme | undefined;
-  /** Whether those lines give a gross grant equivalent (Guide l.920: no +10 points then). */
-  avecEquivalentSubvention?: boolean;
-}
-
-/** Reads a field named as in the rule files: depense.x, beneficiaire.x, fiche.x, financement.x. */
-export function lireChamp(e: Entrees, champ: string): unknown {
-  const [objet, nom] = champ.split(".");
-  switch (objet) {
-    case "depense":
-      return (e.depense as Record<string, unknown>)[nom];
-    case "beneficiaire":
-      if (nom === "taille" || nom === "categorie_entreprise" || nom === "activite_economique") return e.benef[nom] ?? undefined;
-      return (e.fiche.beneficiaire as Record<string, unknown>)[nom];
-    case "fiche":
-      if (nom === "territoire_d_industrie") {
-        const t = e.fiche.territoire;
-        return t === undefined ? undefined : estTerritoireConnu(e.ref, t);
-      }
-      return (e.fiche as Record<string, unknown>)[nom];
-    case "financement":
-      return nom === "forme" ? e.forme : undefined;
-    default:
-      return undefined;
-  }
-}
+import { lireChamp, type Entrees } from "./champs.js";
 
 /** The fiche field a user fills for a field of the rule files (a derived one names its input). */
 function champSaisi(champ: string): string {

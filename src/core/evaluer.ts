@@ -1,12 +1,12 @@
 // Evaluates a fiche-action: the beneficiary, each (dispositif, expense) with its reasons, the
 // fiche-level caps, the amounts asked, then the controls of the financing plan. Pure: no I/O.
-import { D, repartir, somme, tronquerCentime, max, ZERO, type Dec } from "./argent.js";
-import { calculer } from "./calculs/index.js";
+import { repartir, somme, max, ZERO, type Dec } from "./argent.js";
+import { calculer, sorteDe } from "./calculs/index.js";
 import { euros } from "./format.js";
 import { evaluerConditions } from "./conditions.js";
 import { controler, type AideDeMinimis } from "./controles/index.js";
 import { plafondCumul } from "./controles/cumul.js";
-import { motifAVerifier, regrouperAVerifier } from "./actualite.js";
+import { regrouperAVerifier } from "./actualite.js";
 import { partComptee } from "./controles/plafond.js";
 import { aujourdhui, dateFr } from "./dates.js";
 import { normaliserLignes, verifierReferences, type Ligne } from "./financements.js";
@@ -14,7 +14,6 @@ import { evaluerBeneficiaire } from "./beneficiaire.js";
 import { lireCategories } from "./libelles.js";
 import { ErreurSaisie } from "./erreurs.js";
 import type { BeneficiaireEvalue, EvaluationFiche, Motif, Origine, Resultat } from "./modele.js";
-import { valeurA } from "./parametres.js";
 import type { Referentiel } from "./regles/referentiel.js";
 import type { Forme } from "./schemas/communs.js";
 import type { Depense, Fiche } from "./schemas/fiche.js";
@@ -88,8 +87,7 @@ export function evaluerFiche(ficheLue: Fiche, ref: Referentiel, options: Options
     for (const [id, origine] of m) resultats.push(evaluerResultat(ref.dispositifs.get(id)!, d, origine, { fiche, ref, date, benef, lignes, forme: options.forme }));
   }
 
-  appliquerPlafondsProjet(resultats, ref, date);
-  appliquerPlafondsParStructure(resultats, ref, date);
+  passesDeFiche("passeAvantDemandes", fiche, resultats, ref, date);
   const { parts, partsAide } = partager(fiche, lignes, resultats);
   for (const r of resultats) {
     // The aid asked as the `plafond` control counts it: a grant equivalent when given (second edition).
@@ -105,7 +103,7 @@ export function evaluerFiche(ficheLue: Fiche, ref: Referentiel, options: Options
       }
     }
   }
-  appliquerVolets(fiche, resultats, ref, date);
+  passesDeFiche("passeApresDemandes", fiche, resultats, ref, date);
   // The figures checked more than a year ago: one warning per result, their sources gathered.
   for (const r of resultats) {
     const sorte = r.taux !== null ? "Taux" : r.plafond !== null || Object.keys(r.details).length > 0 ? "Montants" : "Conditions";
@@ -179,7 +177,7 @@ function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: Co
     details: s.details,
     motifs,
     origine,
-    ...(regle.calcul.type === "deduction_fiscale" ? { fiscal: true } : {}),
+    ...(sorteDe(regle.calcul).fiscal ? { fiscal: true } : {}),
     intensite: eligible ? s.intensite : null,
     etapes,
   };
@@ -203,86 +201,11 @@ function motifHorsPeriode(regle: Regle, date: string): Motif | null {
   return null;
 }
 
-/** A cap per project (PIA: 2 M€) binds the sum over the fiche; each ceiling is cut pro rata of its assiette. */
-function appliquerPlafondsProjet(resultats: Resultat[], ref: Referentiel, date: string): void {
+/** The fiche-level passes of each rule's kind (a cap per project, per structure, the PIA track). */
+function passesDeFiche(passe: "passeAvantDemandes" | "passeApresDemandes", fiche: Fiche, resultats: Resultat[], ref: Referentiel, date: string): void {
   for (const regle of ref.dispositifs.values()) {
-    if (regle.calcul.type !== "taux" || !regle.calcul.plafond_projet) continue;
-    const siens = resultats.filter((r) => r.dispositif === regle.id && r.eligible && r.plafond !== null);
-    const lu = valeurA(regle.calcul.plafond_projet, date);
-    const actualite = motifAVerifier(lu, date);
-    if (actualite) for (const r of siens) r.motifs.push(actualite);
-    const total = somme(siens.map((r) => r.plafond!));
-    if (total.lessThanOrEqualTo(lu.valeur)) continue;
-    const assiettes = somme(siens.map((r) => r.assiette ?? ZERO));
-    for (const r of siens) {
-      const part = assiettes.isZero() ? lu.valeur.dividedBy(siens.length) : lu.valeur.times(r.assiette ?? ZERO).dividedBy(assiettes);
-      r.plafond = tronquerCentime(part);
-      r.motifs.push({ code: "plafond_projet", niveau: "info", message: `Plafond de ${euros(lu.valeur)} par projet atteint (${euros(total)} sur la fiche) : plafond de cette dépense réduit au prorata de son assiette, à ${euros(r.plafond)}.`, source: lu.source });
-      r.etapes.push({ libelle: `Plafond par projet ${euros(lu.valeur)} réparti au prorata des assiettes`, valeur: euros(r.plafond), source: lu.source });
-    }
-  }
-}
-
-/**
- * A yearly cap "per structure" caps, each year, the sum of the fiche's lines of that dispositif that
- * run that year (Guide fiche 7, l.866): over each stretch of time the lines running share the cap
- * pro rata of their yearly amounts; each line's ceiling loses what it cannot get.
- */
-function appliquerPlafondsParStructure(resultats: Resultat[], ref: Referentiel, date: string): void {
-  for (const regle of ref.dispositifs.values()) {
-    if (regle.calcul.type !== "dotation_annuelle") continue;
-    for (const poste of regle.calcul.annuel.filter((p) => p.par_structure)) {
-      const siens = resultats.filter((r) => r.dispositif === regle.id && r.eligible && r.details[poste.code] != null);
-      if (siens.length < 2) continue;
-      const lu = valeurA(poste.plafond, date);
-      const parAn = siens.map((r) => new D(String(r.details[poste.code])));
-      const annees = siens.map((r) => new D(String(r.details.annees)));
-      const obtenu = siens.map(() => ZERO);
-      const bornes = [...new Set(annees.map((a) => a.toString()))].map((a) => new D(a)).sort((a, b) => a.comparedTo(b));
-      let debut = ZERO;
-      for (const fin of bornes) {
-        const actives = siens.map((_, i) => i).filter((i) => annees[i].greaterThanOrEqualTo(fin));
-        const total = somme(actives.map((i) => parAn[i]));
-        for (const i of actives) {
-          // The yearly share is a ceiling: truncated to the cent.
-          const part = total.greaterThan(lu.valeur) ? tronquerCentime(lu.valeur.times(parAn[i]).dividedBy(total)) : parAn[i];
-          obtenu[i] = obtenu[i].plus(part.times(fin.minus(debut)));
-        }
-        debut = fin;
-      }
-      siens.forEach((r, i) => {
-        const perte = parAn[i].times(annees[i]).minus(obtenu[i]);
-        if (perte.lessThanOrEqualTo(0)) return;
-        r.plafond = tronquerCentime(r.plafond!.minus(perte));
-        r.details[poste.code] = tronquerCentime(obtenu[i].dividedBy(annees[i])).toFixed(2);
-        r.motifs.push({ code: `${poste.code}_par_structure`, niveau: "info", message: `${poste.libelle} : plafond de ${euros(lu.valeur)} par structure et par an partagé entre les ${siens.length} lignes de la fiche (${euros(tronquerCentime(obtenu[i]))} sur la durée ici).`, source: lu.source });
-        r.etapes.push({ libelle: `${poste.libelle} : plafond de ${euros(lu.valeur)} par an partagé entre les lignes de la structure`, valeur: euros(r.plafond), source: lu.source });
-      });
-    }
-  }
-}
-
-/** PIA filières: regional track when the vocation is regional and the aid asked is below the threshold. */
-function appliquerVolets(fiche: Fiche, resultats: Resultat[], ref: Referentiel, date: string): void {
-  for (const regle of ref.dispositifs.values()) {
-    if (regle.calcul.type !== "taux" || !regle.calcul.volets) continue;
-    const v = regle.calcul.volets;
-    const siens = resultats.filter((r) => r.dispositif === regle.id);
-    if (siens.length === 0) continue;
-    const lu = valeurA(v.seuil_national, date);
-    const actualite = motifAVerifier(lu, date);
-    const demande = siens.some((r) => r.demande !== null) ? somme(siens.map((r) => r.demande ?? ZERO)) : somme(siens.map((r) => r.plafond ?? ZERO));
-    for (const r of siens) {
-      const depense = fiche.depenses.find((d) => d.id === r.depense) as Record<string, unknown>;
-      const regionale = (depense[v.champ_vocation] ?? v.vocation_regionale) === v.vocation_regionale;
-      const volet = regionale && demande.lessThan(lu.valeur) ? "regional" : "national";
-      r.details.volet = volet;
-      if (actualite) r.motifs.push(actualite);
-      r.etapes.push({ libelle: `Volet : vocation ${regionale ? "régionale" : "nationale ou multirégionale"}, aide demandée ${euros(demande)} ${demande.lessThan(lu.valeur) ? "<" : "≥"} ${euros(lu.valeur)}`, valeur: volet, source: lu.source });
-      if (regionale && demande.equals(lu.valeur)) {
-        r.motifs.push({ code: "volet_seuil_exact", niveau: "avertissement", message: `Aide de ${euros(demande)} exactement : le guide ne classe ce montant dans aucun volet ; lecture retenue : volet national.`, source: lu.source });
-      }
-    }
+    const f = sorteDe(regle.calcul)[passe];
+    if (f) f({ regle, calcul: regle.calcul, resultats: resultats.filter((r) => r.dispositif === regle.id), fiche, date });
   }
 }
 

@@ -2,6 +2,7 @@
 // EnR") or a plain synonym ("Énergies renouvelables"), read from the rules' `libelles` (rules/, with
 // their source). Anything else is an input error with the closest choices, never a dispositif
 // "inéligible" (interface.md, "Second edition").
+import { sorteDe } from "./calculs/index.js";
 import type { ProblemeSaisie } from "./erreurs.js";
 import type { Referentiel } from "./regles/referentiel.js";
 import type { Fiche } from "./schemas/fiche.js";
@@ -48,8 +49,7 @@ export function categoriesDe(ref: Referentiel): Categories {
   };
   for (const [idRegle, r] of ref.dispositifs) {
     const fichier = ref.origines.get(idRegle) ?? idRegle;
-    const k = r.calcul;
-    const ids = [...(r.s_applique_a.categories ?? []), ...(k.type === "taux" && k.taux_par_categorie ? Object.keys(k.taux_par_categorie) : [])];
+    const ids = [...(r.s_applique_a.categories ?? []), ...(sorteDe(r.calcul).tableParCategorie?.(r.calcul)?.lignes ?? [])];
     for (const id of ids) {
       if (!c.libelles.has(id)) {
         c.ids.push(id);

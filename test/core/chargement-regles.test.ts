@@ -102,3 +102,21 @@ test("the built-in rules load: 17 dispositifs, each figure dated and sourced", (
   for (const [id, r] of REF.dispositifs) parcourir(r, id);
   expect(sansSource).toEqual([]);
 });
+
+// Issue 15: the checks of the financing plan a rule carries (`parite`, `cofinancement_min`) are in its
+// `controles:` block, apart from the calculation of the maximum aid.
+describe("a rule's controls of the financing plan stand in its `controles:` block", () => {
+  const PIA = readFileSync(join(DOSSIER_REGLES, "dispositifs/pia-filieres.yaml"), "utf8");
+  const BDT = readFileSync(join(DOSSIER_REGLES, "dispositifs/bdt-ingenierie.yaml"), "utf8");
+  test("read from there: parity of the State and the Region (Guide fiche 21, l.2054), 50 % cofinancing (Guide fiche 1, l.273)", () => {
+    expect(lireRegle({ fichier: "pia-filieres.yaml", texte: PIA }).controles?.parite).toEqual(["etat", "region"]);
+    const cofinancement = lireRegle({ fichier: "bdt-ingenierie.yaml", texte: BDT }).controles?.cofinancement_min;
+    expect(valeurA(cofinancement!, "2019-06-01").valeur.toString()).toBe("0.5");
+  });
+  test("under `calcul:` they are an unknown key of the calculation, named with its line", () => {
+    const texte = PIA.replace("controles:\n  # État et Région financent à parité (Guide TI V5, fiche 21, l.2054).\n  parite:", "  parite:");
+    const [p] = erreur(texte);
+    expect(p.champ).toBe("calcul.parite");
+    expect(p.ligne).toBe(texte.split("\n").findIndex((l) => l.startsWith("  parite:")) + 1);
+  });
+});

@@ -3,6 +3,7 @@
 // verifier DOSSIER…`: validates a Region's rule files for its CI.
 import { existsSync, statSync } from "node:fs";
 import { stringify } from "yaml";
+import { sorteDe } from "../../core/calculs/index.js";
 import { ErreurSaisie, formaterProbleme, type ProblemeSaisie } from "../../core/erreurs.js";
 import { conditionsDeRegle, figuresDeRegle } from "../../core/regles/description.js";
 import { listerRegles, type FiltresRegles } from "../../core/regles/liste.js";
@@ -54,7 +55,7 @@ export function regleJson(r: Regle, ref: Referentiel) {
     valable_jusqu_au: r.valable_jusqu_au ?? null,
     valable_a_partir_du: r.valable_a_partir_du ?? null,
     champs: r.champs,
-    calcul: { type: r.calcul.type, ...(r.calcul.type === "taux" ? { assiette: r.calcul.assiette } : {}) },
+    calcul: { type: r.calcul.type, ...sorteDe(r.calcul).precisions?.(r.calcul).json },
     figures: figuresDeRegle(r),
     conditions: conditionsDeRegle(r),
   };

@@ -8,7 +8,7 @@ import type { Controle, EvaluationFiche, Motif, Resultat } from "../../core/mode
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import type { Fiche } from "../../core/schemas/fiche.js";
 import { c } from "./couleurs.js";
-import { NOMS_CONTROLES } from "./tableau.js";
+import { NOMS_CONTROLES } from "../../core/controles/index.js";
 
 function montant(x: Resultat["plafond"]): string {
   return x === null ? "—" : euros(x);

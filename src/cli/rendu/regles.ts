@@ -2,7 +2,7 @@
 // with their dates and sources, the report of `regles verifier`.
 import { dateFr } from "../../core/dates.js";
 import type { ConditionDecrite, FigureDatee } from "../../core/regles/description.js";
-import { SORTES_CALCUL } from "../../core/regles/description.js";
+import { sorteDe, sorteNommee } from "../../core/calculs/index.js";
 import type { DispositifListe, FicheListee, ListeRegles } from "../../core/regles/liste.js";
 import type { FigureAVerifier } from "../../core/regles/a-verifier.js";
 import type { Regle } from "../../core/schemas/regle.js";
@@ -17,7 +17,7 @@ export function estIntegree(fichier: string): boolean {
 
 function ligneDispositif(d: DispositifListe): string {
   const regional = estIntegree(d.fichier) ? "" : c().yellow(` (règle régionale : ${d.fichier})`);
-  const sorte = d.calcul === "eligibilite" ? "conditions d'éligibilité, sans montant chiffré" : "chiffré";
+  const sorte = sorteNommee(d.calcul).sansMontant ? "conditions d'éligibilité, sans montant chiffré" : "chiffré";
   return `      • ${c().bold(d.id)} — ${d.nom} [${sorte}]${regional}`;
 }
 
@@ -78,6 +78,7 @@ function periode(depuis: string | null, jusquAu: string | null): string {
 
 export function rendreRegle(r: Regle, fichier: string, figures: FigureDatee[], conditions: ConditionDecrite[]): string {
   const a = r.s_applique_a;
+  const sorte = sorteDe(r.calcul);
   const lignes = [
     c().bold.underline(`${r.id} — ${r.nom}`),
     `Opérateur : ${r.operateur}${r.fiche ? ` ; fiche ${r.fiche} du guide` : ""} ; thème : ${THEMES_FR[r.theme]}`,
@@ -88,7 +89,7 @@ export function rendreRegle(r: Regle, fichier: string, figures: FigureDatee[], c
     ...(r.contact ? [`Contact : ${r.contact}`] : []),
     `S'applique aux dépenses : ${a.natures ? `de nature ${a.natures.join(", ")}` : "de toute nature"}${a.categories ? ` ; catégories ${a.categories.join(", ")}` : ""}${a.si_champ ? ` ; ou portant le champ ${a.si_champ}` : ""}`,
     `Régime par défaut : ${r.regime_defaut} ; aide d'État : ${r.aide_etat ? "oui (comptée au cumul et au de minimis selon le régime)" : "non"}`,
-    `Calcul : ${r.calcul.type} — ${SORTES_CALCUL[r.calcul.type]}${r.calcul.type === "taux" ? ` ; assiette : ${r.calcul.assiette === "surcout" ? "surcoût (montant − cout_reference)" : "montant"}` : ""}`,
+    `Calcul : ${r.calcul.type} — ${sorte.description}${sorte.precisions?.(r.calcul).texte ?? ""}`,
     ...(r.champs.length ? [`Champs utiles de la fiche : ${r.champs.join(", ")}`] : []),
     // What a fiche or a CSV cell may write for each category besides its id (casse, accents ignored).
     ...Object.entries(r.libelles ?? {}).map(([id, l]) => `  catégorie ${id} écrite aussi : « ${l.textes.join(" », « ")} »` + c().dim(` [${l.source}]`)),

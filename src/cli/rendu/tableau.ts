@@ -6,18 +6,7 @@ import { euros, pourcent } from "../../core/format.js";
 import type { Controle, EvaluationFiche, Motif, Resultat } from "../../core/modele.js";
 import type { Synthese } from "../../core/sortie-json.js";
 import { c } from "./couleurs.js";
-
-export const NOMS_CONTROLES: Record<Controle["controle"], string> = {
-  plafond: "Plafond du dispositif",
-  equilibre: "Équilibre du plan",
-  cumul: "Cumul des aides",
-  de_minimis: "De minimis",
-  transparence: "Transparence",
-  effet_incitatif: "Effet incitatif",
-  cofinancement: "Cofinancement",
-  parite: "Parité État-Région",
-  participation_minimale: "Participation minimale",
-};
+import { NOMS_CONTROLES } from "../../core/controles/index.js";
 
 function tableau(entetes: string[]): Table.Table {
   return new Table({ head: entetes.map((h) => c().bold(h)), style: { head: [], border: [] }, wordWrap: true });

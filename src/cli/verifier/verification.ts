@@ -8,7 +8,7 @@ import type { Fiche } from "../../core/schemas/fiche.js";
 import { ficheEnErreur } from "../../core/sortie-json.js";
 import { evaluationPourTableur } from "../csv/consignes.js";
 import { evaluerSource, idBrut, lireEtValider, type FicheEvaluee } from "../evaluation.js";
-import { NOMS_CONTROLES } from "../rendu/tableau.js";
+import { NOMS_CONTROLES } from "../../core/controles/index.js";
 import type { FicheSource } from "../entrees.js";
 import { identifiantsEnDouble, type ContratLu, type SourcesVerification } from "./sources.js";
 

@@ -1,10 +1,12 @@
-// What every kind of calculation takes and gives, and the reading of a dated parameter.
+// What every kind of calculation takes and gives, what its module declares (`SorteCalcul`), and the
+// reading of a dated parameter.
 import type { Dec } from "../argent.js";
-import type { Entrees } from "../conditions.js";
+import type { Entrees } from "../champs.js";
 import { motifAVerifier } from "../actualite.js";
 import { dateFr } from "../dates.js";
-import type { Etape, Motif } from "../modele.js";
+import type { Etape, Motif, Resultat } from "../modele.js";
 import { valeurA, type Lecture, type Parametre } from "../parametres.js";
+import type { Fiche } from "../schemas/fiche.js";
 import type { Regle } from "../schemas/regle.js";
 
 export interface EntreeCalcul extends Entrees {
@@ -22,6 +24,50 @@ export interface SortieCalcul {
   details: Record<string, string | number | boolean | null>;
   motifs: Motif[];
   etapes: Etape[];
+}
+
+/** An input field a rule reads, with where it stands in the rule file (for the rule checks). */
+export interface ChampLu {
+  champ: string;
+  chemin: PropertyKey[];
+}
+
+/** What a fiche-level pass of a kind works on: one rule, and the fiche's results under it. */
+export interface PasseFiche<C> {
+  regle: Regle;
+  calcul: C;
+  /** The results of this rule, in the fiche's order; a pass changes them in place. */
+  resultats: Resultat[];
+  fiche: Fiche;
+  date: string;
+}
+
+/**
+ * A kind of calculation, one module each, registered in calculs/index.ts: the engine, the rule
+ * checks, `ti-aides regles` and the interactive mode ask it, never the kind's name.
+ */
+export interface SorteCalcul<C> {
+  /** What it does, in a sentence (`ti-aides regles`). */
+  description: string;
+  calculer(c: C, e: EntreeCalcul): SortieCalcul;
+  /** The input fields its `calcul:` reads (each must exist in a fiche). */
+  champsLus?(c: C): ChampLu[];
+  /** Its table by category (each category of the rule needs a row), with where it stands. */
+  tableParCategorie?(c: C): { chemin: string; lignes: string[] } | undefined;
+  /** It gives no amount, only eligibility (the list of `ti-aides regles` says so). */
+  sansMontant?: boolean;
+  /** Its figure is a tax deduction, not an aid (`fiscal` in the result). */
+  fiscal?: boolean;
+  /** A ceiling binds the sum over the fiche's expenses: the `plafond` control sums them. */
+  plafondSurLaFiche?(c: C): boolean;
+  /** Whether the form of the aid changes its figure (the interactive mode then asks it). */
+  dependDeLaForme?(c: C): boolean;
+  /** What `ti-aides regles` adds after the description: a text, and the same for JSON. */
+  precisions?(c: C): { texte: string; json: Record<string, unknown> };
+  /** Fiche-level pass once every expense is calculated, before the amounts asked are counted. */
+  passeAvantDemandes?(p: PasseFiche<C>): void;
+  /** Fiche-level pass once the amounts asked are known. */
+  passeApresDemandes?(p: PasseFiche<C>): void;
 }
 
 export function sortieVide(): SortieCalcul {

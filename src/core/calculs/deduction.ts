@@ -1,11 +1,42 @@
 // Kind `deduction_fiscale`: the 40 % extra deduction (suramortissement, Guide fiche 23,
 // l.2106-2136 and note 7, l.2126; CGI art. 39 decies B, whose bounds are inclusive). A tax measure,
 // not a subsidy.
+import { z } from "zod";
 import { tronquerCentime } from "../argent.js";
 import { ajouterMois, dateFr } from "../dates.js";
-import type { CalculDeduction } from "../schemas/regle.js";
-import { lire, sortieVide, type EntreeCalcul, type SortieCalcul } from "./commun.js";
+import { dateIso, parametre } from "../parametres.js";
+import { nombre, taux } from "../schemas/communs.js";
+import { lire, sortieVide, type EntreeCalcul, type SorteCalcul, type SortieCalcul } from "./commun.js";
 import { euros, pourcent } from "../format.js";
+
+/** The `calcul:` of a rule of this kind. */
+export function schemaDeduction() {
+  return z.strictObject({
+    type: z.literal("deduction_fiscale"),
+    taux: parametre(taux),
+    taux_is_defaut: parametre(taux),
+    calendrier: parametre(
+      // Seconde édition, point 6 : bornes incluses, comme le CGI, art. 39 decies B (« à compter du
+      // 20 septembre 2018 », acompte versé « au plus tard le 31 décembre 2020 »).
+      z.strictObject({
+        commande_a_partir_du: dateIso,
+        acquisition_du: dateIso,
+        acquisition_au: dateIso,
+        acompte_min: taux,
+        acompte_au_plus_tard: dateIso,
+        livraison_mois_max: nombre,
+      }),
+    ),
+  });
+}
+
+export type CalculDeduction = z.output<ReturnType<typeof schemaDeduction>>;
+
+export const sorteDeduction: SorteCalcul<CalculDeduction> = {
+  description: "une déduction fiscale (pourcentage du prix de revient) et l'économie d'impôt",
+  calculer: calculerDeduction,
+  fiscal: true,
+};
 
 export function calculerDeduction(c: CalculDeduction, e: EntreeCalcul): SortieCalcul {
   const s = sortieVide();

@@ -1,10 +1,52 @@
 // Kind `dotation_annuelle`: yearly allowances over a capped number of years, plus one-off items
 // (ADEME EIT facilitator, Guide fiche 7, l.866; CIFRE, Guide fiche 11, l.1092).
-import { min, somme, tronquerCentime, type Dec } from "../argent.js";
-import { lireChamp } from "../conditions.js";
-import type { CalculDotation } from "../schemas/regle.js";
-import { lire, sortieVide, type EntreeCalcul, type SortieCalcul } from "./commun.js";
+import { z } from "zod";
+import { D, min, somme, tronquerCentime, ZERO, type Dec } from "../argent.js";
+import { lireChamp } from "../champs.js";
+import { parametre, valeurA } from "../parametres.js";
+import { code, montant, nombre } from "../schemas/communs.js";
+import { lire, sortieVide, type ChampLu, type EntreeCalcul, type PasseFiche, type SorteCalcul, type SortieCalcul } from "./commun.js";
 import { euros } from "../format.js";
+
+/** The `calcul:` of a rule of this kind. */
+export function schemaDotation() {
+  const poste = z.strictObject({
+    code,
+    libelle: z.string(),
+    /** The expense field holding the amount asked (yearly, or once); absent: the cap itself. */
+    champ: z.string().optional(),
+    plafond: parametre(montant),
+    /** The cap is for full time: multiplied by this field (e.g. etp). */
+    prorata: z.string().optional(),
+    /** The cap is per structure: across the fiche's lines of this dispositif it caps their sum. */
+    par_structure: z.boolean().optional(),
+  });
+  return z.strictObject({
+    type: z.literal("dotation_annuelle"),
+    champ_duree: z.string(),
+    duree_max_annees: parametre(nombre),
+    annuel: z.array(poste).default([]),
+    ponctuel: z.array(poste).default([]),
+  });
+}
+
+export type CalculDotation = z.output<ReturnType<typeof schemaDotation>>;
+
+export const sorteDotation: SorteCalcul<CalculDotation> = {
+  description: "des dotations annuelles sur une durée plafonnée, plus des postes ponctuels",
+  calculer: calculerDotation,
+  champsLus: (c) => {
+    const liste: ChampLu[] = [{ champ: c.champ_duree, chemin: ["calcul", "champ_duree"] }];
+    for (const genre of ["annuel", "ponctuel"] as const) {
+      c[genre].forEach((p, i) => {
+        if (p.champ) liste.push({ champ: p.champ, chemin: ["calcul", genre, i, "champ"] });
+        if (p.prorata) liste.push({ champ: p.prorata, chemin: ["calcul", genre, i, "prorata"] });
+      });
+    }
+    return liste;
+  },
+  passeAvantDemandes: appliquerPlafondsParStructure,
+};
 
 export function calculerDotation(c: CalculDotation, e: EntreeCalcul): SortieCalcul {
   const s = sortieVide();
@@ -52,4 +94,40 @@ export function calculerDotation(c: CalculDotation, e: EntreeCalcul): SortieCalc
   s.details.annees = annees.toString();
   s.etapes.push({ libelle: "Aide maximale = Σ annuel × années + ponctuel, tronquée au centime", valeur: euros(s.plafond) });
   return s;
+}
+
+/**
+ * A yearly cap "per structure" caps, each year, the sum of the fiche's lines of that dispositif that
+ * run that year (Guide fiche 7, l.866): over each stretch of time the lines running share the cap
+ * pro rata of their yearly amounts; each line's ceiling loses what it cannot get.
+ */
+function appliquerPlafondsParStructure({ calcul, resultats, date }: PasseFiche<CalculDotation>): void {
+  for (const poste of calcul.annuel.filter((p) => p.par_structure)) {
+    const siens = resultats.filter((r) => r.eligible && r.details[poste.code] != null);
+    if (siens.length < 2) continue;
+    const lu = valeurA(poste.plafond, date);
+    const parAn = siens.map((r) => new D(String(r.details[poste.code])));
+    const annees = siens.map((r) => new D(String(r.details.annees)));
+    const obtenu = siens.map(() => ZERO);
+    const bornes = [...new Set(annees.map((a) => a.toString()))].map((a) => new D(a)).sort((a, b) => a.comparedTo(b));
+    let debut = ZERO;
+    for (const fin of bornes) {
+      const actives = siens.map((_, i) => i).filter((i) => annees[i].greaterThanOrEqualTo(fin));
+      const total = somme(actives.map((i) => parAn[i]));
+      for (const i of actives) {
+        // The yearly share is a ceiling: truncated to the cent.
+        const part = total.greaterThan(lu.valeur) ? tronquerCentime(lu.valeur.times(parAn[i]).dividedBy(total)) : parAn[i];
+        obtenu[i] = obtenu[i].plus(part.times(fin.minus(debut)));
+      }
+      debut = fin;
+    }
+    siens.forEach((r, i) => {
+      const perte = parAn[i].times(annees[i]).minus(obtenu[i]);
+      if (perte.lessThanOrEqualTo(0)) return;
+      r.plafond = tronquerCentime(r.plafond!.minus(perte));
+      r.details[poste.code] = tronquerCentime(obtenu[i].dividedBy(annees[i])).toFixed(2);
+      r.motifs.push({ code: `${poste.code}_par_structure`, niveau: "info", message: `${poste.libelle} : plafond de ${euros(lu.valeur)} par structure et par an partagé entre les ${siens.length} lignes de la fiche (${euros(tronquerCentime(obtenu[i]))} sur la durée ici).`, source: lu.source });
+      r.etapes.push({ libelle: `${poste.libelle} : plafond de ${euros(lu.valeur)} par an partagé entre les lignes de la structure`, valeur: euros(r.plafond), source: lu.source });
+    });
+  }
 }

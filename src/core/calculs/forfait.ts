@@ -1,11 +1,42 @@
 // Kind `forfait_par_tranche`: a flat fee by headcount bracket, paid only when the forecast saving
 // reaches the bracket's minimum (ADEME "TPE & PME gagnantes", Guide fiche 7, l.834-842).
+import { z } from "zod";
 import { ZERO } from "../argent.js";
-import { lireChamp } from "../conditions.js";
+import { lireChamp } from "../champs.js";
 import type { Dec } from "../argent.js";
-import type { CalculForfait } from "../schemas/regle.js";
-import { lire, sortieVide, type EntreeCalcul, type SortieCalcul } from "./commun.js";
+import { parametre } from "../parametres.js";
+import { montant, nombre } from "../schemas/communs.js";
+import { lire, sortieVide, type ChampLu, type EntreeCalcul, type SorteCalcul, type SortieCalcul } from "./commun.js";
 import { euros } from "../format.js";
+
+/** The `calcul:` of a rule of this kind. */
+export function schemaForfait() {
+  const tranche = z.strictObject({
+    effectif_min: nombre,
+    effectif_moins_de: nombre.optional(),
+    effectif_au_plus: nombre.optional(),
+    minimum_economie: montant,
+    forfait: montant,
+    paye_a: z.string(),
+  });
+  return z.strictObject({
+    type: z.literal("forfait_par_tranche"),
+    champ_effectif: z.string(),
+    champ_economie: z.string(),
+    tranches: parametre(z.array(tranche).min(1)),
+  });
+}
+
+export type CalculForfait = z.output<ReturnType<typeof schemaForfait>>;
+
+export const sorteForfait: SorteCalcul<CalculForfait> = {
+  description: "un forfait par tranche d'effectif, dû si l'économie prévue atteint un minimum",
+  calculer: calculerForfait,
+  champsLus: (c) => [
+    ...c.champ_effectif.split("|").map((champ): ChampLu => ({ champ, chemin: ["calcul", "champ_effectif"] })),
+    { champ: c.champ_economie, chemin: ["calcul", "champ_economie"] },
+  ],
+};
 
 export function calculerForfait(c: CalculForfait, e: EntreeCalcul): SortieCalcul {
   const s = sortieVide();

@@ -1,9 +1,27 @@
 // Kind `financement_marche`: an investor on market terms (Banque des Territoires, Guide fiche 2,
 // l.286-349): not State aid; a loan may cover up to its quotité, equity has no ceiling.
+import { z } from "zod";
 import { tronquerCentime } from "../argent.js";
-import type { CalculMarche } from "../schemas/regle.js";
-import { lire, sortieVide, type EntreeCalcul, type SortieCalcul } from "./commun.js";
+import { parametre } from "../parametres.js";
+import { taux } from "../schemas/communs.js";
+import { lire, sortieVide, type EntreeCalcul, type SorteCalcul, type SortieCalcul } from "./commun.js";
 import { euros, pourcent } from "../format.js";
+
+/** The `calcul:` of a rule of this kind. */
+export function schemaMarche() {
+  return z.strictObject({
+    type: z.literal("financement_marche"),
+    /** Share of the expense a loan may cover ("quotités jusqu'à 100 %"). */
+    quotite_pret: parametre(taux),
+  });
+}
+
+export type CalculMarche = z.output<ReturnType<typeof schemaMarche>>;
+
+export const sorteMarche: SorteCalcul<CalculMarche> = {
+  description: "un financement aux conditions du marché (hors aide d'État), quotité d'un prêt",
+  calculer: calculerMarche,
+};
 
 export function calculerMarche(c: CalculMarche, e: EntreeCalcul): SortieCalcul {
   const s = sortieVide();

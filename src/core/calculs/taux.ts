@@ -1,10 +1,61 @@
 // Kind `taux`: a rate read in a table by size and category, bonuses in points, a cap on the rate,
-// an assiette (possibly the extra cost, possibly capped) and caps on the amount.
-import { D, min, tronquerCentime, ZERO, type Dec } from "../argent.js";
+// an assiette (possibly the extra cost, possibly capped) and caps on the amount; at the fiche's
+// level, a cap per project and the PIA track (volet).
+import { z } from "zod";
+import { D, min, somme, tronquerCentime, ZERO, type Dec } from "../argent.js";
+import { motifAVerifier } from "../actualite.js";
 import type { Motif } from "../modele.js";
-import type { CalculTaux, TauxParTaille } from "../schemas/regle.js";
-import { lire, sortieVide, type EntreeCalcul, type SortieCalcul } from "./commun.js";
+import { parametre, valeurA } from "../parametres.js";
+import { montant, taux as tauxSchema } from "../schemas/communs.js";
+import { lire, sortieVide, type EntreeCalcul, type PasseFiche, type SorteCalcul, type SortieCalcul } from "./commun.js";
 import { euros, pourcent } from "../format.js";
+
+/** Rates by size, or one rate for all (PE/ME/GE and the non-economic column). */
+function tauxParTaille() {
+  return z.union([tauxSchema, z.strictObject({ PE: tauxSchema, ME: tauxSchema, GE: tauxSchema, non_economique: tauxSchema })]);
+}
+
+/** The `calcul:` of a rule of this kind. */
+export function schemaTaux() {
+  const parTaille = tauxParTaille();
+  return z.strictObject({
+    type: z.literal("taux"),
+    /** montant, or the extra cost over a reference investment (montant − cout_reference). */
+    assiette: z.enum(["montant", "surcout"]).default("montant"),
+    taux: parametre(parTaille).optional(),
+    taux_par_categorie: z.record(z.string(), parametre(parTaille)).optional(),
+    plafond_assiette_par_categorie: z.record(z.string(), parametre(montant)).optional(),
+    bonus_zone: parametre(z.strictObject({ outre_mer: tauxSchema, corse: tauxSchema, afr_metropole: tauxSchema })).optional(),
+    bonus_forme: parametre(z.record(z.string(), tauxSchema)).optional(),
+    // Seconde édition, point 1 : la majoration de la forme ne vaut que pour une aide remboursable
+    // « sans calcul d'un équivalent-subvention brut » (Guide fiche 8, l.920).
+    bonus_forme_sans_equivalent_subvention: z.strictObject({ source: z.string().min(3) }).optional(),
+    taux_max: parametre(tauxSchema),
+    /** Cap on each expense line (per study, per post). */
+    plafond: parametre(montant).optional(),
+    /** Cap on the sum over the fiche's expenses (per project). */
+    plafond_projet: parametre(montant).optional(),
+    /** PIA filières: regional or national track by the aid asked. */
+    volets: z
+      .strictObject({ seuil_national: parametre(montant), champ_vocation: z.string(), vocation_regionale: z.string() })
+      .optional(),
+  }).refine((c) => c.taux || c.taux_par_categorie, { message: "`taux` ou `taux_par_categorie` est obligatoire" });
+}
+
+export type CalculTaux = z.output<ReturnType<typeof schemaTaux>>;
+export type TauxParTaille = z.output<ReturnType<typeof tauxParTaille>>;
+
+export const sorteTaux: SorteCalcul<CalculTaux> = {
+  description: "un taux lu dans un tableau (taille, catégorie), bonus en points, plafonds",
+  calculer: calculerTaux,
+  champsLus: (c) => (c.volets ? [{ champ: `depense.${c.volets.champ_vocation}`, chemin: ["calcul", "volets", "champ_vocation"] }] : []),
+  tableParCategorie: (c) => (c.taux_par_categorie ? { chemin: "calcul.taux_par_categorie", lignes: Object.keys(c.taux_par_categorie) } : undefined),
+  plafondSurLaFiche: (c) => c.plafond_projet !== undefined,
+  dependDeLaForme: (c) => c.bonus_forme !== undefined,
+  precisions: (c) => ({ texte: ` ; assiette : ${c.assiette === "surcout" ? "surcoût (montant − cout_reference)" : "montant"}`, json: { assiette: c.assiette } }),
+  passeAvantDemandes: appliquerPlafondProjet,
+  passeApresDemandes: appliquerVolets,
+};
 
 function tauxDeLaColonne(t: TauxParTaille, colonne: "PE" | "ME" | "GE" | "non_economique"): Dec {
   return t instanceof D ? t : (t as Record<string, Dec>)[colonne];
@@ -129,4 +180,42 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
   }
   s.plafond = plafond;
   return s;
+}
+
+/** A cap per project (PIA: 2 M€) binds the sum over the fiche; each ceiling is cut pro rata of its assiette. */
+function appliquerPlafondProjet({ calcul, resultats, date }: PasseFiche<CalculTaux>): void {
+  if (!calcul.plafond_projet) return;
+  const siens = resultats.filter((r) => r.eligible && r.plafond !== null);
+  const lu = valeurA(calcul.plafond_projet, date);
+  const actualite = motifAVerifier(lu, date);
+  if (actualite) for (const r of siens) r.motifs.push(actualite);
+  const total = somme(siens.map((r) => r.plafond!));
+  if (total.lessThanOrEqualTo(lu.valeur)) return;
+  const assiettes = somme(siens.map((r) => r.assiette ?? ZERO));
+  for (const r of siens) {
+    const part = assiettes.isZero() ? lu.valeur.dividedBy(siens.length) : lu.valeur.times(r.assiette ?? ZERO).dividedBy(assiettes);
+    r.plafond = tronquerCentime(part);
+    r.motifs.push({ code: "plafond_projet", niveau: "info", message: `Plafond de ${euros(lu.valeur)} par projet atteint (${euros(total)} sur la fiche) : plafond de cette dépense réduit au prorata de son assiette, à ${euros(r.plafond)}.`, source: lu.source });
+    r.etapes.push({ libelle: `Plafond par projet ${euros(lu.valeur)} réparti au prorata des assiettes`, valeur: euros(r.plafond), source: lu.source });
+  }
+}
+
+/** PIA filières: regional track when the vocation is regional and the aid asked is below the threshold. */
+function appliquerVolets({ calcul, resultats: siens, fiche, date }: PasseFiche<CalculTaux>): void {
+  const v = calcul.volets;
+  if (!v || siens.length === 0) return;
+  const lu = valeurA(v.seuil_national, date);
+  const actualite = motifAVerifier(lu, date);
+  const demande = siens.some((r) => r.demande !== null) ? somme(siens.map((r) => r.demande ?? ZERO)) : somme(siens.map((r) => r.plafond ?? ZERO));
+  for (const r of siens) {
+    const depense = fiche.depenses.find((d) => d.id === r.depense) as Record<string, unknown>;
+    const regionale = (depense[v.champ_vocation] ?? v.vocation_regionale) === v.vocation_regionale;
+    const volet = regionale && demande.lessThan(lu.valeur) ? "regional" : "national";
+    r.details.volet = volet;
+    if (actualite) r.motifs.push(actualite);
+    r.etapes.push({ libelle: `Volet : vocation ${regionale ? "régionale" : "nationale ou multirégionale"}, aide demandée ${euros(demande)} ${demande.lessThan(lu.valeur) ? "<" : "≥"} ${euros(lu.valeur)}`, valeur: volet, source: lu.source });
+    if (regionale && demande.equals(lu.valeur)) {
+      r.motifs.push({ code: "volet_seuil_exact", niveau: "avertissement", message: `Aide de ${euros(demande)} exactement : le guide ne classe ce montant dans aucun volet ; lecture retenue : volet national.`, source: lu.source });
+    }
+  }
 }

@@ -1,18 +1,21 @@
 // `cofinancement` (Guide fiche 1, l.269 and l.273): the lines other than the dispositif's bring at
-// least the share its rule sets of the expense.
+// least the share its rule sets of the expense (`controles.cofinancement_min`).
 import { somme, ZERO } from "../argent.js";
 import { lire } from "../calculs/commun.js";
 import { euros, pourcent } from "../format.js";
 import type { Controle } from "../modele.js";
-import type { ContexteControles } from "./contexte.js";
+import type { ContexteControles, DefinitionControle } from "./contexte.js";
+
+export const controleCofinancement: DefinitionControle = { id: "cofinancement", nom: "Cofinancement", controler: controlerCofinancement };
 
 export function controlerCofinancement(c: ContexteControles): Controle[] {
   const controles: Controle[] = [];
   for (const regle of c.ref.dispositifs.values()) {
-    if (regle.calcul.type !== "taux" || !regle.calcul.cofinancement_min) continue;
+    const minimum = regle.controles?.cofinancement_min;
+    if (!minimum) continue;
     const siennes = c.lignes.filter((l) => l.dispositif?.id === regle.id);
     if (siennes.length === 0) continue;
-    const part = lire(regle.calcul.cofinancement_min, c.date, c.motifs);
+    const part = lire(minimum, c.date, c.motifs);
     for (const d of c.fiche.depenses.filter((x) => siennes.some((l) => l.depenses.includes(x.id)))) {
       const autres = somme(c.lignes.filter((l) => l.dispositif?.id !== regle.id).map((l) => c.parts.get(l.index)?.get(d.id) ?? ZERO));
       const requis = d.montant.times(part.valeur);

@@ -2,7 +2,7 @@
 // each line is shared between the expenses it finances.
 import type { Dec } from "../argent.js";
 import type { Ligne } from "../financements.js";
-import type { BeneficiaireEvalue, Controle, Motif, Resultat } from "../modele.js";
+import type { BeneficiaireEvalue, Controle, Motif, NomControle, Resultat } from "../modele.js";
 import type { Referentiel } from "../regles/referentiel.js";
 import type { Reglement } from "../schemas/communs.js";
 import type { Fiche } from "../schemas/fiche.js";
@@ -35,3 +35,10 @@ export interface ContexteControles {
 }
 
 export type Verification = (c: ContexteControles) => Controle[];
+
+/** A control: its id in the output, its name for a person (tables, `expliquer`, `verifier`), its function. */
+export interface DefinitionControle {
+  id: NomControle;
+  nom: string;
+  controler: Verification;
+}

@@ -3,7 +3,7 @@
 import { D, max, somme, tronquerCentime, ZERO, type Dec } from "../argent.js";
 import { euros } from "../format.js";
 import type { Controle, Resultat } from "../modele.js";
-import type { ContexteControles } from "./contexte.js";
+import type { ContexteControles, DefinitionControle } from "./contexte.js";
 import { messageExpire, rgecExpire } from "./reglement-expire.js";
 
 const SOURCE = "Guide TI V5, note 9, l.2639 ; Règlement (UE) 651/2014, art. 8";
@@ -19,6 +19,8 @@ export function plafondCumul(resultats: Resultat[], depense: { id: string; monta
   if (!meilleur && !parUtilisateur) return null;
   return { limite: max(meilleur?.intensite ?? ZERO, parUtilisateur ?? ZERO), meilleur };
 }
+
+export const controleCumul: DefinitionControle = { id: "cumul", nom: "Cumul des aides", controler: controlerCumul };
 
 export function controlerCumul(c: ContexteControles): Controle[] {
   if (!c.benef.activite_economique) return [];

@@ -11,7 +11,7 @@ import type { Controle, Motif } from "../modele.js";
 import type { Lecture } from "../parametres.js";
 import { REGLEMENTS, type Reglement } from "../schemas/communs.js";
 import type { PlafondDeMinimis } from "../schemas/parametres-reglementaires.js";
-import type { AideDeMinimis, ContexteControles } from "./contexte.js";
+import type { AideDeMinimis, ContexteControles, DefinitionControle } from "./contexte.js";
 import { expire } from "./reglement-expire.js";
 
 /** The reference period that ends with the grant date (or its fiscal year). */
@@ -24,6 +24,8 @@ export function periodeDeMinimis(type: "exercices" | "glissante", annees: number
 }
 
 const dans = (date: string, p: { debut: string; fin: string }) => date >= p.debut && date <= p.fin;
+
+export const controleDeMinimis: DefinitionControle = { id: "de_minimis", nom: "De minimis", controler: controlerDeMinimis };
 
 export function controlerDeMinimis(c: ContexteControles): Controle[] {
   const nouvelles = c.lignes.filter((l) => l.aideEtat && l.regime === "de_minimis");

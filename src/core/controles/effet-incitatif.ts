@@ -2,10 +2,12 @@
 // is filed strictly before the works start. De minimis aid does not need it.
 import { dateFr } from "../dates.js";
 import type { Controle } from "../modele.js";
-import type { ContexteControles } from "./contexte.js";
+import type { ContexteControles, DefinitionControle } from "./contexte.js";
 import { messageExpire, rgecExpire } from "./reglement-expire.js";
 
 const SOURCE = "Guide TI V5, note 8, l.2637 ; Règlement (UE) 651/2014, art. 6, §2";
+
+export const controleEffetIncitatif: DefinitionControle = { id: "effet_incitatif", nom: "Effet incitatif", controler: controlerEffetIncitatif };
 
 export function controlerEffetIncitatif(c: ContexteControles): Controle[] {
   if (!c.benef.activite_economique) return [];

@@ -1,30 +1,34 @@
 // The controls of a financing plan, in the order a State-aid officer reads them (domaine.md §3).
-import type { Controle } from "../modele.js";
-import { controlerCofinancement } from "./cofinancement.js";
-import type { ContexteControles } from "./contexte.js";
-import { controlerCumul } from "./cumul.js";
-import { controlerDeMinimis } from "./de-minimis.js";
-import { controlerEffetIncitatif } from "./effet-incitatif.js";
-import { controlerEquilibre } from "./equilibre.js";
-import { controlerParite } from "./parite.js";
-import { controlerParticipationMinimale } from "./participation-minimale.js";
-import { controlerPlafonds } from "./plafond.js";
-import { controlerTransparence } from "./transparence.js";
+// Adding a control: its module (id, name, function) and its line in this table.
+import type { Controle, NomControle } from "../modele.js";
+import { controleCofinancement } from "./cofinancement.js";
+import type { ContexteControles, DefinitionControle } from "./contexte.js";
+import { controleCumul } from "./cumul.js";
+import { controleDeMinimis } from "./de-minimis.js";
+import { controleEffetIncitatif } from "./effet-incitatif.js";
+import { controleEquilibre } from "./equilibre.js";
+import { controleParite } from "./parite.js";
+import { controleParticipationMinimale } from "./participation-minimale.js";
+import { controlePlafond } from "./plafond.js";
+import { controleTransparence } from "./transparence.js";
 
-const CONTROLES = [
-  controlerPlafonds,
-  controlerEquilibre,
-  controlerCumul,
-  controlerDeMinimis,
-  controlerTransparence,
-  controlerEffetIncitatif,
-  controlerCofinancement,
-  controlerParite,
-  controlerParticipationMinimale,
+export const CONTROLES: readonly DefinitionControle[] = [
+  controlePlafond,
+  controleEquilibre,
+  controleCumul,
+  controleDeMinimis,
+  controleTransparence,
+  controleEffetIncitatif,
+  controleCofinancement,
+  controleParite,
+  controleParticipationMinimale,
 ];
 
+/** The name of each control for a person, as its module gives it. */
+export const NOMS_CONTROLES = Object.fromEntries(CONTROLES.map((k) => [k.id, k.nom])) as Record<NomControle, string>;
+
 export function controler(c: ContexteControles): Controle[] {
-  return CONTROLES.flatMap((f) => f(c));
+  return CONTROLES.flatMap((k) => k.controler(c));
 }
 
-export type { AideDeMinimis, ContexteControles } from "./contexte.js";
+export type { AideDeMinimis, ContexteControles, DefinitionControle } from "./contexte.js";

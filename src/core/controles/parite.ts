@@ -1,14 +1,17 @@
-// `parite` (Guide fiche 21, l.2054): the named financers pay under the dispositif in equal parts.
+// `parite` (Guide fiche 21, l.2054): the financers a rule names (`controles.parite`) pay under the
+// dispositif in equal parts.
 import { somme } from "../argent.js";
 import { euros } from "../format.js";
 import type { Controle } from "../modele.js";
-import type { ContexteControles } from "./contexte.js";
+import type { ContexteControles, DefinitionControle } from "./contexte.js";
+
+export const controleParite: DefinitionControle = { id: "parite", nom: "Parité État-Région", controler: controlerParite };
 
 export function controlerParite(c: ContexteControles): Controle[] {
   const controles: Controle[] = [];
   for (const regle of c.ref.dispositifs.values()) {
-    if (regle.calcul.type !== "taux" || !regle.calcul.parite) continue;
-    const financeurs = regle.calcul.parite;
+    const financeurs = regle.controles?.parite;
+    if (!financeurs) continue;
     const lignes = c.lignes.filter((l) => l.dispositif?.id === regle.id && financeurs.includes(l.financeur));
     if (lignes.length === 0) continue;
     const [a, b] = financeurs.map((f) => somme(lignes.filter((l) => l.financeur === f).map((l) => l.montant)));

@@ -4,8 +4,10 @@ import { somme } from "../argent.js";
 import { lire } from "../calculs/commun.js";
 import { euros, pourcent } from "../format.js";
 import type { Controle } from "../modele.js";
-import type { ContexteControles } from "./contexte.js";
+import type { ContexteControles, DefinitionControle } from "./contexte.js";
 import { normaliser } from "../suggestion.js";
+
+export const controleParticipationMinimale: DefinitionControle = { id: "participation_minimale", nom: "Participation minimale", controler: controlerParticipationMinimale };
 
 export function controlerParticipationMinimale(c: ContexteControles): Controle[] {
   const b = c.fiche.beneficiaire;

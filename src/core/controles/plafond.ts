@@ -1,9 +1,10 @@
 // `plafond`: the lines paying under a dispositif stay within its maximum aid (domaine.md §3).
 import { somme, ZERO, type Dec } from "../argent.js";
+import { sorteDe } from "../calculs/index.js";
 import { euros } from "../format.js";
 import type { Ligne } from "../financements.js";
 import type { Controle } from "../modele.js";
-import type { ContexteControles } from "./contexte.js";
+import type { ContexteControles, DefinitionControle } from "./contexte.js";
 
 type Parts = Map<number, Map<string, Dec>>;
 
@@ -16,6 +17,8 @@ export function partComptee(l: Ligne, depense: string, parts: Parts, partsAide: 
   return (l.aideEtat ? partsAide : parts).get(l.index)?.get(depense);
 }
 
+export const controlePlafond: DefinitionControle = { id: "plafond", nom: "Plafond du dispositif", controler: controlerPlafonds };
+
 export function controlerPlafonds(c: ContexteControles): Controle[] {
   const controles: Controle[] = [];
   const parDispositif = new Map<string, typeof c.lignes>();
@@ -26,7 +29,7 @@ export function controlerPlafonds(c: ContexteControles): Controle[] {
   for (const [id, lignes] of parDispositif) {
     const resultats = c.resultats.filter((r) => r.dispositif === id);
     const regle = lignes[0].dispositif!;
-    const parProjet = regle.calcul.type === "taux" && regle.calcul.plafond_projet !== undefined;
+    const parProjet = sorteDe(regle.calcul).plafondSurLaFiche?.(regle.calcul) === true;
     const uneDepenseParLigne = lignes.every((l) => l.depenses.length === 1);
     // Per expense when each line names one expense; otherwise over the expenses the lines cover.
     const groupes: string[][] = !parProjet && uneDepenseParLigne

@@ -3,8 +3,10 @@
 import { lire } from "../calculs/commun.js";
 import { euros } from "../format.js";
 import type { Controle } from "../modele.js";
-import type { ContexteControles } from "./contexte.js";
+import type { ContexteControles, DefinitionControle } from "./contexte.js";
 import { messageExpire, rgecExpire } from "./reglement-expire.js";
+
+export const controleTransparence: DefinitionControle = { id: "transparence", nom: "Transparence", controler: controlerTransparence };
 
 export function controlerTransparence(c: ContexteControles): Controle[] {
   if (!c.benef.activite_economique) return [];

@@ -6,10 +6,11 @@ import type { DocumentSource } from "../document.js";
 import { cheminTexte, type ProblemeSaisie } from "../erreurs.js";
 import { FINANCEURS_PRIVES, FINANCEURS_PUBLICS } from "../schemas/communs.js";
 import { beneficiaireSchema, depenseSchema, ficheSchema } from "../schemas/fiche.js";
+import { sorteDe } from "../calculs/index.js";
 import type { Regle } from "../schemas/regle.js";
 import { cle, vouliezVousDire } from "../suggestion.js";
 
-/** The fields a rule may read, by object (conditions.ts, `lireChamp`). */
+/** The fields a rule may read, by object (champs.ts, `lireChamp`). */
 export function champsConnus(): Record<string, string[]> {
   return {
     depense: Object.keys(depenseSchema.shape),
@@ -28,21 +29,7 @@ export function champsLus(r: Regle): { champ: string; chemin: PropertyKey[] }[] 
     if (c.si) liste.push({ champ: c.si.champ, chemin: ["conditions", i, "si", "champ"] });
   });
   if (r.s_applique_a.si_champ) liste.push({ champ: `depense.${r.s_applique_a.si_champ}`, chemin: ["s_applique_a", "si_champ"] });
-  const k = r.calcul;
-  if (k.type === "forfait_par_tranche") {
-    for (const champ of k.champ_effectif.split("|")) liste.push({ champ, chemin: ["calcul", "champ_effectif"] });
-    liste.push({ champ: k.champ_economie, chemin: ["calcul", "champ_economie"] });
-  }
-  if (k.type === "dotation_annuelle") {
-    liste.push({ champ: k.champ_duree, chemin: ["calcul", "champ_duree"] });
-    for (const genre of ["annuel", "ponctuel"] as const) {
-      k[genre].forEach((p, i) => {
-        if (p.champ) liste.push({ champ: p.champ, chemin: ["calcul", genre, i, "champ"] });
-        if (p.prorata) liste.push({ champ: p.prorata, chemin: ["calcul", genre, i, "prorata"] });
-      });
-    }
-  }
-  if (k.type === "taux" && k.volets) liste.push({ champ: `depense.${k.volets.champ_vocation}`, chemin: ["calcul", "volets", "champ_vocation"] });
+  liste.push(...(sorteDe(r.calcul).champsLus?.(r.calcul) ?? []));
   return liste;
 }
 
@@ -66,19 +53,19 @@ export function verifierCoherence(r: Regle, doc: DocumentSource): ProblemeSaisie
   if (reserve) {
     problemes.push({ ...lieu(["id"]), message: `l'identifiant « ${r.id} » est réservé : c'est le nom de la colonne « ${reserve} » d'un CSV de fiches (lot, verifier), et de ${FINANCEURS.includes(reserve) ? "ce financeur générique" : "ce champ de fiche"} ; donnez à la règle un identifiant propre (ex. « ${r.id}-region-exemple »)` });
   }
-  const k = r.calcul;
+  const table = sorteDe(r.calcul).tableParCategorie?.(r.calcul);
   const categories = r.s_applique_a.categories;
-  const siennes = [...(categories ?? []), ...(k.type === "taux" && k.taux_par_categorie ? Object.keys(k.taux_par_categorie) : [])];
+  const siennes = [...(categories ?? []), ...(table?.lignes ?? [])];
   for (const id of Object.keys(r.libelles ?? {})) {
     if (!siennes.includes(id)) {
       problemes.push({ ...lieu(["libelles", id]), message: `libellés d'une catégorie « ${id} » que la règle n'a pas${vouliezVousDire(id, siennes)} : ses catégories sont ${siennes.join(", ") || "(aucune)"}` });
     }
   }
-  if (k.type === "taux" && k.taux_par_categorie && categories) {
-    const lignes = Object.keys(k.taux_par_categorie);
+  if (table && categories) {
+    const lignes = table.lignes;
     for (const [i, cat] of categories.entries()) {
       if (!lignes.includes(cat)) {
-        problemes.push({ ...lieu(["s_applique_a", "categories", i]), message: `catégorie « ${cat} » sans ligne dans calcul.taux_par_categorie${vouliezVousDire(cat, lignes)} : une dépense de cette catégorie serait refusée (lignes : ${lignes.join(", ")})` });
+        problemes.push({ ...lieu(["s_applique_a", "categories", i]), message: `catégorie « ${cat} » sans ligne dans ${table.chemin}${vouliezVousDire(cat, lignes)} : une dépense de cette catégorie serait refusée (lignes : ${lignes.join(", ")})` });
       }
     }
   }

@@ -113,9 +113,9 @@ export function brut(v: unknown): unknown {
   return v;
 }
 
-/** Every dated value of the rule's calculation, in file order. */
+/** Every dated value of the rule's calculation, then of its controls, in file order. */
 export function figuresDeRegle(regle: Regle): FigureDatee[] {
-  return figuresDatees(regle.calcul, "calcul", "Calcul");
+  return [...figuresDatees(regle.calcul, "calcul", "Calcul"), ...figuresDatees(regle.controles, "controles", "Contrôles")];
 }
 
 /** Every dated value under an object (a rule's calculation, a parameter file), in file order. */
@@ -170,13 +170,3 @@ export function conditionsDeRegle(regle: Regle): ConditionDecrite[] {
     verifie_le: c.verifie_le ?? null,
   }));
 }
-
-/** What a kind of calculation does, in a sentence. */
-export const SORTES_CALCUL: Record<Regle["calcul"]["type"], string> = {
-  taux: "un taux lu dans un tableau (taille, catégorie), bonus en points, plafonds",
-  forfait_par_tranche: "un forfait par tranche d'effectif, dû si l'économie prévue atteint un minimum",
-  dotation_annuelle: "des dotations annuelles sur une durée plafonnée, plus des postes ponctuels",
-  deduction_fiscale: "une déduction fiscale (pourcentage du prix de revient) et l'économie d'impôt",
-  financement_marche: "un financement aux conditions du marché (hors aide d'État), quotité d'un prêt",
-  eligibilite: "l'éligibilité seulement : le guide ne chiffre pas l'aide",
-};

@@ -41,6 +41,9 @@ export const fractionSignee = z.unknown().transform((v, ctx): Dec => {
 /** A whole number of days, months or hours. */
 export const entier = nombre.refine((d) => d.isInteger(), { message: "un nombre entier est attendu" });
 
+/** A code in a rule file (a condition's, a poste's): lower case and _. */
+export const code = z.string().regex(/^[a-z0-9_]+$/, "un code en minuscules et _ est attendu");
+
 export const TAILLES = ["PE", "ME", "GE"] as const;
 export type Taille = (typeof TAILLES)[number];
 

@@ -1,17 +1,11 @@
-// The schema of a dispositif's rule file (rules/dispositifs/*.yaml).
+// The schema of a dispositif's rule file (rules/dispositifs/*.yaml); its `calcul:` is the schema of
+// its kind, given by the kind's module (calculs/index.ts).
 import { z } from "zod";
 import { dateIso, parametre } from "../parametres.js";
-import { auPremierUsage, montant, nombre, taux, NATURES_DEPENSE, REGIMES, THEMES } from "./communs.js";
+import { schemaCalcul } from "../calculs/index.js";
+import { auPremierUsage, code, nombre, taux, NATURES_DEPENSE, REGIMES, THEMES } from "./communs.js";
 
 function construire() {
-  const code = z.string().regex(/^[a-z0-9_]+$/, "un code en minuscules et _ est attendu");
-
-  /** Rates by size, or one rate for all (PE/ME/GE and the non-economic column). */
-  const tauxParTaille = z.union([
-    taux,
-    z.strictObject({ PE: taux, ME: taux, GE: taux, non_economique: taux }),
-  ]);
-
   const valeurSimple = z.union([z.string(), z.number(), z.boolean()]);
 
   /** A test on one input field; the comparison figures carry the condition's source and dates. */
@@ -39,103 +33,7 @@ function construire() {
     verifie_le: dateIso.optional(),
   });
 
-  const calculTaux = z.strictObject({
-    type: z.literal("taux"),
-    /** montant, or the extra cost over a reference investment (montant − cout_reference). */
-    assiette: z.enum(["montant", "surcout"]).default("montant"),
-    taux: parametre(tauxParTaille).optional(),
-    taux_par_categorie: z.record(z.string(), parametre(tauxParTaille)).optional(),
-    plafond_assiette_par_categorie: z.record(z.string(), parametre(montant)).optional(),
-    bonus_zone: parametre(z.strictObject({ outre_mer: taux, corse: taux, afr_metropole: taux })).optional(),
-    bonus_forme: parametre(z.record(z.string(), taux)).optional(),
-    // Seconde édition, point 1 : la majoration de la forme ne vaut que pour une aide remboursable
-    // « sans calcul d'un équivalent-subvention brut » (Guide fiche 8, l.920).
-    bonus_forme_sans_equivalent_subvention: z.strictObject({ source: z.string().min(3) }).optional(),
-    taux_max: parametre(taux),
-    /** Cap on each expense line (per study, per post). */
-    plafond: parametre(montant).optional(),
-    /** Cap on the sum over the fiche's expenses (per project). */
-    plafond_projet: parametre(montant).optional(),
-    /** PIA filières: regional or national track by the aid asked. */
-    volets: z
-      .strictObject({ seuil_national: parametre(montant), champ_vocation: z.string(), vocation_regionale: z.string() })
-      .optional(),
-    /** The other financers must bring at least this share of the expense (fiche 1). */
-    cofinancement_min: parametre(taux).optional(),
-    /** The named financers pay in equal parts (fiche 21). */
-    parite: z.array(z.string()).optional(),
-  }).refine((c) => c.taux || c.taux_par_categorie, { message: "`taux` ou `taux_par_categorie` est obligatoire" });
-
-  const tranche = z.strictObject({
-    effectif_min: nombre,
-    effectif_moins_de: nombre.optional(),
-    effectif_au_plus: nombre.optional(),
-    minimum_economie: montant,
-    forfait: montant,
-    paye_a: z.string(),
-  });
-
-  const calculForfait = z.strictObject({
-    type: z.literal("forfait_par_tranche"),
-    champ_effectif: z.string(),
-    champ_economie: z.string(),
-    tranches: parametre(z.array(tranche).min(1)),
-  });
-
-  const poste = z.strictObject({
-    code,
-    libelle: z.string(),
-    /** The expense field holding the amount asked (yearly, or once); absent: the cap itself. */
-    champ: z.string().optional(),
-    plafond: parametre(montant),
-    /** The cap is for full time: multiplied by this field (e.g. etp). */
-    prorata: z.string().optional(),
-    /** The cap is per structure: across the fiche's lines of this dispositif it caps their sum. */
-    par_structure: z.boolean().optional(),
-  });
-
-  const calculDotation = z.strictObject({
-    type: z.literal("dotation_annuelle"),
-    champ_duree: z.string(),
-    duree_max_annees: parametre(nombre),
-    annuel: z.array(poste).default([]),
-    ponctuel: z.array(poste).default([]),
-  });
-
-  const calculDeduction = z.strictObject({
-    type: z.literal("deduction_fiscale"),
-    taux: parametre(taux),
-    taux_is_defaut: parametre(taux),
-    calendrier: parametre(
-      // Seconde édition, point 6 : bornes incluses, comme le CGI, art. 39 decies B (« à compter du
-      // 20 septembre 2018 », acompte versé « au plus tard le 31 décembre 2020 »).
-      z.strictObject({
-        commande_a_partir_du: dateIso,
-        acquisition_du: dateIso,
-        acquisition_au: dateIso,
-        acompte_min: taux,
-        acompte_au_plus_tard: dateIso,
-        livraison_mois_max: nombre,
-      }),
-    ),
-  });
-
-  const calculMarche = z.strictObject({
-    type: z.literal("financement_marche"),
-    /** Share of the expense a loan may cover ("quotités jusqu'à 100 %"). */
-    quotite_pret: parametre(taux),
-  });
-
-  const calculEligibilite = z.strictObject({ type: z.literal("eligibilite") });
-
-  const calcul = z.discriminatedUnion("type", [
-    calculTaux,
-    calculForfait,
-    calculDotation,
-    calculDeduction,
-    calculMarche,
-    calculEligibilite,
-  ]);
+  const calcul = schemaCalcul();
 
   const regleSchema = z.strictObject({
     $schema: z.string().optional(),
@@ -168,8 +66,17 @@ function construire() {
     libelles: z.record(code, z.strictObject({ textes: z.array(z.string().min(2)).min(1), source: z.string().min(3) })).optional(),
     conditions: z.array(condition).default([]),
     calcul,
+    /** What the controls of the financing plan read of this dispositif, apart from its calculation. */
+    controles: z
+      .strictObject({
+        /** The other financers must bring at least this share of the expense (fiche 1). */
+        cofinancement_min: parametre(taux).optional(),
+        /** The named financers pay in equal parts (fiche 21). */
+        parite: z.array(z.string()).optional(),
+      })
+      .optional(),
   });
-  return { tauxParTaille, condition, calculTaux, calculForfait, calculDotation, calculDeduction, calculMarche, calcul, regleSchema };
+  return { condition, calcul, regleSchema };
 }
 
 type Schemas = ReturnType<typeof construire>;
@@ -179,12 +86,6 @@ export type RegleBrute = z.input<Schemas["regleSchema"]>;
 export type Regle = z.output<Schemas["regleSchema"]>;
 export type Condition = z.output<Schemas["condition"]>;
 export type Calcul = z.output<Schemas["calcul"]>;
-export type CalculTaux = z.output<Schemas["calculTaux"]>;
-export type CalculForfait = z.output<Schemas["calculForfait"]>;
-export type CalculDotation = z.output<Schemas["calculDotation"]>;
-export type CalculDeduction = z.output<Schemas["calculDeduction"]>;
-export type CalculMarche = z.output<Schemas["calculMarche"]>;
-export type TauxParTaille = z.output<Schemas["tauxParTaille"]>;
 
 /** A dispositif's rule file (rules/dispositifs/*.yaml), built when first used. */
 export const regleSchema = z.lazy(() => schemasRegle().regleSchema);
