@@ -1,7 +1,8 @@
 // Reading the files a user names: YAML or JSON fiches, `-` for standard input, contracts.
 import { readSync, statSync } from "node:fs";
 import { lireDocument, TAILLE_MAX_TEXTE, TROP_VOLUMINEUX, type DocumentSource } from "../core/document.js";
-import { ErreurSaisie, type ProblemeSaisie } from "../core/erreurs.js";
+import { ErreurSaisie } from "../core/erreurs.js";
+import type { FicheSource } from "../core/fiche-lue.js";
 import { fichierContratSchema } from "../core/schemas/contrat.js";
 import { valider } from "../core/validation.js";
 import { erreurFichier, lireOctetsSurs } from "../lecture-sure.js";
@@ -77,12 +78,6 @@ export function decoderUtf8(octets: Buffer, fichier: string): string {
   }
 }
 
-/** One fiche to validate: the document and where the fiche stands in it. */
-export interface FicheSource {
-  doc: DocumentSource;
-  chemin: PropertyKey[];
-}
-
 /**
  * The fiches of a file: the file itself, or each element of its `fiches:` list (a contract file,
  * whose other fields are checked too: a misspelt `contart:` must not pass silently).
@@ -122,25 +117,4 @@ function tableurParExtension(chemin: string): string | undefined {
 function estClasseur(octets: Buffer): boolean {
   return (octets[0] === 0x50 && octets[1] === 0x4b && octets[2] === 0x03 && octets[3] === 0x04)
     || (octets[0] === 0xd0 && octets[1] === 0xcf && octets[2] === 0x11 && octets[3] === 0xe0);
-}
-
-/** "financements[0].financeur" → ["financements", 0, "financeur"]. */
-export function cheminDepuisTexte(champ: string): PropertyKey[] {
-  const chemin: PropertyKey[] = [];
-  for (const m of champ.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) chemin.push(m[2] !== undefined ? Number(m[2]) : m[1]);
-  return chemin;
-}
-
-/** Adds the file and line to problems found after validation (unknown ids, references). */
-export function localiser(e: ErreurSaisie, source: FicheSource): ErreurSaisie {
-  const problemes: ProblemeSaisie[] = e.problemes.map((p) => {
-    if (p.fichier) return p;
-    const chemin = [...source.chemin, ...(p.champ ? cheminDepuisTexte(p.champ) : [])];
-    return { ...p, fichier: source.doc.fichier, ligne: source.doc.ligneDe(chemin), champ: chemin.length ? texteChemin(chemin) : undefined };
-  });
-  return new ErreurSaisie(problemes);
-}
-
-function texteChemin(chemin: PropertyKey[]): string {
-  return chemin.map((k, i) => (typeof k === "number" ? `[${k}]` : (i ? "." : "") + String(k))).join("");
 }

@@ -4,6 +4,7 @@ import { stringify } from "yaml";
 import { evaluerFiche, dispositifsParDefaut } from "../../core/evaluer.js";
 import { expliquer, explicationJson, type Explication } from "../../core/explication.js";
 import { formaterProbleme } from "../../core/erreurs.js";
+import { evaluerSource } from "../../core/fiche-lue.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import type { Fiche } from "../../core/schemas/fiche.js";
 import type { Regle } from "../../core/schemas/regle.js";
@@ -13,7 +14,6 @@ import { sansControles } from "../../core/texte-affichable.js";
 import { ErreurUsage, SORTIE_OK, SORTIE_SAISIE } from "../codes.js";
 import { ecrireSortie } from "../ecriture.js";
 import { fichesDuDocument, lireFichier } from "../entrees.js";
-import { evaluerSource } from "../evaluation.js";
 import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
 import { rendreExplication } from "../rendu/explication.js";
 

@@ -2,9 +2,9 @@
 // (evaluerSource); a bad row becomes a row in error, with its line and column, and the batch goes on.
 // The result is plain data, so a worker thread can compute it as well as the main thread.
 import { cheminTexte, formaterProbleme, type ProblemeSaisie } from "../../core/erreurs.js";
+import { evaluerSource } from "../../core/fiche-lue.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import { ficheEnErreur, ficheJson } from "../../core/sortie-json.js";
-import { evaluerSource } from "../evaluation.js";
 import { catalogue, type PlanColonnes } from "./entetes.js";
 import { categoriesConnues, colonneDuChamp, ficheDeLigne } from "./ligne-vers-fiche.js";
 import { evaluationPourTableur } from "./consignes.js";

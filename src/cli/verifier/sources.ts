@@ -3,11 +3,12 @@
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import { extname, join, relative, isAbsolute } from "node:path";
 import type { DocumentSource } from "../../core/document.js";
-import { cheminTexte, ErreurSaisie, type ProblemeSaisie } from "../../core/erreurs.js";
+import { ErreurSaisie, type ProblemeSaisie } from "../../core/erreurs.js";
 import { fichierContratSchema, type Contrat } from "../../core/schemas/contrat.js";
 import { valider } from "../../core/validation.js";
 import { exigerFichierOrdinaire } from "../../lecture-sure.js";
-import { fichesDuDocument, lireFichier, type FicheSource } from "../entrees.js";
+import type { FicheSource } from "../../core/fiche-lue.js";
+import { fichesDuDocument, lireFichier } from "../entrees.js";
 import type { FichesCsv, NomColonne } from "./csv.js";
 
 /** The files a folder contributes; everything else in it (README, images…) is left alone. */
@@ -167,29 +168,4 @@ export async function lireSources(chemins: string[], lireCsv: LecteurCsv): Promi
     erreurs.push(new ErreurSaisie([{ fichier: fichiers.join(", "), message: "aucune fiche à vérifier : ajoutez les fiches du contrat (un fichier par fiche, ou une liste « fiches: » dans le contrat)" }]));
   }
   return { fichiers, fiches, contrat: contrats[0], erreurs, avertissements, colonnes, problemes };
-}
-
-/** The same fiche id twice in a contract: an error on the second, naming both places (files and lines). */
-export function identifiantsEnDouble(fiches: { source: FicheSource; id: string | undefined }[]): { index: number; probleme: ProblemeSaisie }[] {
-  const premiers = new Map<string, FicheSource>();
-  const doubles: { index: number; probleme: ProblemeSaisie }[] = [];
-  fiches.forEach(({ source, id }, index) => {
-    if (id === undefined) return;
-    const premier = premiers.get(id);
-    if (!premier) {
-      premiers.set(id, source);
-      return;
-    }
-    const ligne = premier.doc.ligneDe([...premier.chemin, "id"]);
-    doubles.push({
-      index,
-      probleme: {
-        fichier: source.doc.fichier,
-        ligne: source.doc.ligneDe([...source.chemin, "id"]),
-        champ: cheminTexte([...source.chemin, "id"]),
-        message: `identifiant de fiche « ${id} » déjà utilisé dans ${premier.doc.fichier}${ligne ? `, ligne ${ligne}` : ""} : cette fiche-ci est exclue des totaux et des contrôles du contrat ; donnez-lui son propre identifiant, ou retirez-la si c'est la même fiche`,
-      },
-    });
-  });
-  return doubles;
 }
