@@ -20,6 +20,7 @@ import { normaliser, vouliezVousDire } from "../core/suggestion.js";
 import { SORTIE_NON_CONFORME, SORTIE_OK, SORTIE_SAISIE } from "./codes.js";
 import type { OptionsSimuler } from "./commandes/simuler.js";
 import { ecrireSortie } from "./ecriture.js";
+import { ECRIVAINS_DOCUMENT, type FormatDocument } from "./ecrivains.js";
 import { verifierFormat } from "./options.js";
 import { rendreExplicationsDeFiche } from "./rendu/explication.js";
 import { rendreFiche } from "./rendu/tableau.js";
@@ -286,7 +287,7 @@ async function demanderFichier(q: Questions, defaut: string): Promise<string> {
 }
 
 export async function simulerInteractif(o: OptionsSimuler, ref: Referentiel): Promise<number> {
-  const format = verifierFormat(o.format, ["table", "json", "yaml"], "table");
+  const format = verifierFormat(o.format, "simuler");
   const { default: inquirer } = await import("inquirer");
   const q = new Questions(inquirer);
   process.stdout.write("Simulation guidée : quelques questions sur le dispositif, le bénéficiaire et la dépense (Ctrl+C pour abandonner).\n");
@@ -303,7 +304,7 @@ export async function simulerInteractif(o: OptionsSimuler, ref: Referentiel): Pr
       ecrireSortie(`\n${texte}\n`, o.sortie);
     } else {
       const doc = documentJson([e.evaluation], { etapes: o.expliquer });
-      ecrireSortie(format === "json" ? JSON.stringify(doc, null, 2) + "\n" : stringify(doc), o.sortie);
+      ecrireSortie(ECRIVAINS_DOCUMENT[format as FormatDocument](doc), o.sortie);
     }
 
     if (await q.confirmer("Enregistrer cette fiche en YAML pour rejouer ou partager la simulation ?", true)) {

@@ -3,6 +3,7 @@ import { estDateValide } from "../core/dates.js";
 import type { Referentiel } from "../core/regles/referentiel.js";
 import { reglesAvecCache } from "./cache-regles.js";
 import { ErreurUsage } from "./codes.js";
+import { nomsDesFormats, type CommandeAFormats } from "./formats.js";
 import { vouliezVousDire } from "../core/suggestion.js";
 import { echapperControles } from "../core/texte-affichable.js";
 
@@ -15,8 +16,10 @@ export interface OptionsGlobales {
   quiet?: boolean;
 }
 
-export function verifierFormat(format: string | undefined, permis: string[], defaut: string): string {
-  const f = format ?? defaut;
+/** The format asked with --format, checked against the command's line in formats.ts; its default without it. */
+export function verifierFormat(format: string | undefined, commande: CommandeAFormats): string {
+  const permis = nomsDesFormats(commande);
+  const f = format ?? permis[0];
   if (!permis.includes(f)) throw new ErreurUsage(`format « ${f} » inconnu pour cette commande${vouliezVousDire(f, permis)} ; formats permis : ${permis.join(", ")}`);
   return f;
 }

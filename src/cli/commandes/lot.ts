@@ -24,14 +24,13 @@ export interface OptionsLot extends OptionsGlobales {
   strict?: boolean;
 }
 
-const FORMATS: FormatLot[] = ["csv", "jsonl", "json"];
 /** Rows evaluated together (one message to a worker thread, one write). */
 const TAILLE_PAQUET = 250;
 /** Rows in error detailed on standard error; the others are in the output's error column. */
 const ERREURS_AFFICHEES = 100;
 
 export async function lot(fichier: string, o: OptionsLot): Promise<number> {
-  const format = verifierFormat(o.format, FORMATS, "csv") as FormatLot;
+  const format = verifierFormat(o.format, "lot") as FormatLot;
   verifierDate(o.date);
   if (fichier === "-") throw new ErreurUsage("lot lit un fichier CSV, pas l'entrée standard : enregistrez le tableau dans un fichier, puis ti-aides lot contrat.csv");
   const ref = reglesDe(o);

@@ -2,7 +2,6 @@
 // and contact, filterable; one rule's figures with their dates and sources. `ti-aides regles
 // verifier DOSSIER…`: validates a Region's rule files for its CI.
 import { existsSync, statSync } from "node:fs";
-import { stringify } from "yaml";
 import { ErreurSaisie, formaterProbleme, type ProblemeSaisie } from "../../core/erreurs.js";
 import { conditionsDeRegle, figuresDeRegle } from "../../core/regles/description.js";
 import { listerRegles, type FiltresRegles } from "../../core/regles/liste.js";
@@ -14,6 +13,7 @@ import { vouliezVousDire } from "../../core/suggestion.js";
 import { chargerCatalogue, chargerRegles, fichiersYaml } from "../../regles-disque.js";
 import { ErreurUsage, SORTIE_OK, SORTIE_SAISIE } from "../codes.js";
 import { ecrireSortie } from "../ecriture.js";
+import { ECRIVAINS_DOCUMENT, type FormatDocument } from "../ecrivains.js";
 import { lireTexte } from "../entrees.js";
 import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
 import { aujourdhui } from "../../core/dates.js";
@@ -29,9 +29,8 @@ export interface OptionsRegles extends OptionsGlobales {
 }
 
 function sortir(donnees: unknown, format: string, texte: () => string, fichier: string | undefined): void {
-  if (format === "json") ecrireSortie(JSON.stringify({ outil: "ti-aides", version: VERSION, ...(donnees as object) }, null, 2) + "\n", fichier);
-  else if (format === "yaml") ecrireSortie(stringify({ outil: "ti-aides", version: VERSION, ...(donnees as object) }), fichier);
-  else ecrireSortie(texte() + "\n", fichier);
+  if (format === "table") ecrireSortie(texte() + "\n", fichier);
+  else ecrireSortie(ECRIVAINS_DOCUMENT[format as FormatDocument]({ outil: "ti-aides", version: VERSION, ...(donnees as object) }), fichier);
 }
 
 export function regleJson(r: Regle, ref: Referentiel) {
@@ -60,7 +59,7 @@ export function regleJson(r: Regle, ref: Referentiel) {
 }
 
 export async function regles(id: string | undefined, o: OptionsRegles): Promise<number> {
-  const format = verifierFormat(o.format, ["table", "json", "yaml"], "table");
+  const format = verifierFormat(o.format, "regles");
   if (o.theme !== undefined && !(THEMES as readonly string[]).includes(o.theme)) {
     throw new ErreurUsage(`--theme « ${o.theme} » inconnu${vouliezVousDire(o.theme, THEMES)} ; thèmes du guide : ${THEMES.join(", ")}`);
   }
@@ -123,7 +122,7 @@ interface FichierVerifie {
 
 /** Validates a Region's rule folders: schema, ids, fields a fiche can give. Exit 0 when fine, 2 when broken. */
 export async function verifierRegles(dossiers: string[], o: OptionsGlobales): Promise<number> {
-  const format = verifierFormat(o.format, ["table", "json"], "table");
+  const format = verifierFormat(o.format, "regles verifier");
   const problemes: ProblemeSaisie[] = [];
   const fichiers: string[] = [];
   for (const d of dossiers) {
@@ -159,7 +158,7 @@ export async function verifierRegles(dossiers: string[], o: OptionsGlobales): Pr
   }
   const valide = problemes.length === 0;
   if (format === "json") {
-    ecrireSortie(JSON.stringify({ outil: "ti-aides", version: VERSION, valide, regles: verifies, avertissements: ref?.avertissements ?? [], problemes }, null, 2) + "\n", o.sortie);
+    ecrireSortie(ECRIVAINS_DOCUMENT.json({ outil: "ti-aides", version: VERSION, valide, regles: verifies, avertissements: ref?.avertissements ?? [], problemes }), o.sortie);
   } else {
     const lignes: string[] = [];
     for (const v of verifies) {

@@ -7,7 +7,7 @@ import { ecrireSortie } from "../ecriture.js";
 import { verifierFormat, type OptionsGlobales } from "../options.js";
 
 export async function schema(format: string, o: OptionsGlobales): Promise<number> {
-  verifierFormat(o.format, ["json"], "json");
+  verifierFormat(o.format, "schema");
   if (!(FORMATS_SCHEMA as readonly string[]).includes(format)) {
     throw new ErreurUsage(`schéma « ${format} » inconnu${vouliezVousDire(format, FORMATS_SCHEMA)} ; schémas : ${FORMATS_SCHEMA.join(", ")}`);
   }

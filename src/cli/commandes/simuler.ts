@@ -1,6 +1,5 @@
 // `ti-aides simuler`: evaluates fiche files (YAML, JSON, `-` for stdin), or a one-line fiche
 // built from flags for a quick question.
-import { stringify } from "yaml";
 import { ErreurSaisie, formaterProbleme } from "../../core/erreurs.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import { documentJson, synthese } from "../../core/sortie-json.js";
@@ -8,6 +7,7 @@ import { vouliezVousDire } from "../../core/suggestion.js";
 import { sansControles } from "../../core/texte-affichable.js";
 import { ErreurUsage, SORTIE_NON_CONFORME, SORTIE_OK, SORTIE_SAISIE } from "../codes.js";
 import { ecrireSortie } from "../ecriture.js";
+import { ECRIVAINS_DOCUMENT, type FormatDocument } from "../ecrivains.js";
 import { evaluerSource, type FicheEvaluee, type FicheSource } from "../../core/fiche-lue.js";
 import { fichesDuDocument, lireFichier } from "../entrees.js";
 import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
@@ -92,7 +92,7 @@ function nommerDrapeaux(e: ErreurSaisie): ErreurSaisie {
 }
 
 export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<number> {
-  const format = verifierFormat(o.format, ["table", "json", "yaml"], "table");
+  const format = verifierFormat(o.format, "simuler");
   verifierDate(o.date);
   if (o.forme !== undefined && !(FORMES as readonly string[]).includes(o.forme)) {
     throw new ErreurUsage(`--forme « ${o.forme} » inconnue${vouliezVousDire(o.forme, FORMES)} ; formes : ${FORMES.join(", ")}`);
@@ -132,8 +132,7 @@ export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<nu
 
   const evaluations = evaluees.map((e) => e.evaluation);
   if (evaluations.length) {
-    if (format === "json") ecrireSortie(JSON.stringify(documentJson(evaluations, { etapes: o.expliquer }), null, 2) + "\n", o.sortie);
-    else if (format === "yaml") ecrireSortie(stringify(documentJson(evaluations, { etapes: o.expliquer })), o.sortie);
+    if (format !== "table") ecrireSortie(ECRIVAINS_DOCUMENT[format as FormatDocument](documentJson(evaluations, { etapes: o.expliquer })), o.sortie);
     else {
       // The renderers (cli-table3, chalk) are loaded only for a table.
       const { rendreFiche, rendreSynthese } = await import("../rendu/tableau.js");
