@@ -6,6 +6,7 @@ import type { FicheSource } from "../core/fiche-lue.js";
 import { fichierContratSchema } from "../core/schemas/contrat.js";
 import { valider } from "../core/validation.js";
 import { erreurFichier, lireOctetsSurs } from "../lecture-sure.js";
+import { CLASSEUR_ICI, CSV_ICI, lecteurDe } from "./lecteurs.js";
 
 /** Reads a file as UTF-8 text; refuses folders, missing files and other encodings clearly. */
 export function lireTexte(chemin: string): string {
@@ -97,20 +98,11 @@ export function fichesDuDocument(doc: DocumentSource): FicheSource[] {
   return [{ doc, chemin: [] }];
 }
 
-/** A fiche file: YAML or JSON. A spreadsheet named here is told which command reads it. */
+/** A fiche file: YAML or JSON. A spreadsheet named here is told which command reads it (lecteurs.ts). */
 export function lireFichier(chemin: string): DocumentSource {
-  const tableur = tableurParExtension(chemin);
-  if (tableur) throw new ErreurSaisie([{ fichier: chemin, message: tableur }]);
+  const lecteur = lecteurDe(chemin);
+  if (lecteur.sorte !== "document") throw new ErreurSaisie([{ fichier: chemin, message: lecteur.sorte === "refus" ? lecteur.message : CSV_ICI }]);
   return lireDocument(lireTexte(chemin), nomAffiche(chemin));
-}
-
-const CSV_ICI = "c'est un tableau CSV, pas une fiche YAML ou JSON : évaluez ses lignes avec « ti-aides lot FICHIER.csv », ou vérifiez tout le contrat avec « ti-aides verifier FICHIER.csv »";
-const CLASSEUR_ICI = "c'est un classeur de tableur, pas une fiche YAML ou JSON : dans le tableur, « Enregistrer sous » → « CSV (séparateur : point-virgule) », puis « ti-aides lot FICHIER.csv » (ou « ti-aides verifier FICHIER.csv »)";
-
-function tableurParExtension(chemin: string): string | undefined {
-  if (/\.(csv|tsv)$/i.test(chemin)) return CSV_ICI;
-  if (/\.(xlsx|xlsm|xls|ods)$/i.test(chemin)) return CLASSEUR_ICI;
-  return undefined;
 }
 
 /** A workbook saved under another name: a ZIP (.xlsx, .ods) or an OLE (.xls) file. */

@@ -9,10 +9,8 @@ import { valider } from "../../core/validation.js";
 import { exigerFichierOrdinaire } from "../../lecture-sure.js";
 import type { FicheSource } from "../../core/fiche-lue.js";
 import { fichesDuDocument, lireFichier } from "../entrees.js";
+import { EXTENSIONS_LUES, lecteurDe } from "../lecteurs.js";
 import type { FichesCsv, NomColonne } from "./csv.js";
-
-/** The files a folder contributes; everything else in it (README, images…) is left alone. */
-export const EXTENSIONS_FICHES = [".yaml", ".yml", ".json", ".csv"];
 
 export interface ContratLu {
   contrat: Contrat;
@@ -75,7 +73,7 @@ function parcourir(dossier: string, trouves: string[], dossiersVus: Set<string>,
       }
     }
     if (estDossier) parcourir(chemin, trouves, dossiersVus, erreurs);
-    else if (EXTENSIONS_FICHES.includes(extname(e.name).toLowerCase())) trouves.push(chemin);
+    else if (EXTENSIONS_LUES.includes(extname(e.name).toLowerCase())) trouves.push(chemin);
   }
 }
 
@@ -99,7 +97,7 @@ export function fichiersDe(chemins: string[]): { fichiers: string[]; erreurs: Er
     const trouves: string[] = [];
     parcourir(chemin, trouves, dossiersVus, problemes);
     if (trouves.length === 0 && !problemes.some((p) => p.fichier === cheminAffiche(chemin))) {
-      problemes.push({ fichier: cheminAffiche(chemin), message: `aucune fiche (${EXTENSIONS_FICHES.join(", ")}) dans ce dossier ni ses sous-dossiers` });
+      problemes.push({ fichier: cheminAffiche(chemin), message: `aucune fiche (${EXTENSIONS_LUES.join(", ")}) dans ce dossier ni ses sous-dossiers` });
     }
     fichiers.push(...trouves);
   }
@@ -133,7 +131,7 @@ export async function lireSources(chemins: string[], lireCsv: LecteurCsv): Promi
   const problemes = new Map<FicheSource, ProblemeSaisie[]>();
   for (const fichier of fichiers) {
     try {
-      if (extname(fichier).toLowerCase() === ".csv") {
+      if (lecteurDe(fichier).sorte === "tableau") {
         exigerFichierOrdinaire(fichier);
         const lu = await lireCsv(fichier);
         fiches.push(...lu.fiches);
