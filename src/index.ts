@@ -9,7 +9,7 @@ export { evaluerContrat, type OptionsContrat, type ResultatContrat, type Doublon
 export type { BilanContrat, ControleContrat, MotifContrat, TotauxContrat, MontantFinanceur, Lieu } from "./core/contrat.js";
 export type { Contrat } from "./core/schemas/contrat.js";
 export { construireReferentiel, lireRegle, type Referentiel, type FichierTexte } from "./core/regles/referentiel.js";
-export { documentJson, ficheJson, synthese, VERSION } from "./core/sortie-json.js";
+export { documentJson, ficheJson, synthese, VERSION } from "./core/document-json.js";
 export { ErreurSaisie, formaterProbleme, type ProblemeSaisie } from "./core/erreurs.js";
 export type { EvaluationFiche, Resultat, Controle, Motif, Etape, BeneficiaireEvalue } from "./core/modele.js";
 export type { Fiche, Depense, Financement } from "./core/schemas/fiche.js";

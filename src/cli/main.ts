@@ -5,7 +5,7 @@ import { ErreurSaisie, formaterProbleme } from "../core/erreurs.js";
 import { echapperControles } from "../core/texte-affichable.js";
 import { VERSION } from "../core/version.js";
 import { erreurFichier } from "../lecture-sure.js";
-import { ErreurUsage, SORTIE_INTERNE, SORTIE_SAISIE } from "./codes.js";
+import { ErreurUsage, CODE_INTERNE, CODE_SAISIE } from "./codes.js";
 import { aideFormats } from "./formats.js";
 
 const TITRES: Record<string, string> = {
@@ -181,18 +181,18 @@ export function signaler(erreur: unknown): number {
   if (e instanceof CommanderError) {
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
     process.stderr.write(`Erreur : ${echapperControles(messageCommander(e))}\n`);
-    return SORTIE_SAISIE;
+    return CODE_SAISIE;
   }
   if (e instanceof ErreurSaisie) {
     for (const p of e.problemes) process.stderr.write(`Erreur : ${formaterProbleme(p)}\n`);
-    return SORTIE_SAISIE;
+    return CODE_SAISIE;
   }
   if (e instanceof ErreurUsage) {
     process.stderr.write(`Erreur : ${echapperControles(e.message)}\n`);
-    return SORTIE_SAISIE;
+    return CODE_SAISIE;
   }
   const message = e instanceof Error ? e.message : String(e);
   process.stderr.write(`Erreur interne de ti-aides (à signaler, avec la commande lancée) : ${message}\n`);
   if (process.env.TI_AIDES_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : ""}\n`);
-  return SORTIE_INTERNE;
+  return CODE_INTERNE;
 }

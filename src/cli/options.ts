@@ -16,6 +16,26 @@ export interface OptionsGlobales {
   quiet?: boolean;
 }
 
+/** `simuler`'s options, here because both simuler.ts and the guided mode (interactif.ts) read them. */
+export interface OptionsSimuler extends OptionsGlobales {
+  strict?: boolean;
+  dispositif?: string;
+  taille?: string;
+  effectif?: string;
+  chiffreAffaires?: string;
+  totalBilan?: string;
+  natureBeneficiaire?: string;
+  secteur?: string;
+  zone?: string;
+  afr?: boolean;
+  nature?: string;
+  categorie?: string;
+  montant?: string;
+  coutReference?: string;
+  forme?: string;
+  expliquer?: boolean;
+}
+
 /** The format asked with --format, checked against the command's line in formats.ts; its default without it. */
 export function verifierFormat(format: string | undefined, commande: CommandeAFormats): string {
   const permis = nomsDesFormats(commande);

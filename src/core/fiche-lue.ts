@@ -8,7 +8,7 @@ import { lireChoixEnClair } from "./libelles.js";
 import type { EvaluationFiche } from "./modele.js";
 import type { Referentiel } from "./regles/referentiel.js";
 import type { Fiche } from "./schemas/fiche.js";
-import { ficheEnErreur } from "./sortie-json.js";
+import { ficheEnErreur } from "./document-json.js";
 import { aujourdhui } from "./dates.js";
 
 /** One fiche to validate: the document and where the fiche stands in it. */

@@ -7,10 +7,10 @@ import { evaluerSource } from "../../core/fiche-lue.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import type { Fiche } from "../../core/schemas/fiche.js";
 import type { Regle } from "../../core/schemas/regle.js";
-import { VERSION } from "../../core/sortie-json.js";
+import { VERSION } from "../../core/document-json.js";
 import { vouliezVousDire } from "../../core/suggestion.js";
 import { sansControles } from "../../core/texte-affichable.js";
-import { ErreurUsage, SORTIE_OK, SORTIE_SAISIE } from "../codes.js";
+import { ErreurUsage, CODE_OK, CODE_SAISIE } from "../codes.js";
 import { ecrireSortie } from "../ecriture.js";
 import { ECRIVAINS_DOCUMENT, type FormatDocument } from "../ecrivains.js";
 import { fichesDuDocument, lireFichier } from "../entrees.js";
@@ -96,5 +96,5 @@ export async function expliquerCommande(fichier: string, o: OptionsExpliquer): P
       ecrireSortie(ECRIVAINS_DOCUMENT[format as FormatDocument](doc), o.sortie);
     }
   }
-  return erreurs ? SORTIE_SAISIE : SORTIE_OK;
+  return erreurs ? CODE_SAISIE : CODE_OK;
 }

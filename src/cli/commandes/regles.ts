@@ -8,10 +8,10 @@ import { listerRegles, type FiltresRegles } from "../../core/regles/liste.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import { THEMES } from "../../core/schemas/communs.js";
 import type { Regle } from "../../core/schemas/regle.js";
-import { VERSION } from "../../core/sortie-json.js";
+import { VERSION } from "../../core/document-json.js";
 import { vouliezVousDire } from "../../core/suggestion.js";
 import { chargerCatalogue, chargerRegles, fichiersYaml } from "../../regles-disque.js";
-import { ErreurUsage, SORTIE_OK, SORTIE_SAISIE } from "../codes.js";
+import { ErreurUsage, CODE_OK, CODE_SAISIE } from "../codes.js";
 import { ecrireSortie } from "../ecriture.js";
 import { ECRIVAINS_DOCUMENT, type FormatDocument } from "../ecrivains.js";
 import { lireTexte } from "../entrees.js";
@@ -70,7 +70,7 @@ export async function regles(id: string | undefined, o: OptionsRegles): Promise<
     const date = verifierDate(o.date) ?? aujourdhui();
     const figures = figuresAVerifier(ref, date);
     sortir({ date, a_verifier: figures, total: figures.length }, format, () => rendreAVerifier(figures, date), o.sortie);
-    return SORTIE_OK;
+    return CODE_OK;
   }
   const catalogue = chargerCatalogue();
 
@@ -84,21 +84,21 @@ export async function regles(id: string | undefined, o: OptionsRegles): Promise<
       regionales: l.regionales.map((r) => regleJson(r.regle, ref)),
     };
     sortir(donnees, format, () => rendreListe(l), o.sortie);
-    return SORTIE_OK;
+    return CODE_OK;
   }
 
   const regle = ref.dispositifs.get(id);
   if (regle) {
     const fichier = ref.origines.get(id) ?? "";
     sortir({ regle: regleJson(regle, ref) }, format, () => rendreRegle(regle, fichier, figuresDeRegle(regle), conditionsDeRegle(regle)), o.sortie);
-    return SORTIE_OK;
+    return CODE_OK;
   }
   // A fiche of the guide by its number: "ti-aides regles 8".
   const numero = /^\d+$/.test(id) ? Number(id) : undefined;
   const x = listerRegles(catalogue, ref).fiches.find((f) => f.fiche === numero);
   if (x) {
     sortir({ fiche: x }, format, () => rendreFicheCatalogue(x).join("\n"), o.sortie);
-    return SORTIE_OK;
+    return CODE_OK;
   }
   throw new ErreurUsage(
     numero !== undefined
@@ -172,6 +172,6 @@ export async function verifierRegles(dossiers: string[], o: OptionsGlobales): Pr
     ecrireSortie(lignes.join("\n") + "\n", o.sortie);
   }
   for (const p of problemes) process.stderr.write(`Erreur : ${formaterProbleme(p)}\n`);
-  return valide ? SORTIE_OK : SORTIE_SAISIE;
+  return valide ? CODE_OK : CODE_SAISIE;
 }
 

@@ -2,36 +2,17 @@
 // built from flags for a quick question.
 import { ErreurSaisie, formaterProbleme } from "../../core/erreurs.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
-import { documentJson, synthese } from "../../core/sortie-json.js";
+import { documentJson, synthese } from "../../core/document-json.js";
 import { vouliezVousDire } from "../../core/suggestion.js";
 import { sansControles } from "../../core/texte-affichable.js";
-import { ErreurUsage, SORTIE_NON_CONFORME, SORTIE_OK, SORTIE_SAISIE } from "../codes.js";
+import { ErreurUsage, CODE_NON_CONFORME, CODE_OK, CODE_SAISIE } from "../codes.js";
 import { ecrireSortie } from "../ecriture.js";
 import { ECRIVAINS_DOCUMENT, type FormatDocument } from "../ecrivains.js";
 import { evaluerSource, type FicheEvaluee, type FicheSource } from "../../core/fiche-lue.js";
 import { fichesDuDocument, lireFichier } from "../entrees.js";
-import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
+import { reglesDe, verifierDate, verifierFormat, type OptionsSimuler } from "../options.js";
 import type { Forme } from "../../core/schemas/communs.js";
 import { FORMES } from "../../core/schemas/communs.js";
-
-export interface OptionsSimuler extends OptionsGlobales {
-  strict?: boolean;
-  dispositif?: string;
-  taille?: string;
-  effectif?: string;
-  chiffreAffaires?: string;
-  totalBilan?: string;
-  natureBeneficiaire?: string;
-  secteur?: string;
-  zone?: string;
-  afr?: boolean;
-  nature?: string;
-  categorie?: string;
-  montant?: string;
-  coutReference?: string;
-  forme?: string;
-  expliquer?: boolean;
-}
 
 /** The flags that build a one-line fiche, and the field each one fills. */
 const DRAPEAUX: Record<string, string> = {
@@ -142,7 +123,7 @@ export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<nu
       ecrireSortie(blocs.join("\n\n") + "\n", o.sortie);
     }
   }
-  if (erreurs.length) return SORTIE_SAISIE;
-  if (o.strict && evaluations.some((e) => e.conforme === false)) return SORTIE_NON_CONFORME;
-  return SORTIE_OK;
+  if (erreurs.length) return CODE_SAISIE;
+  if (o.strict && evaluations.some((e) => e.conforme === false)) return CODE_NON_CONFORME;
+  return CODE_OK;
 }

@@ -2,10 +2,10 @@
 // a contract file — and says where each failure stands. Exit 0 compliant, 1 a rule is broken,
 // 2 an input cannot be read; warnings fail only with --strict.
 import { formaterProbleme, type ProblemeSaisie } from "../../core/erreurs.js";
-import { contratJson } from "../../core/sortie-contrat.js";
-import { documentJson } from "../../core/sortie-json.js";
+import { contratJson } from "../../core/contrat-json.js";
+import { documentJson } from "../../core/document-json.js";
 import { sansControles } from "../../core/texte-affichable.js";
-import { ErreurUsage, SORTIE_NON_CONFORME, SORTIE_OK, SORTIE_SAISIE } from "../codes.js";
+import { ErreurUsage, CODE_NON_CONFORME, CODE_OK, CODE_SAISIE } from "../codes.js";
 import { ecrireSortie } from "../ecriture.js";
 import { ECRIVAINS_DOCUMENT } from "../ecrivains.js";
 import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
@@ -66,7 +66,7 @@ export async function verifier(chemins: string[], o: OptionsVerifier): Promise<n
   ecrireSortie(sortie, o.sortie);
 
   const d = decompter(v);
-  if (d.erreurs > 0) return SORTIE_SAISIE;
-  if (d.echecs > 0 || (strict && d.avertissements > 0)) return SORTIE_NON_CONFORME;
-  return SORTIE_OK;
+  if (d.erreurs > 0) return CODE_SAISIE;
+  if (d.echecs > 0 || (strict && d.avertissements > 0)) return CODE_NON_CONFORME;
+  return CODE_OK;
 }

@@ -53,14 +53,14 @@ function parcourir(dossier: string, trouves: string[], dossiersVus: Set<string>,
   }
   if (dossiersVus.has(reel)) return; // a symbolic link back to a folder already read
   dossiersVus.add(reel);
-  let entrees;
+  let contenu;
   try {
-    entrees = readdirSync(dossier, { withFileTypes: true });
+    contenu = readdirSync(dossier, { withFileTypes: true });
   } catch (e) {
     erreurs.push({ fichier: cheminAffiche(dossier), message: `dossier illisible (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : vérifiez les droits` });
     return;
   }
-  for (const e of entrees.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const e of contenu.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (e.name.startsWith(".") || e.name === "node_modules") continue;
     const chemin = join(dossier, e.name);
     let estDossier = e.isDirectory();

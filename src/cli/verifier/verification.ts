@@ -7,7 +7,7 @@ import { idBrut, type FicheEvaluee, type FicheSource } from "../../core/fiche-lu
 import type { Controle } from "../../core/modele.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import type { Fiche } from "../../core/schemas/fiche.js";
-import { ficheEnErreur } from "../../core/sortie-json.js";
+import { ficheEnErreur } from "../../core/document-json.js";
 import { evaluationPourTableur } from "../csv/consignes.js";
 import { NOMS_CONTROLES } from "../rendu/tableau.js";
 import type { ContratLu, SourcesVerification } from "./sources.js";
