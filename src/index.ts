@@ -5,6 +5,7 @@ export { evaluerFiche, dispositifsParDefaut, type OptionsEvaluation } from "./co
 export { lireFiche, validerFiche } from "./core/fiche.js";
 export { lireDocument, type DocumentSource } from "./core/document.js";
 export { evaluerSource, type FicheSource, type FicheEvaluee } from "./core/fiche-lue.js";
+export { fichesDuDocument, lireContrat } from "./core/fiches-du-document.js";
 export { evaluerContrat, type OptionsContrat, type ResultatContrat, type Doublon } from "./core/evaluer-contrat.js";
 export type { BilanContrat, ControleContrat, MotifContrat, TotauxContrat, MontantFinanceur, Lieu } from "./core/contrat.js";
 export type { Contrat } from "./core/schemas/contrat.js";

@@ -1,7 +1,7 @@
 // ti-aides as a library (src/index.ts): the rule schema stays a full zod object, even though the
 // command line builds it only when it reads a rule file; a whole contract is checked without the CLI.
 import { expect, test } from "vitest";
-import { chargerRegles, evaluerContrat, lireDocument, regleSchema, type FicheSource, type ResultatContrat } from "../src/index.js";
+import { chargerRegles, evaluerContrat, lireContrat, lireDocument, regleSchema, type FicheSource, type ResultatContrat } from "../src/index.js";
 
 test("regleSchema exposes its shape and can be extended", () => {
   expect(Object.keys(regleSchema.shape)).toContain("calcul");
@@ -53,4 +53,26 @@ financements:
   expect(r.bilan.totaux.fiches).toBe(2);
   expect(r.bilan.totaux.cout_total.toFixed(2)).toBe("800000.00");
   expect(r.bilan.totaux.par_financeur.map((f) => [f.financeur, f.montant.toFixed(2)])).toEqual([["region", "240000.00"]]);
+});
+
+test("lireContrat then evaluerContrat: a contract file's fiches, checked against its period", () => {
+  const ref = chargerRegles();
+  const fiche = (id: string, date: string) => `  - id: ${id}
+    date_demande: ${date}
+    beneficiaire: {nature: entreprise, siren: "741000012", effectif: 120, chiffre_affaires: 30000000, total_bilan: 20000000, secteur: industrie}
+    localisation: {zone: metropole, afr: false}
+    depenses: [{id: mission, nature: conseil, montant: 10000, taux_max: 1}]
+`;
+  const texte = `contrat: {id: C-1, territoire: Vallée de l'Arve, periode: {debut: 2019-01-01, fin: 2022-12-31}}
+fiches:
+${fiche("TI-01", "2022-12-31")}${fiche("TI-02", "2023-01-01")}`;
+  const { contrat, fiches } = lireContrat(lireDocument(texte, "contrat.yaml"));
+  expect(contrat?.id).toBe("C-1");
+  expect(fiches.map((f) => f.chemin)).toEqual([["fiches", 0], ["fiches", 1]]);
+  const r = evaluerContrat(fiches, ref, { contrat });
+  // The period's last day is inside; the day after is outside, at TI-02's date_demande (fiche 1).
+  const periode = r.bilan.controles.filter((c) => c.controle === "periode");
+  expect(periode.map((c) => [c.portee, c.conforme])).toEqual([["TI-01", true], ["TI-02", false]]);
+  expect(periode[1].lieu).toEqual({ fiche: 1, champ: ["date_demande"] });
+  expect(fiches[1].doc.ligneDe([...fiches[1].chemin, ...periode[1].lieu!.champ])).toBe(9);
 });

@@ -2,9 +2,6 @@
 import { readSync, statSync } from "node:fs";
 import { lireDocument, TAILLE_MAX_TEXTE, TROP_VOLUMINEUX, type DocumentSource } from "../core/document.js";
 import { ErreurSaisie } from "../core/erreurs.js";
-import type { FicheSource } from "../core/fiche-lue.js";
-import { fichierContratSchema } from "../core/schemas/contrat.js";
-import { valider } from "../core/validation.js";
 import { erreurFichier, lireOctetsSurs } from "../lecture-sure.js";
 import { CLASSEUR_ICI, CSV_ICI, lecteurDe } from "./lecteurs.js";
 
@@ -77,25 +74,6 @@ export function decoderUtf8(octets: Buffer, fichier: string): string {
   } catch {
     throw new ErreurSaisie([{ fichier, message: "le fichier n'est pas encodé en UTF-8 (Windows-1252 ?) : enregistrez-le en UTF-8" }]);
   }
-}
-
-/**
- * The fiches of a file: the file itself, or each element of its `fiches:` list (a contract file,
- * whose other fields are checked too: a misspelt `contart:` must not pass silently).
- */
-export function fichesDuDocument(doc: DocumentSource): FicheSource[] {
-  const d = doc.donnees;
-  if (d && typeof d === "object" && !Array.isArray(d) && Array.isArray((d as { fiches?: unknown }).fiches)) {
-    const lu = valider(fichierContratSchema, doc);
-    return (lu.fiches ?? []).map((_, i) => ({ doc, chemin: ["fiches", i] }));
-  }
-  if (d === null || typeof d !== "object" || Array.isArray(d)) {
-    throw new ErreurSaisie([{ fichier: doc.fichier, ligne: 1, message: "une fiche est un bloc de champs (id, beneficiaire, depenses…), pas une valeur seule ni une liste" }]);
-  }
-  if ("contrat" in d) {
-    throw new ErreurSaisie([{ fichier: doc.fichier, ligne: doc.ligneDe(["contrat"]), message: "fichier de contrat sans liste « fiches » : ses fiches sont dans des fichiers à part ; vérifiez tout le dossier avec « ti-aides verifier DOSSIER »" }]);
-  }
-  return [{ doc, chemin: [] }];
 }
 
 /** A fiche file: YAML or JSON. A spreadsheet named here is told which command reads it (lecteurs.ts). */

@@ -13,7 +13,8 @@ import { sansControles } from "../../core/texte-affichable.js";
 import { ErreurUsage, CODE_OK, CODE_SAISIE } from "../codes.js";
 import { ecrireSortie } from "../ecriture.js";
 import { ECRIVAINS_DOCUMENT, type FormatDocument } from "../ecrivains.js";
-import { fichesDuDocument, lireFichier } from "../entrees.js";
+import { fichesDuDocument } from "../../core/fiches-du-document.js";
+import { lireFichier } from "../entrees.js";
 import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
 import { rendreExplication } from "../rendu/explication.js";
 

@@ -9,7 +9,8 @@ import { ErreurUsage, CODE_NON_CONFORME, CODE_OK, CODE_SAISIE } from "../codes.j
 import { ecrireSortie } from "../ecriture.js";
 import { ECRIVAINS_DOCUMENT, type FormatDocument } from "../ecrivains.js";
 import { evaluerSource, type FicheEvaluee, type FicheSource } from "../../core/fiche-lue.js";
-import { fichesDuDocument, lireFichier } from "../entrees.js";
+import { fichesDuDocument } from "../../core/fiches-du-document.js";
+import { lireFichier } from "../entrees.js";
 import { reglesDe, verifierDate, verifierFormat, type OptionsSimuler } from "../options.js";
 import type { Forme } from "../../core/schemas/communs.js";
 import { FORMES } from "../../core/schemas/communs.js";

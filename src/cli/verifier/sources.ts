@@ -4,11 +4,11 @@ import { readdirSync, realpathSync, statSync } from "node:fs";
 import { extname, join, relative, isAbsolute } from "node:path";
 import type { DocumentSource } from "../../core/document.js";
 import { ErreurSaisie, type ProblemeSaisie } from "../../core/erreurs.js";
-import { fichierContratSchema, type Contrat } from "../../core/schemas/contrat.js";
-import { valider } from "../../core/validation.js";
+import { lireContrat } from "../../core/fiches-du-document.js";
+import type { Contrat } from "../../core/schemas/contrat.js";
 import { exigerFichierOrdinaire } from "../../lecture-sure.js";
 import type { FicheSource } from "../../core/fiche-lue.js";
-import { fichesDuDocument, lireFichier } from "../entrees.js";
+import { lireFichier } from "../entrees.js";
 import { EXTENSIONS_LUES, lecteurDe } from "../lecteurs.js";
 import type { FichesCsv, NomColonne } from "./csv.js";
 
@@ -116,12 +116,6 @@ export function fichiersDe(chemins: string[]): { fichiers: string[]; erreurs: Er
   return { fichiers: uniques.map(cheminAffiche), erreurs: problemes.map((p) => new ErreurSaisie([p])) };
 }
 
-/** A contract file has `contrat:` (its identity and period) and/or `fiches:` (a list of fiches). */
-function estFichierContrat(doc: DocumentSource): boolean {
-  const d = doc.donnees;
-  return d !== null && typeof d === "object" && !Array.isArray(d) && ("contrat" in d || "fiches" in d);
-}
-
 export async function lireSources(chemins: string[], lireCsv: LecteurCsv): Promise<SourcesVerification> {
   const { fichiers, erreurs } = fichiersDe(chemins);
   const fiches: FicheSource[] = [];
@@ -142,13 +136,9 @@ export async function lireSources(chemins: string[], lireCsv: LecteurCsv): Promi
         continue;
       }
       const doc = lireFichier(fichier);
-      if (!estFichierContrat(doc)) {
-        fiches.push(...fichesDuDocument(doc));
-        continue;
-      }
-      const lu = valider(fichierContratSchema, doc);
+      const lu = lireContrat(doc);
       if (lu.contrat) contrats.push({ contrat: lu.contrat, doc });
-      (lu.fiches ?? []).forEach((_, i) => fiches.push({ doc, chemin: ["fiches", i] }));
+      fiches.push(...lu.fiches);
     } catch (e) {
       if (!(e instanceof ErreurSaisie)) throw e;
       erreurs.push(e);
