@@ -228,7 +228,7 @@ describe("a row → a fiche", () => {
       { fichier: "c.csv", ligne: 7, idFiche: "TI-07", colonne: "Montant", message: "« 12O 000 » n'est pas un montant (exemples acceptés : 1200000, 1 200 000,50 €)" },
     ]);
     // The row's cells are kept as they were, the errors in the last column.
-    const sortie = t.sortie as string[];
+    const sortie = t.rendu as string[];
     expect(sortie.slice(0, entetes.length)).toEqual(mauvaise);
     expect(sortie.at(-1)).toBe("c.csv, ligne 7, fiche TI-07 : colonne « AFR » : « peut-être » n'est pas oui ou non : écrivez oui/non (ou vrai/faux, 1/0) | c.csv, ligne 7, fiche TI-07 : colonne « Montant » : « 12O 000 » n'est pas un montant (exemples acceptés : 1200000, 1 200 000,50 €)");
   });
@@ -239,7 +239,7 @@ describe("a row → a fiche", () => {
     const t = traiterLigne({ cellules: ["A-1", "association", "etude", "1000", "décalée"], ligne: 3 }, c);
     expect(t.problemes.map((x) => x.colonne)).toEqual([undefined, "activite_economique"]);
     expect(t.problemes[0].message).toMatch(/^1 cellule\(s\) au-delà de la dernière colonne/);
-    expect(JSON.parse(t.sortie as string)).toMatchObject({ id: "A-1", resultats: [], conforme: null });
+    expect(JSON.parse(t.rendu as string)).toMatchObject({ id: "A-1", resultats: [], conforme: null });
   });
 
   test("anomalies: a failed control, then the warnings", () => {

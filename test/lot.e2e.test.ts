@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { describe, expect, test } from "vitest";
-import { documentJson } from "../src/core/sortie-json.js";
+import { documentJson } from "../src/core/document-json.js";
 import { sansPileDAppel, tiAides } from "./outils/cli.js";
 
 const EXEMPLE = "fixtures/csv/contrat-exemple.csv";

@@ -13,10 +13,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { D } from "../core/argent.js";
 import { construireReferentiel, type Referentiel } from "../core/regles/referentiel.js";
-import { VERSION } from "../core/sortie-json.js";
+import { VERSION } from "../core/document-json.js";
 import { lireFichiersRegles, type FichiersRegles } from "../regles-disque.js";
 import { lireTexteSur } from "../lecture-sure.js";
-import { SORTIE_INTERNE } from "./codes.js";
+import { CODE_INTERNE } from "./codes.js";
 import { dossierCache, dossierPrive } from "./dossier-cache.cjs";
 
 /** Bumped when the stored form changes. */
@@ -54,7 +54,7 @@ let entreeLue: string | undefined;
 function retirerSiEchec(chemin: string): void {
   if (entreeLue === undefined) {
     process.once("exit", (code) => {
-      if (code === SORTIE_INTERNE && entreeLue) rmSync(entreeLue, { force: true });
+      if (code === CODE_INTERNE && entreeLue) rmSync(entreeLue, { force: true });
     });
   }
   entreeLue = chemin;

@@ -10,7 +10,7 @@ import type { OptionsEvaluation } from "../core/evaluer.js";
 import type { Referentiel } from "../core/regles/referentiel.js";
 import { fichiersYaml } from "../regles-disque.js";
 import { lireTexte } from "./entrees.js";
-import { evaluerSource } from "./evaluation.js";
+import { evaluerSource } from "../core/fiche-lue.js";
 
 /** The case files of these paths (files, or folders read recursively), validated; all mistakes at once. */
 export function lireFichiersCas(chemins: string[]): FichierCas[] {

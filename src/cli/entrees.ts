@@ -1,10 +1,9 @@
 // Reading the files a user names: YAML or JSON fiches, `-` for standard input, contracts.
 import { readSync, statSync } from "node:fs";
 import { lireDocument, TAILLE_MAX_TEXTE, TROP_VOLUMINEUX, type DocumentSource } from "../core/document.js";
-import { ErreurSaisie, type ProblemeSaisie } from "../core/erreurs.js";
-import { fichierContratSchema } from "../core/schemas/contrat.js";
-import { valider } from "../core/validation.js";
+import { ErreurSaisie } from "../core/erreurs.js";
 import { erreurFichier, lireOctetsSurs } from "../lecture-sure.js";
+import { CLASSEUR_ICI, CSV_ICI, lecteurDe } from "./lecteurs.js";
 
 /** Reads a file as UTF-8 text; refuses folders, missing files and other encodings clearly. */
 export function lireTexte(chemin: string): string {
@@ -77,70 +76,15 @@ export function decoderUtf8(octets: Buffer, fichier: string): string {
   }
 }
 
-/** One fiche to validate: the document and where the fiche stands in it. */
-export interface FicheSource {
-  doc: DocumentSource;
-  chemin: PropertyKey[];
-}
-
-/**
- * The fiches of a file: the file itself, or each element of its `fiches:` list (a contract file,
- * whose other fields are checked too: a misspelt `contart:` must not pass silently).
- */
-export function fichesDuDocument(doc: DocumentSource): FicheSource[] {
-  const d = doc.donnees;
-  if (d && typeof d === "object" && !Array.isArray(d) && Array.isArray((d as { fiches?: unknown }).fiches)) {
-    const lu = valider(fichierContratSchema, doc);
-    return (lu.fiches ?? []).map((_, i) => ({ doc, chemin: ["fiches", i] }));
-  }
-  if (d === null || typeof d !== "object" || Array.isArray(d)) {
-    throw new ErreurSaisie([{ fichier: doc.fichier, ligne: 1, message: "une fiche est un bloc de champs (id, beneficiaire, depenses…), pas une valeur seule ni une liste" }]);
-  }
-  if ("contrat" in d) {
-    throw new ErreurSaisie([{ fichier: doc.fichier, ligne: doc.ligneDe(["contrat"]), message: "fichier de contrat sans liste « fiches » : ses fiches sont dans des fichiers à part ; vérifiez tout le dossier avec « ti-aides verifier DOSSIER »" }]);
-  }
-  return [{ doc, chemin: [] }];
-}
-
-/** A fiche file: YAML or JSON. A spreadsheet named here is told which command reads it. */
+/** A fiche file: YAML or JSON. A spreadsheet named here is told which command reads it (lecteurs.ts). */
 export function lireFichier(chemin: string): DocumentSource {
-  const tableur = tableurParExtension(chemin);
-  if (tableur) throw new ErreurSaisie([{ fichier: chemin, message: tableur }]);
+  const lecteur = lecteurDe(chemin);
+  if (lecteur.sorte !== "document") throw new ErreurSaisie([{ fichier: chemin, message: lecteur.sorte === "refus" ? lecteur.message : CSV_ICI }]);
   return lireDocument(lireTexte(chemin), nomAffiche(chemin));
-}
-
-const CSV_ICI = "c'est un tableau CSV, pas une fiche YAML ou JSON : évaluez ses lignes avec « ti-aides lot FICHIER.csv », ou vérifiez tout le contrat avec « ti-aides verifier FICHIER.csv »";
-const CLASSEUR_ICI = "c'est un classeur de tableur, pas une fiche YAML ou JSON : dans le tableur, « Enregistrer sous » → « CSV (séparateur : point-virgule) », puis « ti-aides lot FICHIER.csv » (ou « ti-aides verifier FICHIER.csv »)";
-
-function tableurParExtension(chemin: string): string | undefined {
-  if (/\.(csv|tsv)$/i.test(chemin)) return CSV_ICI;
-  if (/\.(xlsx|xlsm|xls|ods)$/i.test(chemin)) return CLASSEUR_ICI;
-  return undefined;
 }
 
 /** A workbook saved under another name: a ZIP (.xlsx, .ods) or an OLE (.xls) file. */
 function estClasseur(octets: Buffer): boolean {
   return (octets[0] === 0x50 && octets[1] === 0x4b && octets[2] === 0x03 && octets[3] === 0x04)
     || (octets[0] === 0xd0 && octets[1] === 0xcf && octets[2] === 0x11 && octets[3] === 0xe0);
-}
-
-/** "financements[0].financeur" → ["financements", 0, "financeur"]. */
-export function cheminDepuisTexte(champ: string): PropertyKey[] {
-  const chemin: PropertyKey[] = [];
-  for (const m of champ.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) chemin.push(m[2] !== undefined ? Number(m[2]) : m[1]);
-  return chemin;
-}
-
-/** Adds the file and line to problems found after validation (unknown ids, references). */
-export function localiser(e: ErreurSaisie, source: FicheSource): ErreurSaisie {
-  const problemes: ProblemeSaisie[] = e.problemes.map((p) => {
-    if (p.fichier) return p;
-    const chemin = [...source.chemin, ...(p.champ ? cheminDepuisTexte(p.champ) : [])];
-    return { ...p, fichier: source.doc.fichier, ligne: source.doc.ligneDe(chemin), champ: chemin.length ? texteChemin(chemin) : undefined };
-  });
-  return new ErreurSaisie(problemes);
-}
-
-function texteChemin(chemin: PropertyKey[]): string {
-  return chemin.map((k, i) => (typeof k === "number" ? `[${k}]` : (i ? "." : "") + String(k))).join("");
 }

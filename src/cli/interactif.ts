@@ -10,17 +10,18 @@ import { lireMontant } from "../core/argent.js";
 import { aujourdhui, dateFr } from "../core/dates.js";
 import { formaterProbleme } from "../core/erreurs.js";
 import { sorteDe } from "../core/calculs/index.js";
+import { evaluerSource } from "../core/fiche-lue.js";
 import { champsLus } from "../core/regles/coherence.js";
 import type { Referentiel } from "../core/regles/referentiel.js";
 import { FORMES, NATURES_BENEFICIAIRE, NATURES_DEPENSE, TAILLES, ZONES, montant, type Forme } from "../core/schemas/communs.js";
 import { beneficiaireSchema, depenseSchema, ficheSchema } from "../core/schemas/fiche.js";
 import type { Regle } from "../core/schemas/regle.js";
-import { documentJson } from "../core/sortie-json.js";
+import { documentJson } from "../core/document-json.js";
 import { normaliser, vouliezVousDire } from "../core/suggestion.js";
-import { SORTIE_NON_CONFORME, SORTIE_OK, SORTIE_SAISIE } from "./codes.js";
-import type { OptionsSimuler } from "./commandes/simuler.js";
+import { CODE_NON_CONFORME, CODE_OK, CODE_SAISIE } from "./codes.js";
+import type { OptionsSimuler } from "./options.js";
 import { ecrireSortie } from "./ecriture.js";
-import { evaluerSource } from "./evaluation.js";
+import { ECRIVAINS_DOCUMENT, type FormatDocument } from "./ecrivains.js";
 import { verifierFormat } from "./options.js";
 import { rendreExplicationsDeFiche } from "./rendu/explication.js";
 import { rendreFiche } from "./rendu/tableau.js";
@@ -286,7 +287,7 @@ async function demanderFichier(q: Questions, defaut: string): Promise<string> {
 }
 
 export async function simulerInteractif(o: OptionsSimuler, ref: Referentiel): Promise<number> {
-  const format = verifierFormat(o.format, ["table", "json", "yaml"], "table");
+  const format = verifierFormat(o.format, "simuler");
   const { default: inquirer } = await import("inquirer");
   const q = new Questions(inquirer);
   process.stdout.write("Simulation guidée : quelques questions sur le dispositif, le bénéficiaire et la dépense (Ctrl+C pour abandonner).\n");
@@ -296,14 +297,14 @@ export async function simulerInteractif(o: OptionsSimuler, ref: Referentiel): Pr
     const e = evaluerSource(source, ref, { date: o.date, forme });
     if (e.erreur) {
       for (const p of e.erreur.problemes) process.stderr.write(`Erreur : ${formaterProbleme(p)}\n`);
-      return SORTIE_SAISIE;
+      return CODE_SAISIE;
     }
     if (format === "table") {
       const texte = rendreFiche(e.evaluation, e.fiche?.titre) + (o.expliquer ? `\n\n${rendreExplicationsDeFiche(e.evaluation, ref, e.fiche)}` : "");
       ecrireSortie(`\n${texte}\n`, o.sortie);
     } else {
       const doc = documentJson([e.evaluation], { etapes: o.expliquer });
-      ecrireSortie(format === "json" ? JSON.stringify(doc, null, 2) + "\n" : stringify(doc), o.sortie);
+      ecrireSortie(ECRIVAINS_DOCUMENT[format as FormatDocument](doc), o.sortie);
     }
 
     if (await q.confirmer("Enregistrer cette fiche en YAML pour rejouer ou partager la simulation ?", true)) {
@@ -313,12 +314,12 @@ export async function simulerInteractif(o: OptionsSimuler, ref: Referentiel): Pr
       ecrireSortie(entete + stringify(donnees, { lineWidth: 0 }), fichier);
       process.stdout.write(`Fiche enregistrée dans ${fichier}. Rejouez la simulation avec : ${rejouer}\n`);
     }
-    if (o.strict && e.evaluation.conforme === false) return SORTIE_NON_CONFORME;
-    return SORTIE_OK;
+    if (o.strict && e.evaluation.conforme === false) return CODE_NON_CONFORME;
+    return CODE_OK;
   } catch (err) {
     if (err instanceof Error && err.name === "ExitPromptError") {
       process.stderr.write("Simulation interrompue : aucune fiche n'a été enregistrée.\n");
-      return SORTIE_SAISIE;
+      return CODE_SAISIE;
     }
     throw err;
   }

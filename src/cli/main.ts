@@ -5,7 +5,8 @@ import { ErreurSaisie, formaterProbleme } from "../core/erreurs.js";
 import { echapperControles } from "../core/texte-affichable.js";
 import { VERSION } from "../core/version.js";
 import { erreurFichier } from "../lecture-sure.js";
-import { ErreurUsage, SORTIE_INTERNE, SORTIE_SAISIE } from "./codes.js";
+import { ErreurUsage, CODE_INTERNE, CODE_SAISIE } from "./codes.js";
+import { aideFormats } from "./formats.js";
 
 const TITRES: Record<string, string> = {
   "Usage:": "Utilisation :",
@@ -45,7 +46,7 @@ export function construireProgramme(): Command {
     .version(VERSION, "-V, --version", "affiche la version")
     .helpOption("-h, --help", "affiche l'aide")
     .helpCommand("aide [commande]", "affiche l'aide d'une commande")
-    .option("--format <format>", "format de sortie : table, json, yaml (et csv, jsonl, junit, github selon la commande)")
+    .option("--format <format>", "format de sortie : ceux de chaque commande sont dans son aide (ex. ti-aides verifier --help)")
     .option("-o, --sortie <fichier>", "écrit le résultat dans ce fichier plutôt qu'à l'écran")
     .option("--date <AAAA-MM-JJ>", "date d'évaluation des règles datées (par défaut : date_demande de chaque fiche, sinon aujourd'hui)")
     .option("--regles <dossier>", "ajoute ou remplace des règles (dispositifs régionaux) ; répétable", (v: string, prec: string[] = []) => [...prec, v])
@@ -85,6 +86,7 @@ export function construireProgramme(): Command {
     .option("--cout-reference <montant>", "coût d'un investissement de référence (le surcoût est l'assiette)")
     .addOption(new Option("--forme <forme>", "forme de l'aide : subvention, avance_remboursable, pret…"))
     .option("--expliquer", "ajoute le raisonnement pas à pas de chaque chiffre, avec ses sources (comme ti-aides expliquer)")
+    .addHelpText("after", `\n${aideFormats("simuler")}`)
     .action(async (fichiers: string[], _o: object, cmd: Command) => {
       const { simuler } = await import("./commandes/simuler.js");
       process.exitCode = await simuler(fichiers, cmd.optsWithGlobals());
@@ -96,7 +98,7 @@ export function construireProgramme(): Command {
     .description("évalue chaque ligne d'un tableau CSV de fiches-actions (une ligne par action, une colonne par financeur) et rend le tableau complété des résultats, en flux")
     .argument("<fichier>", "tableau CSV du contrat (séparateur ; ou , ; UTF-8 ou Windows-1252)")
     .option("--strict", "code de sortie 1 si une ligne n'est pas conforme ou est en erreur")
-    .addHelpText("after", "\nFormats (--format) : csv (par défaut : le tableau d'entrée, même séparateur et même encodage, suivi des colonnes de résultat), jsonl (une fiche JSON par ligne), json.\nExemple : ti-aides lot contrat.csv -o contrat-resultats.csv")
+    .addHelpText("after", `\n${aideFormats("lot")}\nExemple : ti-aides lot contrat.csv -o contrat-resultats.csv`)
     .action(async (fichier: string, _o: object, cmd: Command) => {
       const { lot } = await import("./commandes/lot.js");
       process.exitCode = await lot(fichier, cmd.optsWithGlobals());
@@ -107,7 +109,7 @@ export function construireProgramme(): Command {
     .description("valide tout un contrat pour la CI : fiches, dossiers de fiches (récursivement) ou fichier de contrat ; de minimis additionné par entreprise sur toutes les fiches, dates dans la période du contrat, totaux. Code 0 conforme, 1 règle enfreinte, 2 entrée illisible")
     .argument("[chemins...]", "fiches (.yaml, .yml, .json), tableaux CSV de fiches (format de ti-aides lot), dossiers, fichier de contrat")
     .option("--strict", "les avertissements font aussi échouer la vérification (code 1)")
-    .addHelpText("after", "\nFormats (--format) : table (rapport lisible, par défaut), json, junit (XML JUnit pour GitLab, Jenkins…), github (annotations GitHub Actions).\nExemple : ti-aides verifier contrat/ --format junit -o rapport-junit.xml")
+    .addHelpText("after", `\n${aideFormats("verifier")}\nExemple : ti-aides verifier contrat/ --format junit -o rapport-junit.xml`)
     .action(async (chemins: string[], _o: object, cmd: Command) => {
       const { verifier } = await import("./commandes/verifier.js");
       process.exitCode = await verifier(chemins, cmd.optsWithGlobals());
@@ -122,7 +124,7 @@ export function construireProgramme(): Command {
     .option("--beneficiaire <texte>", "un mot du texte des bénéficiaires (ex. collectivité, PME, association)")
     .option("--calcule", "seulement les fiches que ti-aides calcule")
     .option("--a-verifier", "liste les chiffres vérifiés il y a plus d'un an à la date (--date, par défaut aujourd'hui) : à confirmer avant de les appliquer")
-    .addHelpText("after", "\nExemples : ti-aides regles --theme recruter ; ti-aides regles ademe-investissement ; ti-aides regles --a-verifier --date 2026-12-01 ; ti-aides regles verifier regles-region/ ; ti-aides regles tester cas/ --regles regles-region/")
+    .addHelpText("after", `\n${aideFormats("regles")}\nExemples : ti-aides regles --theme recruter ; ti-aides regles ademe-investissement ; ti-aides regles --a-verifier --date 2026-12-01 ; ti-aides regles verifier regles-region/ ; ti-aides regles tester cas/ --regles regles-region/`)
     .action(async (id: string | undefined, _o: object, cmd: Command) => {
       const { regles } = await import("./commandes/regles.js");
       process.exitCode = await regles(id, cmd.optsWithGlobals());
@@ -132,6 +134,7 @@ export function construireProgramme(): Command {
     .alias("check")
     .description("valide les fichiers de règles d'une Région (schéma, identifiants, champs lus) pour sa CI : code 0 valides, 2 refusés avec fichier, ligne et champ")
     .argument("<dossiers...>", "dossiers de fichiers de règles YAML")
+    .addHelpText("after", `\n${aideFormats("regles verifier")}`)
     .action(async (dossiers: string[], _o: object, cmd: Command) => {
       const { verifierRegles } = await import("./commandes/regles.js");
       process.exitCode = await verifierRegles(dossiers, cmd.optsWithGlobals());
@@ -141,7 +144,7 @@ export function construireProgramme(): Command {
     .alias("test")
     .description("lance des cas de test de règles (fiches et chiffres attendus, calculés à la main, en YAML) contre les règles et les surcouches (--regles) : code 0 tous réussis, 1 un cas échoue (attendu / obtenu par champ), 2 fichier de cas invalide")
     .argument("<chemins...>", "dossiers ou fichiers de cas de test YAML (format : docs/cas-de-test.md)")
-    .addHelpText("after", "\nFormats (--format) : table (par défaut), json.\nExemple : ti-aides regles tester fixtures/cas-region --regles fixtures/regles-region")
+    .addHelpText("after", `\n${aideFormats("regles tester")}\nExemple : ti-aides regles tester fixtures/cas-region --regles fixtures/regles-region`)
     .action(async (chemins: string[], _o: object, cmd: Command) => {
       const { testerRegles } = await import("./commandes/regles-tester.js");
       process.exitCode = await testerRegles(chemins, cmd.optsWithGlobals());
@@ -154,6 +157,7 @@ export function construireProgramme(): Command {
     .argument("<fichier>", "la fiche (YAML ou JSON, « - » pour l'entrée standard)")
     .requiredOption("--dispositif <id>", "le dispositif à expliquer (ti-aides regles pour la liste)")
     .option("--depense <id>", "seulement cette dépense de la fiche")
+    .addHelpText("after", `\n${aideFormats("expliquer")}`)
     .action(async (fichier: string, _o: object, cmd: Command) => {
       const { expliquerCommande } = await import("./commandes/expliquer.js");
       process.exitCode = await expliquerCommande(fichier, cmd.optsWithGlobals());
@@ -163,7 +167,7 @@ export function construireProgramme(): Command {
     .command("schema")
     .description("écrit le schéma JSON d'un format de fichier (fiche, contrat, regles) pour que l'éditeur vérifie et complète les YAML")
     .argument("<format>", "fiche, contrat ou regles")
-    .addHelpText("after", "\nExemple : ti-aides schema fiche -o schemas/fiche.schema.json, puis en tête de fiche : # yaml-language-server: $schema=../../schemas/fiche.schema.json")
+    .addHelpText("after", `\n${aideFormats("schema")}\nExemple : ti-aides schema fiche -o schemas/fiche.schema.json, puis en tête de fiche : # yaml-language-server: $schema=../../schemas/fiche.schema.json`)
     .action(async (format: string, _o: object, cmd: Command) => {
       const { schema } = await import("./commandes/schema.js");
       process.exitCode = await schema(format, cmd.optsWithGlobals());
@@ -187,18 +191,18 @@ export function signaler(erreur: unknown): number {
   if (e instanceof CommanderError) {
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
     process.stderr.write(`Erreur : ${echapperControles(messageCommander(e))}\n`);
-    return SORTIE_SAISIE;
+    return CODE_SAISIE;
   }
   if (e instanceof ErreurSaisie) {
     for (const p of e.problemes) process.stderr.write(`Erreur : ${formaterProbleme(p)}\n`);
-    return SORTIE_SAISIE;
+    return CODE_SAISIE;
   }
   if (e instanceof ErreurUsage) {
     process.stderr.write(`Erreur : ${echapperControles(e.message)}\n`);
-    return SORTIE_SAISIE;
+    return CODE_SAISIE;
   }
   const message = e instanceof Error ? e.message : String(e);
   process.stderr.write(`Erreur interne de ti-aides (à signaler, avec la commande lancée) : ${message}\n`);
   if (process.env.TI_AIDES_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : ""}\n`);
-  return SORTIE_INTERNE;
+  return CODE_INTERNE;
 }

@@ -3,6 +3,7 @@ import { estDateValide } from "../core/dates.js";
 import type { Referentiel } from "../core/regles/referentiel.js";
 import { reglesAvecCache } from "./cache-regles.js";
 import { ErreurUsage } from "./codes.js";
+import { nomsDesFormats, type CommandeAFormats } from "./formats.js";
 import { vouliezVousDire } from "../core/suggestion.js";
 import { echapperControles } from "../core/texte-affichable.js";
 
@@ -15,8 +16,30 @@ export interface OptionsGlobales {
   quiet?: boolean;
 }
 
-export function verifierFormat(format: string | undefined, permis: string[], defaut: string): string {
-  const f = format ?? defaut;
+/** `simuler`'s options, here because both simuler.ts and the guided mode (interactif.ts) read them. */
+export interface OptionsSimuler extends OptionsGlobales {
+  strict?: boolean;
+  dispositif?: string;
+  taille?: string;
+  effectif?: string;
+  chiffreAffaires?: string;
+  totalBilan?: string;
+  natureBeneficiaire?: string;
+  secteur?: string;
+  zone?: string;
+  afr?: boolean;
+  nature?: string;
+  categorie?: string;
+  montant?: string;
+  coutReference?: string;
+  forme?: string;
+  expliquer?: boolean;
+}
+
+/** The format asked with --format, checked against the command's line in formats.ts; its default without it. */
+export function verifierFormat(format: string | undefined, commande: CommandeAFormats): string {
+  const permis = nomsDesFormats(commande);
+  const f = format ?? permis[0];
   if (!permis.includes(f)) throw new ErreurUsage(`format « ${f} » inconnu pour cette commande${vouliezVousDire(f, permis)} ; formats permis : ${permis.join(", ")}`);
   return f;
 }

@@ -168,20 +168,20 @@ export interface FicheDuContrat {
 }
 
 /** The contract-level controls, warnings and totals of evaluated fiches; `contrat` when a contract file gives one. */
-export function controlerContrat(entrees: FicheDuContrat[], ref: Referentiel, contrat?: Contrat): BilanContrat {
+export function controlerContrat(evaluees: FicheDuContrat[], ref: Referentiel, contrat?: Contrat): BilanContrat {
   const controles: ControleContrat[] = [];
   const motifs: MotifContrat[] = [];
-  controles.push(...controlerDeMinimisContrat(entrees, ref, motifs));
+  controles.push(...controlerDeMinimisContrat(evaluees, ref, motifs));
   if (contrat) {
-    verifierTerritoires(entrees, ref, contrat, motifs);
-    controles.push(...controlerPeriode(entrees, contrat));
+    verifierTerritoires(evaluees, ref, contrat, motifs);
+    controles.push(...controlerPeriode(evaluees, contrat));
   }
-  entrees.forEach((e, i) => {
+  evaluees.forEach((e, i) => {
     if (!e.fiche.financements) {
       motifs.push({ code: "fiche_sans_plan", niveau: "avertissement", message: `Fiche ${e.fiche.id} : pas de plan de financement (financements) ; ses aides ne peuvent pas être contrôlées.`, source: null, lieu: { fiche: i, champ: [] } });
     }
   });
-  return { controles, motifs, totaux: totaux(entrees.map((e) => e.fiche)) };
+  return { controles, motifs, totaux: totaux(evaluees.map((e) => e.fiche)) };
 }
 
 function liste(ids: string[]): string {
@@ -189,8 +189,8 @@ function liste(ids: string[]): string {
 }
 
 /** One control per single undertaking that two fiches or more aid under de minimis. */
-function controlerDeMinimisContrat(entrees: FicheDuContrat[], ref: Referentiel, motifs: MotifContrat[]): ControleContrat[] {
-  const fiches = entrees.map((e) => e.fiche);
+function controlerDeMinimisContrat(evaluees: FicheDuContrat[], ref: Referentiel, motifs: MotifContrat[]): ControleContrat[] {
+  const fiches = evaluees.map((e) => e.fiche);
   const controles: ControleContrat[] = [];
   for (const groupe of entreprisesUniques(fiches)) {
     const aidees = groupe.filter((i) => aidesDeMinimisDe(fiches[i], ref).length > 0);
@@ -209,8 +209,8 @@ function controlerDeMinimisContrat(entrees: FicheDuContrat[], ref: Referentiel, 
     }
     if (aidees.length < 2) continue;
     const ids = aidees.map((i) => fiches[i].id);
-    const cle = entrees[aidees[0]].evaluation.beneficiaire?.entreprise_unique ?? ids[0];
-    const parFiche = aidees.flatMap((i) => entrees[i].evaluation.controles.filter((c) => c.controle === "de_minimis").map((c) => ({ i, c })));
+    const cle = evaluees[aidees[0]].evaluation.beneficiaire?.entreprise_unique ?? ids[0];
+    const parFiche = aidees.flatMap((i) => evaluees[i].evaluation.controles.filter((c) => c.controle === "de_minimis").map((c) => ({ i, c })));
     const echecs = parFiche.filter((x) => x.c.conforme === false);
     const ecart = (c: Controle) => (c.valeur ?? ZERO).minus(c.limite ?? ZERO);
     const pire = [...(echecs.length ? echecs : parFiche)].sort((a, b) => ecart(b.c).comparedTo(ecart(a.c)))[0];
@@ -242,11 +242,11 @@ export function champDeMinimis(fiche: Fiche, ref: Referentiel): PropertyKey[] {
 }
 
 /** Every date of every fiche (application, start of works, grant) falls inside the contract's period. */
-function controlerPeriode(entrees: FicheDuContrat[], contrat: Contrat): ControleContrat[] {
+function controlerPeriode(evaluees: FicheDuContrat[], contrat: Contrat): ControleContrat[] {
   const { debut, fin } = contrat.periode;
   const controles: ControleContrat[] = [];
   const periode = `du ${dateFr(debut)} au ${dateFr(fin)}`;
-  entrees.forEach(({ fiche }, i) => {
+  evaluees.forEach(({ fiche }, i) => {
     const dates: [PropertyKey[], string, string][] = [];
     if (fiche.date_demande) dates.push([["date_demande"], fiche.date_demande, "date de la demande"]);
     if (fiche.date_debut) dates.push([["date_debut"], fiche.date_debut, "début des travaux"]);
@@ -275,7 +275,7 @@ function controlerPeriode(entrees: FicheDuContrat[], contrat: Contrat): Controle
   return controles;
 }
 
-function verifierTerritoires(entrees: FicheDuContrat[], ref: Referentiel, contrat: Contrat, motifs: MotifContrat[]): void {
+function verifierTerritoires(evaluees: FicheDuContrat[], ref: Referentiel, contrat: Contrat, motifs: MotifContrat[]): void {
   const noms = ref.territoires.territoires.map((t) => t.nom);
   if (!noms.some((n) => normaliser(n) === normaliser(contrat.territoire))) {
     motifs.push({
@@ -285,7 +285,7 @@ function verifierTerritoires(entrees: FicheDuContrat[], ref: Referentiel, contra
       source: ref.territoires.source,
     });
   }
-  entrees.forEach(({ fiche }, i) => {
+  evaluees.forEach(({ fiche }, i) => {
     if (fiche.territoire !== undefined && normaliser(fiche.territoire) !== normaliser(contrat.territoire)) {
       motifs.push({
         code: "territoire_different",

@@ -2,7 +2,7 @@
 // recorded (size, conditions, row of the table, bonuses, caps, rounding), then the controls of the
 // financing plan that concern it. Pure: no I/O.
 import type { Controle, EvaluationFiche, Resultat } from "./modele.js";
-import { controleJson, resultatJson } from "./sortie-json.js";
+import { controleJson, resultatJson } from "./document-json.js";
 import type { Regle } from "./schemas/regle.js";
 
 /** The controls that bear on the whole plan, whatever the dispositif (domaine.md §3). */

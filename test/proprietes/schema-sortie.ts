@@ -1,5 +1,5 @@
 // The JSON output of `--format json`, written from interface.md ("JSON output") independently of
-// src/core/sortie-json.ts, so that a drift of the program from the spec fails the tests.
+// src/core/document-json.ts, so that a drift of the program from the spec fails the tests.
 import { z } from "zod";
 
 /** "480000.00": two decimals, never negative (a ceiling, an amount, a headroom). */

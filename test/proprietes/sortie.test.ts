@@ -2,7 +2,7 @@
 // function: twice the same fiche gives the same result, and the fiche itself is left untouched.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { documentJson, ficheEnErreur } from "../../src/core/sortie-json.js";
+import { documentJson, ficheEnErreur } from "../../src/core/document-json.js";
 import { evaluer } from "../outils/regles.js";
 import { fiche } from "./arbitraires.js";
 import { documentSortieSchema } from "./schema-sortie.js";

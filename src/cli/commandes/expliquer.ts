@@ -1,19 +1,20 @@
 // `ti-aides expliquer FICHIER --dispositif ID [--depense ID]`: how each figure of one dispositif
 // was reached on a fiche, step by step, with its source; `--format json` gives the trace.
-import { stringify } from "yaml";
 import { evaluerFiche, dispositifsParDefaut } from "../../core/evaluer.js";
 import { expliquer, explicationJson, type Explication } from "../../core/explication.js";
 import { formaterProbleme } from "../../core/erreurs.js";
+import { evaluerSource } from "../../core/fiche-lue.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import type { Fiche } from "../../core/schemas/fiche.js";
 import type { Regle } from "../../core/schemas/regle.js";
-import { VERSION } from "../../core/sortie-json.js";
+import { VERSION } from "../../core/document-json.js";
 import { vouliezVousDire } from "../../core/suggestion.js";
 import { sansControles } from "../../core/texte-affichable.js";
-import { ErreurUsage, SORTIE_OK, SORTIE_SAISIE } from "../codes.js";
+import { ErreurUsage, CODE_OK, CODE_SAISIE } from "../codes.js";
 import { ecrireSortie } from "../ecriture.js";
-import { fichesDuDocument, lireFichier } from "../entrees.js";
-import { evaluerSource } from "../evaluation.js";
+import { ECRIVAINS_DOCUMENT, type FormatDocument } from "../ecrivains.js";
+import { fichesDuDocument } from "../../core/fiches-du-document.js";
+import { lireFichier } from "../entrees.js";
 import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
 import { rendreExplication } from "../rendu/explication.js";
 
@@ -52,7 +53,7 @@ function avecDispositif(fiche: Fiche, regle: Regle, ref: Referentiel, depense: s
 }
 
 export async function expliquerCommande(fichier: string, o: OptionsExpliquer): Promise<number> {
-  const format = verifierFormat(o.format, ["table", "json", "yaml"], "table");
+  const format = verifierFormat(o.format, "expliquer");
   verifierDate(o.date);
   const ref = reglesDe(o);
   const regle = regleDemandee(ref, o.dispositif);
@@ -93,8 +94,8 @@ export async function expliquerCommande(fichier: string, o: OptionsExpliquer): P
       ecrireSortie(explications.map(sansControles).map(({ x, fiche }) => rendreExplication(x, fiche)).join("\n\n") + "\n", o.sortie);
     } else {
       const doc = { outil: "ti-aides", version: VERSION, explications: explications.map(({ x }) => explicationJson(x)) };
-      ecrireSortie(format === "json" ? JSON.stringify(doc, null, 2) + "\n" : stringify(doc), o.sortie);
+      ecrireSortie(ECRIVAINS_DOCUMENT[format as FormatDocument](doc), o.sortie);
     }
   }
-  return erreurs ? SORTIE_SAISIE : SORTIE_OK;
+  return erreurs ? CODE_SAISIE : CODE_OK;
 }

@@ -7,8 +7,8 @@ import { pipeline } from "node:stream/promises";
 import { ErreurSaisie, formaterProbleme } from "../../core/erreurs.js";
 import { echapperControles } from "../../core/texte-affichable.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
-import type { Synthese } from "../../core/sortie-json.js";
-import { ErreurUsage, SORTIE_NON_CONFORME, SORTIE_OK } from "../codes.js";
+import type { Synthese } from "../../core/document-json.js";
+import { ErreurUsage, CODE_NON_CONFORME, CODE_OK } from "../codes.js";
 import { ecrivain } from "../csv/ecrivains.js";
 import { encodeur } from "../csv/encodage.js";
 import { analyserEntetes, type PlanColonnes } from "../csv/entetes.js";
@@ -24,14 +24,13 @@ export interface OptionsLot extends OptionsGlobales {
   strict?: boolean;
 }
 
-const FORMATS: FormatLot[] = ["csv", "jsonl", "json"];
 /** Rows evaluated together (one message to a worker thread, one write). */
 const TAILLE_PAQUET = 250;
 /** Rows in error detailed on standard error; the others are in the output's error column. */
 const ERREURS_AFFICHEES = 100;
 
 export async function lot(fichier: string, o: OptionsLot): Promise<number> {
-  const format = verifierFormat(o.format, FORMATS, "csv") as FormatLot;
+  const format = verifierFormat(o.format, "lot") as FormatLot;
   verifierDate(o.date);
   if (fichier === "-") throw new ErreurUsage("lot lit un fichier CSV, pas l'entrée standard : enregistrez le tableau dans un fichier, puis ti-aides lot contrat.csv");
   const ref = reglesDe(o);
@@ -68,7 +67,7 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
     return ecrire.lignes(lignes);
   };
 
-  async function* sortie(): AsyncGenerator<string> {
+  async function* morceaux(): AsyncGenerator<string> {
     yield ecrire.debut();
     // Batches under way, their results awaited in order (several at once with worker threads).
     const enCours: { paquet: (Enregistrement | null)[]; resultat: Promise<LigneTraitee[]> }[] = [];
@@ -96,12 +95,12 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
   };
   process.once("SIGINT", interrompre);
   try {
-    await pipeline(Readable.from(sortie()), transcodeur, destination, { end: fichierSortie !== undefined });
+    await pipeline(Readable.from(morceaux()), transcodeur, destination, { end: fichierSortie !== undefined });
     fichierSortie?.valider();
   } catch (e) {
     csv.fermer();
     fichierSortie?.abandonner();
-    if ((e as NodeJS.ErrnoException).code === "EPIPE") return SORTIE_OK; // the reader went away (| head)
+    if ((e as NodeJS.ErrnoException).code === "EPIPE") return CODE_OK; // the reader went away (| head)
     throw erreurDeSortie(e, fichierSortie);
   } finally {
     process.off("SIGINT", interrompre);
@@ -111,7 +110,7 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
 
   if (erreursNonAffichees) process.stderr.write(`Erreur : … et ${erreursNonAffichees} autre(s) ligne(s) en erreur : voir ${format === "csv" ? "la colonne « Erreurs »" : "« erreurs »"} de la sortie\n`);
   process.stderr.write(`${echapperControles(`${resume(fichier, compte, performance.now() - depart)}${o.sortie && o.sortie !== "-" ? ` ; résultat dans ${o.sortie}` : ""}`)}\n`);
-  return o.strict && compte.non_conformes + compte.en_erreur > 0 ? SORTIE_NON_CONFORME : SORTIE_OK;
+  return o.strict && compte.non_conformes + compte.en_erreur > 0 ? CODE_NON_CONFORME : CODE_OK;
 }
 
 /** The header row: the first that is not blank. */

@@ -3,15 +3,15 @@
 // way the project checks the guide's. Exit 0 all pass, 1 a case fails (with a diff), 2 invalid input.
 import type { Ecart } from "../../core/cas/comparer.js";
 import { ErreurSaisie } from "../../core/erreurs.js";
-import { VERSION } from "../../core/sortie-json.js";
+import { VERSION } from "../../core/document-json.js";
 import { executerCas, lireFichiersCas, type BilanCas } from "../cas.js";
-import { ErreurUsage, SORTIE_NON_CONFORME, SORTIE_OK } from "../codes.js";
+import { ErreurUsage, CODE_NON_CONFORME, CODE_OK } from "../codes.js";
 import { ecrireSortie } from "../ecriture.js";
 import { reglesDe, verifierFormat, type OptionsGlobales } from "../options.js";
 import { c } from "../rendu/couleurs.js";
 
 export async function testerRegles(chemins: string[], o: OptionsGlobales): Promise<number> {
-  const format = verifierFormat(o.format, ["table", "json"], "table");
+  const format = verifierFormat(o.format, "regles tester");
   if (o.date !== undefined) throw new ErreurUsage("--date ne s'applique pas ici : chaque cas porte sa date (champ « date » du cas, sinon date_demande de sa fiche)");
   const fichiers = lireFichiersCas(chemins);
   const ref = reglesDe(o);
@@ -34,7 +34,7 @@ export async function testerRegles(chemins: string[], o: OptionsGlobales): Promi
   } else {
     ecrireSortie(rendre(bilans, tous.length, echecs), o.sortie);
   }
-  return echecs > 0 ? SORTIE_NON_CONFORME : SORTIE_OK;
+  return echecs > 0 ? CODE_NON_CONFORME : CODE_OK;
 }
 
 function casJson(b: BilanCas) {

@@ -2,7 +2,6 @@
 // and contact, filterable; one rule's figures with their dates and sources. `ti-aides regles
 // verifier DOSSIER…`: validates a Region's rule files for its CI.
 import { existsSync, statSync } from "node:fs";
-import { stringify } from "yaml";
 import { sorteDe } from "../../core/calculs/index.js";
 import { ErreurSaisie, formaterProbleme, type ProblemeSaisie } from "../../core/erreurs.js";
 import { conditionsDeRegle, figuresDeRegle } from "../../core/regles/description.js";
@@ -10,11 +9,12 @@ import { listerRegles, type FiltresRegles } from "../../core/regles/liste.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import { THEMES } from "../../core/schemas/communs.js";
 import type { Regle } from "../../core/schemas/regle.js";
-import { VERSION } from "../../core/sortie-json.js";
+import { VERSION } from "../../core/document-json.js";
 import { vouliezVousDire } from "../../core/suggestion.js";
 import { chargerCatalogue, chargerRegles, fichiersYaml } from "../../regles-disque.js";
-import { ErreurUsage, SORTIE_OK, SORTIE_SAISIE } from "../codes.js";
+import { ErreurUsage, CODE_OK, CODE_SAISIE } from "../codes.js";
 import { ecrireSortie } from "../ecriture.js";
+import { ECRIVAINS_DOCUMENT, type FormatDocument } from "../ecrivains.js";
 import { lireTexte } from "../entrees.js";
 import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
 import { aujourdhui } from "../../core/dates.js";
@@ -31,9 +31,8 @@ export interface OptionsRegles extends OptionsGlobales {
 }
 
 function sortir(donnees: unknown, format: string, texte: () => string, fichier: string | undefined): void {
-  if (format === "json") ecrireSortie(JSON.stringify({ outil: "ti-aides", version: VERSION, ...(donnees as object) }, null, 2) + "\n", fichier);
-  else if (format === "yaml") ecrireSortie(stringify({ outil: "ti-aides", version: VERSION, ...(donnees as object) }), fichier);
-  else ecrireSortie(texte() + "\n", fichier);
+  if (format === "table") ecrireSortie(texte() + "\n", fichier);
+  else ecrireSortie(ECRIVAINS_DOCUMENT[format as FormatDocument]({ outil: "ti-aides", version: VERSION, ...(donnees as object) }), fichier);
 }
 
 export function regleJson(r: Regle, ref: Referentiel) {
@@ -62,7 +61,7 @@ export function regleJson(r: Regle, ref: Referentiel) {
 }
 
 export async function regles(id: string | undefined, o: OptionsRegles): Promise<number> {
-  const format = verifierFormat(o.format, ["table", "json", "yaml"], "table");
+  const format = verifierFormat(o.format, "regles");
   if (o.theme !== undefined && !(THEMES as readonly string[]).includes(o.theme)) {
     throw new ErreurUsage(`--theme « ${o.theme} » inconnu${vouliezVousDire(o.theme, THEMES)} ; thèmes du guide : ${THEMES.join(", ")}`);
   }
@@ -73,7 +72,7 @@ export async function regles(id: string | undefined, o: OptionsRegles): Promise<
     const date = verifierDate(o.date) ?? aujourdhui();
     const figures = figuresAVerifier(ref, date);
     sortir({ date, a_verifier: figures, total: figures.length }, format, () => rendreAVerifier(sansControles(figures), date), o.sortie);
-    return SORTIE_OK;
+    return CODE_OK;
   }
   const catalogue = chargerCatalogue();
 
@@ -87,21 +86,21 @@ export async function regles(id: string | undefined, o: OptionsRegles): Promise<
       regionales: l.regionales.map((r) => regleJson(r.regle, ref)),
     };
     sortir(donnees, format, () => rendreListe(sansControles(l)), o.sortie);
-    return SORTIE_OK;
+    return CODE_OK;
   }
 
   const regle = ref.dispositifs.get(id);
   if (regle) {
     const fichier = ref.origines.get(id) ?? "";
     sortir({ regle: regleJson(regle, ref) }, format, () => rendreRegle(sansControles(regle), echapperControles(fichier), sansControles(figuresDeRegle(regle)), sansControles(conditionsDeRegle(regle))), o.sortie);
-    return SORTIE_OK;
+    return CODE_OK;
   }
   // A fiche of the guide by its number: "ti-aides regles 8".
   const numero = /^\d+$/.test(id) ? Number(id) : undefined;
   const x = listerRegles(catalogue, ref).fiches.find((f) => f.fiche === numero);
   if (x) {
     sortir({ fiche: x }, format, () => rendreFicheCatalogue(sansControles(x)).join("\n"), o.sortie);
-    return SORTIE_OK;
+    return CODE_OK;
   }
   throw new ErreurUsage(
     numero !== undefined
@@ -125,7 +124,7 @@ interface FichierVerifie {
 
 /** Validates a Region's rule folders: schema, ids, fields a fiche can give. Exit 0 when fine, 2 when broken. */
 export async function verifierRegles(dossiers: string[], o: OptionsGlobales): Promise<number> {
-  const format = verifierFormat(o.format, ["table", "json"], "table");
+  const format = verifierFormat(o.format, "regles verifier");
   const problemes: ProblemeSaisie[] = [];
   const fichiers: string[] = [];
   for (const d of dossiers) {
@@ -161,7 +160,7 @@ export async function verifierRegles(dossiers: string[], o: OptionsGlobales): Pr
   }
   const valide = problemes.length === 0;
   if (format === "json") {
-    ecrireSortie(JSON.stringify({ outil: "ti-aides", version: VERSION, valide, regles: verifies, avertissements: ref?.avertissements ?? [], problemes }, null, 2) + "\n", o.sortie);
+    ecrireSortie(ECRIVAINS_DOCUMENT.json({ outil: "ti-aides", version: VERSION, valide, regles: verifies, avertissements: ref?.avertissements ?? [], problemes }), o.sortie);
   } else {
     const lignes: string[] = [];
     for (const v of verifies) {
@@ -175,6 +174,6 @@ export async function verifierRegles(dossiers: string[], o: OptionsGlobales): Pr
     ecrireSortie(lignes.join("\n") + "\n", o.sortie);
   }
   for (const p of problemes) process.stderr.write(`Erreur : ${formaterProbleme(p)}\n`);
-  return valide ? SORTIE_OK : SORTIE_SAISIE;
+  return valide ? CODE_OK : CODE_SAISIE;
 }
 

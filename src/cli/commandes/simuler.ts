@@ -1,37 +1,19 @@
 // `ti-aides simuler`: evaluates fiche files (YAML, JSON, `-` for stdin), or a one-line fiche
 // built from flags for a quick question.
-import { stringify } from "yaml";
 import { ErreurSaisie, formaterProbleme } from "../../core/erreurs.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
-import { documentJson, synthese } from "../../core/sortie-json.js";
+import { documentJson, synthese } from "../../core/document-json.js";
 import { vouliezVousDire } from "../../core/suggestion.js";
 import { sansControles } from "../../core/texte-affichable.js";
-import { ErreurUsage, SORTIE_NON_CONFORME, SORTIE_OK, SORTIE_SAISIE } from "../codes.js";
+import { ErreurUsage, CODE_NON_CONFORME, CODE_OK, CODE_SAISIE } from "../codes.js";
 import { ecrireSortie } from "../ecriture.js";
-import { fichesDuDocument, lireFichier, type FicheSource } from "../entrees.js";
-import { evaluerSource, type FicheEvaluee } from "../evaluation.js";
-import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
+import { ECRIVAINS_DOCUMENT, type FormatDocument } from "../ecrivains.js";
+import { evaluerSource, type FicheEvaluee, type FicheSource } from "../../core/fiche-lue.js";
+import { fichesDuDocument } from "../../core/fiches-du-document.js";
+import { lireFichier } from "../entrees.js";
+import { reglesDe, verifierDate, verifierFormat, type OptionsSimuler } from "../options.js";
 import type { Forme } from "../../core/schemas/communs.js";
 import { FORMES } from "../../core/schemas/communs.js";
-
-export interface OptionsSimuler extends OptionsGlobales {
-  strict?: boolean;
-  dispositif?: string;
-  taille?: string;
-  effectif?: string;
-  chiffreAffaires?: string;
-  totalBilan?: string;
-  natureBeneficiaire?: string;
-  secteur?: string;
-  zone?: string;
-  afr?: boolean;
-  nature?: string;
-  categorie?: string;
-  montant?: string;
-  coutReference?: string;
-  forme?: string;
-  expliquer?: boolean;
-}
 
 /** The flags that build a one-line fiche, and the field each one fills. */
 const DRAPEAUX: Record<string, string> = {
@@ -92,7 +74,7 @@ function nommerDrapeaux(e: ErreurSaisie): ErreurSaisie {
 }
 
 export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<number> {
-  const format = verifierFormat(o.format, ["table", "json", "yaml"], "table");
+  const format = verifierFormat(o.format, "simuler");
   verifierDate(o.date);
   if (o.forme !== undefined && !(FORMES as readonly string[]).includes(o.forme)) {
     throw new ErreurUsage(`--forme « ${o.forme} » inconnue${vouliezVousDire(o.forme, FORMES)} ; formes : ${FORMES.join(", ")}`);
@@ -132,8 +114,7 @@ export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<nu
 
   const evaluations = evaluees.map((e) => e.evaluation);
   if (evaluations.length) {
-    if (format === "json") ecrireSortie(JSON.stringify(documentJson(evaluations, { etapes: o.expliquer }), null, 2) + "\n", o.sortie);
-    else if (format === "yaml") ecrireSortie(stringify(documentJson(evaluations, { etapes: o.expliquer })), o.sortie);
+    if (format !== "table") ecrireSortie(ECRIVAINS_DOCUMENT[format as FormatDocument](documentJson(evaluations, { etapes: o.expliquer })), o.sortie);
     else {
       // The renderers (cli-table3, chalk) are loaded only for a table.
       const { rendreFiche, rendreSynthese } = await import("../rendu/tableau.js");
@@ -143,7 +124,7 @@ export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<nu
       ecrireSortie(blocs.join("\n\n") + "\n", o.sortie);
     }
   }
-  if (erreurs.length) return SORTIE_SAISIE;
-  if (o.strict && evaluations.some((e) => e.conforme === false)) return SORTIE_NON_CONFORME;
-  return SORTIE_OK;
+  if (erreurs.length) return CODE_SAISIE;
+  if (o.strict && evaluations.some((e) => e.conforme === false)) return CODE_NON_CONFORME;
+  return CODE_OK;
 }

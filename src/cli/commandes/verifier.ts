@@ -2,11 +2,12 @@
 // a contract file — and says where each failure stands. Exit 0 compliant, 1 a rule is broken,
 // 2 an input cannot be read; warnings fail only with --strict.
 import { formaterProbleme, type ProblemeSaisie } from "../../core/erreurs.js";
-import { contratJson } from "../../core/sortie-contrat.js";
-import { documentJson } from "../../core/sortie-json.js";
+import { contratJson } from "../../core/contrat-json.js";
+import { documentJson } from "../../core/document-json.js";
 import { sansControles } from "../../core/texte-affichable.js";
-import { ErreurUsage, SORTIE_NON_CONFORME, SORTIE_OK, SORTIE_SAISIE } from "../codes.js";
+import { ErreurUsage, CODE_NON_CONFORME, CODE_OK, CODE_SAISIE } from "../codes.js";
 import { ecrireSortie } from "../ecriture.js";
+import { ECRIVAINS_DOCUMENT } from "../ecrivains.js";
 import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
 import { rendreVerificationGithub } from "../verifier/github.js";
 import { rendreVerificationJunit } from "../verifier/junit.js";
@@ -17,8 +18,6 @@ import { conformiteContrat, decompter, verifierSources, type Constat, type Verif
 export interface OptionsVerifier extends OptionsGlobales {
   strict?: boolean;
 }
-
-export const FORMATS_VERIFIER = ["table", "json", "junit", "github"];
 
 function json(v: Verification): string {
   // Input problems that are not already in a fiche's own `erreurs`: unreadable files, duplicate ids.
@@ -38,7 +37,7 @@ function json(v: Verification): string {
       erreurs,
     }),
   };
-  return JSON.stringify(document, null, 2) + "\n";
+  return ECRIVAINS_DOCUMENT.json(document);
 }
 
 /** A finding as an input problem: a CSV row's with its fiche's id. */
@@ -48,7 +47,7 @@ function probleme(v: Verification, k: Constat): ProblemeSaisie {
 }
 
 export async function verifier(chemins: string[], o: OptionsVerifier): Promise<number> {
-  const format = verifierFormat(o.format, FORMATS_VERIFIER, "table");
+  const format = verifierFormat(o.format, "verifier");
   verifierDate(o.date);
   if (chemins.length === 0) {
     throw new ErreurUsage("aucun chemin : donnez le dossier du contrat, un fichier de contrat ou des fiches (ex. ti-aides verifier contrat/)");
@@ -67,7 +66,7 @@ export async function verifier(chemins: string[], o: OptionsVerifier): Promise<n
   ecrireSortie(sortie, o.sortie);
 
   const d = decompter(v);
-  if (d.erreurs > 0) return SORTIE_SAISIE;
-  if (d.echecs > 0 || (strict && d.avertissements > 0)) return SORTIE_NON_CONFORME;
-  return SORTIE_OK;
+  if (d.erreurs > 0) return CODE_SAISIE;
+  if (d.echecs > 0 || (strict && d.avertissements > 0)) return CODE_NON_CONFORME;
+  return CODE_OK;
 }

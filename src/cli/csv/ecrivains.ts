@@ -1,7 +1,7 @@
 // The three outputs of `lot`, written piece by piece as the rows come: CSV (the input's rows and
 // columns, result columns appended, formula-looking cells neutralised), JSON Lines, JSON.
 import { stringify } from "csv-stringify/sync";
-import { documentJson, type Synthese } from "../../core/sortie-json.js";
+import { documentJson, type Synthese } from "../../core/document-json.js";
 import type { Dialecte } from "./dialecte.js";
 import type { PlanColonnes } from "./entetes.js";
 import { entetesResultat } from "./resultats.js";
@@ -16,7 +16,7 @@ export interface Ecrivain {
 
 export function ecrivain(format: FormatLot, dialecte: Dialecte, plan: PlanColonnes, entetes: string[]): Ecrivain {
   if (format === "jsonl") {
-    return { debut: () => "", lignes: (ls) => ls.flatMap((l) => (l ? [`${l.sortie as string}\n`] : [])).join(""), fin: () => "" };
+    return { debut: () => "", lignes: (ls) => ls.flatMap((l) => (l ? [`${l.rendu as string}\n`] : [])).join(""), fin: () => "" };
   }
   if (format === "json") return ecrivainJson();
   return ecrivainCsv(dialecte, plan, entetes);
@@ -36,7 +36,7 @@ function ecrivainCsv(d: Dialecte, plan: PlanColonnes, entetes: string[]): Ecriva
   const vide = Array.from({ length: largeur }, () => "");
   return {
     debut: () => (d.ligneSep ? `sep=${d.separateur}${d.finDeLigne}` : "") + stringify([[...entetes, ...resultats]], options),
-    lignes: (ls) => stringify(ls.map((l) => (l ? (l.sortie as string[]) : vide)), options),
+    lignes: (ls) => stringify(ls.map((l) => (l ? (l.rendu as string[]) : vide)), options),
     fin: () => "",
   };
 }
@@ -50,7 +50,7 @@ function ecrivainJson(): Ecrivain {
     lignes: (ls) =>
       ls.flatMap((l) => {
         if (!l) return [];
-        const s = `${premiere ? "\n" : ",\n"}${l.sortie as string}`;
+        const s = `${premiere ? "\n" : ",\n"}${l.rendu as string}`;
         premiere = false;
         return [s];
       }).join(""),

@@ -2,9 +2,9 @@
 // (evaluerSource); a bad row becomes a row in error, with its line and column, and the batch goes on.
 // The result is plain data, so a worker thread can compute it as well as the main thread.
 import { cheminTexte, formaterProbleme, type ProblemeSaisie } from "../../core/erreurs.js";
+import { evaluerSource } from "../../core/fiche-lue.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
-import { ficheEnErreur, ficheJson } from "../../core/sortie-json.js";
-import { evaluerSource } from "../evaluation.js";
+import { ficheEnErreur, ficheJson } from "../../core/document-json.js";
 import { catalogue, type PlanColonnes } from "./entetes.js";
 import { categoriesConnues, colonneDuChamp, ficheDeLigne } from "./ligne-vers-fiche.js";
 import { evaluationPourTableur } from "./consignes.js";
@@ -48,7 +48,7 @@ export interface LigneTraitee {
   ligne: number;
   statut: Statut;
   /** CSV: the row's cells then the result cells; JSON formats: the fiche object's JSON text. */
-  sortie: string[] | string;
+  rendu: string[] | string;
   /** The row's mistakes, with file, line and column (for standard error). */
   problemes: ProblemeSaisie[];
 }
@@ -74,7 +74,7 @@ export function traiterLigne({ cellules, ligne }: Enregistrement, c: ContexteLot
     evaluation = ficheEnErreur(id ?? `ligne ${ligne}`, ev.evaluation.date_evaluation, erreurs.map(formaterProbleme));
   }
   const statut: Statut = erreurs.length ? "en_erreur" : evaluation.controles.length === 0 ? "sans_plan" : evaluation.conforme === false ? "non_conforme" : "conforme";
-  const sortie = c.format === "csv"
+  const rendu = c.format === "csv"
     ? [
       ...Array.from({ length: largeur }, (_, i) => cellules[i] ?? ""),
       ...cellulesResultat(evaluation, erreurs.length ? undefined : ev.fiche, c.plan, c.separateurDecimal),
@@ -82,5 +82,5 @@ export function traiterLigne({ cellules, ligne }: Enregistrement, c: ContexteLot
       ...(cellules.slice(largeur).some((x) => x !== "") ? cellules.slice(largeur) : []),
     ]
     : JSON.stringify(ficheJson(evaluation));
-  return { ligne, statut, sortie, problemes: erreurs };
+  return { ligne, statut, rendu, problemes: erreurs };
 }

@@ -4,7 +4,7 @@ import { dateFr } from "../../core/dates.js";
 import { D } from "../../core/argent.js";
 import { euros, pourcent } from "../../core/format.js";
 import type { Controle, EvaluationFiche, Motif, Resultat } from "../../core/modele.js";
-import type { Synthese } from "../../core/sortie-json.js";
+import type { Synthese } from "../../core/document-json.js";
 import { c } from "./couleurs.js";
 import { NOMS_CONTROLES } from "../../core/controles/index.js";
 

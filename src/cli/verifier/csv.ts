@@ -7,7 +7,7 @@ import type { Referentiel } from "../../core/regles/referentiel.js";
 import { analyserEntetes, catalogue, type PlanColonnes } from "../csv/entetes.js";
 import { ouvrirCsv } from "../csv/lecture.js";
 import { categoriesConnues, colonneDuChamp, ficheDeLigne } from "../csv/ligne-vers-fiche.js";
-import type { FicheSource } from "../entrees.js";
+import type { FicheSource } from "../../core/fiche-lue.js";
 
 export type NomColonne = (champ: string) => string | undefined;
 

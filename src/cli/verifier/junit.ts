@@ -2,7 +2,7 @@
 // <failure> per non-compliant control, an <error> per input problem; one more test case for the
 // contract's own controls, and one per file that could not be read.
 // Counts follow the usual convention: `failures` and `errors` count test cases, not elements.
-import { VERSION } from "../../core/sortie-json.js";
+import { VERSION } from "../../core/document-json.js";
 import { avecSujet, lieuTexte } from "./texte.js";
 import type { Constat, Verification } from "./verification.js";
 

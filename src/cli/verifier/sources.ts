@@ -3,15 +3,14 @@
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import { extname, join, relative, isAbsolute } from "node:path";
 import type { DocumentSource } from "../../core/document.js";
-import { cheminTexte, ErreurSaisie, type ProblemeSaisie } from "../../core/erreurs.js";
-import { fichierContratSchema, type Contrat } from "../../core/schemas/contrat.js";
-import { valider } from "../../core/validation.js";
+import { ErreurSaisie, type ProblemeSaisie } from "../../core/erreurs.js";
+import { lireContrat } from "../../core/fiches-du-document.js";
+import type { Contrat } from "../../core/schemas/contrat.js";
 import { exigerFichierOrdinaire } from "../../lecture-sure.js";
-import { fichesDuDocument, lireFichier, type FicheSource } from "../entrees.js";
+import type { FicheSource } from "../../core/fiche-lue.js";
+import { lireFichier } from "../entrees.js";
+import { EXTENSIONS_LUES, lecteurDe } from "../lecteurs.js";
 import type { FichesCsv, NomColonne } from "./csv.js";
-
-/** The files a folder contributes; everything else in it (README, images…) is left alone. */
-export const EXTENSIONS_FICHES = [".yaml", ".yml", ".json", ".csv"];
 
 export interface ContratLu {
   contrat: Contrat;
@@ -54,14 +53,14 @@ function parcourir(dossier: string, trouves: string[], dossiersVus: Set<string>,
   }
   if (dossiersVus.has(reel)) return; // a symbolic link back to a folder already read
   dossiersVus.add(reel);
-  let entrees;
+  let contenu;
   try {
-    entrees = readdirSync(dossier, { withFileTypes: true });
+    contenu = readdirSync(dossier, { withFileTypes: true });
   } catch (e) {
     erreurs.push({ fichier: cheminAffiche(dossier), message: `dossier illisible (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : vérifiez les droits` });
     return;
   }
-  for (const e of entrees.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const e of contenu.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (e.name.startsWith(".") || e.name === "node_modules") continue;
     const chemin = join(dossier, e.name);
     let estDossier = e.isDirectory();
@@ -74,7 +73,7 @@ function parcourir(dossier: string, trouves: string[], dossiersVus: Set<string>,
       }
     }
     if (estDossier) parcourir(chemin, trouves, dossiersVus, erreurs);
-    else if (EXTENSIONS_FICHES.includes(extname(e.name).toLowerCase())) trouves.push(chemin);
+    else if (EXTENSIONS_LUES.includes(extname(e.name).toLowerCase())) trouves.push(chemin);
   }
 }
 
@@ -98,7 +97,7 @@ export function fichiersDe(chemins: string[]): { fichiers: string[]; erreurs: Er
     const trouves: string[] = [];
     parcourir(chemin, trouves, dossiersVus, problemes);
     if (trouves.length === 0 && !problemes.some((p) => p.fichier === cheminAffiche(chemin))) {
-      problemes.push({ fichier: cheminAffiche(chemin), message: `aucune fiche (${EXTENSIONS_FICHES.join(", ")}) dans ce dossier ni ses sous-dossiers` });
+      problemes.push({ fichier: cheminAffiche(chemin), message: `aucune fiche (${EXTENSIONS_LUES.join(", ")}) dans ce dossier ni ses sous-dossiers` });
     }
     fichiers.push(...trouves);
   }
@@ -117,12 +116,6 @@ export function fichiersDe(chemins: string[]): { fichiers: string[]; erreurs: Er
   return { fichiers: uniques.map(cheminAffiche), erreurs: problemes.map((p) => new ErreurSaisie([p])) };
 }
 
-/** A contract file has `contrat:` (its identity and period) and/or `fiches:` (a list of fiches). */
-function estFichierContrat(doc: DocumentSource): boolean {
-  const d = doc.donnees;
-  return d !== null && typeof d === "object" && !Array.isArray(d) && ("contrat" in d || "fiches" in d);
-}
-
 export async function lireSources(chemins: string[], lireCsv: LecteurCsv): Promise<SourcesVerification> {
   const { fichiers, erreurs } = fichiersDe(chemins);
   const fiches: FicheSource[] = [];
@@ -132,7 +125,7 @@ export async function lireSources(chemins: string[], lireCsv: LecteurCsv): Promi
   const problemes = new Map<FicheSource, ProblemeSaisie[]>();
   for (const fichier of fichiers) {
     try {
-      if (extname(fichier).toLowerCase() === ".csv") {
+      if (lecteurDe(fichier).sorte === "tableau") {
         exigerFichierOrdinaire(fichier);
         const lu = await lireCsv(fichier);
         fiches.push(...lu.fiches);
@@ -143,13 +136,9 @@ export async function lireSources(chemins: string[], lireCsv: LecteurCsv): Promi
         continue;
       }
       const doc = lireFichier(fichier);
-      if (!estFichierContrat(doc)) {
-        fiches.push(...fichesDuDocument(doc));
-        continue;
-      }
-      const lu = valider(fichierContratSchema, doc);
+      const lu = lireContrat(doc);
       if (lu.contrat) contrats.push({ contrat: lu.contrat, doc });
-      (lu.fiches ?? []).forEach((_, i) => fiches.push({ doc, chemin: ["fiches", i] }));
+      fiches.push(...lu.fiches);
     } catch (e) {
       if (!(e instanceof ErreurSaisie)) throw e;
       erreurs.push(e);
@@ -167,29 +156,4 @@ export async function lireSources(chemins: string[], lireCsv: LecteurCsv): Promi
     erreurs.push(new ErreurSaisie([{ fichier: fichiers.join(", "), message: "aucune fiche à vérifier : ajoutez les fiches du contrat (un fichier par fiche, ou une liste « fiches: » dans le contrat)" }]));
   }
   return { fichiers, fiches, contrat: contrats[0], erreurs, avertissements, colonnes, problemes };
-}
-
-/** The same fiche id twice in a contract: an error on the second, naming both places (files and lines). */
-export function identifiantsEnDouble(fiches: { source: FicheSource; id: string | undefined }[]): { index: number; probleme: ProblemeSaisie }[] {
-  const premiers = new Map<string, FicheSource>();
-  const doubles: { index: number; probleme: ProblemeSaisie }[] = [];
-  fiches.forEach(({ source, id }, index) => {
-    if (id === undefined) return;
-    const premier = premiers.get(id);
-    if (!premier) {
-      premiers.set(id, source);
-      return;
-    }
-    const ligne = premier.doc.ligneDe([...premier.chemin, "id"]);
-    doubles.push({
-      index,
-      probleme: {
-        fichier: source.doc.fichier,
-        ligne: source.doc.ligneDe([...source.chemin, "id"]),
-        champ: cheminTexte([...source.chemin, "id"]),
-        message: `identifiant de fiche « ${id} » déjà utilisé dans ${premier.doc.fichier}${ligne ? `, ligne ${ligne}` : ""} : cette fiche-ci est exclue des totaux et des contrôles du contrat ; donnez-lui son propre identifiant, ou retirez-la si c'est la même fiche`,
-      },
-    });
-  });
-  return doubles;
 }

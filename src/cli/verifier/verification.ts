@@ -1,16 +1,16 @@
-// A whole verification: the fiches read, each evaluated with the de minimis aid of the other fiches
-// of its undertaking, the contract-level controls, and every finding placed in its file and line.
-import { champDeMinimis, controlerContrat, deMinimisDesAutresFiches, type BilanContrat, type Lieu } from "../../core/contrat.js";
+// A whole verification: the contract evaluated by the core (evaluerContrat), told to a CSV user by
+// column, and every finding placed in its file, line and field or column.
+import { champDeMinimis, type BilanContrat } from "../../core/contrat.js";
 import { cheminTexte, ErreurSaisie, formaterProbleme, type ProblemeSaisie } from "../../core/erreurs.js";
+import { evaluerContrat } from "../../core/evaluer-contrat.js";
+import { idBrut, type FicheEvaluee, type FicheSource } from "../../core/fiche-lue.js";
 import type { Controle } from "../../core/modele.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import type { Fiche } from "../../core/schemas/fiche.js";
-import { ficheEnErreur } from "../../core/sortie-json.js";
+import { ficheEnErreur } from "../../core/document-json.js";
 import { evaluationPourTableur } from "../csv/consignes.js";
-import { evaluerSource, idBrut, lireEtValider, type FicheEvaluee } from "../evaluation.js";
 import { NOMS_CONTROLES } from "../../core/controles/index.js";
-import type { FicheSource } from "../entrees.js";
-import { identifiantsEnDouble, type ContratLu, type SourcesVerification } from "./sources.js";
+import type { ContratLu, SourcesVerification } from "./sources.js";
 
 /** erreur: an input cannot be used (exit 2); echec: a rule is broken (exit 1); avertissement: to check. */
 export type Gravite = "erreur" | "echec" | "avertissement";
@@ -57,35 +57,19 @@ export type VerdictFiche = "conforme" | "non_conforme" | "erreur";
 export const NOM_PERIODE = "Période du contrat";
 
 export function verifierSources(sources: SourcesVerification, ref: Referentiel, date?: string): Verification {
-  // A second fiche with the same id is reported, and left out of the contract's totals and controls.
-  const doubles = identifiantsEnDouble(sources.fiches.map((source) => ({ source, id: idBrut(source) })));
-  const exclues = new Set(doubles.map((d) => d.index));
-  // First read every fiche, so that each one is evaluated with the de minimis aid of the others.
-  const valides: { index: number; fiche: Fiche }[] = [];
-  sources.fiches.forEach((s, index) => {
-    if (exclues.has(index) || sources.problemes.has(s)) return;
-    try {
-      valides.push({ index, fiche: lireEtValider(s, ref) });
-    } catch (e) {
-      if (!(e instanceof ErreurSaisie)) throw e; // reported by evaluerSource below
-    }
-  });
-  const autres = deMinimisDesAutresFiches(valides.map((v) => v.fiche), ref, date);
-  const autresDe = new Map(valides.map((v, k) => [v.index, autres[k]]));
+  const illisibles = new Set(sources.problemes.keys());
+  const resultat = evaluerContrat(sources.fiches, ref, { date, contrat: sources.contrat?.contrat, illisibles });
+  const { bilan, doublons } = resultat;
   // A fiche from a CSV row: its fields are named by their column ("Montant"), not their path.
   const colonneDe = (s: FicheSource, champ: string | undefined) => (champ === undefined ? undefined : sources.colonnes.get(s)?.(champ));
-  const fiches: FicheVerifiee[] = sources.fiches.map((s, i) => {
-    const ev = evaluerSource(s, ref, { date, autresDeMinimis: autresDe.get(i) });
+  const fiches: FicheVerifiee[] = resultat.fiches.map((evaluee) => {
+    const s = evaluee.source;
     // A CSV row's motifs say which column to fill, not which YAML line to add.
     const colonnes = sources.colonnes.get(s);
-    if (colonnes) ev.evaluation = evaluationPourTableur(ev.evaluation, colonnes);
+    const ev = colonnes ? { ...evaluee, evaluation: evaluationPourTableur(evaluee.evaluation, colonnes) } : evaluee;
     const lues = sources.problemes.get(s);
     return { ...(lues ? avecCellulesIllisibles(ev, lues, (champ) => colonneDe(s, champ), date) : ev), fichier: s.doc.fichier, ligne: s.doc.ligneDe(s.chemin), tableur: sources.colonnes.has(s) };
   });
-
-  const evaluables = fiches.map((f, i) => ({ f, i })).filter(({ f, i }) => f.fiche && !f.erreur && !exclues.has(i));
-  const bilan = controlerContrat(evaluables.map(({ f }) => ({ fiche: f.fiche!, evaluation: f.evaluation })), ref, sources.contrat?.contrat);
-  const ficheDe = (l: Lieu | undefined) => (l ? evaluables[l.fiche].i : undefined);
 
   const constats: Constat[] = [];
   const estCsv = (i: number | undefined) => i !== undefined && fiches[i].tableur;
@@ -103,7 +87,7 @@ export function verifierSources(sources: SourcesVerification, ref: Referentiel, 
 
   for (const e of sources.erreurs) for (const p of e.problemes) constats.push(deProbleme(p));
   for (const p of sources.avertissements) constats.push({ gravite: "avertissement", sujet: "Avertissement", message: p.message, fichier: p.fichier, ligne: p.ligne, champ: p.champ });
-  for (const { index, probleme } of doubles) constats.push(deProbleme(probleme, index));
+  for (const { index, probleme } of doublons) constats.push(deProbleme(probleme, index));
 
   fiches.forEach((f, i) => {
     if (f.erreur) {
@@ -132,7 +116,7 @@ export function verifierSources(sources: SourcesVerification, ref: Referentiel, 
 
   for (const c of bilan.controles) {
     if (c.conforme === true) continue;
-    const i = ficheDe(c.lieu);
+    const i = c.lieu?.fiche;
     constats.push({
       gravite: c.conforme === false ? "echec" : "avertissement",
       fiche: c.controle === "periode" ? i : undefined,
@@ -143,7 +127,7 @@ export function verifierSources(sources: SourcesVerification, ref: Referentiel, 
     });
   }
   for (const m of bilan.motifs) {
-    const i = ficheDe(m.lieu);
+    const i = m.lieu?.fiche;
     constats.push({ gravite: "avertissement", fiche: i, sujet: "Avertissement", message: m.message, ...(i === undefined ? placeContrat(sources.contrat) : place(i, m.lieu!.champ)) });
   }
   const parFiche: Constat[][] = fiches.map(() => []);

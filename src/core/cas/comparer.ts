@@ -2,7 +2,7 @@
 // field, in the JSON output's form (amounts with two decimals, rates with four).
 import { D, montantJson, tauxJson } from "../argent.js";
 import type { Controle, EvaluationFiche, Resultat } from "../modele.js";
-import { controleJson, resultatJson } from "../sortie-json.js";
+import { controleJson, resultatJson } from "../document-json.js";
 import type { CasDeTest } from "./fichier.js";
 import type { ControleAttendu, ResultatAttendu } from "./schema.js";
 
