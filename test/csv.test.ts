@@ -122,7 +122,7 @@ describe("headers", () => {
     expect(c.get("montant")).toMatchObject({ chemin: ["depenses", 0, "montant"], type: { sorte: "texte" } });
     expect(c.get("ademe_investissement")).toEqual({ sorte: "financeur", nom: "ademe-investissement", financeur: "ademe-investissement" });
     expect(c.get("regime_region")).toMatchObject({ sorte: "regime", financeur: "region" });
-    // A private line has no regime (domaine.md §2).
+    // A private line has no regime (docs/domaine.md §2).
     expect(c.get("regime_autofinancement")).toBeUndefined();
   });
 
@@ -184,7 +184,7 @@ describe("a row → a fiche", () => {
   const plan = analyserEntetes(entetes, REF, "c.csv", 1);
   const dispositifs = [...REF.dispositifs.keys()];
   const categories = categoriesConnues(REF);
-  // interface.md's example fiche, as a French spreadsheet row (U+202F thousands, NBSP before €).
+  // docs/interface.md's example fiche, as a French spreadsheet row (U+202F thousands, NBSP before €).
   const ligne = ["TI-07", "Scierie Exemple SAS", "120", "30\u202f000\u202f000", "20\u202f000\u202f000", "Métropole", "oui", "ADEME investissement", "Investissement", "EnR",
     "1\u202f200\u202f000,00\u00a0€", "400\u202f000,00\u00a0€", "350\u202f000,00\u00a0€", "150\u202f000,00\u00a0€", "RGEC", "0,00\u00a0€", "700\u202f000,00\u00a0€", "=A1"];
 

@@ -1,6 +1,6 @@
 // Fuzzing the real command with random mutations of the fixtures (byte flips, deleted or duplicated
 // lines, swapped values, truncations, junk, hostile values). Every run must end with exit 0, 1 or 2,
-// never a stack trace nor an internal error; a JSON output must match interface.md's shape.
+// never a stack trace nor an internal error; a JSON output must match docs/interface.md's shape.
 // Reproducible: a fixed seed (TI_AIDES_FUZZ_GRAINE to try others), the mutants kept on failure.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -145,7 +145,7 @@ describe("fuzz: random mutations of the fixtures, fed to the real command", { ti
     res.forEach((x, l) => {
       const contexte = lots[l].map((m) => `${m.f} (${m.quoi})`).join("\n");
       termineProprement(x, contexte);
-      // Whatever the fiches, when something is written it is interface.md's JSON.
+      // Whatever the fiches, when something is written it is docs/interface.md's JSON.
       if (x.stdout.trim()) {
         const p = documentSortieSchema.safeParse(JSON.parse(x.stdout));
         expect(p.success, `${contexte}\n${p.success ? "" : JSON.stringify(p.error.issues.slice(0, 3))}`).toBe(true);

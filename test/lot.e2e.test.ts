@@ -30,8 +30,8 @@ describe("the example contract (fixtures/csv/contrat-exemple.csv)", () => {
   // TI-02 PE (30; 5 M€). Réseaux de chaleur et de froid 100 % (l.915) of 500 000 − 100 000
   //       → 400 000,00. Aid 300 000,00 ≤ 400 000; 300 000 + 200 000 = 500 000 balanced → oui.
   // TI-03 GE (400). Diagnostic GE 50 % (fiche 6, l.797) of min(80 000, 50 000 assiette cap, l.796)
-  //       → 25 000,00; 25 000 asked = the ceiling (≤ is compliant, domaine.md §0) → oui.
-  // TI-04 a collectivité: non-economic (domaine.md §1). BdT ingénierie min(50 % × 240 000, 100 000)
+  //       → 25 000,00; 25 000 asked = the ceiling (≤ is compliant, docs/domaine.md §0) → oui.
+  // TI-04 a collectivité: non-economic (docs/domaine.md §1). BdT ingénierie min(50 % × 240 000, 100 000)
   //       (fiche 1, l.269 and l.274) → 100 000,00; the others bring 140 000 ≥ 50 % × 240 000 =
   //       120 000 (cofinancement, l.273) → oui. Autofinancement is not public aid.
   // TI-05 PE (25; 3 M€). DIRECCTE 50 % of 30 000 (fiche 12, l.1237) → 15 000,00; 18 000 asked:
@@ -110,7 +110,7 @@ describe("the example contract (fixtures/csv/contrat-exemple.csv)", () => {
     expect(sansPileDAppel(r.stderr)).toBe(true);
   });
 
-  test("--strict --format jsonl: one fiche of interface.md per row, in order; exit 1", () => {
+  test("--strict --format jsonl: one fiche of docs/interface.md per row, in order; exit 1", () => {
     const j = tiAides(["batch", EXEMPLE, "--strict", "--format", "jsonl", "--quiet"]);
     expect(j.code).toBe(1);
     const fiches = j.stdout.trim().split("\n").map((l) => JSON.parse(l));

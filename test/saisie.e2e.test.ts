@@ -1,4 +1,4 @@
-// Ce que tape l'utilisateur (issue 12, interface.md « Second edition ») : montants ambigus, libellés en
+// Ce que tape l'utilisateur (issue 12, docs/interface.md « Lire ce que contient un tableur ») : montants ambigus, libellés en
 // clair, messages en français qui nomment fichier, ligne et champ, un seul chargeur de règles.
 // Lancé comme un utilisateur : une fiche YAML tapée à la main, un CSV de tableur, des options.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";

@@ -1,4 +1,4 @@
-// The second edition of the rules seen from the command line (domaine.md "Second edition"): what a
+// The second edition of the rules seen from the command line (docs/domaine.md « Seconde édition »): what a
 // user reads in the table and the JSON, run as a user types it (the build in dist/).
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -34,14 +34,14 @@ describe("point 6 : le suramortissement affiché comme une déduction fiscale", 
     expect(r.stdout).toContain("déduction supplémentaire");
     expect(r.stdout).not.toMatch(/aide maximale|economie_impot|taux_is/i);
   });
-  test("JSON : les champs d'interface.md restent (details.economie_impot)", () => {
+  test("JSON : les champs de docs/interface.md restent (details.economie_impot)", () => {
     const r = tiAides(["simuler", "-", "--format", "json"], { entree: ROBOT });
     const f = JSON.parse(r.stdout).fiches[0];
     expect(f.resultats[0]).toMatchObject({ dispositif: "suramortissement", plafond: "40000.00", details: { economie_impot: "11200.00", taux_is: "0.2800" } });
   });
 });
 
-// Point 8 (domaine.md §0, currency): the guide's figures were checked on its publication, 18/11/2019.
+// Point 8 (docs/domaine.md §0 « Validité et actualité »): the guide's figures were checked on its publication, 18/11/2019.
 // A fiche dated 01/12/2026 keeps them — ME, EnR, AFR: 55 % (l.914) + 5 points (l.912) = 60 % of
 // 1 200 000 − 400 000 = 480 000,00 €; réseau de chaleur: 100 % (l.915) of 300 000 − 100 000 =
 // 200 000,00 € — and says, once per dispositif, that they must be confirmed with the operator.

@@ -14,7 +14,7 @@ function fichier(nom: string, texte: string): string {
   return f;
 }
 
-describe("the bundled example (interface.md's fiche)", () => {
+describe("the bundled example (docs/interface.md's fiche)", () => {
   test("table: French amounts and rates, the controls, no colour under NO_COLOR", () => {
     const r = tiAides(["simuler", EXEMPLE]);
     expect(r.code).toBe(0);
@@ -26,7 +26,7 @@ describe("the bundled example (interface.md's fiche)", () => {
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
 
-  test("JSON exactly in interface.md's shape", () => {
+  test("JSON exactly in docs/interface.md's shape", () => {
     const r = tiAides(["simuler", EXEMPLE, "--format", "json"]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
@@ -67,7 +67,7 @@ describe("the bundled example (interface.md's fiche)", () => {
 });
 
 describe("the flags form", () => {
-  test("interface.md's quick question gives 60 % and 480 000 €", () => {
+  test("docs/interface.md's quick question gives 60 % and 480 000 €", () => {
     const r = tiAides(["simuler", "--dispositif", "ademe-investissement", "--taille", "ME", "--zone", "metropole", "--afr",
       "--categorie", "enr", "--montant", "1200000", "--cout-reference", "400000", "--format", "json"]);
     expect(r.code).toBe(0);

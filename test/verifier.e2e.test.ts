@@ -55,7 +55,7 @@ describe("the compliant example contract (Vallée de l'Arve)", () => {
     expect(cas.flatMap((c) => c.failure ?? [])).toEqual([]);
   });
 
-  test("JSON: interface.md's document, plus the contract block with its totals", () => {
+  test("JSON: docs/interface.md's document, plus the contract block with its totals", () => {
     const r = tiAides(["verifier", EXEMPLE, "--format", "json"]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);

@@ -1,4 +1,4 @@
-// Exit statuses (interface.md): 0 all fine; 1 valid input but a fiche is not compliant;
+// Exit statuses (docs/interface.md): 0 all fine; 1 valid input but a fiche is not compliant;
 // 2 invalid input or usage. 3 is ti-aides' own fault (a bug to report), never a user's. 4: the
 // result could not be written to standard output or error (a full disk, a failing device: ENOSPC,
 // EIO), said apart so that a CI never reads it as 1; set by bin/ti-aides.js, which watches them.

@@ -207,7 +207,7 @@ async function questionner(q: Questions, ref: Referentiel, o: OptionsSimuler): P
   beneficiaire.nature = nature;
   let economique = nature === "entreprise" || nature === "consortium";
   if (!economique) {
-    // Said in the fiche either way: an association must say it (domaine.md §1).
+    // Said in the fiche either way: an association must say it (docs/domaine.md §1).
     economique = await q.confirmer("Exerce-t-il une activité économique (offre des biens ou services sur un marché) ?", false);
     beneficiaire.activite_economique = economique;
   }

@@ -1,4 +1,4 @@
-// The global options (interface.md): --format, --sortie/-o, --date, --regles, --no-color, --quiet.
+// The global options (docs/interface.md): --format, --sortie/-o, --date, --regles, --no-color, --quiet.
 import { estDateValide } from "../core/dates.js";
 import type { Referentiel } from "../core/regles/referentiel.js";
 import { reglesAvecCache } from "./cache-regles.js";

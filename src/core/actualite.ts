@@ -1,10 +1,10 @@
-// Validity and currency of a figure (domaine.md §0, second edition). Validity is the period its
+// Validity and currency of a figure (docs/domaine.md §0, second edition). Validity is the period its
 // source gives (a dispositif hors période is not eligible); currency is the last date someone checked
 // it (`verifie_le`): applied more than a year later, the result keeps its figure and says so.
 import { ajouterAnnees, dateFr } from "./dates.js";
 import type { Motif } from "./modele.js";
 
-/** How long a check holds (domaine.md §0: "more than a year after that date"). */
+/** How long a check holds (docs/domaine.md §0 « Validité et actualité » : « plus d'un an »). */
 const DUREE_VERIFICATION_ANNEES = 1;
 
 export interface Verifiable {

@@ -9,12 +9,12 @@ export const ZERO = new D(0);
 /** Largest amount accepted: beyond it an input is a typo, not a project. */
 export const MONTANT_MAX = new D("999999999999.99");
 
-/** A ceiling must never be exceeded by rounding: truncated to the cent (domaine.md §0). */
+/** A ceiling must never be exceeded by rounding: truncated to the cent (docs/domaine.md §0). */
 export function tronquerCentime(x: Dec): Dec {
   return x.toDecimalPlaces(2, D.ROUND_DOWN);
 }
 
-/** Derived amounts (pro rata shares): half-up to the cent (domaine.md §0). */
+/** Derived amounts (pro rata shares): half-up to the cent (docs/domaine.md §0). */
 export function arrondirCentime(x: Dec): Dec {
   return x.toDecimalPlaces(2, D.ROUND_HALF_UP);
 }
@@ -44,7 +44,7 @@ const ESPACES = /[\s\u00a0\u202f\u2009]/g;
 
 /**
  * "350.000", "1.200.000": a dot before exactly three digits, no comma. A French thousands separator
- * or an English decimal point? 350 000 € or 350 €: never guessed (interface.md, "Second edition").
+ * or an English decimal point? 350 000 € or 350 €: never guessed (docs/interface.md « Lire ce que contient un tableur »).
  * Zero is zero either way.
  */
 function estAmbigu(texte: string): boolean {

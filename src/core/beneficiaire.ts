@@ -1,5 +1,5 @@
 // The beneficiary's size (PE / ME / GE) by the EU SME definition, Reg. (EU) 651/2014, Annex I,
-// with the readings of domaine.md §1; its French category (PME / ETI / GE); its economic activity.
+// with the readings of docs/domaine.md §1; its French category (PME / ETI / GE); its economic activity.
 import type { Dec } from "./argent.js";
 import { euros } from "./format.js";
 import type { Etape, BeneficiaireEvalue, Motif } from "./modele.js";

@@ -1,6 +1,6 @@
 // The eligibility conditions written in the rule files: a test on one input field.
 // A condition whose input is missing never makes a dispositif ineligible: it is "sous réserve"
-// (domaine.md §0).
+// (docs/domaine.md §0).
 import { D, type Dec } from "./argent.js";
 import { motifAVerifier } from "./actualite.js";
 import { dateFr } from "./dates.js";

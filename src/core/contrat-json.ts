@@ -1,4 +1,4 @@
-// The `contrat` block that `verifier --format json` adds to interface.md's document: the contract,
+// The `contrat` block that `verifier --format json` adds to docs/interface.md's document: the contract,
 // its totals, its own controls and warnings. Amounts as strings with two decimals, rates with four.
 import { montantJson, tauxJson } from "./argent.js";
 import type { BilanContrat } from "./contrat.js";

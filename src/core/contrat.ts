@@ -1,4 +1,4 @@
-// The controls of a whole contract, beyond each fiche's own (domaine.md §3, interface.md `verifier`):
+// The controls of a whole contract, beyond each fiche's own (docs/domaine.md §3, docs/interface.md `verifier`):
 // de minimis summed per single undertaking across the fiches, every fiche's dates inside the
 // contract's period, and the contract's totals. Pure: no I/O.
 import { somme, ZERO, type Dec } from "./argent.js";

@@ -1,4 +1,4 @@
-// The JSON shape of interface.md: amounts as strings with two decimals, rates with four.
+// The JSON shape of docs/interface.md: amounts as strings with two decimals, rates with four.
 import { montantJson, tauxJson } from "./argent.js";
 import type { Controle, EvaluationFiche, Resultat } from "./modele.js";
 import { VERSION } from "./version.js";

@@ -30,7 +30,7 @@ export interface OptionsEvaluation {
   forme?: Forme;
 }
 
-/** The dispositifs whose rule applies by default to an expense's nature and category (domaine.md §2). */
+/** The dispositifs whose rule applies by default to an expense's nature and category (docs/domaine.md §2). */
 export function dispositifsParDefaut(depense: Depense, ref: Referentiel): Regle[] {
   return [...ref.dispositifs.values()].filter((r) => {
     const a = r.s_applique_a;
@@ -185,7 +185,7 @@ function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: Co
 
 /**
  * Outside the validity its source gives (a call closed, a programme over, a start not reached), a
- * dispositif is not eligible: `hors_periode`, with the dates and the source (domaine.md §0, second
+ * dispositif is not eligible: `hors_periode`, with the dates and the source (docs/domaine.md §0, second
  * edition; it used to be a warning).
  */
 function motifHorsPeriode(regle: Regle, date: string): Motif | null {

@@ -5,7 +5,7 @@ import type { Controle, EvaluationFiche, Resultat } from "./modele.js";
 import { controleJson, resultatJson } from "./document-json.js";
 import type { Regle } from "./schemas/regle.js";
 
-/** The controls that bear on the whole plan, whatever the dispositif (domaine.md §3). */
+/** The controls that bear on the whole plan, whatever the dispositif (docs/domaine.md §3). */
 const CONTROLES_D_ENSEMBLE: readonly Controle["controle"][] = ["equilibre", "de_minimis", "effet_incitatif", "participation_minimale"];
 
 export interface Explication {
@@ -68,7 +68,7 @@ export function expliquer(
   };
 }
 
-/** The JSON trace, for other tools: the results with their steps, in interface.md's field shapes. */
+/** The JSON trace, for other tools: the results with their steps, in docs/interface.md's field shapes. */
 export function explicationJson(x: Explication) {
   const b = x.evaluation.beneficiaire;
   return {

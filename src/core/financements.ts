@@ -1,5 +1,5 @@
 // The financing plan, normalised: which scheme each line pays under, on which expenses, under which
-// regime, and how much of it counts as State aid (domaine.md §2 "Generic financers" and §3).
+// regime, and how much of it counts as State aid (docs/domaine.md §2 « Financeurs génériques » and §3).
 import { ZERO, type Dec } from "./argent.js";
 import { ErreurSaisie, type ProblemeSaisie } from "./erreurs.js";
 import type { Motif } from "./modele.js";

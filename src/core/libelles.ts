@@ -1,7 +1,7 @@
 // A category written as a person writes it: its id ("enr"), the guide's label ("Développement des
 // EnR") or a plain synonym ("Énergies renouvelables"), read from the rules' `libelles` (rules/, with
 // their source). Anything else is an input error with the closest choices, never a dispositif
-// "inéligible" (interface.md, "Second edition").
+// "inéligible" (docs/interface.md « Lire ce que contient un tableur »).
 import { sorteDe } from "./calculs/index.js";
 import type { ProblemeSaisie } from "./erreurs.js";
 import type { Referentiel } from "./regles/referentiel.js";

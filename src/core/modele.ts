@@ -10,7 +10,7 @@ export interface Motif {
   niveau: Niveau;
   message: string;
   source: string | null;
-  /** `a_verifier`: the date the figures were last checked (domaine.md §0, currency). */
+  /** `a_verifier`: the date the figures were last checked (docs/domaine.md §0 « Validité et actualité »). */
   verifie_le?: string;
 }
 

@@ -15,7 +15,7 @@ export function valeurDatee<T extends z.ZodType>(valeur: T) {
     source: z.string().min(3, "la source (fiche et ligne du guide, ou règlement et article) est obligatoire"),
     a_confirmer: z.boolean().optional(),
     note: z.string().optional(),
-    /** Currency (domaine.md §0): the last date someone checked the value still holds. */
+    /** Currency (docs/domaine.md §0): the last date someone checked the value still holds. */
     verifie_le: dateIso.optional(),
   });
 }

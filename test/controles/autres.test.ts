@@ -135,7 +135,7 @@ describe("participation_minimale (CGCT art. L1111-10 III)", () => {
   });
 });
 
-// Seconde édition, point 4 (domaine.md §3) : CGCT, art. L1111-10, III — « les dispositions du présent
+// Seconde édition, point 4 (docs/domaine.md §3) : CGCT, art. L1111-10, III — « les dispositions du présent
 // III ne sont pas applicables » aux collectivités de Guadeloupe, Guyane, Martinique, Mayotte, La
 // Réunion, Saint-Barthélemy, Saint-Martin et Saint-Pierre-et-Miquelon et à leurs groupements.
 describe("participation_minimale : exemption outre-mer et EPCI déclaré établissement public (seconde édition)", () => {
@@ -181,7 +181,7 @@ describe("participation_minimale : exemption outre-mer et EPCI déclaré établi
   });
 });
 
-// Seconde édition, point 8 (domaine.md §0) : le RGEC (règlement (UE) 651/2014) s'applique jusqu'au
+// Seconde édition, point 8 (docs/domaine.md §0) : le RGEC (règlement (UE) 651/2014) s'applique jusqu'au
 // 31/12/2026 (prolongé par le règlement (UE) 2023/1315). Après, les contrôles faits sous lui — cumul
 // (art. 8), effet incitatif (art. 6), transparence (art. 9) — ne sont pas évaluables (conforme: null),
 // avec un avertissement nommant le règlement et sa fin : jamais un passage silencieux.

@@ -3,7 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { codes, controles, evaluer, ficheSimple } from "../outils/regles.js";
 
-// 60 % × 800 000 = 480 000,00 € (Guide fiche 8, l.912-914), as in interface.md's example.
+// 60 % × 800 000 = 480 000,00 € (Guide fiche 8, l.912-914), as in docs/interface.md's example.
 const chaudiere = { id: "chaudiere", nature: "investissement", categorie: "enr", montant: 1200000, cout_reference: 400000 };
 
 function avec(financements: unknown[]) {
@@ -11,7 +11,7 @@ function avec(financements: unknown[]) {
 }
 
 describe("cumul", () => {
-  test("interface.md's example: ADEME 350 000 + Region 150 000 = 500 000 > 480 000", () => {
+  test("docs/interface.md's example: ADEME 350 000 + Region 150 000 = 500 000 > 480 000", () => {
     const e = avec([
       { financeur: "ademe-investissement", montant: 350000, regime: "rgec" },
       { financeur: "region", montant: 150000, regime: "rgec" },
@@ -64,7 +64,7 @@ describe("cumul", () => {
     expect(c.conforme).toBeNull();
     expect(codes(e)).toContain("cumul_sans_plafond");
     expect(codes(e)).toContain("aucun_dispositif");
-    // A warning does not make the fiche non-compliant (domaine.md §3).
+    // A warning does not make the fiche non-compliant (docs/domaine.md §3).
     expect(e.conforme).toBe(true);
   });
 

@@ -1,4 +1,4 @@
-// Control `de_minimis` (domaine.md §3): Reg. (EU) 1407/2013 until 2023-12-31 (200 000 € over the
+// Control `de_minimis` (docs/domaine.md §3): Reg. (EU) 1407/2013 until 2023-12-31 (200 000 € over the
 // current and two previous fiscal years, art. 3 §2), Reg. (EU) 2023/2831 from 2024-01-01
 // (300 000 € over the three years ending on the grant date, art. 3 §2).
 import { describe, expect, test } from "vitest";
@@ -152,7 +152,7 @@ test("without SIREN nor entreprise_unique, the name keys the single undertaking,
   expect(codes(avecSiren)).not.toContain("entreprise_unique_par_nom");
 });
 
-// Seconde édition, point 3 (domaine.md §3, « Across regulations ») : 1407/2013, art. 5, §1 — les aides
+// Seconde édition, point 3 (docs/domaine.md §3 « Entre règlements ») : 1407/2013, art. 5, §1 — les aides
 // de minimis générales « peuvent être cumulées avec des aides de minimis octroyées conformément au
 // règlement (UE) n° 1408/2013 [agricole] […] et au règlement (UE) n° 717/2014 [pêche] à concurrence
 // du plafond prévu à l'article 3, paragraphe 2 » (200 000 €) ; 360/2012, art. 2, §8 — les aides SIEG se

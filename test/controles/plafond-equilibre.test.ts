@@ -1,4 +1,4 @@
-// Controls `plafond` and `equilibre` (domaine.md §3), figures worked by hand from the guide.
+// Controls `plafond` and `equilibre` (docs/domaine.md §3), figures worked by hand from the guide.
 import { describe, expect, test } from "vitest";
 import { controles, evaluer, ficheSimple } from "../outils/regles.js";
 

@@ -1,4 +1,4 @@
-// Money: French amounts read exactly, ceilings truncated, shares exact to the cent (domaine.md §0).
+// Money: French amounts read exactly, ceilings truncated, shares exact to the cent (docs/domaine.md §0).
 import { describe, expect, test } from "vitest";
 import { D, lireMontant, lireNombre, repartir, tronquerCentime, arrondirCentime } from "../../src/core/argent.js";
 
@@ -39,7 +39,7 @@ test("a ceiling is truncated to the cent, a share rounded half-up", () => {
 });
 
 test("repartir: a line that finances one expense gives it the whole line, to the cent", () => {
-  // One weight: its share is 100 % of the line (domaine.md §0), whatever the weight, even zero.
+  // One weight: its share is 100 % of the line (docs/domaine.md §0), whatever the weight, even zero.
   for (const poids of ["480000.00", "0", "0.01"]) {
     expect(repartir(new D("350000.00"), [new D(poids)]).map((x) => x.toFixed(2))).toEqual(["350000.00"]);
   }
@@ -57,7 +57,7 @@ test("repartir: shares add up to the total exactly, pro rata of the weights", ()
   expect(repartir(new D("0.03"), [new D(0), new D(0)]).map((x) => x.toFixed(2))).toEqual(["0.02", "0.01"]);
 });
 
-describe("lireMontant : un point suivi d'exactement trois chiffres, sans virgule, est ambigu (interface.md, « Second edition »)", () => {
+describe("lireMontant : un point suivi d'exactement trois chiffres, sans virgule, est ambigu (docs/interface.md « Lire ce que contient un tableur »)", () => {
   test.each(["350.000", "1.200.000", "12.500 €", " 600.000 ", "999.999.999"])("« %s » est refusé : 350 000 ou 350 ?", (texte) => {
     const r = lireMontant(texte);
     expect(r.ok).toBe(false);

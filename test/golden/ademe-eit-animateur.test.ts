@@ -1,6 +1,6 @@
 // Golden tests: ademe-eit-animateur (Guide TI V5, fiche 7, l.844-870). « (24 k€ / an poste animateur
 // + 20 k€ de frais de communication/animation) * (3 ans) + 15 k€ petit équipement » = 147 k€ for a
-// full-time facilitator (l.866). Readings of domaine.md: the 24 k€ is prorated to `etp`; the 20 k€
+// full-time facilitator (l.866). Readings of docs/domaine.md §2 « ademe-eit-animateur »: the 24 k€ is prorated to `etp`; the 20 k€
 // is « par structure et par an » (l.866), so it caps the sum of a fiche's EIT lines; years beyond 3
 // are not financed; below 0.75 ETP a warning (a recommendation, l.868).
 import { describe, expect, test } from "vitest";

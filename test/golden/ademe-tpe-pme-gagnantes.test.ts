@@ -1,7 +1,7 @@
 // Golden tests: ademe-tpe-pme-gagnantes, « TPE & PME gagnantes sur tous les coûts » (Guide TI V5,
 // fiche 7, l.813-842). No subsidy: a flat fee due only if the forecast annual saving reaches the
 // bracket's minimum (table l.838-840), paid to the chambre consulaire under 20 staff, to ADEME from
-// 20 to 250 (l.834). Readings of domaine.md: a saving equal to the minimum triggers the fee
+// 20 to 250 (l.834). Readings of docs/domaine.md §2 « ademe-tpe-pme-gagnantes »: a saving equal to the minimum triggers the fee
 // (warning); 250 staff is accepted (warning).
 import { describe, expect, test } from "vitest";
 import { codes, evaluer, ficheSimple, resultat } from "../outils/regles.js";

@@ -1,7 +1,7 @@
 // Golden tests: bdt-investissement, Banque des Territoires, investissement (Guide TI V5, fiche 2,
 // l.286-349): equity as an « investisseur avisé (rentabilité positive) » (l.319), « principalement
 // actionnaire minoritaire » (l.320); loans with « des quotités jusqu'à 100 % » (l.326). On market
-// terms: not State aid, left out of cumul and de minimis (domaine.md §2).
+// terms: not State aid, left out of cumul and de minimis (docs/domaine.md §2).
 import { describe, expect, test } from "vitest";
 import { codes, controles, evaluer, ficheSimple, resultat } from "../outils/regles.js";
 import { chiffres } from "./commun.js";

@@ -2,7 +2,7 @@
 // atteindre au maximum 50 % des dépenses éligibles du projet [...] dans la limite globale de 2 M€
 // d'aides par projet. Ce financement n'a pas vocation à être renouvelé » (l.1485). The fiche is the
 // project: the 2 M€ cap binds the sum of its expenses, each ceiling cut pro rata of its assiette and
-// truncated to the cent (domaine.md §0). Carried by consortiums (l.1467-1473).
+// truncated to the cent (docs/domaine.md §0). Carried by consortiums (l.1467-1473).
 import { describe, expect, test } from "vitest";
 import { codes, evaluer, ficheSimple, resultat } from "../outils/regles.js";
 import { chiffres, avecDepenses } from "./commun.js";

@@ -1,7 +1,7 @@
 // Golden tests: pia-territoires-innovation (Guide TI V5, fiche 20, l.1997-2028): « subventions
 // pouvant atteindre au maximum 50 % des dépenses éligibles du projet » (l.2023); call published on
 // 23/11/2018 (l.2003), closed on 26/04/2019 (l.2028): evaluated later, not eligible, `hors_periode`
-// (second edition, domaine.md §0 "Validity"; it used to be a warning).
+// (second edition, docs/domaine.md §0 « Validité et actualité »; it used to be a warning).
 import { describe, expect, test } from "vitest";
 import { codes, evaluer, ficheSimple, resultat } from "../outils/regles.js";
 import { chiffres } from "./commun.js";

@@ -1,5 +1,5 @@
-// Every figure of a rule file carries its source and the date it applies from (domaine.md, "Dated
-// parameters"): walks the loaded rules and checks that each dated value and each condition cites the
+// Every figure of a rule file carries its source and the date it applies from (docs/domaine.md §0 « Paramètres datés »):
+// walks the loaded rules and checks that each dated value and each condition cites the
 // guide within the rule's own fiche (its top-level `source` range, or annexe 2 from l.2600) or a
 // legal text, so that a figure can always be traced to the line that states it.
 import { describe, expect, test } from "vitest";
@@ -75,7 +75,7 @@ describe.each([...REF.dispositifs.values()].map((r) => [r.id, r] as const))("%s"
   });
 });
 
-// Seconde édition, point 8 (domaine.md §0, « currency ») : chaque valeur datée porte `verifie_le` —
+// Seconde édition, point 8 (docs/domaine.md §0 « Validité et actualité ») : chaque valeur datée porte `verifie_le` —
 // le guide est vérifié à sa publication, le 18/11/2019 (« Guide méthodologique V5 — 18/11/2019 ») ; un
 // texte de loi, le jour où il a été relu (ces fichiers datent du 29/11/2026 au plus tôt).
 describe("actualité : chaque valeur datée porte verifie_le", () => {

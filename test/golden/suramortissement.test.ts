@@ -3,7 +3,7 @@
 // entre le 1er janvier 2019 et le 31 décembre 2020 » (l.2118); note 7 (l.2126): « la commande doit
 // toutefois avoir été passée après le 20 septembre 2018. Les biens acquis après le 31 décembre 2020
 // sont également éligibles si un acompte de 10 % minimum a été versé avant le 31 décembre 2020 et si
-// la livraison intervient dans les 24 mois suivants la commande ». Second edition (domaine.md §2): the
+// la livraison intervient dans les 24 mois suivants la commande ». Second edition (docs/domaine.md §2): the
 // guide paraphrases CGI art. 39 decies B, which it cites and which says « à compter du 20 septembre
 // 2018 » and an acompte paid « au plus tard le 31 décembre 2020 »: both bounds are inclusive; outside
 // the window, `hors_periode`.
@@ -88,7 +88,7 @@ describe("acquisition après le 31/12/2020 : acompte de 10 % versé au plus tard
     expect(m.message).toContain("au plus tard le 31/12/2020");
     expect(m.source).toContain("CGI, art. 39 decies B");
   });
-  test("acompte et sa date non renseignés : éligible sous réserve (domaine.md §0), pas refusé", () => {
+  test("acompte et sa date non renseignés : éligible sous réserve (docs/domaine.md §0), pas refusé", () => {
     const s = sur({ ...TARDIF, acompte: undefined, date_acompte: undefined });
     expect(s).toMatchObject({ eligible: true, plafond: "40000.00" });
     expect(s.codes).toEqual(expect.arrayContaining(["sous_reserve_acompte", "sous_reserve_date_acompte"]));

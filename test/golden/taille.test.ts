@@ -1,5 +1,5 @@
 // Golden tests: the beneficiary's size PE / ME / GE by the EU SME definition (Reg. (EU) 651/2014,
-// Annex I, art. 2; Guide TI V5, note 11, l.2653) and the readings of domaine.md §1, checked through
+// Annex I, art. 2; Guide TI V5, note 11, l.2653) and the readings of docs/domaine.md §1, checked through
 // the rate they select in the ADEME studies table (Guide fiche 6, l.797: PE 70 %, ME 60 %, GE 50 %,
 // non économique 70 %) on a 40 000 € diagnostic (under the 50 000 € assiette cap, l.796).
 import { describe, expect, test } from "vitest";
@@ -68,7 +68,7 @@ describe("chiffre d'affaires OU total du bilan (annexe I, art. 2)", () => {
   });
 });
 
-describe("cas particuliers de domaine.md §1", () => {
+describe("cas particuliers de docs/domaine.md §1", () => {
   test("détenue à 25 % ou plus par des organismes publics : GE quels que soient ses chiffres", () => {
     // Annexe I, art. 3 §4.
     const t = taille(entreprise({ effectif: 20, chiffre_affaires: 1000000, total_bilan: 1000000, detenu_public_25: true }));
@@ -136,7 +136,7 @@ describe("activité non économique (Guide annexe 2, A/b, l.2617)", () => {
   });
 });
 
-// Seconde édition, point 5 (domaine.md §1) : décret n° 2008-1354, art. 3 — une ETI n'est pas une PME,
+// Seconde édition, point 5 (docs/domaine.md §1) : décret n° 2008-1354, art. 3 — une ETI n'est pas une PME,
 // occupe moins de 5 000 personnes ET a un chiffre d'affaires d'au plus 1 500 M€ OU un total du bilan
 // d'au plus 2 000 M€. Seul l'effectif connu : ETI sur l'effectif, taille « estimée sur l'effectif seul ».
 describe("ETI : le critère financier du décret 2008-1354 (seconde édition)", () => {

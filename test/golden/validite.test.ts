@@ -1,4 +1,4 @@
-// Golden tests of the second edition, points 7 and 8 (domaine.md §0 "Validity and currency", §2):
+// Golden tests of the second edition, points 7 and 8 (docs/domaine.md §0 « Validité et actualité », §2):
 // - validity: the period the source gives. Banque des Territoires « à l'échelle du programme
 //   (2019-2022) » (Guide l.315) and the contract period 2019-2022 (l.191): until 2022-12-31; PIA
 //   Campus « L'appel à projets est ouvert jusqu'au 31 décembre 2019 » (l.1572). Outside it: not

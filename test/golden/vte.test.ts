@@ -68,7 +68,7 @@ describe("vte", () => {
   });
 });
 
-// Seconde édition, point 7 (domaine.md §2, vte) : « Dès la rentrée 2019 » (l.1362) — lecture retenue :
+// Seconde édition, point 7 (docs/domaine.md §2 « vte ») : « Dès la rentrée 2019 » (l.1362) — lecture retenue :
 // à partir du 01/09/2019 ; avant, « hors_periode ». La liste des territoires du guide a des coquilles
 // (« Grand Anancy », l.492) : les noms sont rapprochés sans accents, casse ni tirets, et le nom juste
 // « Grand Annecy » est reconnu.

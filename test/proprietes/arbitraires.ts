@@ -46,7 +46,7 @@ export const PAIRES: [string, string | undefined][] = (() => {
 
 export const IDS_DISPOSITIFS = [...REF.dispositifs.keys()].sort();
 
-/** The expense fields the rules read (domaine.md §2), each one absent or with a valid value. */
+/** The expense fields the rules read (docs/domaine.md §2), each one absent or with a valid value. */
 const champsDepense = fc.record(
   {
     prestataire_externe: fc.boolean(),
@@ -132,7 +132,7 @@ export const beneficiaire = fc
     },
     { requiredKeys: ["nature"] },
   )
-  // An association must say whether its activity is economic (domaine.md §1).
+  // An association must say whether its activity is economic (docs/domaine.md §1).
   .map((b) => (b.nature === "association" && b.activite_economique === undefined ? { ...b, activite_economique: true } : b));
 
 export const localisation = fc.record({ zone: fc.constantFrom(...ZONES), afr: fc.boolean() });
@@ -156,7 +156,7 @@ function financement(nbDepenses: number) {
       },
       { requiredKeys: ["financeur", "montant"] },
     )
-    // `dispositif:` is for a generic financer paying under a scheme (interface.md).
+    // `dispositif:` is for a generic financer paying under a scheme (docs/interface.md).
     .map((f) => ((IDS_DISPOSITIFS as string[]).includes(f.financeur) ? { ...f, dispositif: undefined } : f))
     .map((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)));
 }

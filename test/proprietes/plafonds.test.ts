@@ -1,5 +1,5 @@
 // Properties of every ceiling and rate, on generated valid fiches: an aid never exceeds its ceiling,
-// a rate stays within [0, 1] (domaine.md §0), ceilings are truncated to the cent, and no figure goes
+// a rate stays within [0, 1] (docs/domaine.md §0), ceilings are truncated to the cent, and no figure goes
 // beyond the caps written in the dispositif's own rule file (read here from REF, not from the code).
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
@@ -75,7 +75,7 @@ describe("every rate and ceiling of every result", () => {
           if (r.plafond !== null && r.taux !== null && r.assiette !== null) {
             expect(r.plafond.lessThanOrEqualTo(r.taux.times(r.assiette))).toBe(true);
           }
-          // An ineligible dispositif grants nothing (domaine.md §2: "a ceiling of 0").
+          // An ineligible dispositif grants nothing (docs/domaine.md §2 : un dispositif demandé mais inéligible a un plafond de 0).
           if (!r.eligible && r.plafond !== null) expect(r.plafond.isZero()).toBe(true);
         }),
       ),
@@ -108,7 +108,7 @@ describe("every rate and ceiling of every result", () => {
           const borne = borneDeLaRegle(regle(r), r, depenseBrute(f, r), e.date_evaluation);
           if (borne !== null) expect(r.plafond.lessThanOrEqualTo(borne), `${r.dispositif}/${r.depense}: ${r.plafond} > ${borne}`).toBe(true);
         }
-        // A cap per project binds the sum over the fiche (domaine.md §0; PIA 2 M€, Guide fiche 14, l.1485).
+        // A cap per project binds the sum over the fiche (docs/domaine.md §0; PIA 2 M€, Guide fiche 14, l.1485).
         for (const rg of REF.dispositifs.values()) {
           if (rg.calcul.type !== "taux" || !rg.calcul.plafond_projet) continue;
           const siens = e.resultats.filter((r) => r.dispositif === rg.id && r.plafond !== null);

@@ -1,10 +1,10 @@
-// The JSON output of `--format json`, written from interface.md ("JSON output") independently of
+// The JSON output of `--format json`, written from docs/interface.md « Sortie JSON » independently of
 // src/core/document-json.ts, so that a drift of the program from the spec fails the tests.
 import { z } from "zod";
 
 /** "480000.00": two decimals, never negative (a ceiling, an amount, a headroom). */
 const montant = z.string().regex(/^\d+\.\d{2}$/, "montant à deux décimales");
-/** "0.6000": four decimals, between 0 and 1 (domaine.md §0: no rate ever exceeds 100 %). */
+/** "0.6000": four decimals, between 0 and 1 (docs/domaine.md §0: no rate ever exceeds 100 %). */
 const taux = z
   .string()
   .regex(/^\d\.\d{4}$/, "taux à quatre décimales")
@@ -16,7 +16,7 @@ export const motifSchema = z.strictObject({
   niveau: z.enum(["info", "avertissement", "erreur"]),
   message: z.string().min(1),
   source: z.string().nullable(),
-  // `a_verifier` (domaine.md §0, currency, second edition): the date the figures were last checked.
+  // `a_verifier` (docs/domaine.md §0 « Validité et actualité », second edition): the date the figures were last checked.
   verifie_le: date.optional(),
 })
   .refine((m) => (m.code === "a_verifier") === (m.verifie_le !== undefined), "verifie_le porté par « a_verifier » et par lui seul");
@@ -35,7 +35,7 @@ export const resultatSchema = z
     motifs: z.array(motifSchema),
     etapes: z.array(z.strictObject({ libelle: z.string(), valeur: z.string().optional(), source: z.string().optional() })).optional(),
   })
-  // interface.md: "eligible: false comes with at least one motif of niveau: erreur saying why".
+  // docs/interface.md: "eligible: false comes with at least one motif of niveau: erreur saying why".
   .refine((r) => r.eligible || r.motifs.some((m) => m.niveau === "erreur"), "inéligible sans motif d'erreur")
   // "depassement = max(0, demande − plafond)".
   .refine(
@@ -55,7 +55,7 @@ export const controleSchema = z.strictObject({
   periode_fin: date.optional(),
   disponible: montant.optional(),
   publication_requise: z.boolean().optional(),
-  // de_minimis, second edition (domaine.md §3): the regulations summed under the ceiling checked.
+  // de_minimis, second edition (docs/domaine.md §3): the regulations summed under the ceiling checked.
   details: z.strictObject({ comptees: z.array(z.string().min(1)).min(1) }).optional(),
   message: z.string().min(1),
   source: z.string().nullable(),
@@ -81,7 +81,7 @@ export const ficheSortieSchema = z
   })
   // "A fiche that cannot be evaluated (invalid) has erreurs filled and no resultats".
   .refine((f) => f.erreurs.length === 0 || (f.resultats.length === 0 && f.conforme === null), "fiche en erreur avec des résultats")
-  // "A fiche is compliant when no control is false" (domaine.md §3).
+  // "A fiche is compliant when no control is false" (docs/domaine.md §3).
   .refine((f) => f.erreurs.length > 0 || f.conforme === !f.controles.some((c) => c.conforme === false), "conforme incohérent avec les contrôles");
 
 export const documentSortieSchema = z

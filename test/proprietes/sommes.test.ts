@@ -1,4 +1,4 @@
-// The sums of a financing plan are exact to the cent (domaine.md §0: decimal.js, never floats):
+// The sums of a financing plan are exact to the cent (docs/domaine.md §0: decimal.js, never floats):
 // the pro-rata shares add up to the line, the amounts asked of a dispositif across its expenses add
 // up to its lines, the balance control compares exact sums, and a French amount reads as its figure.
 import fc from "fast-check";
@@ -38,13 +38,13 @@ describe("repartir: pro-rata shares", () => {
   });
 });
 
-/** Which dispositif a raw line pays under, as interface.md says: its `dispositif`, else its financer. */
+/** Which dispositif a raw line pays under, as docs/interface.md says: its `dispositif`, else its financer. */
 function dispositifDe(l: Record<string, unknown>): string {
   return String(l.dispositif ?? l.financeur);
 }
 
 /**
- * What a raw line counts against its dispositif (domaine.md §3, second edition: "the aid counted,
+ * What a raw line counts against its dispositif (docs/domaine.md §3, second edition: "the aid counted,
  * grant equivalent when given, as for cumul"): a loan, advance or guarantee that is State aid counts
  * at its `equivalent_subvention` when given; any other line at its amount.
  */
@@ -68,7 +68,7 @@ describe("the financing plan of a generated fiche", () => {
         for (const id of new Set(lignes.map(dispositifDe))) {
           const resultats = e.resultats.filter((r) => r.dispositif === id);
           if (resultats.length === 0) continue; // a generic financer: no dispositif result
-          // A tax measure (suramortissement with no regime given) is no financing line (domaine.md §2).
+          // A tax measure (suramortissement with no regime given) is no financing line (docs/domaine.md §2).
           const siennes = lignes.filter((l) => dispositifDe(l) === id && !(l.financeur === "suramortissement" && l.regime === undefined));
           const attendu = somme(siennes.map(compte));
           const demandes = somme(resultats.map((r) => r.demande ?? new D(0)));

@@ -1,4 +1,4 @@
-// The JSON output of generated fiches always matches interface.md's shape, and evaluating is a
+// The JSON output of generated fiches always matches docs/interface.md's shape, and evaluating is a
 // function: twice the same fiche gives the same result, and the fiche itself is left untouched.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
@@ -11,11 +11,11 @@ const RUNS = 100;
 
 function verifierSchema(doc: unknown): void {
   const r = documentSortieSchema.safeParse(JSON.parse(JSON.stringify(doc)));
-  if (!r.success) expect.fail(`sortie JSON hors du schéma d'interface.md : ${r.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join(" ; ")}`);
+  if (!r.success) expect.fail(`sortie JSON hors du schéma de docs/interface.md : ${r.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join(" ; ")}`);
 }
 
 describe("JSON output", () => {
-  test("every generated batch, with a fiche in error among them, matches the schema of interface.md", () => {
+  test("every generated batch, with a fiche in error among them, matches the schema of docs/interface.md", () => {
     fc.assert(
       fc.property(fc.array(fiche(), { minLength: 1, maxLength: 3 }), fc.boolean(), (fiches, avecErreur) => {
         const evaluations = fiches.map((f) => evaluer(f));

@@ -82,7 +82,7 @@ export function catalogue(ref: Referentiel): Map<string, Cible> {
   const prives: readonly string[] = FINANCEURS_PRIVES;
   for (const f of [...ref.dispositifs.keys(), ...FINANCEURS_PUBLICS, ...FINANCEURS_PRIVES]) {
     cibles.push({ sorte: "financeur", nom: f, financeur: f });
-    if (prives.includes(f)) continue; // a private line has no regime (domaine.md §2)
+    if (prives.includes(f)) continue; // a private line has no regime (docs/domaine.md §2)
     cibles.push({ sorte: "regime", nom: `regime_${f}`, financeur: f, type: typeDe(financementSchema.shape.regime) });
     cibles.push({ sorte: "forme", nom: `forme_${f}`, financeur: f, type: typeDe(financementSchema.shape.forme) });
   }

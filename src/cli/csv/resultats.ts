@@ -57,7 +57,7 @@ export function anomalies(e: EvaluationFiche): string[] {
     else if (k.conforme === null) lignes.push(`non évaluable : ${k.message}`);
     else if (k.publication_requise) lignes.push(`à publier : ${k.message}`);
   }
-  // A dispositif only evaluated by default never makes a row wrong (domaine.md §2).
+  // A dispositif only evaluated by default never makes a row wrong (docs/domaine.md §2).
   const demandes = e.resultats.filter((r) => r.origine !== "defaut");
   for (const r of demandes.filter((x) => !x.eligible)) {
     lignes.push(`${r.dispositif} inéligible : ${r.motifs.filter((m) => m.niveau === "erreur").map((m) => m.message).join(" ")}`);

@@ -71,7 +71,7 @@ export function rendreResultats(resultats: Resultat[]): string[] {
   const fiscales = resultats.filter((r) => r.fiscal);
   const t = tableau(["Dispositif", "Dépense", "Éligible", "Assiette", "Taux", "Aide maximale", "Demandé", "Dépassement"]);
   for (const r of aides) {
-    // A figure checked more than a year ago is marked where it is read (domaine.md §0, currency).
+    // A figure checked more than a year ago is marked where it is read (docs/domaine.md §0 « Validité et actualité »).
     const marque = aVerifier(r) ? c().yellow(" ⚠") : "";
     t.push([
       r.dispositif,
@@ -89,7 +89,7 @@ export function rendreResultats(resultats: Resultat[]): string[] {
   if (resultats.some((r) => aVerifier(r) && r.plafond !== null)) {
     lignes.push(c().yellow("⚠ chiffre vérifié il y a plus d'un an (guide de 2019) : à confirmer auprès de l'opérateur avant de l'inscrire au plan (voir « À vérifier » ci-dessous)."));
   }
-  // The `a_verifier` warning once per dispositif, not once per line (domaine.md §0).
+  // The `a_verifier` warning once per dispositif, not once per line (docs/domaine.md §0).
   const dejaDits = new Set<string>();
   for (const r of resultats) {
     // A deduction's figures are in its table; its JSON keys are not for a reader.

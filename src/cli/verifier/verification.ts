@@ -109,7 +109,7 @@ export function verifierSources(sources: SourcesVerification, ref: Referentiel, 
     for (const r of e.resultats) {
       if (r.origine === "defaut") continue; // applies by default: it informs, nobody asked for it
       const k = f.fiche!.depenses.findIndex((d) => d.id === r.depense);
-      // The currency warning is said once per dispositif, not once per expense (domaine.md §0).
+      // The currency warning is said once per dispositif, not once per expense (docs/domaine.md §0).
       for (const m of r.motifs) if (m.niveau !== "info") avertir(m.code === "a_verifier" ? `${r.dispositif} : ${m.message}` : `${r.dispositif} / ${r.depense} : ${m.message}`, ["depenses", k]);
     }
   });

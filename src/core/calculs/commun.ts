@@ -76,7 +76,7 @@ export function sortieVide(): SortieCalcul {
 
 /**
  * The value of a dated parameter at the evaluation date; warns when the date is outside its validity,
- * and when its last check is more than a year old (`a_verifier`, domaine.md §0).
+ * and when its last check is more than a year old (`a_verifier`, docs/domaine.md §0).
  */
 export function lire<T>(p: Parametre<T>, date: string, motifs: Motif[]): Lecture<T> {
   const v = valeurA(p, date);

@@ -43,7 +43,7 @@ export function calculerDeduction(c: CalculDeduction, e: EntreeCalcul): SortieCa
   const d = e.depense;
   const cal = lire(c.calendrier, e.date, s.motifs);
   const k = cal.valeur;
-  // Outside the tax window: `hors_periode`, with the dates (domaine.md §2, second edition).
+  // Outside the tax window: `hors_periode`, with the dates (docs/domaine.md §2, second edition).
   const refuser = (message: string) => {
     s.eligible = false;
     s.motifs.push({ code: "hors_periode", niveau: "erreur", message, source: cal.source });
@@ -62,7 +62,7 @@ export function calculerDeduction(c: CalculDeduction, e: EntreeCalcul): SortieCa
     // Note 7: acquired later, if a deposit of at least 10 % was paid before the end date and the
     // good is acquired within 24 months of the order.
     const acompteMin = d.montant.times(k.acompte_min);
-    // A missing input is « sous réserve » (domaine.md §0); only a given one that fails refuses.
+    // A missing input is « sous réserve » (docs/domaine.md §0); only a given one that fails refuses.
     const motifs: string[] = [];
     const exigeAcompte = `un acompte d'au moins ${pourcent(k.acompte_min)} de la commande (${euros(acompteMin)}) est requis`;
     const exigeDate = `l'acompte doit être versé au plus tard le ${dateFr(k.acompte_au_plus_tard)}`;

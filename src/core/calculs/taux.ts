@@ -90,7 +90,7 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
     source: lu.source,
   });
 
-  // 2. Bonuses, in points (domaine.md §2, ademe-investissement).
+  // 2. Bonuses, in points (docs/domaine.md §2 « ademe-investissement »).
   // A bonus table is only "applied" (and its date warnings said) when a bonus applies.
   if (c.bonus_zone) {
     const lus: Motif[] = [];

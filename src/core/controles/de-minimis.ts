@@ -1,5 +1,5 @@
 // `de_minimis`: the single undertaking's de minimis aid over the reference period, the new aid
-// included, stays within each ceiling it falls under (domaine.md §3). Second edition: the aids under
+// included, stays within each ceiling it falls under (docs/domaine.md §3). Second edition: the aids under
 // the different de minimis regulations are not separate pots — the general ceiling also counts the
 // agricultural and fisheries aids, the SIEG ceiling every other one (`compte_aussi` in
 // rules/parametres/de-minimis.yaml); one control line per ceiling checked.
@@ -114,7 +114,7 @@ function controlerPlafond(c: ContexteControles, k: Reglement, params: Map<Reglem
     return { controle: "de_minimis", portee: c.benef.entreprise_unique, conforme: null, valeur: null, limite: null, reglement: p.reglement_ue, details, message: `De minimis non évaluable pour une aide octroyée le ${dateFr(date)} : ${fin.libelle} ; vérifiez le plafond du règlement qui lui succède.`, source: lu.source };
   }
   // Each previous aid keeps its own period rule; when the ceiling's period reads it differently, the
-  // cautious sum counts it, with a warning (domaine.md §3).
+  // cautious sum counts it, with a warning (docs/domaine.md §3).
   const comptes = avant.filter((a) => {
     if (!sommes.includes(a.reglement)) return false;
     const propre = params.get(a.reglement)!.lu.valeur;

@@ -1,4 +1,4 @@
-// `equilibre`: the resources equal the total cost, to the cent (domaine.md §3).
+// `equilibre`: the resources equal the total cost, to the cent (docs/domaine.md §3).
 import { somme } from "../argent.js";
 import { euros } from "../format.js";
 import type { Controle } from "../modele.js";

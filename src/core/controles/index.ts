@@ -1,4 +1,4 @@
-// The controls of a financing plan, in the order a State-aid officer reads them (domaine.md §3).
+// The controls of a financing plan, in the order a State-aid officer reads them (docs/domaine.md §3).
 // Adding a control: its module (id, name, function) and its line in this table.
 import type { Controle, NomControle } from "../modele.js";
 import { controleCofinancement } from "./cofinancement.js";

@@ -1,4 +1,4 @@
-// `plafond`: the lines paying under a dispositif stay within its maximum aid (domaine.md §3).
+// `plafond`: the lines paying under a dispositif stay within its maximum aid (docs/domaine.md §3).
 import { somme, ZERO, type Dec } from "../argent.js";
 import { sorteDe } from "../calculs/index.js";
 import { euros } from "../format.js";
@@ -11,7 +11,7 @@ type Parts = Map<number, Map<string, Dec>>;
 /**
  * What a line counts against a ceiling on an expense: as for `cumul`, a State aid counts at its aid
  * (the grant equivalent of a loan or advance when given); a line that is no State aid (a BdT loan on
- * market terms) at its amount (domaine.md §3, second edition).
+ * market terms) at its amount (docs/domaine.md §3, second edition).
  */
 export function partComptee(l: Ligne, depense: string, parts: Parts, partsAide: Parts): Dec | undefined {
   return (l.aideEtat ? partsAide : parts).get(l.index)?.get(depense);

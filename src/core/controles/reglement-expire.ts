@@ -1,6 +1,6 @@
 // A control made under an EU regulation that no longer applies at the date is not evaluable
 // (`conforme: null`) and says so, naming the regulation and its end — never a silent pass
-// (domaine.md §0, "Validity and currency", second edition).
+// (docs/domaine.md §0 « Validité et actualité »).
 import { lire } from "../calculs/commun.js";
 import { dateFr } from "../dates.js";
 import type { Motif } from "../modele.js";

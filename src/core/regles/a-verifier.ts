@@ -1,6 +1,6 @@
 // `ti-aides regles --a-verifier [--date D]`: every figure in force at D whose last check (`verifie_le`)
 // is more than a year old — the guide's figures of 2019 applied in 2026, the EU parameters not read
-// again against their text (domaine.md §0, "Validity and currency", second edition).
+// again against their text (docs/domaine.md §0 « Validité et actualité »).
 import { dateDeVerification, estAVerifier } from "../actualite.js";
 import { conditionsEnVigueur } from "../conditions.js";
 import { conditionsDeRegle, figuresDatees, figuresDeRegle, type FigureDatee } from "./description.js";

@@ -20,7 +20,7 @@ export interface FigureDatee {
   source: string;
   a_confirmer: boolean;
   note: string | null;
-  /** The last date the value was checked (domaine.md §0, currency); null when never said. */
+  /** The last date the value was checked (docs/domaine.md §0 « Validité et actualité »); null when never said. */
   verifie_le: string | null;
 }
 

@@ -59,7 +59,7 @@ export const NIVEAUX = ["bac", "bac+1", "bac+2", "bac+3", "bac+4", "bac+5", "bac
 export const VOCATIONS = ["regionale", "nationale", "multiregionale"] as const;
 export const THEMES = ["attirer", "recruter", "innover", "simplifier"] as const;
 
-/** Generic financers (domaine.md §2): no intensity of their own. */
+/** Generic financers (docs/domaine.md §2): no intensity of their own. */
 export const FINANCEURS_PUBLICS = ["etat", "region", "departement", "epci", "commune", "feder", "autre_public"] as const;
 export const FINANCEURS_PRIVES = ["prive", "autofinancement"] as const;
 

@@ -1,4 +1,4 @@
-// The schema of a contract file (interface.md, `verifier`): the contract's identity and period, and
+// The schema of a contract file (docs/interface.md, `verifier`): the contract's identity and period, and
 // optionally its fiches inline. Each fiche of `fiches:` is validated on its own with the fiche
 // schema, so that one bad fiche does not hide the others. Unknown fields are refused.
 import { z } from "zod";

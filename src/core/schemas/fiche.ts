@@ -1,4 +1,4 @@
-// The schema of a fiche-action (interface.md, "A fiche"). Unknown fields are refused.
+// The schema of a fiche-action (docs/interface.md « Une fiche »). Unknown fields are refused.
 import { z } from "zod";
 import { dateIso } from "../parametres.js";
 import {

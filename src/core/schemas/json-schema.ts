@@ -23,7 +23,7 @@ const TYPES_VALEURS = new Map<unknown, Json>([
 ]);
 
 const TITRES: Record<FormatSchema, { titre: string; description: string }> = {
-  fiche: { titre: "Fiche-action ti-aides", description: "Une fiche-action d'un contrat Territoire d'industrie (interface.md, « A fiche »)." },
+  fiche: { titre: "Fiche-action ti-aides", description: "Une fiche-action d'un contrat Territoire d'industrie (docs/interface.md « Une fiche »)." },
   contrat: { titre: "Contrat ti-aides", description: "Un fichier de contrat : `contrat:` (id, territoire, période) et, le cas échéant, `fiches:` la liste des fiches-actions." },
   regles: { titre: "Règle de dispositif ti-aides", description: "Un fichier de règle d'un dispositif (rules/dispositifs/*.yaml, ou règle régionale ajoutée par --regles)." },
 };
