@@ -14,7 +14,6 @@ import { vouliezVousDire } from "../../core/suggestion.js";
 import { chargerCatalogue, chargerRegles, fichiersYaml } from "../../regles-disque.js";
 import { ErreurUsage, SORTIE_OK, SORTIE_SAISIE } from "../codes.js";
 import { ecrireSortie } from "../ecriture.js";
-import { lireTexte } from "../entrees.js";
 import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
 import { aujourdhui } from "../../core/dates.js";
 import { figuresAVerifier } from "../../core/regles/a-verifier.js";
