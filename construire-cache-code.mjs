@@ -20,7 +20,10 @@ const CSV = "fixtures/csv/contrat-exemple.csv";
 const COMMANDES = {
   "--version": [["--version"]],
   autre: [["--help"]],
-  simuler: [["simuler", FICHE, "--format", "json"], ["simuler", FICHE]],
+  simuler: [
+    ["simuler", FICHE, "--format", "json"],
+    ["simuler", FICHE],
+  ],
   verifier: [["verifier", CONTRAT]],
   lot: [["lot", CSV, "--format", "json"]],
   regles: [["regles"], ["regles", "ademe-investissement"]],
@@ -29,11 +32,21 @@ const COMMANDES = {
 const cache = mkdtempSync(join(tmpdir(), "ti-aides-construction-")); // the rules cache of these runs, not the user's
 try {
   for (const [nom, listes] of Object.entries(COMMANDES)) {
-    const commandes = listes.filter((args) => args.every((a) => a.startsWith("-") || /^[a-z-]+$/.test(a) || existsSync(join(RACINE, a))));
+    const commandes = listes.filter((args) =>
+      args.every((a) => a.startsWith("-") || /^[a-z-]+$/.test(a) || existsSync(join(RACINE, a))),
+    );
     if (commandes.length === 0) continue;
     const script = `require(${JSON.stringify(CHARGEUR)}).enregistrerCache(${JSON.stringify(ENTREE)}, ${JSON.stringify(nom)}, ${JSON.stringify(commandes)})`;
-    const r = spawnSync(process.execPath, ["-e", script], { cwd: RACINE, env: { ...process.env, TI_AIDES_CACHE: cache, NO_COLOR: "1" }, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
-    if (r.status !== 0) process.stderr.write(`Avertissement : cache de code de « ${nom} » non construit (code ${r.status}) : ti-aides démarrera plus lentement.\n${r.stderr}\n`);
+    const r = spawnSync(process.execPath, ["-e", script], {
+      cwd: RACINE,
+      env: { ...process.env, TI_AIDES_CACHE: cache, NO_COLOR: "1" },
+      stdio: ["ignore", "ignore", "pipe"],
+      encoding: "utf8",
+    });
+    if (r.status !== 0)
+      process.stderr.write(
+        `Avertissement : cache de code de « ${nom} » non construit (code ${r.status}) : ti-aides démarrera plus lentement.\n${r.stderr}\n`,
+      );
   }
 } finally {
   rmSync(cache, { recursive: true, force: true });

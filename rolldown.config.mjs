@@ -10,7 +10,8 @@ import { defineConfig } from "rolldown";
 const childProcessDiffere = {
   name: "child-process-differe",
   resolveId(id, importer) {
-    if (id === "node:child_process" && /[\\/]node_modules[\\/]commander[\\/]/.test(importer ?? "")) return "\0child-process-differe";
+    if (id === "node:child_process" && /[\\/]node_modules[\\/]commander[\\/]/.test(importer ?? ""))
+      return "\0child-process-differe";
     return null;
   },
   load(id) {

@@ -12,8 +12,15 @@ for (const flux of [process.stdout, process.stderr]) {
   flux.on("error", (e) => {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
     if (flux === process.stdout) {
-      const cause = e.code === "ENOSPC" ? "disque plein" : e.code === "EIO" ? "erreur d'entrée-sortie" : (e.code ?? "erreur");
-      process.stderr.write(`Erreur : écriture impossible sur la sortie standard (${cause}) : le résultat est incomplet ; libérez de la place, ou écrivez-le ailleurs avec -o FICHIER\n`);
+      const cause =
+        e.code === "ENOSPC"
+          ? "disque plein"
+          : e.code === "EIO"
+            ? "erreur d'entrée-sortie"
+            : (e.code ?? "erreur");
+      process.stderr.write(
+        `Erreur : écriture impossible sur la sortie standard (${cause}) : le résultat est incomplet ; libérez de la place, ou écrivez-le ailleurs avec -o FICHIER\n`,
+      );
     }
     process.exit(4);
   });
@@ -23,7 +30,9 @@ let paquet;
 try {
   paquet = require.resolve("../dist/paquet/main.cjs");
 } catch {
-  process.stderr.write("Erreur : ti-aides n'est pas construit (dist/paquet/ manque) : lancez « npm ci » (ou « npm run build ») dans son dossier.\n");
+  process.stderr.write(
+    "Erreur : ti-aides n'est pas construit (dist/paquet/ manque) : lancez « npm ci » (ou « npm run build ») dans son dossier.\n",
+  );
   process.exit(3);
 }
 const { chargerPaquet } = require("../dist/cli/cache-code.cjs");

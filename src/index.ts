@@ -6,10 +6,27 @@ export { lireFiche, validerFiche } from "./core/fiche.js";
 export { lireDocument, type DocumentSource } from "./core/document.js";
 export { evaluerSource, type FicheSource, type FicheEvaluee } from "./core/fiche-lue.js";
 export { fichesDuDocument, lireContrat } from "./core/fiches-du-document.js";
-export { evaluerContrat, type OptionsContrat, type ResultatContrat, type Doublon } from "./core/evaluer-contrat.js";
-export type { BilanContrat, ControleContrat, MotifContrat, TotauxContrat, MontantFinanceur, Lieu } from "./core/contrat.js";
+export {
+  evaluerContrat,
+  type OptionsContrat,
+  type ResultatContrat,
+  type Doublon,
+} from "./core/evaluer-contrat.js";
+export type {
+  BilanContrat,
+  ControleContrat,
+  MotifContrat,
+  TotauxContrat,
+  MontantFinanceur,
+  Lieu,
+} from "./core/contrat.js";
 export type { Contrat } from "./core/schemas/contrat.js";
-export { construireReferentiel, lireRegle, type Referentiel, type FichierTexte } from "./core/regles/referentiel.js";
+export {
+  construireReferentiel,
+  lireRegle,
+  type Referentiel,
+  type FichierTexte,
+} from "./core/regles/referentiel.js";
 export { documentJson, ficheJson, synthese, VERSION } from "./core/document-json.js";
 export { ErreurSaisie, formaterProbleme, type ProblemeSaisie } from "./core/erreurs.js";
 export type { EvaluationFiche, Resultat, Controle, Motif, Etape, BeneficiaireEvalue } from "./core/modele.js";

@@ -6,7 +6,8 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "n
 import { TAILLE_MAX_TEXTE, TROP_VOLUMINEUX } from "./core/limites.js";
 import { ErreurSaisie } from "./core/erreurs.js";
 
-const PAS_ORDINAIRE = "ce n'est pas un fichier ordinaire (tube nommé, périphérique ou socket) : indiquez un fichier, ou « - » pour l'entrée standard";
+const PAS_ORDINAIRE =
+  "ce n'est pas un fichier ordinaire (tube nommé, périphérique ou socket) : indiquez un fichier, ou « - » pour l'entrée standard";
 
 export interface OptionsLecture {
   /** Bytes beyond which the file is refused (TAILLE_MAX_TEXTE by default). */
@@ -23,7 +24,10 @@ export function lireOctetsSurs(chemin: string, options: OptionsLecture = {}): Bu
   let fd: number;
   try {
     // O_NONBLOCK: opening a named pipe without a writer returns at once instead of waiting forever.
-    fd = openSync(chemin, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (options.sansLien ? (constants.O_NOFOLLOW ?? 0) : 0));
+    fd = openSync(
+      chemin,
+      constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (options.sansLien ? (constants.O_NOFOLLOW ?? 0) : 0),
+    );
   } catch (e) {
     throw erreurFichier(e, chemin);
   }
@@ -31,7 +35,8 @@ export function lireOctetsSurs(chemin: string, options: OptionsLecture = {}): Bu
     const st = fstatSync(fd);
     if (st.isDirectory()) throw probleme(chemin, "c'est un dossier, pas un fichier");
     if (!st.isFile()) throw probleme(chemin, PAS_ORDINAIRE);
-    if (options.proprietaire !== undefined && st.uid !== options.proprietaire) throw probleme(chemin, "le fichier appartient à un autre utilisateur");
+    if (options.proprietaire !== undefined && st.uid !== options.proprietaire)
+      throw probleme(chemin, "le fichier appartient à un autre utilisateur");
     if (st.size > tailleMax) throw probleme(chemin, TROP_VOLUMINEUX);
     // Read to the end, but never beyond the limit: the file may grow while it is read.
     const morceaux: Buffer[] = [];

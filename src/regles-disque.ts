@@ -7,7 +7,12 @@ import { ErreurSaisie } from "./core/erreurs.js";
 import { catalogueSchema, type Catalogue } from "./core/schemas/catalogue.js";
 import { valider } from "./core/validation.js";
 import { lireOctetsSurs } from "./lecture-sure.js";
-import { construireReferentiel, FICHIERS_PARAMETRES, type FichierTexte, type Referentiel } from "./core/regles/referentiel.js";
+import {
+  construireReferentiel,
+  FICHIERS_PARAMETRES,
+  type FichierTexte,
+  type Referentiel,
+} from "./core/regles/referentiel.js";
 
 /** The rules/ folder shipped with ti-aides. */
 export const DOSSIER_REGLES = join(racineDuPaquet(), "rules");
@@ -38,7 +43,9 @@ function texteUtf8(chemin: string, fichier: string): string {
     return new TextDecoder("utf-8", { fatal: true }).decode(octets);
   } catch (e) {
     if (!(e instanceof TypeError)) throw e;
-    throw new ErreurSaisie([{ fichier, message: "le fichier n'est pas encodé en UTF-8 (Windows-1252 ?) : enregistrez-le en UTF-8" }]);
+    throw new ErreurSaisie([
+      { fichier, message: "le fichier n'est pas encodé en UTF-8 (Windows-1252 ?) : enregistrez-le en UTF-8" },
+    ]);
   }
 }
 
@@ -77,7 +84,13 @@ export function lireFichiersRegles(dossiersRegionaux: string[] = []): FichiersRe
   const regionaux: FichierTexte[] = [];
   for (const dossier of dossiersRegionaux) {
     if (!existsSync(dossier) || !statSync(dossier).isDirectory()) {
-      throw new ErreurSaisie([{ fichier: dossier, message: "dossier de règles introuvable (--regles ou TI_AIDES_REGLES) : indiquez un dossier de fichiers YAML" }]);
+      throw new ErreurSaisie([
+        {
+          fichier: dossier,
+          message:
+            "dossier de règles introuvable (--regles ou TI_AIDES_REGLES) : indiquez un dossier de fichiers YAML",
+        },
+      ]);
     }
     regionaux.push(...fichiersYaml(dossier).map((f) => ({ fichier: f, texte: texteUtf8(f, f) })));
   }

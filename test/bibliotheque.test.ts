@@ -1,7 +1,15 @@
 // ti-aides as a library (src/index.ts): the rule schema stays a full zod object, even though the
 // command line builds it only when it reads a rule file; a whole contract is checked without the CLI.
 import { expect, test } from "vitest";
-import { chargerRegles, evaluerContrat, lireContrat, lireDocument, regleSchema, type FicheSource, type ResultatContrat } from "../src/index.js";
+import {
+  chargerRegles,
+  evaluerContrat,
+  lireContrat,
+  lireDocument,
+  regleSchema,
+  type FicheSource,
+  type ResultatContrat,
+} from "../src/index.js";
 
 test("regleSchema exposes its shape and can be extended", () => {
   expect(Object.keys(regleSchema.shape)).toContain("calcul");
@@ -42,7 +50,11 @@ financements:
   // counted, else 360 000 €).
   for (const f of r.fiches.slice(1, 3)) {
     const [c] = f.evaluation.controles.filter((x) => x.controle === "de_minimis");
-    expect([c.valeur!.toFixed(2), c.limite!.toFixed(2), c.conforme]).toEqual(["240000.00", "200000.00", false]);
+    expect([c.valeur!.toFixed(2), c.limite!.toFixed(2), c.conforme]).toEqual([
+      "240000.00",
+      "200000.00",
+      false,
+    ]);
   }
   const [k] = r.bilan.controles.filter((c) => c.controle === "de_minimis");
   expect([k.conforme, k.fiches]).toEqual([false, ["TI-01", "TI-02"]]);
@@ -52,7 +64,9 @@ financements:
   // Totals over the two counted fiches: 2 × 400 000 = 800 000 € of cost, 2 × 120 000 = 240 000 € from the Region.
   expect(r.bilan.totaux.fiches).toBe(2);
   expect(r.bilan.totaux.cout_total.toFixed(2)).toBe("800000.00");
-  expect(r.bilan.totaux.par_financeur.map((f) => [f.financeur, f.montant.toFixed(2)])).toEqual([["region", "240000.00"]]);
+  expect(r.bilan.totaux.par_financeur.map((f) => [f.financeur, f.montant.toFixed(2)])).toEqual([
+    ["region", "240000.00"],
+  ]);
 });
 
 test("lireContrat then evaluerContrat: a contract file's fiches, checked against its period", () => {
@@ -68,11 +82,17 @@ fiches:
 ${fiche("TI-01", "2022-12-31")}${fiche("TI-02", "2023-01-01")}`;
   const { contrat, fiches } = lireContrat(lireDocument(texte, "contrat.yaml"));
   expect(contrat?.id).toBe("C-1");
-  expect(fiches.map((f) => f.chemin)).toEqual([["fiches", 0], ["fiches", 1]]);
+  expect(fiches.map((f) => f.chemin)).toEqual([
+    ["fiches", 0],
+    ["fiches", 1],
+  ]);
   const r = evaluerContrat(fiches, ref, { contrat });
   // The period's last day is inside; the day after is outside, at TI-02's date_demande (fiche 1).
   const periode = r.bilan.controles.filter((c) => c.controle === "periode");
-  expect(periode.map((c) => [c.portee, c.conforme])).toEqual([["TI-01", true], ["TI-02", false]]);
+  expect(periode.map((c) => [c.portee, c.conforme])).toEqual([
+    ["TI-01", true],
+    ["TI-02", false],
+  ]);
   expect(periode[1].lieu).toEqual({ fiche: 1, champ: ["date_demande"] });
   expect(fiches[1].doc.ligneDe([...fiches[1].chemin, ...periode[1].lieu!.champ])).toBe(9);
 });

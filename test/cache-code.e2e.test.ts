@@ -2,7 +2,18 @@
 // read at run time (a planted entry: test/hostile-securite.e2e.test.ts); the command line, run through
 // it, says exactly what it says without it, and damaged compiled files never change a result nor stop
 // a run. And the launcher without a build says what to do.
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,7 +37,9 @@ const PAQUET = join(RACINE, "dist", "paquet");
 /** The compiled files of a folder's code/, with their dates. */
 function compiles(dossier: string): Map<string, number> {
   try {
-    return new Map(readdirSync(join(dossier, "code")).map((n) => [n, statSync(join(dossier, "code", n)).mtimeMs]));
+    return new Map(
+      readdirSync(join(dossier, "code")).map((n) => [n, statSync(join(dossier, "code", n)).mtimeMs]),
+    );
   } catch {
     return new Map();
   }
@@ -52,7 +65,8 @@ describe("the launcher's code cache", () => {
   test("a run writes no code anywhere: neither in the cache folder nor next to the bundle", () => {
     const cache = dossierTemporaire();
     const avant = compiles(PAQUET);
-    for (const args of [SIMULER, ["--version"], ["regles"]]) expect(tiAides(args, { env: { TI_AIDES_CACHE: cache } }).code).toBe(0);
+    for (const args of [SIMULER, ["--version"], ["regles"]])
+      expect(tiAides(args, { env: { TI_AIDES_CACHE: cache } }).code).toBe(0);
     expect(existsSync(join(cache, "code"))).toBe(false);
     expect(compiles(PAQUET)).toEqual(avant);
   });
@@ -70,7 +84,11 @@ describe("the launcher's code cache", () => {
       for (let i = 64; i < octets.length; i += 97) octets[i] ^= 0x5a; // header kept, data altered
       writeFileSync(f, octets);
     }
-    const r = spawnSync(process.execPath, [join(copie, "bin", "ti-aides.js"), ...SIMULER], { cwd: RACINE, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", TI_AIDES_CACHE: dossierTemporaire() } });
+    const r = spawnSync(process.execPath, [join(copie, "bin", "ti-aides.js"), ...SIMULER], {
+      cwd: RACINE,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", TI_AIDES_CACHE: dossierTemporaire() },
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe(sansCache.stdout);
   });
@@ -86,7 +104,13 @@ describe("the launcher's code cache", () => {
 /** A copy of the built package (launcher, bundle and its compiled files, rules), to alter freely. */
 function copieDuPaquet(): string {
   const copie = dossierTemporaire();
-  for (const chemin of ["bin", join("dist", "paquet"), join("dist", "cli", "cache-code.cjs"), join("dist", "cli", "dossier-cache.cjs"), "rules"]) {
+  for (const chemin of [
+    "bin",
+    join("dist", "paquet"),
+    join("dist", "cli", "cache-code.cjs"),
+    join("dist", "cli", "dossier-cache.cjs"),
+    "rules",
+  ]) {
     cpSync(join(RACINE, chemin), join(copie, chemin), { recursive: true });
   }
   return copie;
@@ -98,7 +122,9 @@ describe("the launcher", () => {
     mkdirSync(join(dossier, "bin"));
     copyFileSync(BIN, join(dossier, "bin", "ti-aides.js"));
     writeFileSync(join(dossier, "package.json"), '{"type":"module"}');
-    const r = spawnSync(process.execPath, [join(dossier, "bin", "ti-aides.js"), "--version"], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, [join(dossier, "bin", "ti-aides.js"), "--version"], {
+      encoding: "utf8",
+    });
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/ti-aides n'est pas construit .* lancez « npm ci »/);
     expect(sansPileDAppel(r.stderr)).toBe(true);

@@ -31,7 +31,10 @@ function entrees(): string[] {
 function region(taux: string): string {
   const dossier = mkdtempSync(join(tmpdir(), "ti-aides-region-"));
   aNettoyer.push(dossier);
-  const texte = readFileSync("rules/dispositifs/pia-campus.yaml", "utf8").replaceAll("valeur: 0.5", `valeur: ${taux}`);
+  const texte = readFileSync("rules/dispositifs/pia-campus.yaml", "utf8").replaceAll(
+    "valeur: 0.5",
+    `valeur: ${taux}`,
+  );
   writeFileSync(join(dossier, "pia-campus.yaml"), texte);
   return dossier;
 }
@@ -74,19 +77,27 @@ describe("the cache", () => {
     // Proof that the second run reads the entry: a value changed in it (same key, hash recomputed) comes back.
     const f = join(cache, entrees()[0]);
     const [entete, corps] = readFileSync(f, "utf8").split("\n");
-    const change = corps.replace('"nom":"PIA — Campus des métiers et des qualifications"', '"nom":"lu dans le cache"');
+    const change = corps.replace(
+      '"nom":"PIA — Campus des métiers et des qualifications"',
+      '"nom":"lu dans le cache"',
+    );
     const empreinte = createHash("sha256").update(change).digest("hex");
     writeFileSync(f, `${JSON.stringify({ ...JSON.parse(entete), empreinte })}\n${change}`);
     expect(reglesAvecCache([]).dispositifs.get("pia-campus")!.nom).toBe("lu dans le cache");
     // The same change without its hash (a damaged or hand-edited entry) is not trusted.
     writeFileSync(f, `${entete}\n${change}`);
-    expect(reglesAvecCache([]).dispositifs.get("pia-campus")!.nom).toBe(frais.dispositifs.get("pia-campus")!.nom);
+    expect(reglesAvecCache([]).dispositifs.get("pia-campus")!.nom).toBe(
+      frais.dispositifs.get("pia-campus")!.nom,
+    );
   });
 
   test("a changed rule file is read again, never served stale", () => {
     const dossier = region("0.4");
     expect(tauxCampus(reglesAvecCache([dossier]))).toBe("0.40");
-    writeFileSync(join(dossier, "pia-campus.yaml"), readFileSync(join(dossier, "pia-campus.yaml"), "utf8").replaceAll("valeur: 0.4", "valeur: 0.3"));
+    writeFileSync(
+      join(dossier, "pia-campus.yaml"),
+      readFileSync(join(dossier, "pia-campus.yaml"), "utf8").replaceAll("valeur: 0.4", "valeur: 0.3"),
+    );
     expect(tauxCampus(reglesAvecCache([dossier]))).toBe("0.30");
     // The built-in rules and each regional set have their own entry.
     expect(tauxCampus(reglesAvecCache([]))).toBe("0.50");

@@ -30,12 +30,17 @@ describe("chaque cas de test/cas/<dispositif>.yaml cite une ligne de la fiche de
       const [debut, fin] = lignes(regle!.source);
       for (const cas of f.cas) {
         expect(cas.source, cas.nom).toMatch(new RegExp(`^Guide TI V5, fiche ${regle!.fiche}, l\\.\\d+`));
-        for (const l of lignes(cas.source)) expect(l >= debut && l <= fin || l >= 2600, `${cas.nom} : l.${l} hors de l.${debut}-${fin}`).toBe(true);
+        for (const l of lignes(cas.source))
+          expect((l >= debut && l <= fin) || l >= 2600, `${cas.nom} : l.${l} hors de l.${debut}-${fin}`).toBe(
+            true,
+          );
       }
     });
   }
 });
 
 function lignes(source: string): number[] {
-  return [...source.matchAll(/l\.(\d+)(?:-(\d+))?/g)].flatMap((m) => (m[2] ? [Number(m[1]), Number(m[2])] : [Number(m[1])]));
+  return [...source.matchAll(/l\.(\d+)(?:-(\d+))?/g)].flatMap((m) =>
+    m[2] ? [Number(m[1]), Number(m[2])] : [Number(m[1])],
+  );
 }

@@ -21,23 +21,44 @@ describe("expliquer", () => {
   test("table: numbered steps with their figures and sources, then the controls", () => {
     const r = tiAides(["expliquer", CHAUFFERIE, "--dispositif", "ademe-investissement"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/ 4\. Taux de base \(catégorie enr\), colonne ME : 55\u00a0%\n +source : Guide TI V5, fiche 8, l\.914/);
-    expect(r.stdout).toContain("Aide maximale = 60\u00a0% × 800\u00a0000,00\u00a0€, tronquée au centime : 480\u00a0000,00\u00a0€");
+    expect(r.stdout).toMatch(
+      / 4\. Taux de base \(catégorie enr\), colonne ME : 55\u00a0%\n +source : Guide TI V5, fiche 8, l\.914/,
+    );
+    expect(r.stdout).toContain(
+      "Aide maximale = 60\u00a0% × 800\u00a0000,00\u00a0€, tronquée au centime : 480\u00a0000,00\u00a0€",
+    );
     expect(r.stdout).toContain("Contrôles qui concernent ademe-investissement");
-    expect(r.stdout).toMatch(/✖ Cumul des aides \(chaudiere\) : 500\u00a0000,00\u00a0€ pour une limite de 480\u00a0000,00\u00a0€/);
+    expect(r.stdout).toMatch(
+      /✖ Cumul des aides \(chaudiere\) : 500\u00a0000,00\u00a0€ pour une limite de 480\u00a0000,00\u00a0€/,
+    );
   });
 
   test("JSON trace: the last step of the regional rule is its 2021 cap, 250 000 € (fictional deliberation EX-2020-117)", () => {
-    const r = tiAides(["expliquer", ROBOTS, "--dispositif", "region-exemple-investissement-industriel", "--regles", REGION, "--format", "json", "--quiet"]);
+    const r = tiAides([
+      "expliquer",
+      ROBOTS,
+      "--dispositif",
+      "region-exemple-investissement-industriel",
+      "--regles",
+      REGION,
+      "--format",
+      "json",
+      "--quiet",
+    ]);
     expect(r.code).toBe(0);
     const x = JSON.parse(r.stdout).explications[0];
     expect(x.dispositif.fichier).toBe("fixtures/regles-region/region-exemple-investissement-industriel.yaml");
     const res = x.resultats[0];
     // PE (35 persons, CA 6 M€): robotisation 30 % + 10 points AFR = 40 % ≤ 40 % max; 40 % × 900 000 = 360 000 > 250 000.
     expect(res).toMatchObject({ taux: "0.4000", assiette: "900000.00", plafond: "250000.00" });
-    expect(res.etapes.at(-1)).toMatchObject({ libelle: "Plafond par dépense", valeur: "250\u00a0000,00\u00a0€" });
+    expect(res.etapes.at(-1)).toMatchObject({
+      libelle: "Plafond par dépense",
+      valeur: "250\u00a0000,00\u00a0€",
+    });
     expect(res.etapes.at(-1).source).toContain("EX-2020-117");
-    expect(res.etapes.find((e: { libelle: string }) => e.libelle.startsWith("Aide maximale")).valeur).toBe("360\u00a0000,00\u00a0€");
+    expect(res.etapes.find((e: { libelle: string }) => e.libelle.startsWith("Aide maximale")).valeur).toBe(
+      "360\u00a0000,00\u00a0€",
+    );
   });
 
   test("a dispositif the fiche does not ask for is evaluated as if named, and says why it does not apply", () => {
@@ -51,8 +72,14 @@ describe("expliquer", () => {
 
   test("mistakes: unknown dispositif or expense (with a suggestion), missing option — exit 2, no stack trace", () => {
     const cas: [string[], string][] = [
-      [["expliquer", CHAUFFERIE, "--dispositif", "ademe-investisement"], "vouliez-vous dire « ademe-investissement »"],
-      [["expliquer", CHAUFFERIE, "--dispositif", "ademe-investissement", "--depense", "chaudier"], "vouliez-vous dire « chaudiere »"],
+      [
+        ["expliquer", CHAUFFERIE, "--dispositif", "ademe-investisement"],
+        "vouliez-vous dire « ademe-investissement »",
+      ],
+      [
+        ["expliquer", CHAUFFERIE, "--dispositif", "ademe-investissement", "--depense", "chaudier"],
+        "vouliez-vous dire « chaudiere »",
+      ],
       [["expliquer", CHAUFFERIE], "option obligatoire manquante --dispositif"],
       [["expliquer", "absente.yaml", "--dispositif", "ademe-investissement"], "introuvable"],
     ];
@@ -68,7 +95,9 @@ describe("expliquer", () => {
     const t = tiAides(["simuler", CHAUFFERIE, "--expliquer"]);
     expect(t.code).toBe(0);
     expect(t.stdout).toContain("Explication — ademe-investissement");
-    expect(t.stdout).toContain("Taux retenu : taux de base et bonus, dans la limite de 100\u00a0% : 60\u00a0%");
+    expect(t.stdout).toContain(
+      "Taux retenu : taux de base et bonus, dans la limite de 100\u00a0% : 60\u00a0%",
+    );
     const j = JSON.parse(tiAides(["simuler", CHAUFFERIE, "--expliquer", "--format", "json"]).stdout);
     expect(j.fiches[0].resultats[0].etapes.at(-1).valeur).toBe("480\u00a0000,00\u00a0€");
   });
@@ -82,7 +111,11 @@ describe("regles", () => {
     expect(doc.fiches).toHaveLength(30);
     const f3 = doc.fiches.find((f: { fiche: number }) => f.fiche === 3);
     // Fiche 3, Business France: the guide gives no figure, ti-aides informs.
-    expect(f3).toMatchObject({ calcule: false, operateur: "Business France", source: "Guide TI V5, fiche 3, l.351-446" });
+    expect(f3).toMatchObject({
+      calcule: false,
+      operateur: "Business France",
+      source: "Guide TI V5, fiche 3, l.351-446",
+    });
     expect(f3.contact).toContain("businessfrance");
     const t = tiAides(["regles", "--theme", "recruter", "--calcule"]);
     expect(t.stdout).toContain("Fiche 12 —");
@@ -93,7 +126,9 @@ describe("regles", () => {
   test("one rule: its figures with their dates and sources; a fiche by its number", () => {
     const r = tiAides(["regles", "ademe-investissement"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Taux de la catégorie enr : PE 65\u00a0%, ME 55\u00a0%, GE 45\u00a0%, non économique 65\u00a0%");
+    expect(r.stdout).toContain(
+      "Taux de la catégorie enr : PE 65\u00a0%, ME 55\u00a0%, GE 45\u00a0%, non économique 65\u00a0%",
+    );
     expect(r.stdout).toContain("depuis le 22/11/2018 — Guide TI V5, fiche 8, l.914");
     const f = tiAides(["rules", "8"]);
     expect(f.stdout).toContain("Fiche 8 —");
@@ -116,15 +151,28 @@ describe("regles", () => {
 
 describe("regional rules", () => {
   // The EnR row of ademe-investissement, rewritten by a Region: ME 50 % instead of 55 % (l.914).
-  const region = dossier({ "ademe.yaml": ADEME.replace("{ PE: 0.65, ME: 0.55, GE: 0.45, non_economique: 0.65 }", "{ PE: 0.65, ME: 0.50, GE: 0.45, non_economique: 0.65 }") });
+  const region = dossier({
+    "ademe.yaml": ADEME.replace(
+      "{ PE: 0.65, ME: 0.55, GE: 0.45, non_economique: 0.65 }",
+      "{ PE: 0.65, ME: 0.50, GE: 0.45, non_economique: 0.65 }",
+    ),
+  });
 
   test("an overriding rule changes the result and says so, by --regles and by TI_AIDES_REGLES", () => {
-    for (const [args, env] of [[["--regles", region], {}], [[], { TI_AIDES_REGLES: region }]] as const) {
+    for (const [args, env] of [
+      [["--regles", region], {}],
+      [[], { TI_AIDES_REGLES: region }],
+    ] as const) {
       const r = tiAides(["simuler", CHAUFFERIE, "--format", "json", ...args], { env });
       expect(r.code).toBe(0);
       // 50 % + 5 points AFR = 55 % of 800 000 € = 440 000 € (was 480 000 €).
-      expect(JSON.parse(r.stdout).fiches[0].resultats[0]).toMatchObject({ taux: "0.5500", plafond: "440000.00" });
-      expect(r.stderr).toContain(`Avertissement : La règle « ademe-investissement » de ${join(region, "ademe.yaml")} remplace la règle intégrée (rules/dispositifs/ademe-investissement.yaml).`);
+      expect(JSON.parse(r.stdout).fiches[0].resultats[0]).toMatchObject({
+        taux: "0.5500",
+        plafond: "440000.00",
+      });
+      expect(r.stderr).toContain(
+        `Avertissement : La règle « ademe-investissement » de ${join(region, "ademe.yaml")} remplace la règle intégrée (rules/dispositifs/ademe-investissement.yaml).`,
+      );
     }
   });
 
@@ -132,9 +180,24 @@ describe("regional rules", () => {
     const r2021 = tiAides(["simuler", ROBOTS, "--regles", REGION, "--format", "json"]);
     expect(r2021.code).toBe(0);
     expect(r2021.stderr).toBe("");
-    expect(JSON.parse(r2021.stdout).fiches[0]).toMatchObject({ conforme: true, resultats: [{ plafond: "250000.00", demande: "250000.00" }] });
-    const r2020 = tiAides(["simuler", ROBOTS, "--regles", REGION, "--date", "2020-06-01", "--format", "json"]);
-    expect(JSON.parse(r2020.stdout).fiches[0].resultats[0]).toMatchObject({ plafond: "200000.00", depassement: "50000.00" });
+    expect(JSON.parse(r2021.stdout).fiches[0]).toMatchObject({
+      conforme: true,
+      resultats: [{ plafond: "250000.00", demande: "250000.00" }],
+    });
+    const r2020 = tiAides([
+      "simuler",
+      ROBOTS,
+      "--regles",
+      REGION,
+      "--date",
+      "2020-06-01",
+      "--format",
+      "json",
+    ]);
+    expect(JSON.parse(r2020.stdout).fiches[0].resultats[0]).toMatchObject({
+      plafond: "200000.00",
+      depassement: "50000.00",
+    });
     const sans = tiAides(["simuler", ROBOTS]);
     expect(sans.code).toBe(2);
     expect(sans.stderr).toContain("region-exemple-investissement-industriel");
@@ -151,16 +214,24 @@ describe("regional rules", () => {
   });
 
   test("regles verifier: a broken file is refused with its file, line and field (exit 2); --format json for CI", () => {
-    const texte = ADEME.replace("{ PE: 0.65, ME: 0.55, GE: 0.45, non_economique: 0.65 }", "{ PE: soixante, ME: 0.55, GE: 0.45, non_economique: 0.65 }");
+    const texte = ADEME.replace(
+      "{ PE: 0.65, ME: 0.55, GE: 0.45, non_economique: 0.65 }",
+      "{ PE: soixante, ME: 0.55, GE: 0.45, non_economique: 0.65 }",
+    );
     const casse = dossier({ "aide.yaml": texte });
     const ligne = texte.split("\n").findIndex((l) => l.includes("soixante")) + 1;
     const r = tiAides(["regles", "verifier", casse]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`Erreur : ${join(casse, "aide.yaml")}, ligne ${ligne} : champ « calcul.taux_par_categorie.enr[0].valeur »`);
+    expect(r.stderr).toContain(
+      `Erreur : ${join(casse, "aide.yaml")}, ligne ${ligne} : champ « calcul.taux_par_categorie.enr[0].valeur »`,
+    );
     expect(sansPileDAppel(r.stderr)).toBe(true);
     const j = tiAides(["regles", "verifier", casse, "--format", "json"]);
     expect(j.code).toBe(2);
-    expect(JSON.parse(j.stdout)).toMatchObject({ valide: false, problemes: [{ fichier: join(casse, "aide.yaml"), ligne }] });
+    expect(JSON.parse(j.stdout)).toMatchObject({
+      valide: false,
+      problemes: [{ fichier: join(casse, "aide.yaml"), ligne }],
+    });
     // The same broken folder refused where rules are loaded, too.
     const s = tiAides(["simuler", CHAUFFERIE, "--regles", casse]);
     expect(s.code).toBe(2);

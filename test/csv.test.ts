@@ -29,13 +29,19 @@ async function decoder(morceaux: Buffer[], encodage: "utf-8" | "windows-1252"): 
 
 describe("encoding", () => {
   test("a BOM says UTF-8, and is written back", () => {
-    expect(detecterEncodage(Buffer.from("\ufeffid;montant\r\n"), false)).toEqual({ encodage: "utf-8", bom: true });
+    expect(detecterEncodage(Buffer.from("\ufeffid;montant\r\n"), false)).toEqual({
+      encodage: "utf-8",
+      bom: true,
+    });
   });
 
   test("accented UTF-8 without BOM is UTF-8; the same word in Windows-1252 is Windows-1252", () => {
     expect(detecterEncodage(Buffer.from("id;Catégorie\n"), true)).toEqual({ encodage: "utf-8", bom: false });
     // "é" is 0xE9 in Windows-1252, a byte UTF-8 never has alone.
-    expect(detecterEncodage(iconv.encode("id;Catégorie\n", "windows-1252"), true)).toEqual({ encodage: "windows-1252", bom: false });
+    expect(detecterEncodage(iconv.encode("id;Catégorie\n", "windows-1252"), true)).toEqual({
+      encodage: "windows-1252",
+      bom: false,
+    });
     // "€" is 0x80 in Windows-1252 (not in Latin-1).
     expect(detecterEncodage(octets(0x31, 0x32, 0x80), true)?.encodage).toBe("windows-1252");
   });
@@ -52,7 +58,9 @@ describe("encoding", () => {
   });
 
   test("decoding: Windows-1252 bytes, UTF-8 split across chunks, the BOM dropped", async () => {
-    expect(await decoder([iconv.encode("Région;1 000 €", "windows-1252")], "windows-1252")).toBe("Région;1 000 €");
+    expect(await decoder([iconv.encode("Région;1 000 €", "windows-1252")], "windows-1252")).toBe(
+      "Région;1 000 €",
+    );
     const e = Buffer.from("\ufeffRégion");
     expect(await decoder([e.subarray(0, 6), e.subarray(6)], "utf-8")).toBe("Région");
   });
@@ -62,41 +70,66 @@ describe("encoding", () => {
     expect(octetsInvalides(texte)).toEqual(["0xE9"]);
     expect(octetsInvalides("Région 😀")).toEqual([]);
     const sortie: Buffer[] = [];
-    for await (const b of Readable.from([texte]).pipe(encodeur({ encodage: "utf-8", bom: false }))) sortie.push(b);
+    for await (const b of Readable.from([texte]).pipe(encodeur({ encodage: "utf-8", bom: false })))
+      sortie.push(b);
     expect(Buffer.concat(sortie)).toEqual(Buffer.concat([Buffer.from("Région\n"), octets(0x61, 0xe9, 0x0a)]));
   });
 
   test("UTF-8 with stray bytes, cut into chunks anywhere: the same bytes come back", async () => {
-    const octetsEntree = Buffer.concat([Buffer.from("Région 😀 "), octets(0xe9, 0xc3), Buffer.from("A €"), octets(0xf0, 0x9f), Buffer.from("\n"), octets(0xe2, 0x82)]);
+    const octetsEntree = Buffer.concat([
+      Buffer.from("Région 😀 "),
+      octets(0xe9, 0xc3),
+      Buffer.from("A €"),
+      octets(0xf0, 0x9f),
+      Buffer.from("\n"),
+      octets(0xe2, 0x82),
+    ]);
     for (let coupe = 0; coupe <= octetsEntree.length; coupe++) {
       const texte = await decoder([octetsEntree.subarray(0, coupe), octetsEntree.subarray(coupe)], "utf-8");
       const sortie: Buffer[] = [];
-      for await (const b of Readable.from([texte]).pipe(encodeur({ encodage: "utf-8", bom: false }))) sortie.push(b);
+      for await (const b of Readable.from([texte]).pipe(encodeur({ encodage: "utf-8", bom: false })))
+        sortie.push(b);
       expect(Buffer.concat(sortie), `coupé à l'octet ${coupe}`).toEqual(octetsEntree);
     }
   });
 
   test("encoding back: Windows-1252, with the symbols it lacks spelt out", async () => {
     const sortie: Buffer[] = [];
-    for await (const b of Readable.from(["Région ≥ 500 000 €\u202f"]).pipe(encodeur({ encodage: "windows-1252", bom: false }))) sortie.push(b);
+    for await (const b of Readable.from(["Région ≥ 500 000 €\u202f"]).pipe(
+      encodeur({ encodage: "windows-1252", bom: false }),
+    ))
+      sortie.push(b);
     expect(iconv.decode(Buffer.concat(sortie), "windows-1252")).toBe("Région >= 500 000 €\u00a0");
     const bom: Buffer[] = [];
-    for await (const b of Readable.from(["a", "b"]).pipe(encodeur({ encodage: "utf-8", bom: true }))) bom.push(b);
+    for await (const b of Readable.from(["a", "b"]).pipe(encodeur({ encodage: "utf-8", bom: true })))
+      bom.push(b);
     expect(Buffer.concat(bom)).toEqual(Buffer.from("\ufeffab"));
   });
 });
 
 describe("dialect", () => {
   test("French Excel: `;` and CRLF", () => {
-    expect(detecterDialecte("id;titre;montant\r\nA;B;1 000,50\r\n")).toEqual({ separateur: ";", finDeLigne: "\r\n", ligneSep: false });
+    expect(detecterDialecte("id;titre;montant\r\nA;B;1 000,50\r\n")).toEqual({
+      separateur: ";",
+      finDeLigne: "\r\n",
+      ligneSep: false,
+    });
   });
   test("`,` when it is the more frequent outside quotes", () => {
-    expect(detecterDialecte("id,titre,montant\nA,B,1000.50\n")).toEqual({ separateur: ",", finDeLigne: "\n", ligneSep: false });
+    expect(detecterDialecte("id,titre,montant\nA,B,1000.50\n")).toEqual({
+      separateur: ",",
+      finDeLigne: "\n",
+      ligneSep: false,
+    });
     // Commas inside a quoted header do not count.
     expect(detecterDialecte('id;"Montant, en euros";titre\n').separateur).toBe(";");
   });
   test("Excel's `sep=` first line names the delimiter", () => {
-    expect(detecterDialecte("sep=,\r\nid;titre;x\r\n")).toEqual({ separateur: ",", finDeLigne: "\r\n", ligneSep: true });
+    expect(detecterDialecte("sep=,\r\nid;titre;x\r\n")).toEqual({
+      separateur: ",",
+      finDeLigne: "\r\n",
+      ligneSep: true,
+    });
     expect(detecterDialecte("\ufeffSEP=;\nid,titre\n")).toMatchObject({ separateur: ";", ligneSep: true });
   });
 });
@@ -113,14 +146,27 @@ describe("headers", () => {
 
   test("the catalogue reads the fiche schema's types, with no two columns alike", () => {
     const c = catalogue(REF);
-    expect(c.get("afr")).toMatchObject({ sorte: "champ", chemin: ["localisation", "afr"], type: { sorte: "booleen" } });
+    expect(c.get("afr")).toMatchObject({
+      sorte: "champ",
+      chemin: ["localisation", "afr"],
+      type: { sorte: "booleen" },
+    });
     expect(c.get("date_debut")).toMatchObject({ type: { sorte: "date" } });
-    expect(c.get("zone")).toMatchObject({ type: { sorte: "choix", valeurs: ["metropole", "corse", "outre_mer"] } });
-    expect(c.get("prestataire_externe")).toMatchObject({ chemin: ["depenses", 0, "prestataire_externe"], type: { sorte: "booleen" } });
+    expect(c.get("zone")).toMatchObject({
+      type: { sorte: "choix", valeurs: ["metropole", "corse", "outre_mer"] },
+    });
+    expect(c.get("prestataire_externe")).toMatchObject({
+      chemin: ["depenses", 0, "prestataire_externe"],
+      type: { sorte: "booleen" },
+    });
     expect(c.get("beneficiaire")).toMatchObject({ chemin: ["beneficiaire", "nom"] });
     expect(c.get("nature_beneficiaire")).toMatchObject({ chemin: ["beneficiaire", "nature"] });
     expect(c.get("montant")).toMatchObject({ chemin: ["depenses", 0, "montant"], type: { sorte: "texte" } });
-    expect(c.get("ademe_investissement")).toEqual({ sorte: "financeur", nom: "ademe-investissement", financeur: "ademe-investissement" });
+    expect(c.get("ademe_investissement")).toEqual({
+      sorte: "financeur",
+      nom: "ademe-investissement",
+      financeur: "ademe-investissement",
+    });
     expect(c.get("regime_region")).toMatchObject({ sorte: "regime", financeur: "region" });
     // A private line has no regime (docs/domaine.md §2).
     expect(c.get("regime_autofinancement")).toBeUndefined();
@@ -130,30 +176,52 @@ describe("headers", () => {
     const p = analyserEntetes(["ID", "Nature", "Montnat", "Montant", "Commentaire"], REF, "c.csv", 1);
     expect(p.colonnes.map((c) => c.cible?.nom ?? null)).toEqual(["id", "nature", null, "montant", null]);
     expect(p.avertissements).toHaveLength(2);
-    expect(p.avertissements[0]).toBe("c.csv, ligne 1 : colonne « Montnat » non reconnue : recopiée telle quelle, elle n'est pas lue (vouliez-vous dire « montant » ?)");
+    expect(p.avertissements[0]).toBe(
+      "c.csv, ligne 1 : colonne « Montnat » non reconnue : recopiée telle quelle, elle n'est pas lue (vouliez-vous dire « montant » ?)",
+    );
     // "Commentaire" shares letters with "commune", and is no typo of it: no misleading hint.
-    expect(p.avertissements[1]).toBe("c.csv, ligne 1 : colonne « Commentaire » non reconnue : recopiée telle quelle, elle n'est pas lue");
+    expect(p.avertissements[1]).toBe(
+      "c.csv, ligne 1 : colonne « Commentaire » non reconnue : recopiée telle quelle, elle n'est pas lue",
+    );
   });
 
   test("the dispositifs with a column of their own are the ones whose ceiling is reported", () => {
-    const p = analyserEntetes(["id", "nature", "montant", "Région", "ADEME études", "BdT ingénierie", "autofinancement"], REF, "c.csv", 1);
+    const p = analyserEntetes(
+      ["id", "nature", "montant", "Région", "ADEME études", "BdT ingénierie", "autofinancement"],
+      REF,
+      "c.csv",
+      1,
+    );
     expect(p.dispositifsDemandes).toEqual(["ademe-etudes", "bdt-ingenierie"]);
   });
 
   test("two columns for one field, or a required column missing: the file is refused", () => {
-    const doublon = (() => { try { analyserEntetes(["id", "nature", "Montant", "montant"], REF, "c.csv", 2); } catch (e) { return e; } })() as ErreurSaisie;
+    const doublon = (() => {
+      try {
+        analyserEntetes(["id", "nature", "Montant", "montant"], REF, "c.csv", 2);
+      } catch (e) {
+        return e;
+      }
+    })() as ErreurSaisie;
     expect(doublon).toBeInstanceOf(ErreurSaisie);
     expect(doublon.problemes[0]).toMatchObject({ fichier: "c.csv", ligne: 2 });
     expect(doublon.problemes[0].message).toContain("« Montant » (n°3) et « montant » (n°4)");
-    expect(() => analyserEntetes(["titre", "nature"], REF, "c.csv", 1)).toThrow(/colonne « id » absente[\s\S]*colonne « montant » absente/);
+    expect(() => analyserEntetes(["titre", "nature"], REF, "c.csv", 1)).toThrow(
+      /colonne « id » absente[\s\S]*colonne « montant » absente/,
+    );
   });
 });
 
 describe("cells", () => {
   test("booleans: oui/non, vrai/faux, 1/0", () => {
-    for (const t of ["oui", "OUI", " Vrai ", "1", "true"]) expect(lireBooleen(t)).toEqual({ ok: true, valeur: true });
-    for (const t of ["non", "Faux", "0", "false"]) expect(lireBooleen(t)).toEqual({ ok: true, valeur: false });
-    expect(lireBooleen("peut-être")).toEqual({ ok: false, message: "« peut-être » n'est pas oui ou non : écrivez oui/non (ou vrai/faux, 1/0)" });
+    for (const t of ["oui", "OUI", " Vrai ", "1", "true"])
+      expect(lireBooleen(t)).toEqual({ ok: true, valeur: true });
+    for (const t of ["non", "Faux", "0", "false"])
+      expect(lireBooleen(t)).toEqual({ ok: true, valeur: false });
+    expect(lireBooleen("peut-être")).toEqual({
+      ok: false,
+      message: "« peut-être » n'est pas oui ou non : écrivez oui/non (ou vrai/faux, 1/0)",
+    });
   });
 
   test("dates: JJ/MM/AAAA or AAAA-MM-JJ, real calendar days only", () => {
@@ -161,7 +229,10 @@ describe("cells", () => {
     expect(lireDate("1/6/2019")).toEqual({ ok: true, valeur: "2019-06-01" });
     expect(lireDate("2019-06-01")).toEqual({ ok: true, valeur: "2019-06-01" });
     expect(lireDate("29/02/2020")).toEqual({ ok: true, valeur: "2020-02-29" });
-    expect(lireDate("29/02/2019")).toMatchObject({ ok: false, message: "« 29/02/2019 » n'existe pas dans le calendrier" });
+    expect(lireDate("29/02/2019")).toMatchObject({
+      ok: false,
+      message: "« 29/02/2019 » n'existe pas dans le calendrier",
+    });
     expect(lireDate("2019/06/01")).toMatchObject({ ok: false });
   });
 
@@ -179,23 +250,73 @@ describe("cells", () => {
 });
 
 describe("a row → a fiche", () => {
-  const entetes = ["id", "Bénéficiaire", "Effectif", "Chiffre d'affaires", "Total du bilan", "Zone", "AFR", "Dispositif", "Nature", "Catégorie",
-    "Montant", "Coût de référence", "ADEME investissement", "Région", "Régime Région", "EPCI", "Autofinancement", "Notes"];
+  const entetes = [
+    "id",
+    "Bénéficiaire",
+    "Effectif",
+    "Chiffre d'affaires",
+    "Total du bilan",
+    "Zone",
+    "AFR",
+    "Dispositif",
+    "Nature",
+    "Catégorie",
+    "Montant",
+    "Coût de référence",
+    "ADEME investissement",
+    "Région",
+    "Régime Région",
+    "EPCI",
+    "Autofinancement",
+    "Notes",
+  ];
   const plan = analyserEntetes(entetes, REF, "c.csv", 1);
   const dispositifs = [...REF.dispositifs.keys()];
   const categories = categoriesConnues(REF);
   // docs/interface.md's example fiche, as a French spreadsheet row (U+202F thousands, NBSP before €).
-  const ligne = ["TI-07", "Scierie Exemple SAS", "120", "30\u202f000\u202f000", "20\u202f000\u202f000", "Métropole", "oui", "ADEME investissement", "Investissement", "EnR",
-    "1\u202f200\u202f000,00\u00a0€", "400\u202f000,00\u00a0€", "350\u202f000,00\u00a0€", "150\u202f000,00\u00a0€", "RGEC", "0,00\u00a0€", "700\u202f000,00\u00a0€", "=A1"];
+  const ligne = [
+    "TI-07",
+    "Scierie Exemple SAS",
+    "120",
+    "30\u202f000\u202f000",
+    "20\u202f000\u202f000",
+    "Métropole",
+    "oui",
+    "ADEME investissement",
+    "Investissement",
+    "EnR",
+    "1\u202f200\u202f000,00\u00a0€",
+    "400\u202f000,00\u00a0€",
+    "350\u202f000,00\u00a0€",
+    "150\u202f000,00\u00a0€",
+    "RGEC",
+    "0,00\u00a0€",
+    "700\u202f000,00\u00a0€",
+    "=A1",
+  ];
 
   test("identity, beneficiary, one expense, one line per financer (a zero or empty amount: no line)", () => {
     const { donnees, colonnes, problemes } = ficheDeLigne(ligne, plan, dispositifs, categories);
     expect(problemes).toEqual([]);
     expect(donnees).toEqual({
       id: "TI-07",
-      beneficiaire: { nom: "Scierie Exemple SAS", effectif: "120", chiffre_affaires: "30\u202f000\u202f000", total_bilan: "20\u202f000\u202f000" },
+      beneficiaire: {
+        nom: "Scierie Exemple SAS",
+        effectif: "120",
+        chiffre_affaires: "30\u202f000\u202f000",
+        total_bilan: "20\u202f000\u202f000",
+      },
       localisation: { zone: "metropole", afr: true },
-      depenses: [{ id: "depense", dispositifs: ["ademe-investissement"], nature: "investissement", categorie: "enr", montant: "1\u202f200\u202f000,00\u00a0€", cout_reference: "400\u202f000,00\u00a0€" }],
+      depenses: [
+        {
+          id: "depense",
+          dispositifs: ["ademe-investissement"],
+          nature: "investissement",
+          categorie: "enr",
+          montant: "1\u202f200\u202f000,00\u00a0€",
+          cout_reference: "400\u202f000,00\u00a0€",
+        },
+      ],
       financements: [
         { financeur: "ademe-investissement", montant: "350\u202f000,00\u00a0€" },
         { financeur: "region", montant: "150\u202f000,00\u00a0€", regime: "rgec" },
@@ -224,13 +345,27 @@ describe("a row → a fiche", () => {
     const t = traiterLigne({ cellules: mauvaise, ligne: 7 }, c);
     expect(t.statut).toBe("en_erreur");
     expect(t.problemes).toEqual([
-      { fichier: "c.csv", ligne: 7, idFiche: "TI-07", colonne: "AFR", message: "« peut-être » n'est pas oui ou non : écrivez oui/non (ou vrai/faux, 1/0)" },
-      { fichier: "c.csv", ligne: 7, idFiche: "TI-07", colonne: "Montant", message: "« 12O 000 » n'est pas un montant (exemples acceptés : 1200000, 1 200 000,50 €)" },
+      {
+        fichier: "c.csv",
+        ligne: 7,
+        idFiche: "TI-07",
+        colonne: "AFR",
+        message: "« peut-être » n'est pas oui ou non : écrivez oui/non (ou vrai/faux, 1/0)",
+      },
+      {
+        fichier: "c.csv",
+        ligne: 7,
+        idFiche: "TI-07",
+        colonne: "Montant",
+        message: "« 12O 000 » n'est pas un montant (exemples acceptés : 1200000, 1 200 000,50 €)",
+      },
     ]);
     // The row's cells are kept as they were, the errors in the last column.
     const sortie = t.rendu as string[];
     expect(sortie.slice(0, entetes.length)).toEqual(mauvaise);
-    expect(sortie.at(-1)).toBe("c.csv, ligne 7, fiche TI-07 : colonne « AFR » : « peut-être » n'est pas oui ou non : écrivez oui/non (ou vrai/faux, 1/0) | c.csv, ligne 7, fiche TI-07 : colonne « Montant » : « 12O 000 » n'est pas un montant (exemples acceptés : 1200000, 1 200 000,50 €)");
+    expect(sortie.at(-1)).toBe(
+      "c.csv, ligne 7, fiche TI-07 : colonne « AFR » : « peut-être » n'est pas oui ou non : écrivez oui/non (ou vrai/faux, 1/0) | c.csv, ligne 7, fiche TI-07 : colonne « Montant » : « 12O 000 » n'est pas un montant (exemples acceptés : 1200000, 1 200 000,50 €)",
+    );
   });
 
   test("a field with no column is named by its canonical header; cells beyond the header are an error", () => {
@@ -247,8 +382,12 @@ describe("a row → a fiche", () => {
     const e = evaluerFiche(validerFiche({ fichier: "c.csv", donnees, ligneDe: () => 2 }), REF);
     const a = anomalies(e);
     // 350 000 + 150 000 = 500 000 € of aid > 480 000 € (note 9, l.2639).
-    expect(a[0]).toMatch(/^non conforme : Dépense « depense » : 500\u00a0000,00\u00a0€ .* 480\u00a0000,00\u00a0€/);
-    expect(a.every((x) => /^(non conforme|non évaluable|à publier|à vérifier|[\w-]+ inéligible) : /.test(x))).toBe(true);
+    expect(a[0]).toMatch(
+      /^non conforme : Dépense « depense » : 500\u00a0000,00\u00a0€ .* 480\u00a0000,00\u00a0€/,
+    );
+    expect(
+      a.every((x) => /^(non conforme|non évaluable|à publier|à vérifier|[\w-]+ inéligible) : /.test(x)),
+    ).toBe(true);
   });
 });
 
@@ -267,18 +406,33 @@ describe("opening a file that is not a CSV text: refused before reading it (exit
   };
 
   test("empty, a BOM alone, blank lines", () => {
-    for (const [nom, c] of [["vide.csv", ""], ["bom.csv", "\ufeff"], ["blanc.csv", "\r\n  \r\n"]]) expect(refus(nom, c)).toMatch(/^le fichier est vide/);
+    for (const [nom, c] of [
+      ["vide.csv", ""],
+      ["bom.csv", "\ufeff"],
+      ["blanc.csv", "\r\n  \r\n"],
+    ])
+      expect(refus(nom, c)).toMatch(/^le fichier est vide/);
   });
 
   test("a workbook, UTF-16, binary bytes", () => {
-    expect(refus("classeur.csv", Buffer.from("PK\x03\x04xl/workbook.xml", "latin1"))).toMatch(/classeur \(\.xlsx ou \.ods\).*CSV \(séparateur : point-virgule\)/);
+    expect(refus("classeur.csv", Buffer.from("PK\x03\x04xl/workbook.xml", "latin1"))).toMatch(
+      /classeur \(\.xlsx ou \.ods\).*CSV \(séparateur : point-virgule\)/,
+    );
     expect(refus("ancien.csv", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]))).toMatch(/Excel 97-2003/);
-    expect(refus("unicode.csv", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("id;montant", "utf16le")]))).toMatch(/UTF-16/);
+    expect(
+      refus("unicode.csv", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("id;montant", "utf16le")])),
+    ).toMatch(/UTF-16/);
     expect(refus("binaire.csv", Buffer.from([0x69, 0x64, 0x00, 0x01]))).toMatch(/octets binaires/);
   });
 
   test("a folder, a missing file", () => {
-    const m = (chemin: string) => { try { ouvrirCsv(chemin); } catch (e) { return (e as ErreurSaisie).problemes[0].message; } };
+    const m = (chemin: string) => {
+      try {
+        ouvrirCsv(chemin);
+      } catch (e) {
+        return (e as ErreurSaisie).problemes[0].message;
+      }
+    };
     expect(m(dossier)).toBe("c'est un dossier : donnez le fichier CSV du contrat");
     expect(m(join(dossier, "absent.csv"))).toBe("fichier introuvable : vérifiez le chemin");
   });
@@ -291,7 +445,10 @@ describe("opening a file that is not a CSV text: refused before reading it (exit
     expect(csv.encodage).toEqual({ encodage: "windows-1252", bom: false });
     let derniere: string[] = [];
     let n = 0;
-    for await (const e of csv.enregistrements) { derniere = e.cellules; n = e.ligne; }
+    for await (const e of csv.enregistrements) {
+      derniere = e.cellules;
+      n = e.ligne;
+    }
     expect(derniere).toEqual(["B", "étude", "2000"]);
     expect(n).toBe(20002);
   });

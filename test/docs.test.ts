@@ -7,8 +7,7 @@ import { join, relative } from "node:path";
 import { describe, expect, test } from "vitest";
 import { RACINE } from "./outils/cli.js";
 
-const DOCUMENTS = ["domaine", "interface"] as const;
-type Document = (typeof DOCUMENTS)[number];
+type Document = "domaine" | "interface";
 
 interface Titre {
   niveau: number;
@@ -29,7 +28,14 @@ function titres(markdown: string): Titre[] {
 
 /** Pour comparer un titre cité à un titre écrit : sans casse, accents, accents graves ni espaces en trop. */
 const normaliser = (s: string) =>
-  s.normalize("NFD").replace(/\p{M}/gu, "").replace(/[`*]/g, "").replace(/’/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
+  s
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[`*]/g, "")
+    .replace(/’/g, "'")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
 
 interface Citation {
   document: Document;
@@ -44,7 +50,8 @@ interface Citation {
  * permise avant ; le nom du fichier peut être entre accents graves).
  */
 function citations(texte: string): Citation[] {
-  const motif = /docs\/(domaine|interface)\.md`?(?:\s*§\s*(\d+))?(?:,?\s*(?:«\s*([^»\n]+?)\s*»|"([^"\n]+?)"))?/g;
+  const motif =
+    /docs\/(domaine|interface)\.md`?(?:\s*§\s*(\d+))?(?:,?\s*(?:«\s*([^»\n]+?)\s*»|"([^"\n]+?)"))?/g;
   return [...texte.matchAll(motif)].map((m) => ({
     document: m[1] as Document,
     paragraphe: m[2],
@@ -60,7 +67,8 @@ function probleme(c: Citation, documents: Record<Document, string>): string | nu
   let fin = ts.length;
   if (c.paragraphe !== undefined) {
     debut = ts.findIndex((t) => t.niveau === 2 && new RegExp(`^${c.paragraphe}\\.\\s`).test(t.texte));
-    if (debut < 0) return `docs/${c.document}.md n'a pas de section §${c.paragraphe} (titre « ## ${c.paragraphe}. … »)`;
+    if (debut < 0)
+      return `docs/${c.document}.md n'a pas de section §${c.paragraphe} (titre « ## ${c.paragraphe}. … »)`;
     const suivant = ts.findIndex((t, i) => i > debut && t.niveau <= 2);
     fin = suivant < 0 ? ts.length : suivant;
   }
@@ -99,7 +107,10 @@ describe("les citations des références du projet", () => {
   const documents = lireDocuments();
 
   test("chaque citation de src/, test/, rules/, docs/ et du README désigne une section qui existe", () => {
-    const tous = [...DOSSIERS.flatMap((d) => fichiers(join(RACINE, d))), ...FICHIERS_SEULS.map((f) => join(RACINE, f))];
+    const tous = [
+      ...DOSSIERS.flatMap((d) => fichiers(join(RACINE, d))),
+      ...FICHIERS_SEULS.map((f) => join(RACINE, f)),
+    ];
     const fautes: string[] = [];
     let vues = 0;
     for (const chemin of tous) {
@@ -152,6 +163,8 @@ describe("les citations des références du projet", () => {
   });
 
   test("les anciennes citations, sans « docs/ », ne sont pas lues", () => {
-    expect(citations("// (domaine.md §9) ; interface.md « Nulle part » ; ../shared/spec/domaine.md")).toEqual([]);
+    expect(citations("// (domaine.md §9) ; interface.md « Nulle part » ; ../shared/spec/domaine.md")).toEqual(
+      [],
+    );
   });
 });

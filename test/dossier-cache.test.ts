@@ -7,7 +7,10 @@ import { dossierCache } from "../src/cli/dossier-cache.cjs";
 
 const avant = { cache: process.env.TI_AIDES_CACHE, xdg: process.env.XDG_CACHE_HOME };
 afterEach(() => {
-  for (const [cle, v] of [["TI_AIDES_CACHE", avant.cache], ["XDG_CACHE_HOME", avant.xdg]] as const) {
+  for (const [cle, v] of [
+    ["TI_AIDES_CACHE", avant.cache],
+    ["XDG_CACHE_HOME", avant.xdg],
+  ] as const) {
     if (v === undefined) delete process.env[cle];
     else process.env[cle] = v;
   }

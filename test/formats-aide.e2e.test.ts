@@ -21,7 +21,11 @@ const INCONNU = /format « [^»]+ » inconnu pour cette commande/;
 function formatsDeLAide(aide: string): string[] {
   const ligne = aide.split("\n").find((l) => l.startsWith("Formats (--format) : "));
   expect(ligne, aide).toBeDefined();
-  return ligne!.slice("Formats (--format) : ".length).replace(/\s*\([^)]*\)/g, "").replace(/\.$/, "").split(", ");
+  return ligne!
+    .slice("Formats (--format) : ".length)
+    .replace(/\s*\([^)]*\)/g, "")
+    .replace(/\.$/, "")
+    .split(", ");
 }
 
 describe.each(COMMANDES)("%s", (nom, args) => {

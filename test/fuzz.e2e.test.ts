@@ -28,8 +28,51 @@ function generateur(graine: number) {
 }
 type Alea = ReturnType<typeof generateur>;
 
-const VALEURS_HOSTILES = ["1e400", "-1", ".nan", "-.inf", '""', "~", "[]", "{}", "0.001", "1234567890123456789012345678901234567890", "*ancre", "&ancre x", "!!binary aGk=", '"\\u0000"', "x".repeat(5000), "2019-02-30", "oui", "null"];
-const INDESIRABLES = [":", "-", "[", "]", "{", "}", '"', "'", "&", "*", "!", "#", "|", ">", "\t", "\u0000", "\u00a0", "é", ";", ",", "\n", "\r\n", "%"];
+const VALEURS_HOSTILES = [
+  "1e400",
+  "-1",
+  ".nan",
+  "-.inf",
+  '""',
+  "~",
+  "[]",
+  "{}",
+  "0.001",
+  "1234567890123456789012345678901234567890",
+  "*ancre",
+  "&ancre x",
+  "!!binary aGk=",
+  '"\\u0000"',
+  "x".repeat(5000),
+  "2019-02-30",
+  "oui",
+  "null",
+];
+const INDESIRABLES = [
+  ":",
+  "-",
+  "[",
+  "]",
+  "{",
+  "}",
+  '"',
+  "'",
+  "&",
+  "*",
+  "!",
+  "#",
+  "|",
+  ">",
+  "\t",
+  "\u0000",
+  "\u00a0",
+  "é",
+  ";",
+  ",",
+  "\n",
+  "\r\n",
+  "%",
+];
 
 /** One random mutation of a text; its name, for the failure message. */
 function muter(texte: Buffer, r: Alea): { octets: Buffer; quoi: string } {
@@ -44,14 +87,21 @@ function muter(texte: Buffer, r: Alea): { octets: Buffer; quoi: string } {
       return { octets: o, quoi: "octets inversés" };
     }
     case 1:
-      return { octets: joindre(lignes.filter((_, k) => k < i || k > i + r.entier(3))), quoi: `lignes supprimées à partir de ${i + 1}` };
+      return {
+        octets: joindre(lignes.filter((_, k) => k < i || k > i + r.entier(3))),
+        quoi: `lignes supprimées à partir de ${i + 1}`,
+      };
     case 2:
-      return { octets: joindre([...lignes.slice(0, i + 1), lignes[i], ...lignes.slice(i + 1)]), quoi: `ligne ${i + 1} dupliquée` };
+      return {
+        octets: joindre([...lignes.slice(0, i + 1), lignes[i], ...lignes.slice(i + 1)]),
+        quoi: `ligne ${i + 1} dupliquée`,
+      };
     case 3: {
       // Swap the values of two "key: value" lines.
       const v = (l: string) => /^(\s*-?\s*[^:#]+:\s)(.*)$/.exec(l);
       const [a, b] = [v(lignes[i]), v(lignes[j])];
-      if (!a || !b) return { octets: joindre([...lignes.slice(0, j), ...lignes.slice(i)]), quoi: "lignes déplacées" };
+      if (!a || !b)
+        return { octets: joindre([...lignes.slice(0, j), ...lignes.slice(i)]), quoi: "lignes déplacées" };
       const ls = [...lignes];
       ls[i] = a[1] + b[2];
       ls[j] = b[1] + a[2];
@@ -62,7 +112,10 @@ function muter(texte: Buffer, r: Alea): { octets: Buffer; quoi: string } {
     case 5: {
       const o = texte.toString("latin1");
       const p = r.entier(o.length);
-      return { octets: Buffer.from(o.slice(0, p) + r.choisir(INDESIRABLES) + o.slice(p), "latin1"), quoi: "caractère inséré" };
+      return {
+        octets: Buffer.from(o.slice(0, p) + r.choisir(INDESIRABLES) + o.slice(p), "latin1"),
+        quoi: "caractère inséré",
+      };
     }
     case 6: {
       const ls = [...lignes];
@@ -125,7 +178,9 @@ afterAll(() => {
   if (readdirSync(tmp).length === 0) rmSync(tmp, { recursive: true });
 });
 
-const FICHES = fichiers("fixtures", /\.ya?ml$/).filter((f) => !f.endsWith("contrat.yaml") && !f.includes("regles-region"));
+const FICHES = fichiers("fixtures", /\.ya?ml$/).filter(
+  (f) => !f.endsWith("contrat.yaml") && !f.includes("regles-region"),
+);
 
 describe("fuzz: random mutations of the fixtures, fed to the real command", { timeout: 240_000 }, () => {
   test("simuler: 150 mutated fiches, 5 per run, JSON out", async () => {
@@ -141,14 +196,28 @@ describe("fuzz: random mutations of the fixtures, fed to the real command", { ti
         return { f, quoi: `${source} : ${m.quoi}` };
       }),
     );
-    const res = await enParallele(lots.map((lot) => () => lancer(["simuler", ...lot.map((x) => x.f), "--format", "json", "--regles", "fixtures/regles-region"])));
+    const res = await enParallele(
+      lots.map(
+        (lot) => () =>
+          lancer([
+            "simuler",
+            ...lot.map((x) => x.f),
+            "--format",
+            "json",
+            "--regles",
+            "fixtures/regles-region",
+          ]),
+      ),
+    );
     res.forEach((x, l) => {
       const contexte = lots[l].map((m) => `${m.f} (${m.quoi})`).join("\n");
       termineProprement(x, contexte);
       // Whatever the fiches, when something is written it is docs/interface.md's JSON.
       if (x.stdout.trim()) {
         const p = documentSortieSchema.safeParse(JSON.parse(x.stdout));
-        expect(p.success, `${contexte}\n${p.success ? "" : JSON.stringify(p.error.issues.slice(0, 3))}`).toBe(true);
+        expect(p.success, `${contexte}\n${p.success ? "" : JSON.stringify(p.error.issues.slice(0, 3))}`).toBe(
+          true,
+        );
       }
     });
     // The fuzz must reach every outcome, or it tests nothing: evaluated fiches and refused ones.
@@ -181,7 +250,10 @@ describe("fuzz: random mutations of the fixtures, fed to the real command", { ti
       if (x.stdout.trim()) {
         for (const f of (JSON.parse(x.stdout) as { fiches?: unknown[] }).fiches ?? []) {
           const p = ficheSortieSchema.safeParse(f);
-          expect(p.success, `${cas[k].quoi}\n${p.success ? "" : JSON.stringify(p.error.issues.slice(0, 3))}`).toBe(true);
+          expect(
+            p.success,
+            `${cas[k].quoi}\n${p.success ? "" : JSON.stringify(p.error.issues.slice(0, 3))}`,
+          ).toBe(true);
         }
       }
     });
@@ -204,7 +276,10 @@ describe("fuzz: random mutations of the fixtures, fed to the real command", { ti
       termineProprement(x, cas[k].quoi);
       for (const ligne of x.stdout.split("\n").filter(Boolean)) {
         const p = ficheSortieSchema.safeParse(JSON.parse(ligne));
-        expect(p.success, `${cas[k].quoi}\n${p.success ? "" : JSON.stringify(p.error.issues.slice(0, 3))}`).toBe(true);
+        expect(
+          p.success,
+          `${cas[k].quoi}\n${p.success ? "" : JSON.stringify(p.error.issues.slice(0, 3))}`,
+        ).toBe(true);
       }
     });
     rmSync(dossier, { recursive: true });
@@ -220,7 +295,19 @@ describe("fuzz: random mutations of the fixtures, fed to the real command", { ti
       writeFileSync(join(d, "regle.yaml"), m.octets);
       return { d, quoi: `${d}/regle.yaml (${m.quoi})` };
     });
-    const res = await enParallele(cas.map((c) => () => lancer(["simuler", "fixtures/fiches/region-exemple/robotisation.yaml", "--regles", c.d, "--format", "json"])));
+    const res = await enParallele(
+      cas.map(
+        (c) => () =>
+          lancer([
+            "simuler",
+            "fixtures/fiches/region-exemple/robotisation.yaml",
+            "--regles",
+            c.d,
+            "--format",
+            "json",
+          ]),
+      ),
+    );
     res.forEach((x, k) => termineProprement(x, cas[k].quoi));
     rmSync(join(tmp, "regles"), { recursive: true });
   });

@@ -8,7 +8,10 @@ import { parse } from "yaml";
 import { tiAides } from "./outils/cli.js";
 import { Terminal, TMUX_PRESENT } from "./outils/terminal.js";
 
-if (!TMUX_PRESENT) console.warn("tmux absent : les tests du mode interactif de simuler sont sautés (apt-get install tmux pour les lancer).");
+if (!TMUX_PRESENT)
+  console.warn(
+    "tmux absent : les tests du mode interactif de simuler sont sautés (apt-get install tmux pour les lancer).",
+  );
 
 let terminal: Terminal | undefined;
 afterEach(() => terminal?.fermer());
@@ -47,7 +50,9 @@ describe.skipIf(!TMUX_PRESENT)("interactive simuler, in a pseudo-terminal", () =
     expect(ecran).toContain("60\u00a0%");
     expect(ecran).toContain("PE (calculée)".replace("PE", "ME"));
     // Nothing else was asked: no question on the sector, the study provider, the headcount of a site.
-    expect(ecran).not.toMatch(/Secteur d'activité|prestataire externe|Effectif de l'établissement|Nature de la dépense/);
+    expect(ecran).not.toMatch(
+      /Secteur d'activité|prestataire externe|Effectif de l'établissement|Nature de la dépense/,
+    );
 
     await t.choisir("Enregistrer cette fiche", "Oui");
     await t.repondre("Nom du fichier YAML", "ma-simulation.yaml");
@@ -59,14 +64,30 @@ describe.skipIf(!TMUX_PRESENT)("interactive simuler, in a pseudo-terminal", () =
     const fiche = parse(texte);
     expect(fiche).toMatchObject({
       date_demande: "2019-06-01",
-      beneficiaire: { nature: "entreprise", effectif: 120, chiffre_affaires: 30000000, total_bilan: 20000000 },
+      beneficiaire: {
+        nature: "entreprise",
+        effectif: 120,
+        chiffre_affaires: 30000000,
+        total_bilan: 20000000,
+      },
       localisation: { zone: "metropole", afr: true },
-      depenses: [{ nature: "investissement", categorie: "enr", montant: 1200000, cout_reference: 400000, dispositifs: ["ademe-investissement"] }],
+      depenses: [
+        {
+          nature: "investissement",
+          categorie: "enr",
+          montant: 1200000,
+          cout_reference: 400000,
+          dispositifs: ["ademe-investissement"],
+        },
+      ],
     });
     // Replayed from the file, the simulation gives the same figures.
     const r = tiAides(["simuler", join(dossier, "ma-simulation.yaml"), "--format", "json"]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).fiches[0].resultats[0]).toMatchObject({ taux: "0.6000", plafond: "480000.00" });
+    expect(JSON.parse(r.stdout).fiches[0].resultats[0]).toMatchObject({
+      taux: "0.6000",
+      plafond: "480000.00",
+    });
   }, 60_000);
 
   test("Ctrl+C leaves cleanly: a French message, exit 2, no file", async () => {

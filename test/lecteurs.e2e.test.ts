@@ -19,17 +19,20 @@ const refuses = [".tsv", ".xlsx", ".xlsm", ".xls", ".ods"].map((e) => {
 });
 
 describe("a command that reads fiche documents", () => {
-  test.each([["simuler"], ["expliquer", "--dispositif", "ademe-investissement"]])("%s: a .yml fiche is read; a CSV, a TSV or a workbook refused, naming lot and verifier", async (...commande) => {
-    const lue = await lancer([commande[0], fiche, ...commande.slice(1), "--format", "json"]);
-    expect(lue.code, lue.stderr).toBe(0);
-    for (const f of [tableau, ...refuses]) {
-      const r = await lancer([commande[0], f, ...commande.slice(1)]);
-      expect(r.code, f).toBe(2);
-      expect(r.stderr).toContain(`Erreur : ${f}`);
-      expect(r.stderr).toMatch(/pas une fiche YAML ou JSON.*« ti-aides lot FICHIER\.csv »/);
-      expect(r.stderr).toContain("ti-aides verifier FICHIER.csv");
-    }
-  });
+  test.each([["simuler"], ["expliquer", "--dispositif", "ademe-investissement"]])(
+    "%s: a .yml fiche is read; a CSV, a TSV or a workbook refused, naming lot and verifier",
+    async (...commande) => {
+      const lue = await lancer([commande[0], fiche, ...commande.slice(1), "--format", "json"]);
+      expect(lue.code, lue.stderr).toBe(0);
+      for (const f of [tableau, ...refuses]) {
+        const r = await lancer([commande[0], f, ...commande.slice(1)]);
+        expect(r.code, f).toBe(2);
+        expect(r.stderr).toContain(`Erreur : ${f}`);
+        expect(r.stderr).toMatch(/pas une fiche YAML ou JSON.*« ti-aides lot FICHIER\.csv »/);
+        expect(r.stderr).toContain("ti-aides verifier FICHIER.csv");
+      }
+    },
+  );
 });
 
 test("verifier: a .yml fiche and a CSV table are read; a workbook is refused, naming lot", async () => {

@@ -18,8 +18,20 @@ function fichier(nom: string, contenu: string | Buffer): string {
   writeFileSync(f, contenu);
   return f;
 }
-const lireCsv = (texte: string | Buffer, delimiter = ";"): string[][] => parse(texte, { delimiter, bom: true, relax_column_count: true });
-const RESULTATS = ["Taille calculée", "Dispositifs éligibles", "Plafond ademe-investissement", "Plafond ademe-etudes", "Plafond bdt-ingenierie", "Plafond direccte-conseil-rh", "Total aide publique", "Conforme", "Anomalies", "Erreurs"];
+const lireCsv = (texte: string | Buffer, delimiter = ";"): string[][] =>
+  parse(texte, { delimiter, bom: true, relax_column_count: true });
+const RESULTATS = [
+  "Taille calculée",
+  "Dispositifs éligibles",
+  "Plafond ademe-investissement",
+  "Plafond ademe-etudes",
+  "Plafond bdt-ingenierie",
+  "Plafond direccte-conseil-rh",
+  "Total aide publique",
+  "Conforme",
+  "Anomalies",
+  "Erreurs",
+];
 
 describe("the example contract (fixtures/csv/contrat-exemple.csv)", () => {
   // The expected output, figures worked out by hand from the guide (sizes: Reg. (EU) 651/2014,
@@ -102,10 +114,18 @@ describe("the example contract (fixtures/csv/contrat-exemple.csv)", () => {
   test("stderr: the unknown column once, each bad row with its line and column, the summary", () => {
     const lignes = r.stderr.trim().split("\n");
     expect(lignes.filter((l) => l.includes("Commentaire"))).toHaveLength(1);
-    expect(lignes[0]).toMatch(/^Avertissement : fixtures\/csv\/contrat-exemple\.csv, ligne 1 : colonne « Commentaire » non reconnue/);
-    expect(lignes[1]).toBe("Erreur : fixtures/csv/contrat-exemple.csv, ligne 8, fiche TI-07 : colonne « Montant » : « 12O\u202f000,00\u00a0€ » n'est pas un montant (exemples acceptés : 1200000, 1 200 000,50 €)");
-    expect(lignes[2]).toBe("Erreur : fixtures/csv/contrat-exemple.csv, ligne 10, fiche TI-09 : colonne « Date de début » : « 31/02/2019 » n'existe pas dans le calendrier");
-    expect(lignes[3]).toMatch(/^Lot fixtures\/csv\/contrat-exemple\.csv : 12 ligne\(s\) — 5 conforme\(s\), 4 non conforme\(s\), 1 sans plan de financement, 2 en erreur — en \d+,\d s ; résultat dans /);
+    expect(lignes[0]).toMatch(
+      /^Avertissement : fixtures\/csv\/contrat-exemple\.csv, ligne 1 : colonne « Commentaire » non reconnue/,
+    );
+    expect(lignes[1]).toBe(
+      "Erreur : fixtures/csv/contrat-exemple.csv, ligne 8, fiche TI-07 : colonne « Montant » : « 12O\u202f000,00\u00a0€ » n'est pas un montant (exemples acceptés : 1200000, 1 200 000,50 €)",
+    );
+    expect(lignes[2]).toBe(
+      "Erreur : fixtures/csv/contrat-exemple.csv, ligne 10, fiche TI-09 : colonne « Date de début » : « 31/02/2019 » n'existe pas dans le calendrier",
+    );
+    expect(lignes[3]).toMatch(
+      /^Lot fixtures\/csv\/contrat-exemple\.csv : 12 ligne\(s\) — 5 conforme\(s\), 4 non conforme\(s\), 1 sans plan de financement, 2 en erreur — en \d+,\d s ; résultat dans /,
+    );
     expect(lignes).toHaveLength(4);
     expect(sansPileDAppel(r.stderr)).toBe(true);
   });
@@ -113,10 +133,34 @@ describe("the example contract (fixtures/csv/contrat-exemple.csv)", () => {
   test("--strict --format jsonl: one fiche of docs/interface.md per row, in order; exit 1", () => {
     const j = tiAides(["batch", EXEMPLE, "--strict", "--format", "jsonl", "--quiet"]);
     expect(j.code).toBe(1);
-    const fiches = j.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const fiches = j.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(fiches.map((f) => f.id)).toEqual(attendu.slice(1).map((l) => l[0]));
-    expect(Object.keys(fiches[0])).toEqual(Object.keys(documentJson([{ id: "", date_evaluation: "", beneficiaire: null, resultats: [], controles: [], motifs: [], conforme: null, erreurs: [] }]).fiches[0]));
-    expect(fiches[0].resultats[0]).toMatchObject({ dispositif: "ademe-investissement", assiette: "800000.00", taux: "0.6000", plafond: "480000.00", demande: "350000.00" });
+    expect(Object.keys(fiches[0])).toEqual(
+      Object.keys(
+        documentJson([
+          {
+            id: "",
+            date_evaluation: "",
+            beneficiaire: null,
+            resultats: [],
+            controles: [],
+            motifs: [],
+            conforme: null,
+            erreurs: [],
+          },
+        ]).fiches[0],
+      ),
+    );
+    expect(fiches[0].resultats[0]).toMatchObject({
+      dispositif: "ademe-investissement",
+      assiette: "800000.00",
+      taux: "0.6000",
+      plafond: "480000.00",
+      demande: "350000.00",
+    });
     expect(fiches[6]).toMatchObject({ id: "TI-07", resultats: [], conforme: null });
     expect(fiches[6].erreurs[0]).toContain("ligne 8, fiche TI-07 : colonne « Montant »");
     // --quiet: no warning; the errors and the summary stay.
@@ -129,8 +173,13 @@ describe("the example contract (fixtures/csv/contrat-exemple.csv)", () => {
     expect(j.code).toBe(0);
     const doc = JSON.parse(j.stdout);
     expect(Object.keys(doc)).toEqual(Object.keys(documentJson([])));
-    expect(doc).toMatchObject({ outil: "ti-aides", synthese: { fiches: 12, conformes: 5, non_conformes: 4, sans_plan_de_financement: 1, en_erreur: 2 } });
-    expect(doc.fiches[11].controles.find((c: { controle: string }) => c.controle === "transparence")).toMatchObject({ publication_requise: true, valeur: "600000.00", limite: "500000.00" });
+    expect(doc).toMatchObject({
+      outil: "ti-aides",
+      synthese: { fiches: 12, conformes: 5, non_conformes: 4, sans_plan_de_financement: 1, en_erreur: 2 },
+    });
+    expect(
+      doc.fiches[11].controles.find((c: { controle: string }) => c.controle === "transparence"),
+    ).toMatchObject({ publication_requise: true, valeur: "600000.00", limite: "500000.00" });
   });
 
   test("worker threads give the same output as the main thread (stdout = the -o file)", () => {
@@ -146,7 +195,7 @@ describe("Windows-1252, `sep=;`, a bad row in the middle", () => {
   const texte = [
     "sep=;",
     "Id;Libellé;Date de demande;Date de début;Effectif;Chiffre d'affaires;Total du bilan;Zone;Dispositif;Nature;Catégorie;Montant;Coût de référence;ADEME investissement;Autofinancement",
-    "A-1;\"Chaudière\r\nbois\";01/06/2019;01/09/2019;120;30\u00a0000\u00a0000;20\u00a0000\u00a0000;metropole;ademe-investissement;investissement;enr;1\u00a0200\u00a0000,00 €;400\u00a0000,00 €;440\u00a0000,00 €;760\u00a0000,00 €",
+    'A-1;"Chaudière\r\nbois";01/06/2019;01/09/2019;120;30\u00a0000\u00a0000;20\u00a0000\u00a0000;metropole;ademe-investissement;investissement;enr;1\u00a0200\u00a0000,00 €;400\u00a0000,00 €;440\u00a0000,00 €;760\u00a0000,00 €',
     "A-2;Four;01/06/2019;01/09/2019;cent vingt;30\u00a0000\u00a0000;20\u00a0000\u00a0000;metropole;ademe-investissement;investissement;enr;1\u00a0200\u00a0000,00 €;400\u00a0000,00 €;440\u00a0000,00 €;760\u00a0000,00 €",
     "A-3;Réseau;01/03/2019;01/06/2019;350;70\u00a0000\u00a0000;55\u00a0000\u00a0000;metropole;ademe-investissement;investissement;reseaux_chaleur_froid;1\u00a0500\u00a0000,00 €;500\u00a0000,00 €;600\u00a0000,00 €;900\u00a0000,00 €",
     ";;;;;;;;;;;;;;",
@@ -177,7 +226,9 @@ describe("Windows-1252, `sep=;`, a bad row in the middle", () => {
     // A-2: "cent vingt" is not a number: in error, on Excel's row 3 (the `sep=` line hidden, the
     // header row 1, A-1 row 2 however many lines its quoted cell takes).
     expect(col(lignes[2], "Conforme")).toBe("en erreur");
-    expect(col(lignes[2], "Erreurs")).toContain("ligne 3, fiche A-2 : colonne « Effectif » : « cent vingt » n'est pas un nombre");
+    expect(col(lignes[2], "Erreurs")).toContain(
+      "ligne 3, fiche A-2 : colonne « Effectif » : « cent vingt » n'est pas un nombre",
+    );
     // A-3: GE, réseaux de chaleur 100 % (l.915) of 1 000 000; 600 000 ≥ 500 000 to publish (note
     // 10, l.2641) — the message's "≥" has no Windows-1252 byte: written ">=".
     expect(col(lignes[3], "Plafond ademe-investissement")).toBe("1000000,00");
@@ -185,19 +236,28 @@ describe("Windows-1252, `sep=;`, a bad row in the middle", () => {
   });
 
   test("stderr names the bad row's line; the batch went on", () => {
-    expect(r.stderr).toContain("Erreur : " + entree + ", ligne 3, fiche A-2 : colonne « Effectif » : « cent vingt » n'est pas un nombre");
-    expect(r.stderr).toContain("3 ligne(s) — 2 conforme(s), 0 non conforme(s), 0 sans plan de financement, 1 en erreur");
+    expect(r.stderr).toContain(
+      "Erreur : " +
+        entree +
+        ", ligne 3, fiche A-2 : colonne « Effectif » : « cent vingt » n'est pas un nombre",
+    );
+    expect(r.stderr).toContain(
+      "3 ligne(s) — 2 conforme(s), 0 non conforme(s), 0 sans plan de financement, 1 en erreur",
+    );
   });
 });
 
 describe("`,` delimiter, UTF-8 without BOM, LF, ISO dates, headers written otherwise", () => {
-  const entree = fichier("contrat-virgules.csv", [
-    "ID,Titre,Date_Demande,DATE-DEBUT,effectif,chiffre affaires,total bilan,AFR,dispositif,nature,categorie,Montant HT,cout_reference,ademe_investissement,region,regime_region,autofinancement",
-    'X-1,"Chaufferie, bois",2019-06-01,2019-09-01,120,30000000,20000000,1,ademe-investissement,investissement,enr,1200000,400000,350000,150000,de_minimis,700000',
-    ",,,,,,,,,,,,,,,,",
-    "X-2,Étude,2019-06-01,,,,,,,etude,diagnostic,1000,,,,,",
-    "",
-  ].join("\n"));
+  const entree = fichier(
+    "contrat-virgules.csv",
+    [
+      "ID,Titre,Date_Demande,DATE-DEBUT,effectif,chiffre affaires,total bilan,AFR,dispositif,nature,categorie,Montant HT,cout_reference,ademe_investissement,region,regime_region,autofinancement",
+      'X-1,"Chaufferie, bois",2019-06-01,2019-09-01,120,30000000,20000000,1,ademe-investissement,investissement,enr,1200000,400000,350000,150000,de_minimis,700000',
+      ",,,,,,,,,,,,,,,,",
+      "X-2,Étude,2019-06-01,,,,,,,etude,diagnostic,1000,,,,,",
+      "",
+    ].join("\n"),
+  );
   const r = tiAides(["lot", entree]);
 
   test("same delimiter and line ending, decimal point, no BOM; the guide's figure", () => {
@@ -231,7 +291,9 @@ describe("a file that cannot be read at all: exit 2, a French message, no stack 
     const sortie = join(tmp, "guillemet-resultats.csv");
     const r = tiAides(["lot", entree, "-o", sortie]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`Erreur : ${entree}, ligne 3 : tableau CSV illisible : un guillemet ouvert n'est jamais refermé`);
+    expect(r.stderr).toContain(
+      `Erreur : ${entree}, ligne 3 : tableau CSV illisible : un guillemet ouvert n'est jamais refermé`,
+    );
     expect(sansPileDAppel(r.stderr)).toBe(true);
     expect(existsSync(sortie)).toBe(false);
     expect(readdirSync(tmp).filter((f) => f.endsWith(".tmp"))).toEqual([]);
@@ -240,14 +302,18 @@ describe("a file that cannot be read at all: exit 2, a French message, no stack 
   test("an output folder that does not exist", () => {
     const r = tiAides(["lot", EXEMPLE, "-o", join(tmp, "absent", "r.csv"), "--quiet"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("absent/r.csv : écriture impossible (ENOENT) : vérifiez le dossier et les droits");
+    expect(r.stderr).toContain(
+      "absent/r.csv : écriture impossible (ENOENT) : vérifiez le dossier et les droits",
+    );
     expect(sansPileDAppel(r.stderr)).toBe(true);
   });
 
   test("a format lot does not write; standard input", () => {
     const f = tiAides(["lot", EXEMPLE, "--format", "yaml"]);
     expect(f.code).toBe(2);
-    expect(f.stderr).toBe("Erreur : format « yaml » inconnu pour cette commande ; formats permis : csv, jsonl, json\n");
+    expect(f.stderr).toBe(
+      "Erreur : format « yaml » inconnu pour cette commande ; formats permis : csv, jsonl, json\n",
+    );
     const s = tiAides(["lot", "-"], { entree: readFileSync(EXEMPLE) });
     expect(s.code).toBe(2);
     expect(s.stderr).toMatch(/^Erreur : lot lit un fichier CSV, pas l'entrée standard/);

@@ -31,7 +31,9 @@ describe("the catalogue of the guide's fiches (annexe 1, l.197-237)", () => {
     expect(tout.fiches).toHaveLength(30);
     expect(tout.regionales).toEqual([]);
     // Guide annexe 1: fiches 12 to 18 are « Recruter ».
-    expect(listerRegles(CATALOGUE, REF, { theme: "recruter" }).fiches.map((f) => f.fiche)).toEqual([12, 13, 14, 15, 16, 17, 18]);
+    expect(listerRegles(CATALOGUE, REF, { theme: "recruter" }).fiches.map((f) => f.fiche)).toEqual([
+      12, 13, 14, 15, 16, 17, 18,
+    ]);
     const calculees = listerRegles(CATALOGUE, REF, { calcule: true }).fiches;
     expect(calculees.length).toBe(CATALOGUE.fiches.filter((f) => f.dispositifs.length > 0).length);
     expect(calculees.every((f) => f.regles.length > 0)).toBe(true);
@@ -39,8 +41,14 @@ describe("the catalogue of the guide's fiches (annexe 1, l.197-237)", () => {
     const collectivites = listerRegles(CATALOGUE, REF, { beneficiaire: "collectivité" }).fiches;
     expect(collectivites.map((f) => f.fiche)).toContain(1);
     for (const f of collectivites) {
-      const textes = [f.beneficiaires, ...f.dispositifs.map((id) => REF.dispositifs.get(id)?.beneficiaires ?? "")].map(normaliser);
-      expect(textes.some((t) => t.includes("collectivite")), `fiche ${f.fiche}`).toBe(true);
+      const textes = [
+        f.beneficiaires,
+        ...f.dispositifs.map((id) => REF.dispositifs.get(id)?.beneficiaires ?? ""),
+      ].map(normaliser);
+      expect(
+        textes.some((t) => t.includes("collectivite")),
+        `fiche ${f.fiche}`,
+      ).toBe(true);
     }
     expect(listerRegles(CATALOGUE, REF, { beneficiaire: "licorne" }).fiches).toEqual([]);
   });
@@ -58,7 +66,9 @@ describe("one rule's figures, with their dates and sources", () => {
       jusqu_au: null,
       source: "Guide TI V5, fiche 8, l.914",
     });
-    expect(figures.find((f) => f.chemin === "calcul.bonus_zone")?.valeur).toBe("DOM-COM + 15 points, Corse + 5 points, zone AFR métropolitaine + 5 points");
+    expect(figures.find((f) => f.chemin === "calcul.bonus_zone")?.valeur).toBe(
+      "DOM-COM + 15 points, Corse + 5 points, zone AFR métropolitaine + 5 points",
+    );
   });
 
   test("every dated value of every built-in rule is listed, none without its source", () => {
@@ -73,13 +83,17 @@ describe("one rule's figures, with their dates and sources", () => {
 
   test("a regional rule's two dated caps: 200 000 € from 2019, 250 000 € from 2021 (fictional example)", () => {
     const ref = chargerRegles(["fixtures/regles-region"]);
-    const plafonds = figuresDeRegle(ref.dispositifs.get("region-exemple-investissement-industriel")!).filter((f) => f.chemin === "calcul.plafond");
-    expect(plafonds.map((f) => [f.depuis, f.valeur])).toEqual([["2019-01-01", "200\u00a0000,00\u00a0€"], ["2021-01-01", "250\u00a0000,00\u00a0€"]]);
-    expect(plafonds[1].source).toContain("EX-2020-117");
-    expect(conditionsDeRegle(ref.dispositifs.get("region-exemple-investissement-industriel")!).map((c) => c.test)).toEqual([
-      "secteur parmi industrie, artisanat",
-      "categorie_entreprise parmi PME, ETI",
+    const plafonds = figuresDeRegle(ref.dispositifs.get("region-exemple-investissement-industriel")!).filter(
+      (f) => f.chemin === "calcul.plafond",
+    );
+    expect(plafonds.map((f) => [f.depuis, f.valeur])).toEqual([
+      ["2019-01-01", "200\u00a0000,00\u00a0€"],
+      ["2021-01-01", "250\u00a0000,00\u00a0€"],
     ]);
+    expect(plafonds[1].source).toContain("EX-2020-117");
+    expect(
+      conditionsDeRegle(ref.dispositifs.get("region-exemple-investissement-industriel")!).map((c) => c.test),
+    ).toEqual(["secteur parmi industrie, artisanat", "categorie_entreprise parmi PME, ETI"]);
   });
 });
 
@@ -106,12 +120,19 @@ describe("regles verifier: the checks beyond the schema", () => {
   test("a field no fiche has is refused with its line and a suggestion", () => {
     const t = texte.replace("champs: [depense.cout_reference]", "champs: [depense.cout_referance]");
     const [p] = verifier(t);
-    expect(p).toMatchObject({ fichier: "region/r.yaml", champ: "champs[0]", ligne: t.split("\n").findIndex((l) => l.startsWith("champs:")) + 1 });
+    expect(p).toMatchObject({
+      fichier: "region/r.yaml",
+      champ: "champs[0]",
+      ligne: t.split("\n").findIndex((l) => l.startsWith("champs:")) + 1,
+    });
     expect(p.message).toContain("vouliez-vous dire « cout_reference »");
   });
 
   test("a category with no row in the rate table is refused", () => {
-    const t = texte.replace("categories: [protection_environnement,", "categories: [protection_environnement, eolien,");
+    const t = texte.replace(
+      "categories: [protection_environnement,",
+      "categories: [protection_environnement, eolien,",
+    );
     const [p] = verifier(t);
     expect(p.champ).toBe("s_applique_a.categories[1]");
     expect(p.message).toContain("catégorie « eolien » sans ligne");

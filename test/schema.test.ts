@@ -15,7 +15,11 @@ const yaml = (f: string) => parse(readFileSync(f, "utf8"));
 
 function fichiers(dossier: string): string[] {
   return readdirSync(dossier, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? fichiers(join(dossier, e.name)) : /\.ya?ml$/.test(e.name) ? [join(dossier, e.name)] : [],
+    e.isDirectory()
+      ? fichiers(join(dossier, e.name))
+      : /\.ya?ml$/.test(e.name)
+        ? [join(dossier, e.name)]
+        : [],
   );
 }
 
@@ -26,17 +30,22 @@ describe("the JSON Schemas accept the project's files and refuse wrong ones", ()
     expect(fiches.length).toBeGreaterThanOrEqual(2);
     for (const f of fiches) expect(s.safeParse(yaml(f)).success, f).toBe(true);
     const base = yaml("fixtures/fiches/chaufferie.yaml");
-    expect(s.safeParse({ ...base, beneficiaire: { ...base.beneficiaire, efectif: 120 } }).success).toBe(false);
+    expect(s.safeParse({ ...base, beneficiaire: { ...base.beneficiaire, efectif: 120 } }).success).toBe(
+      false,
+    );
     expect(s.safeParse({ ...base, localisation: { zone: "metropol" } }).success).toBe(false);
     const { id: _id, ...sansId } = base;
     expect(s.safeParse(sansId).success).toBe(false);
     // French amounts are text, and accepted as the fiche reader accepts them.
-    expect(s.safeParse({ ...base, depenses: [{ ...base.depenses[0], montant: "1 200 000,00 €" }] }).success).toBe(true);
+    expect(
+      s.safeParse({ ...base, depenses: [{ ...base.depenses[0], montant: "1 200 000,00 €" }] }).success,
+    ).toBe(true);
   });
 
   test("regles: every built-in rule and the regional example; a rule without its calculation is refused", () => {
     const s = lecteur("regles");
-    for (const f of [...fichiers("rules/dispositifs"), ...fichiers("fixtures/regles-region")]) expect(s.safeParse(yaml(f)).success, f).toBe(true);
+    for (const f of [...fichiers("rules/dispositifs"), ...fichiers("fixtures/regles-region")])
+      expect(s.safeParse(yaml(f)).success, f).toBe(true);
     const { calcul: _c, ...sansCalcul } = yaml("rules/dispositifs/cifre.yaml");
     expect(s.safeParse(sansCalcul).success).toBe(false);
     expect(s.safeParse({ ...yaml("rules/dispositifs/cifre.yaml"), theme: "attire" }).success).toBe(false);
@@ -44,10 +53,14 @@ describe("the JSON Schemas accept the project's files and refuse wrong ones", ()
 
   test("contrat: the contract fixtures, with fiches inline or in files", () => {
     const s = lecteur("contrat");
-    const contrats = readdirSync("fixtures").filter((d) => d.startsWith("contrat")).map((d) => join("fixtures", d, "contrat.yaml"));
+    const contrats = readdirSync("fixtures")
+      .filter((d) => d.startsWith("contrat"))
+      .map((d) => join("fixtures", d, "contrat.yaml"));
     expect(contrats.length).toBeGreaterThanOrEqual(1);
     for (const f of contrats) expect(s.safeParse(yaml(f)).success, f).toBe(true);
-    expect(s.safeParse({ contrat: { id: "X", territoire: "T", periode: { debut: "2019-01-01" } } }).success).toBe(false);
+    expect(
+      s.safeParse({ contrat: { id: "X", territoire: "T", periode: { debut: "2019-01-01" } } }).success,
+    ).toBe(false);
     expect(s.safeParse({ fiches: [{ id: "sans-beneficiaire", depenses: [] }] }).success).toBe(false);
   });
 });

@@ -37,7 +37,11 @@ describe("point 6 : le suramortissement affiché comme une déduction fiscale", 
   test("JSON : les champs de docs/interface.md restent (details.economie_impot)", () => {
     const r = tiAides(["simuler", "-", "--format", "json"], { entree: ROBOT });
     const f = JSON.parse(r.stdout).fiches[0];
-    expect(f.resultats[0]).toMatchObject({ dispositif: "suramortissement", plafond: "40000.00", details: { economie_impot: "11200.00", taux_is: "0.2800" } });
+    expect(f.resultats[0]).toMatchObject({
+      dispositif: "suramortissement",
+      plafond: "40000.00",
+      details: { economie_impot: "11200.00", taux_is: "0.2800" },
+    });
   });
 });
 
@@ -53,7 +57,10 @@ describe("point 8 : une fiche datée du 01/12/2026 évaluée avec les règles du
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("480\u00a0000,00\u00a0€ ⚠");
     expect(r.stdout).toContain("200\u00a0000,00\u00a0€ ⚠");
-    const avertissements = r.stdout.match(/À vérifier : Taux du guide de 2019 appliqué au 01\/12\/2026 : à confirmer auprès de l'opérateur \(ADEME\)/g) ?? [];
+    const avertissements =
+      r.stdout.match(
+        /À vérifier : Taux du guide de 2019 appliqué au 01\/12\/2026 : à confirmer auprès de l'opérateur \(ADEME\)/g,
+      ) ?? [];
     expect(avertissements).toHaveLength(1);
     expect(r.stdout).toContain("vaut pour les 2 lignes de ademe-investissement");
   });
@@ -81,7 +88,9 @@ describe("point 8 : une fiche datée du 01/12/2026 évaluée avec les règles du
   test("--strict compte « a_verifier » comme tout avertissement : seul avertissement d'une fiche, il la fait échouer en 2026, pas en 2019", () => {
     const dossier = mkdtempSync(join(tmpdir(), "ti-aides-a-verifier-"));
     const f = join(dossier, "chaudiere.yaml");
-    writeFileSync(f, `id: SEULE
+    writeFileSync(
+      f,
+      `id: SEULE
 date_demande: 2026-12-01
 beneficiaire: { nature: entreprise, siren: "123456782", effectif: 120, chiffre_affaires: 30000000, total_bilan: 20000000, secteur: industrie }
 depenses:
@@ -89,7 +98,8 @@ depenses:
 financements:
   - { financeur: ademe-investissement, montant: 90000, regime: hors_aide_etat }
   - { financeur: autofinancement, montant: 1110000 }
-`);
+`,
+    );
     const r2026 = tiAides(["verifier", f, "--strict"]);
     expect(r2026.code).toBe(1);
     expect(r2026.stdout).toContain("Avertissements (bloquants avec --strict) (1)");
@@ -103,21 +113,32 @@ describe("point 8 : ti-aides regles --a-verifier [--date D]", () => {
     const r = tiAides(["regles", "--a-verifier", "--date", "2026-12-01"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("ademe-investissement — à confirmer auprès de l'opérateur (ADEME)");
-    expect(r.stdout).toContain("Taux de la catégorie enr : PE 65\u00a0%, ME 55\u00a0%, GE 45\u00a0%, non économique 65\u00a0%");
+    expect(r.stdout).toContain(
+      "Taux de la catégorie enr : PE 65\u00a0%, ME 55\u00a0%, GE 45\u00a0%, non économique 65\u00a0%",
+    );
     expect(r.stdout).toContain("vérifié le 18/11/2019 — Guide TI V5, fiche 8, l.914");
     // The EU parameters were read on 29/11/2026: less than a year ago, not listed.
     expect(r.stdout).not.toContain("rules/parametres/de-minimis.yaml");
   });
   test("au 18/11/2020, un an jour pour jour après le guide : rien à vérifier ; au 19/11/2020 : les chiffres du guide", () => {
-    expect(tiAides(["regles", "--a-verifier", "--date", "2020-11-18"]).stdout).toContain("Aucun chiffre à vérifier");
-    expect(tiAides(["regles", "--a-verifier", "--date", "2020-11-19"]).stdout).toContain("ademe-investissement");
+    expect(tiAides(["regles", "--a-verifier", "--date", "2020-11-18"]).stdout).toContain(
+      "Aucun chiffre à vérifier",
+    );
+    expect(tiAides(["regles", "--a-verifier", "--date", "2020-11-19"]).stdout).toContain(
+      "ademe-investissement",
+    );
   });
   test("au 01/01/2028 : les paramètres européens relus le 29/11/2026 y sont aussi ; JSON", () => {
     const r = tiAides(["regles", "--a-verifier", "--date", "2028-01-01", "--format", "json"]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.date).toBe("2028-01-01");
-    expect(doc.a_verifier.some((f: { origine: string; verifie_le: string }) => f.origine === "rules/parametres/de-minimis.yaml" && f.verifie_le === "2026-11-29")).toBe(true);
+    expect(
+      doc.a_verifier.some(
+        (f: { origine: string; verifie_le: string }) =>
+          f.origine === "rules/parametres/de-minimis.yaml" && f.verifie_le === "2026-11-29",
+      ),
+    ).toBe(true);
     expect(doc.total).toBe(doc.a_verifier.length);
   });
 });

@@ -31,18 +31,40 @@ describe("the bundled example (docs/interface.md's fiche)", () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.outil).toBe("ti-aides");
-    expect(doc.synthese).toEqual({ fiches: 1, conformes: 0, non_conformes: 1, sans_plan_de_financement: 0, en_erreur: 0 });
+    expect(doc.synthese).toEqual({
+      fiches: 1,
+      conformes: 0,
+      non_conformes: 1,
+      sans_plan_de_financement: 0,
+      en_erreur: 0,
+    });
     const f = doc.fiches[0];
     expect(f.id).toBe("TI-07-CHAUFFERIE");
     expect(f.date_evaluation).toBe("2019-06-01");
-    expect(f.beneficiaire).toEqual({ taille: "ME", taille_source: "calculee", categorie_entreprise: "PME", activite_economique: true });
+    expect(f.beneficiaire).toEqual({
+      taille: "ME",
+      taille_source: "calculee",
+      categorie_entreprise: "PME",
+      activite_economique: true,
+    });
     expect(f.resultats[0]).toMatchObject({
-      dispositif: "ademe-investissement", depense: "chaudiere", eligible: true,
-      assiette: "800000.00", taux: "0.6000", plafond: "480000.00", demande: "350000.00", depassement: "0.00",
+      dispositif: "ademe-investissement",
+      depense: "chaudiere",
+      eligible: true,
+      assiette: "800000.00",
+      taux: "0.6000",
+      plafond: "480000.00",
+      demande: "350000.00",
+      depassement: "0.00",
     });
     expect(f.resultats[0].motifs.map((m: { code: string }) => m.code)).toContain("bonus_afr_metropole");
     // 350 000 + 150 000 = 500 000 € of public aid > 480 000 € (note 9, l.2639).
-    expect(f.controles.find((c: { controle: string }) => c.controle === "cumul")).toMatchObject({ portee: "chaudiere", conforme: false, valeur: "500000.00", limite: "480000.00" });
+    expect(f.controles.find((c: { controle: string }) => c.controle === "cumul")).toMatchObject({
+      portee: "chaudiere",
+      conforme: false,
+      valeur: "500000.00",
+      limite: "480000.00",
+    });
     expect(f.conforme).toBe(false);
     expect(f.erreurs).toEqual([]);
   });
@@ -68,17 +90,55 @@ describe("the bundled example (docs/interface.md's fiche)", () => {
 
 describe("the flags form", () => {
   test("docs/interface.md's quick question gives 60 % and 480 000 €", () => {
-    const r = tiAides(["simuler", "--dispositif", "ademe-investissement", "--taille", "ME", "--zone", "metropole", "--afr",
-      "--categorie", "enr", "--montant", "1200000", "--cout-reference", "400000", "--format", "json"]);
+    const r = tiAides([
+      "simuler",
+      "--dispositif",
+      "ademe-investissement",
+      "--taille",
+      "ME",
+      "--zone",
+      "metropole",
+      "--afr",
+      "--categorie",
+      "enr",
+      "--montant",
+      "1200000",
+      "--cout-reference",
+      "400000",
+      "--format",
+      "json",
+    ]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).fiches[0].resultats[0]).toMatchObject({ taux: "0.6000", plafond: "480000.00" });
+    expect(JSON.parse(r.stdout).fiches[0].resultats[0]).toMatchObject({
+      taux: "0.6000",
+      plafond: "480000.00",
+    });
   });
 
   test("--forme avance_remboursable adds 10 points (Guide fiche 8, l.920): 70 % → 560 000 €", () => {
-    const r = tiAides(["simuler", "--dispositif", "ademe-investissement", "--taille", "ME", "--afr", "--categorie", "enr",
-      "--montant", "1 200 000 €", "--cout-reference", "400000", "--forme", "avance_remboursable", "--format", "json"]);
+    const r = tiAides([
+      "simuler",
+      "--dispositif",
+      "ademe-investissement",
+      "--taille",
+      "ME",
+      "--afr",
+      "--categorie",
+      "enr",
+      "--montant",
+      "1 200 000 €",
+      "--cout-reference",
+      "400000",
+      "--forme",
+      "avance_remboursable",
+      "--format",
+      "json",
+    ]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).fiches[0].resultats[0]).toMatchObject({ taux: "0.7000", plafond: "560000.00" });
+    expect(JSON.parse(r.stdout).fiches[0].resultats[0]).toMatchObject({
+      taux: "0.7000",
+      plafond: "560000.00",
+    });
   });
 
   test("a misspelt dispositif is refused with a suggestion", () => {
@@ -88,7 +148,15 @@ describe("the flags form", () => {
   });
 
   test("a bad amount names the flag", () => {
-    const r = tiAides(["simuler", "--dispositif", "ademe-investissement", "--categorie", "enr", "--montant", "-5"]);
+    const r = tiAides([
+      "simuler",
+      "--dispositif",
+      "ademe-investissement",
+      "--categorie",
+      "enr",
+      "--montant",
+      "-5",
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--montant");
     expect(r.stderr).toContain("négatif");
@@ -110,8 +178,16 @@ describe("input mistakes: exit 2, a French message with file, line and field, no
   });
 
   test("negative, over-precise and non-finite amounts", () => {
-    for (const [valeur, attendu] of [["-100", "négatif"], ["1200000.001", "deux décimales"], [".inf", "fini"], ["1e400", "fini"]]) {
-      const r = tiAides(["simuler", fichier("montant.yaml", base.replace("montant: 1200000", `montant: ${valeur}`))]);
+    for (const [valeur, attendu] of [
+      ["-100", "négatif"],
+      ["1200000.001", "deux décimales"],
+      [".inf", "fini"],
+      ["1e400", "fini"],
+    ]) {
+      const r = tiAides([
+        "simuler",
+        fichier("montant.yaml", base.replace("montant: 1200000", `montant: ${valeur}`)),
+      ]);
       expect(r.code, valeur).toBe(2);
       expect(r.stderr, valeur).toContain(attendu);
       expect(r.stderr).toContain("depenses[0].montant");
@@ -119,14 +195,22 @@ describe("input mistakes: exit 2, a French message with file, line and field, no
   });
 
   test("French amount strings are accepted", () => {
-    const f = fichier("fr.yaml", base.replace("montant: 1200000", 'montant: "1 200 000,00 €"').replace("cout_reference: 400000", "cout_reference: 400 000,00 €"));
+    const f = fichier(
+      "fr.yaml",
+      base
+        .replace("montant: 1200000", 'montant: "1 200 000,00 €"')
+        .replace("cout_reference: 400000", "cout_reference: 400 000,00 €"),
+    );
     const r = tiAides(["simuler", f, "--format", "json"]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).fiches[0].resultats[0].plafond).toBe("480000.00");
   });
 
   test("an unknown financer, a wrong enum value, a missing required field", () => {
-    const r1 = tiAides(["simuler", fichier("f1.yaml", base.replace("financeur: region", "financeur: regoin"))]);
+    const r1 = tiAides([
+      "simuler",
+      fichier("f1.yaml", base.replace("financeur: region", "financeur: regoin")),
+    ]);
     expect(r1.code).toBe(2);
     expect(r1.stderr).toMatch(/financements\[1\]\.financeur.*vouliez-vous dire « region »/);
     const r2 = tiAides(["simuler", fichier("f2.yaml", base.replace("zone: metropole", "zone: metropol"))]);

@@ -5,8 +5,12 @@ import { echapperControles, sansControles } from "../src/core/texte-affichable.j
 
 describe("echapperControles", () => {
   test("control characters, line feeds included, are shown escaped; letters, accents and symbols are kept", () => {
-    expect(echapperControles("a\x00b\x1b[31mc\x07\r\nd\x7f\x9b\u202Ee")).toBe("a\\x00b\\x1B[31mc\\x07\\r\\nd\\x7F\\x9B\\u202Ee");
-    expect(echapperControles("Chaufferie mutualisée — 1 200 000,00 € ✔\tfin")).toBe("Chaufferie mutualisée — 1 200 000,00 € ✔\tfin");
+    expect(echapperControles("a\x00b\x1b[31mc\x07\r\nd\x7f\x9b\u202Ee")).toBe(
+      "a\\x00b\\x1B[31mc\\x07\\r\\nd\\x7F\\x9B\\u202Ee",
+    );
+    expect(echapperControles("Chaufferie mutualisée — 1 200 000,00 € ✔\tfin")).toBe(
+      "Chaufferie mutualisée — 1 200 000,00 € ✔\tfin",
+    );
   });
 });
 

@@ -3,7 +3,10 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 
 const coeurs = vi.hoisted(() => ({ n: 2 }));
-vi.mock("node:os", async (original) => ({ ...(await original<typeof import("node:os")>()), availableParallelism: () => coeurs.n }));
+vi.mock("node:os", async (original) => ({
+  ...(await original<typeof import("node:os")>()),
+  availableParallelism: () => coeurs.n,
+}));
 
 const { nombreDeTravailleurs, TAILLE_TRAVAILLEURS } = await import("../src/cli/csv/evaluateurs.js");
 
@@ -22,7 +25,13 @@ describe("nombreDeTravailleurs", () => {
 
   test("a long file: one worker per core but one, at most 8; none on one core", () => {
     delete process.env.TI_AIDES_TRAVAILLEURS;
-    for (const [n, attendu] of [[1, 0], [2, 1], [4, 3], [9, 8], [32, 8]]) {
+    for (const [n, attendu] of [
+      [1, 0],
+      [2, 1],
+      [4, 3],
+      [9, 8],
+      [32, 8],
+    ]) {
       coeurs.n = n;
       expect(nombreDeTravailleurs(TAILLE_TRAVAILLEURS)).toBe(attendu);
     }

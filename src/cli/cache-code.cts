@@ -47,7 +47,8 @@ export function chargerPaquet(entree: string): unknown {
 export async function enregistrerCache(entree: string, nom: string, commandes: string[][]): Promise<void> {
   const scripts = compilerAvecCache(dirname(entree), profil(nom));
   const { main } = createRequire(entree)(entree) as { main(argv: string[]): Promise<void> };
-  for (let passe = 0; passe < 2; passe++) for (const args of commandes) await main([process.execPath, "ti-aides", ...args]);
+  for (let passe = 0; passe < 2; passe++)
+    for (const args of commandes) await main([process.execPath, "ti-aides", ...args]);
   for (const { script, chemin } of scripts) ecrire(chemin, script.createCachedData());
   process.exitCode = 0; // the commands' own statuses (1: not compliant) say nothing of the build
 }
@@ -80,7 +81,10 @@ function compilerAvecCache(dossierPaquet: string, profil: string): { script: Scr
 
 /** The file's name, the command, and what its compiled form depends on: the engine and the code. */
 function nomEntree(fichier: string, contenu: string, profil: string): string {
-  const cle = createHash("sha256").update(`${process.version}\0${process.arch}\0`).update(contenu).digest("hex");
+  const cle = createHash("sha256")
+    .update(`${process.version}\0${process.arch}\0`)
+    .update(contenu)
+    .digest("hex");
   return `${basename(fichier, ".cjs")}-${profil}-${cle.slice(0, 24)}.bin`;
 }
 
@@ -93,7 +97,8 @@ function lire(chemin: string): Buffer | undefined {
     return undefined;
   }
   const donnees = octets.subarray(TAILLE_EMPREINTE);
-  if (octets.length <= TAILLE_EMPREINTE || !empreinte(donnees).equals(octets.subarray(0, TAILLE_EMPREINTE))) return undefined;
+  if (octets.length <= TAILLE_EMPREINTE || !empreinte(donnees).equals(octets.subarray(0, TAILLE_EMPREINTE)))
+    return undefined;
   return donnees;
 }
 

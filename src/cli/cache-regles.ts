@@ -95,7 +95,12 @@ function cleDe(f: FichiersRegles): string {
     const st = statSync(chemin);
     h.update(`${chemin}\0${st.size}\0${st.mtimeMs}\0`);
   }
-  const textes = [...f.dispositifs, ...Object.entries(f.parametres).map(([nom, x]) => ({ ...x, fichier: `${nom}=${x.fichier}` })), { fichier: "--regles", texte: "" }, ...f.regionaux];
+  const textes = [
+    ...f.dispositifs,
+    ...Object.entries(f.parametres).map(([nom, x]) => ({ ...x, fichier: `${nom}=${x.fichier}` })),
+    { fichier: "--regles", texte: "" },
+    ...f.regionaux,
+  ];
   for (const x of textes) h.update(`${x.fichier}\0${x.texte}\0`);
   return h.digest("hex");
 }
@@ -118,7 +123,11 @@ function lire({ chemin, cle }: Entree): Referentiel | undefined {
     // First line: the key and the body's hash; then the body. A damaged or hand-edited body is rebuilt.
     const fin = texte.indexOf("\n");
     if (fin < 0) return undefined;
-    const entete = JSON.parse(texte.slice(0, fin)) as { format?: unknown; cle?: unknown; empreinte?: unknown };
+    const entete = JSON.parse(texte.slice(0, fin)) as {
+      format?: unknown;
+      cle?: unknown;
+      empreinte?: unknown;
+    };
     if (entete.format !== FORMAT || entete.cle !== cle) return undefined;
     const corps = texte.slice(fin + 1);
     if (entete.empreinte !== empreinte(corps)) throw new Error("empreinte différente du contenu");
@@ -136,13 +145,32 @@ function lire({ chemin, cle }: Entree): Referentiel | undefined {
  * not this (damaged, or written by another version) is rebuilt instead of failing later (exit 3).
  */
 function aLaFormeDeRegles(x: unknown): x is Referentiel {
-  const objet = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Map);
+  const objet = (v: unknown): v is Record<string, unknown> =>
+    typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Map);
   if (!objet(x) || !(x.dispositifs instanceof Map) || !(x.origines instanceof Map)) return false;
   for (const [id, r] of x.dispositifs) {
-    if (!objet(r) || r.id !== id || !objet(r.calcul) || typeof r.calcul.type !== "string" || typeof x.origines.get(id) !== "string") return false;
+    if (
+      !objet(r) ||
+      r.id !== id ||
+      !objet(r.calcul) ||
+      typeof r.calcul.type !== "string" ||
+      typeof x.origines.get(id) !== "string"
+    )
+      return false;
   }
-  const parametres = [x.tailleEntreprise, x.deMinimis, x.transparence, x.participationMinimale, x.territoires];
-  return x.dispositifs.size > 0 && parametres.every(objet) && Array.isArray(x.avertissements) && x.avertissements.every((a) => typeof a === "string");
+  const parametres = [
+    x.tailleEntreprise,
+    x.deMinimis,
+    x.transparence,
+    x.participationMinimale,
+    x.territoires,
+  ];
+  return (
+    x.dispositifs.size > 0 &&
+    parametres.every(objet) &&
+    Array.isArray(x.avertissements) &&
+    x.avertissements.every((a) => typeof a === "string")
+  );
 }
 
 /** Stores the rules; a failure (read-only or full disk…) only means no cache. */
@@ -152,7 +180,10 @@ function ecrire({ dossier, chemin, cle }: Entree, ref: Referentiel): void {
     mkdirSync(dossier, { recursive: true, mode: 0o700 });
     if (!dossierPrive(dossier)) return; // made by someone else in the meantime
     const corps = JSON.stringify(encoder(ref));
-    writeFileSync(tmp, `${JSON.stringify({ format: FORMAT, cle, empreinte: empreinte(corps) })}\n${corps}`, { flag: "wx", mode: 0o600 });
+    writeFileSync(tmp, `${JSON.stringify({ format: FORMAT, cle, empreinte: empreinte(corps) })}\n${corps}`, {
+      flag: "wx",
+      mode: 0o600,
+    });
     renameSync(tmp, chemin); // atomic: a reader never sees half an entry
     elaguer(dossier);
   } catch (e) {
@@ -235,6 +266,7 @@ function decoderObjet(j: Record<string, Json>): Record<string, unknown> {
 
 /** o[k] = v, where "__proto__" stays an own key, never the object's prototype. */
 function poser(o: Record<string, unknown>, k: string, v: unknown): void {
-  if (k === "__proto__") Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  if (k === "__proto__")
+    Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
   else o[k] = v;
 }

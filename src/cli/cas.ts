@@ -17,10 +17,15 @@ export function lireFichiersCas(chemins: string[]): FichierCas[] {
   const problemes: ProblemeSaisie[] = [];
   const fichiers: string[] = [];
   for (const c of chemins) {
-    if (!existsSync(c)) problemes.push({ fichier: c, message: "introuvable : indiquez un dossier ou un fichier de cas de test (.yaml, .yml)" });
+    if (!existsSync(c))
+      problemes.push({
+        fichier: c,
+        message: "introuvable : indiquez un dossier ou un fichier de cas de test (.yaml, .yml)",
+      });
     else if (statSync(c).isDirectory()) {
       const trouves = fichiersYaml(c);
-      if (trouves.length === 0) problemes.push({ fichier: c, message: "aucun fichier de cas de test (.yaml, .yml) dans ce dossier" });
+      if (trouves.length === 0)
+        problemes.push({ fichier: c, message: "aucun fichier de cas de test (.yaml, .yml) dans ce dossier" });
       fichiers.push(...trouves);
     } else fichiers.push(c);
   }
@@ -39,7 +44,10 @@ export function lireFichiersCas(chemins: string[]): FichierCas[] {
 
 /** The evaluation options a case sets, as --date and --forme would. */
 export function optionsDuCas(cas: CasDeTest): OptionsEvaluation {
-  return { ...(cas.date !== undefined ? { date: cas.date } : {}), ...(cas.forme !== undefined ? { forme: cas.forme } : {}) };
+  return {
+    ...(cas.date !== undefined ? { date: cas.date } : {}),
+    ...(cas.forme !== undefined ? { forme: cas.forme } : {}),
+  };
 }
 
 export interface BilanCas {

@@ -11,8 +11,12 @@ export function dossierCache(): string | undefined {
   if (choix) return resolve(choix); // a relative folder: from where the command is run, once and for all
   try {
     // The XDG specification: a relative XDG_CACHE_HOME is to be ignored.
-    const xdg = process.env.XDG_CACHE_HOME && isAbsolute(process.env.XDG_CACHE_HOME) ? process.env.XDG_CACHE_HOME : undefined;
-    const base = xdg || (process.platform === "win32" && process.env.LOCALAPPDATA) || join(homedir(), ".cache");
+    const xdg =
+      process.env.XDG_CACHE_HOME && isAbsolute(process.env.XDG_CACHE_HOME)
+        ? process.env.XDG_CACHE_HOME
+        : undefined;
+    const base =
+      xdg || (process.platform === "win32" && process.env.LOCALAPPDATA) || join(homedir(), ".cache");
     return join(base, "ti-aides");
   } catch {
     return undefined;

@@ -6,7 +6,20 @@
 // A target that is a symbolic link is written through: the file it points to is replaced, the link
 // stays. An output that is one of the command's inputs is refused before anything is read.
 import { randomBytes } from "node:crypto";
-import { closeSync, createWriteStream, fchmodSync, fchownSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from "node:fs";
+import {
+  closeSync,
+  createWriteStream,
+  fchmodSync,
+  fchownSync,
+  lstatSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  type WriteStream,
+} from "node:fs";
 import { basename, dirname, extname, join, relative, isAbsolute } from "node:path";
 import { ErreurSaisie } from "../core/erreurs.js";
 import { ErreurUsage } from "./codes.js";
@@ -53,7 +66,8 @@ export function ouvrirSortieProgressive(fichier: string): SortieProgressive {
   const erreur = (e: unknown) => erreurEcriture(fichier, e);
   const cible = cibleReelle(fichier);
   // Not a regular file (/dev/null, a named pipe): written to directly; a rename would replace it.
-  if (!estFichierOuAbsent(cible)) return { flux: createWriteStream(cible), valider: () => undefined, abandonner: () => undefined, erreur };
+  if (!estFichierOuAbsent(cible))
+    return { flux: createWriteStream(cible), valider: () => undefined, abandonner: () => undefined, erreur };
   const tmp = temporaire(cible, fichier);
   return {
     flux: createWriteStream(tmp.chemin, { fd: tmp.fd }),
@@ -95,9 +109,14 @@ export function refuserSortieQuiEstUneEntree(sortie: string | undefined, entrees
       continue; // the command says it is missing
     }
     const meme = st.isFile() && st.dev === cible.dev && st.ino === cible.ino;
-    const dedans = st.isDirectory() && /^\.(ya?ml|json|csv)$/i.test(extname(reelle)) && estDans(reelle, realpathSync(entree));
+    const dedans =
+      st.isDirectory() &&
+      /^\.(ya?ml|json|csv)$/i.test(extname(reelle)) &&
+      estDans(reelle, realpathSync(entree));
     if (meme || dedans) {
-      throw new ErreurUsage(`la sortie -o ${sortie} est aussi ${meme ? "un fichier lu" : "un fichier du dossier lu"} (${entree}) : elle l'écraserait ; choisissez un autre fichier de sortie`);
+      throw new ErreurUsage(
+        `la sortie -o ${sortie} est aussi ${meme ? "un fichier lu" : "un fichier du dossier lu"} (${entree}) : elle l'écraserait ; choisissez un autre fichier de sortie`,
+      );
     }
   }
 }
@@ -119,7 +138,12 @@ function cibleReelle(fichier: string): string {
   try {
     return realpathSync(fichier);
   } catch (e) {
-    throw new ErreurSaisie([{ fichier, message: `lien symbolique vers un fichier absent ou inaccessible (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : indiquez un fichier` }]);
+    throw new ErreurSaisie([
+      {
+        fichier,
+        message: `lien symbolique vers un fichier absent ou inaccessible (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : indiquez un fichier`,
+      },
+    ]);
   }
 }
 
@@ -194,5 +218,10 @@ function estFichierOuAbsent(chemin: string): boolean {
 /** The French error for an output file that cannot be written (a full disc, a missing folder…). */
 function erreurEcriture(fichier: string, e: unknown): ErreurSaisie {
   if (e instanceof ErreurSaisie) return e;
-  return new ErreurSaisie([{ fichier, message: `écriture impossible (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : vérifiez le dossier et les droits` }]);
+  return new ErreurSaisie([
+    {
+      fichier,
+      message: `écriture impossible (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : vérifiez le dossier et les droits`,
+    },
+  ]);
 }

@@ -13,7 +13,9 @@ export function lireTexte(chemin: string): string {
       octets = lireBorne(0, nomAffiche(chemin));
     } catch (e) {
       if (e instanceof ErreurSaisie) throw e;
-      throw new ErreurSaisie([{ fichier: "(entrée standard)", message: "lecture de l'entrée standard impossible" }]);
+      throw new ErreurSaisie([
+        { fichier: "(entrée standard)", message: "lecture de l'entrée standard impossible" },
+      ]);
     }
   } else {
     let st;
@@ -23,7 +25,13 @@ export function lireTexte(chemin: string): string {
       if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw erreurFichier(e, chemin);
       throw new ErreurSaisie([{ fichier: chemin, message: "fichier introuvable : vérifiez le chemin" }]);
     }
-    if (st.isDirectory()) throw new ErreurSaisie([{ fichier: chemin, message: "c'est un dossier, pas un fichier (ti-aides verifier accepte les dossiers)" }]);
+    if (st.isDirectory())
+      throw new ErreurSaisie([
+        {
+          fichier: chemin,
+          message: "c'est un dossier, pas un fichier (ti-aides verifier accepte les dossiers)",
+        },
+      ]);
     // Only a regular file, within the size limit: a named pipe or a device is refused, not waited on.
     octets = lireOctetsSurs(chemin);
   }
@@ -63,28 +71,46 @@ export function nomAffiche(chemin: string): string {
 
 export function decoderUtf8(octets: Buffer, fichier: string): string {
   if ((octets[0] === 0xff && octets[1] === 0xfe) || (octets[0] === 0xfe && octets[1] === 0xff)) {
-    throw new ErreurSaisie([{ fichier, message: "le fichier est encodé en UTF-16 (« Unicode » de Windows) : enregistrez-le en UTF-8" }]);
+    throw new ErreurSaisie([
+      {
+        fichier,
+        message: "le fichier est encodé en UTF-16 (« Unicode » de Windows) : enregistrez-le en UTF-8",
+      },
+    ]);
   }
   if (estClasseur(octets)) throw new ErreurSaisie([{ fichier, message: CLASSEUR_ICI }]);
   if (octets.subarray(0, 8192).includes(0)) {
-    throw new ErreurSaisie([{ fichier, message: "ce fichier contient des octets binaires (image, archive, tableur ?) : une fiche est un texte YAML ou JSON" }]);
+    throw new ErreurSaisie([
+      {
+        fichier,
+        message:
+          "ce fichier contient des octets binaires (image, archive, tableur ?) : une fiche est un texte YAML ou JSON",
+      },
+    ]);
   }
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(octets);
   } catch {
-    throw new ErreurSaisie([{ fichier, message: "le fichier n'est pas encodé en UTF-8 (Windows-1252 ?) : enregistrez-le en UTF-8" }]);
+    throw new ErreurSaisie([
+      { fichier, message: "le fichier n'est pas encodé en UTF-8 (Windows-1252 ?) : enregistrez-le en UTF-8" },
+    ]);
   }
 }
 
 /** A fiche file: YAML or JSON. A spreadsheet named here is told which command reads it (lecteurs.ts). */
 export function lireFichier(chemin: string): DocumentSource {
   const lecteur = lecteurDe(chemin);
-  if (lecteur.sorte !== "document") throw new ErreurSaisie([{ fichier: chemin, message: lecteur.sorte === "refus" ? lecteur.message : CSV_ICI }]);
+  if (lecteur.sorte !== "document")
+    throw new ErreurSaisie([
+      { fichier: chemin, message: lecteur.sorte === "refus" ? lecteur.message : CSV_ICI },
+    ]);
   return lireDocument(lireTexte(chemin), nomAffiche(chemin));
 }
 
 /** A workbook saved under another name: a ZIP (.xlsx, .ods) or an OLE (.xls) file. */
 function estClasseur(octets: Buffer): boolean {
-  return (octets[0] === 0x50 && octets[1] === 0x4b && octets[2] === 0x03 && octets[3] === 0x04)
-    || (octets[0] === 0xd0 && octets[1] === 0xcf && octets[2] === 0x11 && octets[3] === 0xe0);
+  return (
+    (octets[0] === 0x50 && octets[1] === 0x4b && octets[2] === 0x03 && octets[3] === 0x04) ||
+    (octets[0] === 0xd0 && octets[1] === 0xcf && octets[2] === 0x11 && octets[3] === 0xe0)
+  );
 }

@@ -18,7 +18,10 @@ const YAML: FormatSortie = { nom: "yaml", aide: "" };
 export const FORMATS_SORTIE = {
   simuler: [TABLE, JSON_, YAML],
   lot: [
-    { nom: "csv", aide: "par défaut : le tableau d'entrée, même séparateur et même encodage, suivi des colonnes de résultat" },
+    {
+      nom: "csv",
+      aide: "par défaut : le tableau d'entrée, même séparateur et même encodage, suivi des colonnes de résultat",
+    },
     { nom: "jsonl", aide: "une fiche JSON par ligne" },
     JSON_,
   ],

@@ -13,7 +13,15 @@ import { sorteDe } from "../core/calculs/index.js";
 import { evaluerSource } from "../core/fiche-lue.js";
 import { champsLus } from "../core/regles/coherence.js";
 import type { Referentiel } from "../core/regles/referentiel.js";
-import { FORMES, NATURES_BENEFICIAIRE, NATURES_DEPENSE, TAILLES, ZONES, montant, type Forme } from "../core/schemas/communs.js";
+import {
+  FORMES,
+  NATURES_BENEFICIAIRE,
+  NATURES_DEPENSE,
+  TAILLES,
+  ZONES,
+  montant,
+  type Forme,
+} from "../core/schemas/communs.js";
 import { beneficiaireSchema, depenseSchema, ficheSchema } from "../core/schemas/fiche.js";
 import type { Regle } from "../core/schemas/regle.js";
 import { documentJson } from "../core/document-json.js";
@@ -36,42 +44,75 @@ interface Choix<T> {
 
 /** The key hints of a list, in French. */
 const ACTIONS: Record<string, string> = { navigate: "parcourir", select: "valider" };
-const THEME_LISTE = { style: { keysHelpTip: (touches: [string, string][]) => touches.map(([k, a]) => `${k} ${ACTIONS[a] ?? a}`).join(" • ") } };
+const THEME_LISTE = {
+  style: {
+    keysHelpTip: (touches: [string, string][]) =>
+      touches.map(([k, a]) => `${k} ${ACTIONS[a] ?? a}`).join(" • "),
+  },
+};
 
 /** The questions, one at a time (inquirer 12). */
 class Questions {
   constructor(private readonly q: Inquirer) {}
 
   async choisir<T>(message: string, choices: Choix<T>[], defaut?: T): Promise<T> {
-    const r = await this.q.prompt([{ type: "select", name: "r", message, choices, default: defaut, pageSize: 12, loop: false, theme: THEME_LISTE }] as never);
+    const r = await this.q.prompt([
+      {
+        type: "select",
+        name: "r",
+        message,
+        choices,
+        default: defaut,
+        pageSize: 12,
+        loop: false,
+        theme: THEME_LISTE,
+      },
+    ] as never);
     return (r as { r: T }).r;
   }
 
   async saisir(message: string, valider: (texte: string) => true | string, defaut?: string): Promise<string> {
-    const r = await this.q.prompt([{ type: "input", name: "r", message, default: defaut, validate: (t: string) => valider(t.trim()) }] as never);
+    const r = await this.q.prompt([
+      { type: "input", name: "r", message, default: defaut, validate: (t: string) => valider(t.trim()) },
+    ] as never);
     return String((r as { r: string }).r).trim();
   }
 
   /** Oui / non as a list: inquirer's confirm only knows y/n. */
   async confirmer(message: string, defaut: boolean): Promise<boolean> {
-    return this.choisir(message, [{ name: "Oui", value: true }, { name: "Non", value: false }], defaut);
+    return this.choisir(
+      message,
+      [
+        { name: "Oui", value: true },
+        { name: "Non", value: false },
+      ],
+      defaut,
+    );
   }
 }
 
 const NATURES_BENEFICIAIRE_FR: Record<string, string> = {
-  entreprise: "une entreprise", collectivite: "une collectivité", association: "une association",
-  etablissement_public: "un établissement public", consortium: "un consortium",
+  entreprise: "une entreprise",
+  collectivite: "une collectivité",
+  association: "une association",
+  etablissement_public: "un établissement public",
+  consortium: "un consortium",
 };
 const TAILLES_FR: Record<string, string> = {
   PE: "PE — petite entreprise (moins de 50 personnes, CA ou bilan ≤ 10 M€)",
   ME: "ME — moyenne entreprise (moins de 250 personnes, CA ≤ 50 M€ ou bilan ≤ 43 M€)",
   GE: "GE — grande entreprise",
 };
-const ZONES_FR: Record<string, string> = { metropole: "France métropolitaine continentale", corse: "Corse", outre_mer: "Outre-mer (DOM-COM)" };
+const ZONES_FR: Record<string, string> = {
+  metropole: "France métropolitaine continentale",
+  corse: "Corse",
+  outre_mer: "Outre-mer (DOM-COM)",
+};
 
 /** The question for each field a rule may read; the field's name when none is written here. */
 const QUESTIONS: Record<string, string> = {
-  "depense.cout_reference": "Coût d'un investissement de référence, moins performant (le surcoût est l'assiette), en euros HT",
+  "depense.cout_reference":
+    "Coût d'un investissement de référence, moins performant (le surcoût est l'assiette), en euros HT",
   "depense.taux_max": "Intensité maximale du régime d'aide appliqué (fraction, ex. 0,4 ou « 40 % »)",
   "depense.duree_mois": "Durée de l'étude, en mois",
   "depense.prestataire_externe": "L'étude est-elle réalisée par un prestataire externe et indépendant ?",
@@ -103,29 +144,42 @@ const QUESTIONS: Record<string, string> = {
   "beneficiaire.secteur": "Secteur d'activité du bénéficiaire",
   "beneficiaire.taux_is": "Taux d'impôt sur les sociétés du bénéficiaire (fraction, ex. 0,28)",
   "beneficiaire.nature": "Nature du bénéficiaire",
-  "beneficiaire.detenu_public_25": "Le bénéficiaire est-il détenu à 25 % ou plus par des organismes publics ?",
+  "beneficiaire.detenu_public_25":
+    "Le bénéficiaire est-il détenu à 25 % ou plus par des organismes publics ?",
   "fiche.date_debut": "Date de début des travaux (AAAA-MM-JJ)",
   "fiche.territoire": "Territoire d'industrie du projet",
 };
 
 /** Fields asked by the common questions (beneficiary, location, expense): not asked twice. */
 const DEJA_DEMANDES = new Set([
-  "beneficiaire.nature", "beneficiaire.taille", "beneficiaire.categorie_entreprise", "beneficiaire.activite_economique",
-  "beneficiaire.effectif", "beneficiaire.chiffre_affaires", "beneficiaire.total_bilan",
-  "depense.nature", "depense.categorie", "depense.montant", "depense.dispositifs", "financement.forme",
+  "beneficiaire.nature",
+  "beneficiaire.taille",
+  "beneficiaire.categorie_entreprise",
+  "beneficiaire.activite_economique",
+  "beneficiaire.effectif",
+  "beneficiaire.chiffre_affaires",
+  "beneficiaire.total_bilan",
+  "depense.nature",
+  "depense.categorie",
+  "depense.montant",
+  "depense.dispositifs",
+  "financement.forme",
 ]);
 
 const JE_NE_SAIS_PAS = "Je ne sais pas (le résultat sera « sous réserve »)";
 
 function definition(s: unknown): { type?: string; innerType?: unknown; entries?: Record<string, string> } {
-  return (s as { _zod: { def: { type?: string; innerType?: unknown; entries?: Record<string, string> } } })._zod.def;
+  return (s as { _zod: { def: { type?: string; innerType?: unknown; entries?: Record<string, string> } } })
+    ._zod.def;
 }
 
 /** The zod schema of a fiche field named as in the rule files, without its optional/default wrapper. */
 function schemaDuChamp(champ: string): z.ZodType | undefined {
   const [objet, nom] = champ.split(".");
   const formes: Record<string, Record<string, z.ZodType>> = {
-    depense: depenseSchema.shape, beneficiaire: beneficiaireSchema.shape, fiche: ficheSchema.shape,
+    depense: depenseSchema.shape,
+    beneficiaire: beneficiaireSchema.shape,
+    fiche: ficheSchema.shape,
   };
   let s: unknown = formes[objet]?.[nom];
   while (s && ["optional", "default"].includes(definition(s).type ?? "")) s = definition(s).innerType;
@@ -135,7 +189,7 @@ function schemaDuChamp(champ: string): z.ZodType | undefined {
 /** The first message of a zod refusal, as the fiche reader says it. */
 function messageRefus(s: z.ZodType, texte: string): true | string {
   const r = s.safeParse(texte);
-  return r.success ? true : r.error.issues[0]?.message ?? "valeur refusée";
+  return r.success ? true : (r.error.issues[0]?.message ?? "valeur refusée");
 }
 
 /** A figure as it will be written in the YAML file: a number when it reads back exactly, else text. */
@@ -145,7 +199,11 @@ function nombreOuTexte(lu: { toString(): string }): Valeur {
 }
 
 function ouiNon(): Choix<boolean | undefined>[] {
-  return [{ name: "Oui", value: true }, { name: "Non", value: false }, { name: JE_NE_SAIS_PAS, value: undefined }];
+  return [
+    { name: "Oui", value: true },
+    { name: "Non", value: false },
+    { name: JE_NE_SAIS_PAS, value: undefined },
+  ];
 }
 
 /** One question for a field a rule reads, typed by the fiche schema; undefined when left empty. */
@@ -163,13 +221,20 @@ async function demanderChamp(q: Questions, champ: string, ref: Referentiel): Pro
   const def = s ? definition(s) : {};
   if (def.type === "enum" && def.entries) {
     const valeurs = Object.values(def.entries);
-    return q.choisir<Valeur | undefined>(message, [...valeurs.map((v) => ({ name: v.replaceAll("_", " "), value: v })), { name: JE_NE_SAIS_PAS, value: undefined }]);
+    return q.choisir<Valeur | undefined>(message, [
+      ...valeurs.map((v) => ({ name: v.replaceAll("_", " "), value: v })),
+      { name: JE_NE_SAIS_PAS, value: undefined },
+    ]);
   }
   if (def.type === "boolean") return q.choisir(message, ouiNon());
-  const texte = await q.saisir(`${message} (vide si vous ne savez pas)`, (x) => (x === "" || !s ? true : messageRefus(s, x)));
+  const texte = await q.saisir(`${message} (vide si vous ne savez pas)`, (x) =>
+    x === "" || !s ? true : messageRefus(s, x),
+  );
   if (texte === "" || !s) return texte === "" ? undefined : texte;
   const lu = (s as z.ZodType).parse(texte) as unknown;
-  return lu && typeof lu === "object" && "toFixed" in lu ? nombreOuTexte(lu as { toString(): string }) : (lu as Valeur);
+  return lu && typeof lu === "object" && "toFixed" in lu
+    ? nombreOuTexte(lu as { toString(): string })
+    : (lu as Valeur);
 }
 
 function validerMontant(obligatoire: boolean) {
@@ -197,32 +262,60 @@ function categoriesDe(regle: Regle): string[] | undefined {
   return regle.s_applique_a.categories ?? sorteDe(regle.calcul).tableParCategorie?.(regle.calcul)?.lignes;
 }
 
-async function questionner(q: Questions, ref: Referentiel, o: OptionsSimuler): Promise<{ donnees: Record<string, unknown>; regle: Regle; forme?: Forme }> {
+async function questionner(
+  q: Questions,
+  ref: Referentiel,
+  o: OptionsSimuler,
+): Promise<{ donnees: Record<string, unknown>; regle: Regle; forme?: Forme }> {
   const id = await q.choisir("Quel dispositif simuler ?", choixDispositifs(ref));
   const regle = ref.dispositifs.get(id)!;
 
   // The beneficiary: its nature, then its size (only where there is an economic activity).
   const beneficiaire: Record<string, unknown> = {};
-  const nature = await q.choisir("Le bénéficiaire est…", NATURES_BENEFICIAIRE.map((n) => ({ name: NATURES_BENEFICIAIRE_FR[n], value: n })));
+  const nature = await q.choisir(
+    "Le bénéficiaire est…",
+    NATURES_BENEFICIAIRE.map((n) => ({ name: NATURES_BENEFICIAIRE_FR[n], value: n })),
+  );
   beneficiaire.nature = nature;
   let economique = nature === "entreprise" || nature === "consortium";
   if (!economique) {
     // Said in the fiche either way: an association must say it (docs/domaine.md §1).
-    economique = await q.confirmer("Exerce-t-il une activité économique (offre des biens ou services sur un marché) ?", false);
+    economique = await q.confirmer(
+      "Exerce-t-il une activité économique (offre des biens ou services sur un marché) ?",
+      false,
+    );
     beneficiaire.activite_economique = economique;
   }
   if (economique) {
     const mode = await q.choisir("Comment connaissez-vous la taille de l'entreprise ?", [
-      { name: "Par ses chiffres : effectif, chiffre d'affaires, total du bilan (recommandé)", value: "chiffres" },
+      {
+        name: "Par ses chiffres : effectif, chiffre d'affaires, total du bilan (recommandé)",
+        value: "chiffres",
+      },
       { name: "Je connais sa taille : PE, ME ou GE", value: "taille" },
-      { name: "Je ne sais pas (la grande entreprise, aux taux les plus bas, est retenue par prudence)", value: "inconnue" },
+      {
+        name: "Je ne sais pas (la grande entreprise, aux taux les plus bas, est retenue par prudence)",
+        value: "inconnue",
+      },
     ]);
     if (mode === "taille") {
-      beneficiaire.taille = await q.choisir("Taille de l'entreprise", TAILLES.map((t) => ({ name: TAILLES_FR[t], value: t })));
+      beneficiaire.taille = await q.choisir(
+        "Taille de l'entreprise",
+        TAILLES.map((t) => ({ name: TAILLES_FR[t], value: t })),
+      );
     } else if (mode === "chiffres") {
-      const effectif = await q.saisir("Effectif (unités de travail annuel, ex. 120)", (x) => (x === "" ? "l'effectif est attendu (ex. 120)" : messageRefus(schemaDuChamp("beneficiaire.effectif")!, x)));
-      beneficiaire.effectif = nombreOuTexte(schemaDuChamp("beneficiaire.effectif")!.parse(effectif) as { toString(): string });
-      for (const [champ, libelle] of [["chiffre_affaires", "Chiffre d'affaires annuel"], ["total_bilan", "Total du bilan"]] as const) {
+      const effectif = await q.saisir("Effectif (unités de travail annuel, ex. 120)", (x) =>
+        x === ""
+          ? "l'effectif est attendu (ex. 120)"
+          : messageRefus(schemaDuChamp("beneficiaire.effectif")!, x),
+      );
+      beneficiaire.effectif = nombreOuTexte(
+        schemaDuChamp("beneficiaire.effectif")!.parse(effectif) as { toString(): string },
+      );
+      for (const [champ, libelle] of [
+        ["chiffre_affaires", "Chiffre d'affaires annuel"],
+        ["total_bilan", "Total du bilan"],
+      ] as const) {
         const t = await q.saisir(`${libelle}, en euros (vide si vous ne savez pas)`, validerMontant(false));
         if (t !== "") beneficiaire[champ] = nombreOuTexte(montant.parse(t));
       }
@@ -230,18 +323,39 @@ async function questionner(q: Questions, ref: Referentiel, o: OptionsSimuler): P
   }
 
   // The location.
-  const zone = await q.choisir("Où se situe le projet ?", ZONES.map((z) => ({ name: ZONES_FR[z], value: z })));
-  const afr = zone === "metropole" ? await q.confirmer("Le site est-il en zone d'aide à finalité régionale (AFR) ?", false) : false;
+  const zone = await q.choisir(
+    "Où se situe le projet ?",
+    ZONES.map((z) => ({ name: ZONES_FR[z], value: z })),
+  );
+  const afr =
+    zone === "metropole"
+      ? await q.confirmer("Le site est-il en zone d'aide à finalité régionale (AFR) ?", false)
+      : false;
 
   // The expense: its nature and category when the rule leaves a choice, its amount.
   const depense: Record<string, unknown> = { id: "depense" };
   const natures = regle.s_applique_a.natures ?? [...NATURES_DEPENSE];
-  depense.nature = natures.length === 1 ? natures[0] : await q.choisir("Nature de la dépense", natures.map((n) => ({ name: n, value: n })));
+  depense.nature =
+    natures.length === 1
+      ? natures[0]
+      : await q.choisir(
+          "Nature de la dépense",
+          natures.map((n) => ({ name: n, value: n })),
+        );
   const categories = categoriesDe(regle);
   if (categories && categories.length > 0) {
-    depense.categorie = categories.length === 1 ? categories[0] : await q.choisir("Catégorie de la dépense", categories.map((c) => ({ name: c.replaceAll("_", " "), value: c })));
+    depense.categorie =
+      categories.length === 1
+        ? categories[0]
+        : await q.choisir(
+            "Catégorie de la dépense",
+            categories.map((c) => ({ name: c.replaceAll("_", " "), value: c })),
+          );
   }
-  const m = await q.saisir("Montant de la dépense, en euros HT (ex. 1200000 ou « 1 200 000 € »)", validerMontant(true));
+  const m = await q.saisir(
+    "Montant de la dépense, en euros HT (ex. 1200000 ou « 1 200 000 € »)",
+    validerMontant(true),
+  );
   depense.montant = nombreOuTexte(montant.parse(m));
   depense.dispositifs = [regle.id];
 
@@ -256,7 +370,11 @@ async function questionner(q: Questions, ref: Referentiel, o: OptionsSimuler): P
   }
   let forme = o.forme as Forme | undefined;
   if (forme === undefined && sorteDe(regle.calcul).dependDeLaForme?.(regle.calcul)) {
-    forme = await q.choisir("Forme de l'aide", FORMES.map((f) => ({ name: f.replaceAll("_", " "), value: f })), "subvention");
+    forme = await q.choisir(
+      "Forme de l'aide",
+      FORMES.map((f) => ({ name: f.replaceAll("_", " "), value: f })),
+      "subvention",
+    );
   }
 
   const donnees = {
@@ -275,13 +393,17 @@ async function questionner(q: Questions, ref: Referentiel, o: OptionsSimuler): P
 /** Asks for a file name until one can be written (an existing file only with consent). */
 async function demanderFichier(q: Questions, defaut: string): Promise<string> {
   for (;;) {
-    const nom = await q.saisir("Nom du fichier YAML", (x) => {
-      if (x === "") return "un nom de fichier est attendu (ex. simulation.yaml)";
-      if (!/\.ya?ml$/i.test(x)) return "le nom doit finir par .yaml ou .yml";
-      if (existsSync(x) && statSync(x).isDirectory()) return "c'est un dossier : donnez un nom de fichier";
-      if (!existsSync(dirname(x) || ".")) return `le dossier ${dirname(x)} n'existe pas`;
-      return true;
-    }, defaut);
+    const nom = await q.saisir(
+      "Nom du fichier YAML",
+      (x) => {
+        if (x === "") return "un nom de fichier est attendu (ex. simulation.yaml)";
+        if (!/\.ya?ml$/i.test(x)) return "le nom doit finir par .yaml ou .yml";
+        if (existsSync(x) && statSync(x).isDirectory()) return "c'est un dossier : donnez un nom de fichier";
+        if (!existsSync(dirname(x) || ".")) return `le dossier ${dirname(x)} n'existe pas`;
+        return true;
+      },
+      defaut,
+    );
     if (!existsSync(nom) || (await q.confirmer(`${nom} existe déjà : le remplacer ?`, false))) return nom;
   }
 }
@@ -290,7 +412,9 @@ export async function simulerInteractif(o: OptionsSimuler, ref: Referentiel): Pr
   const format = verifierFormat(o.format, "simuler");
   const { default: inquirer } = await import("inquirer");
   const q = new Questions(inquirer);
-  process.stdout.write("Simulation guidée : quelques questions sur le dispositif, le bénéficiaire et la dépense (Ctrl+C pour abandonner).\n");
+  process.stdout.write(
+    "Simulation guidée : quelques questions sur le dispositif, le bénéficiaire et la dépense (Ctrl+C pour abandonner).\n",
+  );
   try {
     const { donnees, regle, forme } = await questionner(q, ref, o);
     const source = { doc: { fichier: "(simulation guidée)", donnees, ligneDe: () => undefined }, chemin: [] };
@@ -300,7 +424,9 @@ export async function simulerInteractif(o: OptionsSimuler, ref: Referentiel): Pr
       return CODE_SAISIE;
     }
     if (format === "table") {
-      const texte = rendreFiche(e.evaluation, e.fiche?.titre) + (o.expliquer ? `\n\n${rendreExplicationsDeFiche(e.evaluation, ref, e.fiche)}` : "");
+      const texte =
+        rendreFiche(e.evaluation, e.fiche?.titre) +
+        (o.expliquer ? `\n\n${rendreExplicationsDeFiche(e.evaluation, ref, e.fiche)}` : "");
       ecrireSortie(`\n${texte}\n`, o.sortie);
     } else {
       const doc = documentJson([e.evaluation], { etapes: o.expliquer });

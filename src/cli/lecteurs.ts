@@ -4,17 +4,16 @@
 // (and a folder's files of these extensions); a workbook is refused everywhere.
 // A new input format: a line here, and its reader beside the others (entrees.ts, verifier/csv.ts).
 
-export type Lecteur =
-  | { sorte: "document" }
-  | { sorte: "tableau" }
-  | { sorte: "refus"; message: string };
+export type Lecteur = { sorte: "document" } | { sorte: "tableau" } | { sorte: "refus"; message: string };
 
 const DOCUMENT: Lecteur = { sorte: "document" };
 const TABLEAU: Lecteur = { sorte: "tableau" };
 
 /** Said to a command that reads fiche documents only, of a CSV table. */
-export const CSV_ICI = "c'est un tableau CSV, pas une fiche YAML ou JSON : évaluez ses lignes avec « ti-aides lot FICHIER.csv », ou vérifiez tout le contrat avec « ti-aides verifier FICHIER.csv »";
-export const CLASSEUR_ICI = "c'est un classeur de tableur, pas une fiche YAML ou JSON : dans le tableur, « Enregistrer sous » → « CSV (séparateur : point-virgule) », puis « ti-aides lot FICHIER.csv » (ou « ti-aides verifier FICHIER.csv »)";
+export const CSV_ICI =
+  "c'est un tableau CSV, pas une fiche YAML ou JSON : évaluez ses lignes avec « ti-aides lot FICHIER.csv », ou vérifiez tout le contrat avec « ti-aides verifier FICHIER.csv »";
+export const CLASSEUR_ICI =
+  "c'est un classeur de tableur, pas une fiche YAML ou JSON : dans le tableur, « Enregistrer sous » → « CSV (séparateur : point-virgule) », puis « ti-aides lot FICHIER.csv » (ou « ti-aides verifier FICHIER.csv »)";
 
 const REFUS_CSV: Lecteur = { sorte: "refus", message: CSV_ICI };
 const REFUS_CLASSEUR: Lecteur = { sorte: "refus", message: CLASSEUR_ICI };
@@ -33,7 +32,9 @@ export const LECTEURS_ENTREE: Record<string, Lecteur> = {
 };
 
 /** The extensions a folder contributes; everything else in it (README, images…) is left alone. */
-export const EXTENSIONS_LUES = Object.keys(LECTEURS_ENTREE).filter((e) => LECTEURS_ENTREE[e].sorte !== "refus");
+export const EXTENSIONS_LUES = Object.keys(LECTEURS_ENTREE).filter(
+  (e) => LECTEURS_ENTREE[e].sorte !== "refus",
+);
 
 /** The reader of a path; any other extension (or none, or `-`) is read as a YAML or JSON document. */
 export function lecteurDe(chemin: string): Lecteur {

@@ -40,12 +40,16 @@ export interface OptionsSimuler extends OptionsGlobales {
 export function verifierFormat(format: string | undefined, commande: CommandeAFormats): string {
   const permis = nomsDesFormats(commande);
   const f = format ?? permis[0];
-  if (!permis.includes(f)) throw new ErreurUsage(`format « ${f} » inconnu pour cette commande${vouliezVousDire(f, permis)} ; formats permis : ${permis.join(", ")}`);
+  if (!permis.includes(f))
+    throw new ErreurUsage(
+      `format « ${f} » inconnu pour cette commande${vouliezVousDire(f, permis)} ; formats permis : ${permis.join(", ")}`,
+    );
   return f;
 }
 
 export function verifierDate(date: string | undefined): string | undefined {
-  if (date !== undefined && !estDateValide(date)) throw new ErreurUsage(`--date « ${date} » : date invalide, format attendu AAAA-MM-JJ (ex. 2019-06-01)`);
+  if (date !== undefined && !estDateValide(date))
+    throw new ErreurUsage(`--date « ${date} » : date invalide, format attendu AAAA-MM-JJ (ex. 2019-06-01)`);
   return date;
 }
 
@@ -53,6 +57,7 @@ export function verifierDate(date: string | undefined): string | undefined {
 export function reglesDe(o: OptionsGlobales): Referentiel {
   const dossiers = [...(process.env.TI_AIDES_REGLES?.split(":").filter(Boolean) ?? []), ...(o.regles ?? [])];
   const ref = reglesAvecCache(dossiers);
-  if (!o.quiet) for (const a of ref.avertissements) process.stderr.write(`Avertissement : ${echapperControles(a)}\n`);
+  if (!o.quiet)
+    for (const a of ref.avertissements) process.stderr.write(`Avertissement : ${echapperControles(a)}\n`);
   return ref;
 }

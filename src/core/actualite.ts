@@ -29,7 +29,13 @@ const estDuGuide = (source: string) => source.startsWith("Guide");
 export type SorteDeChiffres = "Taux" | "Montants" | "Conditions";
 
 /** The words of the `a_verifier` warning: a figure of the guide, or one read in a text of law. */
-export function messageAVerifier(verifieLe: string, date: string, duGuide: boolean, operateur?: string, sorte: SorteDeChiffres = "Taux"): string {
+export function messageAVerifier(
+  verifieLe: string,
+  date: string,
+  duGuide: boolean,
+  operateur?: string,
+  sorte: SorteDeChiffres = "Taux",
+): string {
   const accord = sorte === "Taux" ? "appliqué" : "appliqués";
   return duGuide
     ? `${sorte} du guide de ${verifieLe.slice(0, 4)} ${accord} au ${dateFr(date)} : à confirmer auprès de l'opérateur${operateur ? ` (${operateur})` : ""} ; chiffres vérifiés le ${dateFr(verifieLe)}, il y a plus d'un an.`
@@ -40,14 +46,25 @@ export function messageAVerifier(verifieLe: string, date: string, duGuide: boole
 export function motifAVerifier(v: Verifiable, date: string): Motif | null {
   const verifie = dateDeVerification(v);
   if (!estAVerifier(verifie, date)) return null;
-  return { code: "a_verifier", niveau: "avertissement", message: messageAVerifier(verifie!, date, estDuGuide(v.source)), source: v.source, verifie_le: verifie };
+  return {
+    code: "a_verifier",
+    niveau: "avertissement",
+    message: messageAVerifier(verifie!, date, estDuGuide(v.source)),
+    source: v.source,
+    verifie_le: verifie,
+  };
 }
 
 /**
  * A result's `a_verifier` warnings as one per kind (the guide's figures; each text of law), their
  * sources gathered: a user reads once which figures of which date need checking, and where they stand.
  */
-export function regrouperAVerifier(motifs: Motif[], date: string, operateur: string, sorte: SorteDeChiffres = "Taux"): Motif[] {
+export function regrouperAVerifier(
+  motifs: Motif[],
+  date: string,
+  operateur: string,
+  sorte: SorteDeChiffres = "Taux",
+): Motif[] {
   const autres = motifs.filter((m) => m.code !== "a_verifier");
   const groupes = new Map<string, Motif[]>();
   for (const m of motifs.filter((x) => x.code === "a_verifier")) {
@@ -57,7 +74,13 @@ export function regrouperAVerifier(motifs: Motif[], date: string, operateur: str
   const regroupes = [...groupes.values()].map((ms): Motif => {
     const duGuide = estDuGuide(ms[0].source ?? "");
     const sources = [...new Set(ms.map((m) => m.source).filter((s): s is string => s !== null))];
-    return { code: "a_verifier", niveau: "avertissement", message: messageAVerifier(ms[0].verifie_le!, date, duGuide, duGuide ? operateur : undefined, sorte), source: sources.join(" ; "), verifie_le: ms[0].verifie_le };
+    return {
+      code: "a_verifier",
+      niveau: "avertissement",
+      message: messageAVerifier(ms[0].verifie_le!, date, duGuide, duGuide ? operateur : undefined, sorte),
+      source: sources.join(" ; "),
+      verifie_le: ms[0].verifie_le,
+    };
   });
   return [...autres, ...regroupes];
 }

@@ -70,11 +70,17 @@ export function lireMontant(v: unknown): { ok: true; valeur: Dec } | { ok: false
   } else if (typeof v === "bigint") {
     texte = v.toString();
   } else if (typeof v === "string") {
-    texte = v.replace(ESPACES, "").replace(/€$/, "").replace(/eur(os?)?$/i, "");
+    texte = v
+      .replace(ESPACES, "")
+      .replace(/€$/, "")
+      .replace(/eur(os?)?$/i, "");
     if (/^-?\d+,\d+$/.test(texte)) texte = texte.replace(",", ".");
     else if (estAmbigu(texte)) return { ok: false, message: ambigu(v.trim()) };
     if (!/^-?\d+(\.\d+)?$/.test(texte)) {
-      return { ok: false, message: `« ${v} » n'est pas un montant (exemples acceptés : 1200000, 1 200 000,50 €)` };
+      return {
+        ok: false,
+        message: `« ${v} » n'est pas un montant (exemples acceptés : 1200000, 1 200 000,50 €)`,
+      };
     }
   } else {
     return { ok: false, message: "un montant est attendu (nombre ou texte comme « 1 200 000,50 € »)" };
@@ -86,10 +92,19 @@ export function lireMontant(v: unknown): { ok: true; valeur: Dec } | { ok: false
     return { ok: false, message: `« ${String(v)} » n'est pas un montant` };
   }
   if (!d.isFinite()) return { ok: false, message: "le montant n'est pas un nombre fini" };
-  if (d.isNegative() && !d.isZero()) return { ok: false, message: `le montant ${String(v)} est négatif : un montant est positif ou nul` };
+  if (d.isNegative() && !d.isZero())
+    return { ok: false, message: `le montant ${String(v)} est négatif : un montant est positif ou nul` };
   // Decimals as written: "1200.000" is no more precise than 1200, but whoever wrote it meant something.
-  if (d.decimalPlaces() > 2 || (/\.\d{3,}$/.test(texte) && !d.isZero())) return { ok: false, message: `le montant ${String(v)} a plus de deux décimales : arrondissez au centime` };
-  if (d.greaterThan(MONTANT_MAX)) return { ok: false, message: `le montant ${String(v)} dépasse ${MONTANT_MAX.toFixed(2)} € : vérifiez le nombre de chiffres` };
+  if (d.decimalPlaces() > 2 || (/\.\d{3,}$/.test(texte) && !d.isZero()))
+    return {
+      ok: false,
+      message: `le montant ${String(v)} a plus de deux décimales : arrondissez au centime`,
+    };
+  if (d.greaterThan(MONTANT_MAX))
+    return {
+      ok: false,
+      message: `le montant ${String(v)} dépasse ${MONTANT_MAX.toFixed(2)} € : vérifiez le nombre de chiffres`,
+    };
   return { ok: true, valeur: d };
 }
 

@@ -10,7 +10,6 @@ import type { Referentiel } from "./regles/referentiel.js";
 import type { Taille } from "./schemas/communs.js";
 import type { Fiche } from "./schemas/fiche.js";
 
-
 export function activiteEconomique(b: Fiche["beneficiaire"]): boolean {
   if (b.activite_economique !== undefined) return b.activite_economique;
   return b.nature === "entreprise" || b.nature === "consortium";
@@ -23,12 +22,22 @@ export function evaluerBeneficiaire(fiche: Fiche, ref: Referentiel, date: string
   const economique = activiteEconomique(b);
   const cle = b.entreprise_unique ?? b.siren ?? b.nom ?? fiche.id;
   etapes.push({
-    libelle: economique ? "Activité économique (règles des aides d'État applicables)" : "Activité non économique : colonne « non économique » des tableaux, pas de taille",
+    libelle: economique
+      ? "Activité économique (règles des aides d'État applicables)"
+      : "Activité non économique : colonne « non économique » des tableaux, pas de taille",
     valeur: economique ? "oui" : "non",
     source: "Guide TI V5, annexe 2, A/b, l.2617",
   });
   if (!economique) {
-    return { taille: null, taille_source: null, categorie_entreprise: null, activite_economique: false, entreprise_unique: cle, motifs, etapes };
+    return {
+      taille: null,
+      taille_source: null,
+      categorie_entreprise: null,
+      activite_economique: false,
+      entreprise_unique: cle,
+      motifs,
+      etapes,
+    };
   }
 
   const lu = valeurA(ref.tailleEntreprise.seuils, date);
@@ -37,20 +46,35 @@ export function evaluerBeneficiaire(fiche: Fiche, ref: Referentiel, date: string
   const s = lu.valeur;
   const source = `${lu.source}`;
   const chiffres = b.groupe
-    ? { effectif: b.groupe.effectif ?? b.effectif, ca: b.groupe.chiffre_affaires ?? b.chiffre_affaires, bilan: b.groupe.total_bilan ?? b.total_bilan }
+    ? {
+        effectif: b.groupe.effectif ?? b.effectif,
+        ca: b.groupe.chiffre_affaires ?? b.chiffre_affaires,
+        bilan: b.groupe.total_bilan ?? b.total_bilan,
+      }
     : { effectif: b.effectif, ca: b.chiffre_affaires, bilan: b.total_bilan };
-  if (b.groupe) etapes.push({ libelle: "Chiffres consolidés du groupe (entreprises liées ou partenaires) retenus", source: "Règlement (UE) 651/2014, annexe I, art. 3 et 6" });
+  if (b.groupe)
+    etapes.push({
+      libelle: "Chiffres consolidés du groupe (entreprises liées ou partenaires) retenus",
+      source: "Règlement (UE) 651/2014, annexe I, art. 3 et 6",
+    });
 
   let calculee: Taille | null = null;
   let source_: BeneficiaireEvalue["taille_source"] = null;
   if (b.detenu_public_25) {
     calculee = "GE";
-    etapes.push({ libelle: `Détenue à ${s.detention_publique_min.times(100).toString()} % ou plus par des organismes publics : grande entreprise`, valeur: "GE", source: "Règlement (UE) 651/2014, annexe I, art. 3, §4" });
+    etapes.push({
+      libelle: `Détenue à ${s.detention_publique_min.times(100).toString()} % ou plus par des organismes publics : grande entreprise`,
+      valeur: "GE",
+      source: "Règlement (UE) 651/2014, annexe I, art. 3, §4",
+    });
   } else if (chiffres.effectif !== undefined) {
     const { effectif, ca, bilan } = chiffres;
     const financier = (max: { chiffre_affaires_max: Dec; total_bilan_max: Dec }): boolean => {
       if (ca === undefined && bilan === undefined) return true; // headcount alone, warned below
-      return (ca !== undefined && ca.lessThanOrEqualTo(max.chiffre_affaires_max)) || (bilan !== undefined && bilan.lessThanOrEqualTo(max.total_bilan_max));
+      return (
+        (ca !== undefined && ca.lessThanOrEqualTo(max.chiffre_affaires_max)) ||
+        (bilan !== undefined && bilan.lessThanOrEqualTo(max.total_bilan_max))
+      );
     };
     if (effectif.lessThan(s.micro.effectif_moins_de) && financier(s.micro)) calculee = "PE";
     else if (effectif.lessThan(s.PE.effectif_moins_de) && financier(s.PE)) calculee = "PE";
@@ -64,7 +88,13 @@ export function evaluerBeneficiaire(fiche: Fiche, ref: Referentiel, date: string
     });
     if (ca === undefined && bilan === undefined) {
       source_ = "effectif_seul";
-      motifs.push({ code: "taille_effectif_seul", niveau: "avertissement", message: "Taille estimée sur l'effectif seul : indiquez le chiffre d'affaires et le total du bilan pour la confirmer.", source });
+      motifs.push({
+        code: "taille_effectif_seul",
+        niveau: "avertissement",
+        message:
+          "Taille estimée sur l'effectif seul : indiquez le chiffre d'affaires et le total du bilan pour la confirmer.",
+        source,
+      });
     } else if ((ca === undefined || bilan === undefined) && calculee !== "PE") {
       motifs.push({
         code: "taille_chiffre_manquant",
@@ -81,7 +111,12 @@ export function evaluerBeneficiaire(fiche: Fiche, ref: Referentiel, date: string
     source_ = "declaree";
     etapes.push({ libelle: "Taille déclarée dans la fiche", valeur: taille });
     if (calculee && calculee !== b.taille) {
-      motifs.push({ code: "taille_contradictoire", niveau: "avertissement", message: `Taille déclarée ${b.taille}, mais les chiffres donnent ${calculee} : la taille déclarée est retenue, vérifiez-la.`, source });
+      motifs.push({
+        code: "taille_contradictoire",
+        niveau: "avertissement",
+        message: `Taille déclarée ${b.taille}, mais les chiffres donnent ${calculee} : la taille déclarée est retenue, vérifiez-la.`,
+        source,
+      });
     }
   } else if (calculee) {
     taille = calculee;
@@ -92,13 +127,22 @@ export function evaluerBeneficiaire(fiche: Fiche, ref: Referentiel, date: string
     motifs.push({
       code: "taille_inconnue",
       niveau: "avertissement",
-      message: "Taille inconnue : la grande entreprise (taux les plus bas) est retenue par prudence. Indiquez l'effectif, le chiffre d'affaires et le total du bilan, ou la taille.",
+      message:
+        "Taille inconnue : la grande entreprise (taux les plus bas) est retenue par prudence. Indiquez l'effectif, le chiffre d'affaires et le total du bilan, ou la taille.",
       source,
     });
   }
 
   const categorie = categorieFrancaise(taille, chiffres, s, source, motifs, etapes);
-  return { taille, taille_source: source_, categorie_entreprise: categorie, activite_economique: true, entreprise_unique: cle, motifs, etapes };
+  return {
+    taille,
+    taille_source: source_,
+    categorie_entreprise: categorie,
+    activite_economique: true,
+    entreprise_unique: cle,
+    motifs,
+    etapes,
+  };
 }
 
 /**
@@ -122,7 +166,12 @@ function categorieFrancaise(
   if (taille !== "GE") categorie = "PME";
   else if (effectif === undefined) {
     categorie = "GE";
-    motifs.push({ code: "categorie_sans_effectif", niveau: "avertissement", message: "Effectif inconnu : ETI ou grande entreprise ne peut être tranché ; GE est retenue.", source: "Guide TI V5, note 11, l.2653" });
+    motifs.push({
+      code: "categorie_sans_effectif",
+      niveau: "avertissement",
+      message: "Effectif inconnu : ETI ou grande entreprise ne peut être tranché ; GE est retenue.",
+      source: "Guide TI V5, note 11, l.2653",
+    });
   } else if (!effectif.lessThan(s.eti_effectif_moins_de)) categorie = "GE";
   else if (!caMax || !bilanMax || (ca === undefined && bilan === undefined)) categorie = "ETI";
   else {
@@ -138,6 +187,10 @@ function categorieFrancaise(
       });
     }
   }
-  etapes.push({ libelle: `Catégorie française (ETI : grande entreprise de moins de ${s.eti_effectif_moins_de.toString()} salariés${financier})`, valeur: categorie, source });
+  etapes.push({
+    libelle: `Catégorie française (ETI : grande entreprise de moins de ${s.eti_effectif_moins_de.toString()} salariés${financier})`,
+    valeur: categorie,
+    source,
+  });
   return categorie;
 }

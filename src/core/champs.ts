@@ -24,7 +24,8 @@ export function lireChamp(e: Entrees, champ: string): unknown {
     case "depense":
       return (e.depense as Record<string, unknown>)[nom];
     case "beneficiaire":
-      if (nom === "taille" || nom === "categorie_entreprise" || nom === "activite_economique") return e.benef[nom] ?? undefined;
+      if (nom === "taille" || nom === "categorie_entreprise" || nom === "activite_economique")
+        return e.benef[nom] ?? undefined;
       return (e.fiche.beneficiaire as Record<string, unknown>)[nom];
     case "fiche":
       if (nom === "territoire_d_industrie") {

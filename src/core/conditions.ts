@@ -13,7 +13,10 @@ function champSaisi(champ: string): string {
   return champ === "fiche.territoire_d_industrie" ? "territoire" : champ.split(".")[1];
 }
 
-type Test = Pick<Condition, "champ" | "egal" | "dans" | "au_moins" | "au_plus" | "moins_de" | "plus_de" | "connu">;
+type Test = Pick<
+  Condition,
+  "champ" | "egal" | "dans" | "au_moins" | "au_plus" | "moins_de" | "plus_de" | "connu"
+>;
 
 function estDecimal(v: unknown): v is Dec {
   return v instanceof D;
@@ -46,8 +49,14 @@ function afficher(v: unknown): string {
  * not exist yet: its first conditions apply rather than vanish (as a dated value does, `valeurA`),
  * and `avant` gives that date for a warning.
  */
-export function conditionsEnVigueur(conditions: Condition[], date: string): { conditions: Condition[]; avant?: string } {
-  const debut = conditions.reduce<string | undefined>((m, c) => (c.depuis && (m === undefined || c.depuis < m) ? c.depuis : m), undefined);
+export function conditionsEnVigueur(
+  conditions: Condition[],
+  date: string,
+): { conditions: Condition[]; avant?: string } {
+  const debut = conditions.reduce<string | undefined>(
+    (m, c) => (c.depuis && (m === undefined || c.depuis < m) ? c.depuis : m),
+    undefined,
+  );
   const lue = debut !== undefined && date < debut ? debut : date;
   return {
     conditions: conditions.filter((c) => !(c.depuis && lue < c.depuis) && !(c.jusqu_au && lue > c.jusqu_au)),
@@ -59,7 +68,11 @@ export function conditionsEnVigueur(conditions: Condition[], date: string): { co
  * Evaluates a rule's conditions at `date`, each test once: the motifs (an `erreur` makes the rule
  * ineligible) and the reasoning steps (`expliquer`): each test, the input read, its outcome.
  */
-export function evaluerConditions(conditions: Condition[], e: Entrees, date: string): { motifs: Motif[]; etapes: Etape[] } {
+export function evaluerConditions(
+  conditions: Condition[],
+  e: Entrees,
+  date: string,
+): { motifs: Motif[]; etapes: Etape[] } {
   const motifs: Motif[] = [];
   const etapes: Etape[] = [];
   const enVigueur = conditionsEnVigueur(conditions, date);
@@ -77,7 +90,13 @@ export function evaluerConditions(conditions: Condition[], e: Entrees, date: str
     if (c.si && tester(c.si, e) !== true) continue;
     const r = tester(c, e);
     const valeur = afficher(lireChamp(e, c.champ));
-    if (r === false) motifs.push({ code: c.code, niveau: c.niveau, message: c.message.replaceAll("{valeur}", valeur).replaceAll("{champ}", c.champ), source: c.source });
+    if (r === false)
+      motifs.push({
+        code: c.code,
+        niveau: c.niveau,
+        message: c.message.replaceAll("{valeur}", valeur).replaceAll("{champ}", c.champ),
+        source: c.source,
+      });
     else if (r === undefined && c.niveau === "erreur") {
       motifs.push({
         code: `sous_reserve_${c.code}`,
@@ -86,7 +105,14 @@ export function evaluerConditions(conditions: Condition[], e: Entrees, date: str
         source: c.source,
       });
     }
-    const issue = r === true ? "remplie" : r === false ? (c.niveau === "erreur" ? "non remplie" : "non suivie (avertissement)") : "sous réserve (non renseigné)";
+    const issue =
+      r === true
+        ? "remplie"
+        : r === false
+          ? c.niveau === "erreur"
+            ? "non remplie"
+            : "non suivie (avertissement)"
+          : "sous réserve (non renseigné)";
     etapes.push({
       libelle: `${c.niveau === "erreur" ? "Condition" : "Recommandation"} : ${decrireTest(c)}${c.si ? ` (si ${decrireTest(c.si)})` : ""} ; valeur lue : ${valeur}`,
       valeur: issue,

@@ -10,7 +10,10 @@ export interface SourceJson {
   ligne: number | null;
 }
 
-export function contratJson(bilan: BilanContrat, o: { contrat?: Contrat; conforme: boolean | null; sources: SourceJson[]; erreurs: string[] }) {
+export function contratJson(
+  bilan: BilanContrat,
+  o: { contrat?: Contrat; conforme: boolean | null; sources: SourceJson[]; erreurs: string[] },
+) {
   const t = bilan.totaux;
   return {
     id: o.contrat?.id ?? null,
@@ -23,7 +26,10 @@ export function contratJson(bilan: BilanContrat, o: { contrat?: Contrat; conform
       cout_total: montantJson(t.cout_total),
       financements_total: montantJson(t.financements_total),
       financements_publics: montantJson(t.financements_publics),
-      par_financeur: t.par_financeur.map((f) => ({ financeur: f.financeur, montant: montantJson(f.montant) })),
+      par_financeur: t.par_financeur.map((f) => ({
+        financeur: f.financeur,
+        montant: montantJson(f.montant),
+      })),
       autofinancement: montantJson(t.autofinancement),
       autres_prives: montantJson(t.autres_prives),
       part_publique: tauxJson(t.part_publique),
@@ -40,7 +46,12 @@ export function contratJson(bilan: BilanContrat, o: { contrat?: Contrat; conform
       message: c.message,
       source: c.source,
     })),
-    motifs: bilan.motifs.map((m) => ({ code: m.code, niveau: m.niveau, message: m.message, source: m.source })),
+    motifs: bilan.motifs.map((m) => ({
+      code: m.code,
+      niveau: m.niveau,
+      message: m.message,
+      source: m.source,
+    })),
     sources: o.sources,
     erreurs: o.erreurs,
   };

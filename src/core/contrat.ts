@@ -21,7 +21,10 @@ export interface Lieu {
 }
 
 /** A fiche's control, at the contract's scale. */
-export interface ControleContrat extends Pick<Controle, "portee" | "conforme" | "valeur" | "limite" | "message" | "source"> {
+export interface ControleContrat extends Pick<
+  Controle,
+  "portee" | "conforme" | "valeur" | "limite" | "message" | "source"
+> {
   controle: "de_minimis" | "periode";
   /** The ids of the fiches it concerns. */
   fiches: string[];
@@ -57,8 +60,10 @@ export interface BilanContrat {
   totaux: TotauxContrat;
 }
 
-const SOURCE_DE_MINIMIS = "Règlement (UE) 2023/2831, art. 2, §2 et art. 3 (entreprise unique) ; Règlement (UE) 1407/2013, art. 2, §2 et art. 3";
-const SOURCE_PERIODE = "Période du contrat (contrat.periode) ; Guide TI V5, l.191 (contractualisation 2019-2022)";
+const SOURCE_DE_MINIMIS =
+  "Règlement (UE) 2023/2831, art. 2, §2 et art. 3 (entreprise unique) ; Règlement (UE) 1407/2013, art. 2, §2 et art. 3";
+const SOURCE_PERIODE =
+  "Période du contrat (contrat.periode) ; Guide TI V5, l.191 (contractualisation 2019-2022)";
 
 /**
  * The single undertakings of the contract: groups of fiche indices. Two fiches are the same
@@ -86,7 +91,8 @@ export function entreprisesUniques(fiches: Fiche[]): number[][] {
     if (b.nom) parNom.set(normaliser(b.nom), [...(parNom.get(normaliser(b.nom)) ?? []), i]);
   });
   fiches.forEach((f, i) => {
-    if (parIdentifiantSeul(f) && f.beneficiaire.nom) for (const j of parNom.get(normaliser(f.beneficiaire.nom))!) unir(i, j);
+    if (parIdentifiantSeul(f) && f.beneficiaire.nom)
+      for (const j of parNom.get(normaliser(f.beneficiaire.nom))!) unir(i, j);
   });
   const groupes = new Map<number, number[]>();
   fiches.forEach((_, i) => groupes.set(racine(i), [...(groupes.get(racine(i)) ?? []), i]));
@@ -134,7 +140,11 @@ const cleAide = (a: AideDeMinimis) => `${a.date}|${a.montant.toFixed(2)}|${a.reg
  * previous aid they declare that this fiche does not (the same aid declared in two fiches — same
  * date, amount and regulation — is the undertaking's one aid, counted once).
  */
-export function deMinimisDesAutresFiches(fiches: Fiche[], ref: Referentiel, date?: string): AideDeMinimis[][] {
+export function deMinimisDesAutresFiches(
+  fiches: Fiche[],
+  ref: Referentiel,
+  date?: string,
+): AideDeMinimis[][] {
   const autres: AideDeMinimis[][] = fiches.map(() => []);
   const lignes = fiches.map((f) => aidesDeMinimisDe(f, ref, date));
   for (const groupe of entreprisesUniques(fiches)) {
@@ -147,7 +157,8 @@ export function deMinimisDesAutresFiches(fiches: Fiche[], ref: Referentiel, date
         if (j === i) continue;
         autres[i].push(...lignes[j]);
         const parCle = new Map<string, AideDeMinimis[]>();
-        for (const a of anterieures(fiches[j])) parCle.set(cleAide(a), [...(parCle.get(cleAide(a)) ?? []), a]);
+        for (const a of anterieures(fiches[j]))
+          parCle.set(cleAide(a), [...(parCle.get(cleAide(a)) ?? []), a]);
         for (const [cle, aides] of parCle) {
           const deja = vues.get(cle) ?? 0;
           if (aides.length > deja) {
@@ -168,7 +179,11 @@ export interface FicheDuContrat {
 }
 
 /** The contract-level controls, warnings and totals of evaluated fiches; `contrat` when a contract file gives one. */
-export function controlerContrat(evaluees: FicheDuContrat[], ref: Referentiel, contrat?: Contrat): BilanContrat {
+export function controlerContrat(
+  evaluees: FicheDuContrat[],
+  ref: Referentiel,
+  contrat?: Contrat,
+): BilanContrat {
   const controles: ControleContrat[] = [];
   const motifs: MotifContrat[] = [];
   controles.push(...controlerDeMinimisContrat(evaluees, ref, motifs));
@@ -178,7 +193,13 @@ export function controlerContrat(evaluees: FicheDuContrat[], ref: Referentiel, c
   }
   evaluees.forEach((e, i) => {
     if (!e.fiche.financements) {
-      motifs.push({ code: "fiche_sans_plan", niveau: "avertissement", message: `Fiche ${e.fiche.id} : pas de plan de financement (financements) ; ses aides ne peuvent pas être contrôlées.`, source: null, lieu: { fiche: i, champ: [] } });
+      motifs.push({
+        code: "fiche_sans_plan",
+        niveau: "avertissement",
+        message: `Fiche ${e.fiche.id} : pas de plan de financement (financements) ; ses aides ne peuvent pas être contrôlées.`,
+        source: null,
+        lieu: { fiche: i, champ: [] },
+      });
     }
   });
   return { controles, motifs, totaux: totaux(evaluees.map((e) => e.fiche)) };
@@ -189,7 +210,11 @@ function liste(ids: string[]): string {
 }
 
 /** One control per single undertaking that two fiches or more aid under de minimis. */
-function controlerDeMinimisContrat(evaluees: FicheDuContrat[], ref: Referentiel, motifs: MotifContrat[]): ControleContrat[] {
+function controlerDeMinimisContrat(
+  evaluees: FicheDuContrat[],
+  ref: Referentiel,
+  motifs: MotifContrat[],
+): ControleContrat[] {
   const fiches = evaluees.map((e) => e.fiche);
   const controles: ControleContrat[] = [];
   for (const groupe of entreprisesUniques(fiches)) {
@@ -210,13 +235,18 @@ function controlerDeMinimisContrat(evaluees: FicheDuContrat[], ref: Referentiel,
     if (aidees.length < 2) continue;
     const ids = aidees.map((i) => fiches[i].id);
     const cle = evaluees[aidees[0]].evaluation.beneficiaire?.entreprise_unique ?? ids[0];
-    const parFiche = aidees.flatMap((i) => evaluees[i].evaluation.controles.filter((c) => c.controle === "de_minimis").map((c) => ({ i, c })));
+    const parFiche = aidees.flatMap((i) =>
+      evaluees[i].evaluation.controles.filter((c) => c.controle === "de_minimis").map((c) => ({ i, c })),
+    );
     const echecs = parFiche.filter((x) => x.c.conforme === false);
     const ecart = (c: Controle) => (c.valeur ?? ZERO).minus(c.limite ?? ZERO);
-    const pire = [...(echecs.length ? echecs : parFiche)].sort((a, b) => ecart(b.c).comparedTo(ecart(a.c)))[0];
+    const pire = [...(echecs.length ? echecs : parFiche)].sort((a, b) =>
+      ecart(b.c).comparedTo(ecart(a.c)),
+    )[0];
     if (!pire) continue;
     const p = pire.c;
-    const periode = p.periode_debut && p.periode_fin ? ` du ${dateFr(p.periode_debut)} au ${dateFr(p.periode_fin)}` : "";
+    const periode =
+      p.periode_debut && p.periode_fin ? ` du ${dateFr(p.periode_debut)} au ${dateFr(p.periode_fin)}` : "";
     controles.push({
       controle: "de_minimis",
       portee: cle,
@@ -224,9 +254,10 @@ function controlerDeMinimisContrat(evaluees: FicheDuContrat[], ref: Referentiel,
       valeur: p.valeur,
       limite: p.limite,
       fiches: ids,
-      message: echecs.length === 0
-        ? `Entreprise unique « ${cle} », aidée en de minimis par les fiches ${liste(ids)} : leurs aides additionnées restent dans le plafond (au plus ${euros(p.valeur ?? ZERO)} pour ${euros(p.limite ?? ZERO)}${periode}).`
-        : `Entreprise unique « ${cle} », aidée en de minimis par les fiches ${liste(ids)} : additionnées, ces aides atteignent ${euros(p.valeur ?? ZERO)}${periode} (fiche ${fiches[pire.i].id}, règlement ${p.reglement ?? "de minimis"}) et dépassent le plafond de ${euros(p.limite ?? ZERO)} de ${euros(ecart(p))} ; réduisez l'une de ces aides d'autant ou octroyez-la sous un autre régime (RGEC).`,
+      message:
+        echecs.length === 0
+          ? `Entreprise unique « ${cle} », aidée en de minimis par les fiches ${liste(ids)} : leurs aides additionnées restent dans le plafond (au plus ${euros(p.valeur ?? ZERO)} pour ${euros(p.limite ?? ZERO)}${periode}).`
+          : `Entreprise unique « ${cle} », aidée en de minimis par les fiches ${liste(ids)} : additionnées, ces aides atteignent ${euros(p.valeur ?? ZERO)}${periode} (fiche ${fiches[pire.i].id}, règlement ${p.reglement ?? "de minimis"}) et dépassent le plafond de ${euros(p.limite ?? ZERO)} de ${euros(ecart(p))} ; réduisez l'une de ces aides d'autant ou octroyez-la sous un autre régime (RGEC).`,
       source: p.source ?? SOURCE_DE_MINIMIS,
       lieu: { fiche: pire.i, champ: champDeMinimis(fiches[pire.i], ref) },
     });
@@ -251,16 +282,38 @@ function controlerPeriode(evaluees: FicheDuContrat[], contrat: Contrat): Control
     if (fiche.date_demande) dates.push([["date_demande"], fiche.date_demande, "date de la demande"]);
     if (fiche.date_debut) dates.push([["date_debut"], fiche.date_debut, "début des travaux"]);
     fiche.financements?.forEach((f, k) => {
-      if (f.date_octroi) dates.push([["financements", k, "date_octroi"], f.date_octroi, `octroi du financement n°${k + 1} (${f.financeur})`]);
+      if (f.date_octroi)
+        dates.push([
+          ["financements", k, "date_octroi"],
+          f.date_octroi,
+          `octroi du financement n°${k + 1} (${f.financeur})`,
+        ]);
     });
-    const base = { controle: "periode" as const, portee: fiche.id, valeur: null, limite: null, source: SOURCE_PERIODE, fiches: [fiche.id] };
+    const base = {
+      controle: "periode" as const,
+      portee: fiche.id,
+      valeur: null,
+      limite: null,
+      source: SOURCE_PERIODE,
+      fiches: [fiche.id],
+    };
     if (dates.length === 0) {
-      controles.push({ ...base, conforme: null, message: `Fiche ${fiche.id} : aucune date (date_demande, date_debut, date_octroi) ; sa place dans la période du contrat (${periode}) ne peut pas être vérifiée : indiquez date_demande.`, lieu: { fiche: i, champ: [] } });
+      controles.push({
+        ...base,
+        conforme: null,
+        message: `Fiche ${fiche.id} : aucune date (date_demande, date_debut, date_octroi) ; sa place dans la période du contrat (${periode}) ne peut pas être vérifiée : indiquez date_demande.`,
+        lieu: { fiche: i, champ: [] },
+      });
       return;
     }
     const hors = dates.filter(([, d]) => d < debut || d > fin);
     if (hors.length === 0) {
-      controles.push({ ...base, conforme: true, message: `Fiche ${fiche.id} : toutes ses dates sont dans la période du contrat (${periode}).`, lieu: { fiche: i, champ: [] } });
+      controles.push({
+        ...base,
+        conforme: true,
+        message: `Fiche ${fiche.id} : toutes ses dates sont dans la période du contrat (${periode}).`,
+        lieu: { fiche: i, champ: [] },
+      });
       return;
     }
     for (const [champ, d, libelle] of hors) {
@@ -275,7 +328,12 @@ function controlerPeriode(evaluees: FicheDuContrat[], contrat: Contrat): Control
   return controles;
 }
 
-function verifierTerritoires(evaluees: FicheDuContrat[], ref: Referentiel, contrat: Contrat, motifs: MotifContrat[]): void {
+function verifierTerritoires(
+  evaluees: FicheDuContrat[],
+  ref: Referentiel,
+  contrat: Contrat,
+  motifs: MotifContrat[],
+): void {
   const noms = ref.territoires.territoires.map((t) => t.nom);
   if (!noms.some((n) => normaliser(n) === normaliser(contrat.territoire))) {
     motifs.push({
@@ -304,7 +362,9 @@ export function totaux(fiches: Fiche[]): TotauxContrat {
   const cout = somme(fiches.flatMap((f) => f.depenses.map((d) => d.montant)));
   const lignes = fiches.flatMap((f) => f.financements ?? []);
   const parFinanceur = new Map<string, Dec>();
-  for (const l of lignes) if (!prives.includes(l.financeur)) parFinanceur.set(l.financeur, (parFinanceur.get(l.financeur) ?? ZERO).plus(l.montant));
+  for (const l of lignes)
+    if (!prives.includes(l.financeur))
+      parFinanceur.set(l.financeur, (parFinanceur.get(l.financeur) ?? ZERO).plus(l.montant));
   const publics = somme(parFinanceur.values());
   const auto = somme(lignes.filter((l) => l.financeur === "autofinancement").map((l) => l.montant));
   const part = (x: Dec) => (cout.isZero() ? null : x.dividedBy(cout));
@@ -317,7 +377,11 @@ export function totaux(fiches: Fiche[]): TotauxContrat {
       .map(([financeur, montant]) => ({ financeur, montant }))
       .sort((a, b) => b.montant.comparedTo(a.montant) || a.financeur.localeCompare(b.financeur)),
     autofinancement: auto,
-    autres_prives: somme(lignes.filter((l) => prives.includes(l.financeur) && l.financeur !== "autofinancement").map((l) => l.montant)),
+    autres_prives: somme(
+      lignes
+        .filter((l) => prives.includes(l.financeur) && l.financeur !== "autofinancement")
+        .map((l) => l.montant),
+    ),
     part_publique: part(publics),
     part_autofinancement: part(auto),
     fiches_sans_plan: fiches.filter((f) => !f.financements).map((f) => f.id),

@@ -49,7 +49,12 @@ export function ficheJson(e: EvaluationFiche, o: OptionsJson = {}) {
     id: e.id,
     date_evaluation: e.date_evaluation,
     beneficiaire: b
-      ? { taille: b.taille, taille_source: b.taille_source, categorie_entreprise: b.categorie_entreprise, activite_economique: b.activite_economique }
+      ? {
+          taille: b.taille,
+          taille_source: b.taille_source,
+          categorie_entreprise: b.categorie_entreprise,
+          activite_economique: b.activite_economique,
+        }
       : null,
     resultats: e.resultats.map((r) => resultatJson(r, o)),
     controles: e.controles.map(controleJson),
@@ -76,16 +81,36 @@ export function categorieSynthese(e: EvaluationFiche): Exclude<keyof Synthese, "
 }
 
 export function synthese(es: EvaluationFiche[]): Synthese {
-  const s: Synthese = { fiches: es.length, conformes: 0, non_conformes: 0, sans_plan_de_financement: 0, en_erreur: 0 };
+  const s: Synthese = {
+    fiches: es.length,
+    conformes: 0,
+    non_conformes: 0,
+    sans_plan_de_financement: 0,
+    en_erreur: 0,
+  };
   for (const e of es) s[categorieSynthese(e)]++;
   return s;
 }
 
 export function documentJson(es: EvaluationFiche[], o: OptionsJson = {}) {
-  return { outil: "ti-aides", version: VERSION, fiches: es.map((e) => ficheJson(e, o)), synthese: synthese(es) };
+  return {
+    outil: "ti-aides",
+    version: VERSION,
+    fiches: es.map((e) => ficheJson(e, o)),
+    synthese: synthese(es),
+  };
 }
 
 /** A fiche that could not be evaluated: its errors, no results. */
 export function ficheEnErreur(id: string, date: string, erreurs: string[]): EvaluationFiche {
-  return { id, date_evaluation: date, beneficiaire: null, resultats: [], controles: [], motifs: [], conforme: null, erreurs };
+  return {
+    id,
+    date_evaluation: date,
+    beneficiaire: null,
+    resultats: [],
+    controles: [],
+    motifs: [],
+    conforme: null,
+    erreurs,
+  };
 }

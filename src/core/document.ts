@@ -1,5 +1,18 @@
 // Parses a YAML or JSON text and remembers where each value stands, so an error names its line.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type ErrorCode, type Node, type YAMLError } from "yaml";
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type ErrorCode,
+  type Node,
+  type YAMLError,
+} from "yaml";
 import { ErreurSaisie, type ProblemeSaisie } from "./erreurs.js";
 import { TAILLE_MAX_TEXTE, TROP_VOLUMINEUX } from "./limites.js";
 
@@ -42,13 +55,17 @@ export function lireDocument(texte: string, fichier: string): DocumentSource {
     throw new ErreurSaisie([{ fichier, message: TROP_VOLUMINEUX }]);
   }
   if (texte.includes("\u0000")) {
-    throw new ErreurSaisie([{ fichier, message: "ce fichier contient des octets binaires : une fiche est un texte YAML ou JSON" }]);
+    throw new ErreurSaisie([
+      { fichier, message: "ce fichier contient des octets binaires : une fiche est un texte YAML ou JSON" },
+    ]);
   }
   if (elementsAuPlus(texte) > ELEMENTS_MAX) {
     throw new ErreurSaisie([{ fichier, message: TROP_D_ELEMENTS }]);
   }
   if (texte.trim() === "") {
-    throw new ErreurSaisie([{ fichier, message: "le fichier est vide : une fiche YAML ou JSON est attendue" }]);
+    throw new ErreurSaisie([
+      { fichier, message: "le fichier est vide : une fiche YAML ou JSON est attendue" },
+    ]);
   }
   const lignes = new LineCounter();
   let doc: Document;
@@ -75,12 +92,14 @@ export function lireDocument(texte: string, fichier: string): DocumentSource {
   try {
     donnees = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    if (e instanceof ReferenceError && /Unresolved alias/.test(e.message)) throw new ErreurSaisie([aliasSansAncre(doc, lignes, fichier)]);
-    const msg = e instanceof RangeError
-      ? TROP_PROFOND
-      : e instanceof Error && /alias/i.test(e.message)
-        ? "trop d'alias YAML (*ancre) : le fichier se démultiplie à la lecture, il est refusé"
-        : "lecture impossible : vérifiez la syntaxe YAML ou JSON du fichier";
+    if (e instanceof ReferenceError && /Unresolved alias/.test(e.message))
+      throw new ErreurSaisie([aliasSansAncre(doc, lignes, fichier)]);
+    const msg =
+      e instanceof RangeError
+        ? TROP_PROFOND
+        : e instanceof Error && /alias/i.test(e.message)
+          ? "trop d'alias YAML (*ancre) : le fichier se démultiplie à la lecture, il est refusé"
+          : "lecture impossible : vérifiez la syntaxe YAML ou JSON du fichier";
     throw new ErreurSaisie([{ fichier, message: msg }]);
   }
   // Aliases may nest what the text does not: the data's own depth, without recursion.
@@ -96,7 +115,13 @@ function verifierStructure(doc: Document, lignes: LineCounter, fichier: string):
     const [noeud, niveau] = pile.pop()!;
     if (!isMap(noeud) && !isSeq(noeud)) continue;
     if (niveau > PROFONDEUR_MAX) {
-      return [{ fichier, ligne: noeud.range ? lignes.linePos(noeud.range[0]).line : undefined, message: TROP_PROFOND }];
+      return [
+        {
+          fichier,
+          ligne: noeud.range ? lignes.linePos(noeud.range[0]).line : undefined,
+          message: TROP_PROFOND,
+        },
+      ];
     }
     if (isSeq(noeud)) {
       for (const x of noeud.items) pile.push([x, niveau + 1]);
@@ -130,7 +155,13 @@ function garderDecimalesEcrites(doc: Document): void {
   visit(doc, {
     Scalar(_, noeud) {
       const ecrit = noeud.source;
-      if (typeof noeud.value === "number" && typeof ecrit === "string" && /^-?\d+\.\d{3,}$/.test(ecrit) && String(noeud.value) !== ecrit) noeud.value = ecrit;
+      if (
+        typeof noeud.value === "number" &&
+        typeof ecrit === "string" &&
+        /^-?\d+\.\d{3,}$/.test(ecrit) &&
+        String(noeud.value) !== ecrit
+      )
+        noeud.value = ecrit;
     },
   });
 }
@@ -184,7 +215,9 @@ function ligneDe(doc: Document, lignes: LineCounter, chemin: readonly PropertyKe
 function noeudCle(doc: Document, partie: (string | number)[]): Node | undefined {
   const parent = doc.getIn(partie.slice(0, -1), true);
   if (!isMap(parent)) return undefined;
-  const paire = parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === partie[partie.length - 1]);
+  const paire = parent.items.find(
+    (p) => isPair(p) && isScalar(p.key) && p.key.value === partie[partie.length - 1],
+  );
   return paire?.key as Node | undefined;
 }
 
@@ -195,18 +228,38 @@ function noeudCle(doc: Document, partie: (string | number)[]): Node | undefined 
 function traduireErreurYaml(e: YAMLError): string {
   const m = e.message.split("\n")[0];
   for (const [re, fr] of PRECISIONS) if (re.test(m)) return fr;
-  return PAR_CODE[e.code] ?? "texte illisible à cet endroit : vérifiez l'indentation, les « : » et les guillemets";
+  return (
+    PAR_CODE[e.code] ?? "texte illisible à cet endroit : vérifiez l'indentation, les « : » et les guillemets"
+  );
 }
 
 const PRECISIONS: [RegExp, string][] = [
-  [/Implicit map keys need to be followed by map values/, "une clé doit être suivie de « : » et d'une valeur"],
-  [/Nested mappings are not allowed in compact mappings/, "deux « : » sur une même ligne : mettez chaque champ sur sa ligne, ou le texte entre guillemets"],
+  [
+    /Implicit map keys need to be followed by map values/,
+    "une clé doit être suivie de « : » et d'une valeur",
+  ],
+  [
+    /Nested mappings are not allowed in compact mappings/,
+    "deux « : » sur une même ligne : mettez chaque champ sur sa ligne, ou le texte entre guillemets",
+  ],
   [/Missing closing .?quote/, "guillemet non fermé"],
-  [/Flow (sequence|mapping) in block collection must be sufficiently indented and end with a/, "crochet ou accolade non fermé, sur cette ligne ou plus haut (ou moins indenté que son champ)"],
-  [/All (mapping|sequence) items must start at the same column/, "indentation incohérente : les champs ou les éléments « - » d'un même bloc doivent être alignés"],
-  [/Missing , (or : )?between/, "virgule manquante entre deux éléments d'une liste [a, b] ou d'un bloc {a: 1, b: 2}"],
+  [
+    /Flow (sequence|mapping) in block collection must be sufficiently indented and end with a/,
+    "crochet ou accolade non fermé, sur cette ligne ou plus haut (ou moins indenté que son champ)",
+  ],
+  [
+    /All (mapping|sequence) items must start at the same column/,
+    "indentation incohérente : les champs ou les éléments « - » d'un même bloc doivent être alignés",
+  ],
+  [
+    /Missing , (or : )?between/,
+    "virgule manquante entre deux éléments d'une liste [a, b] ou d'un bloc {a: 1, b: 2}",
+  ],
   [/Sequence item without - indicator/, "élément de liste sans « - » au début"],
-  [/Unexpected scalar at node end/, "texte en trop après la valeur (une valeur entre guillemets suivie d'autre chose ?) : mettez toute la valeur entre les guillemets"],
+  [
+    /Unexpected scalar at node end/,
+    "texte en trop après la valeur (une valeur entre guillemets suivie d'autre chose ?) : mettez toute la valeur entre les guillemets",
+  ],
   [/Comments must be separated/, "un « # » de commentaire doit être précédé d'une espace"],
   [/Maximum call stack/, TROP_PROFOND],
 ];
@@ -215,24 +268,30 @@ const PAR_CODE: Record<ErrorCode, string> = {
   ALIAS_PROPS: "un alias (*nom) ne peut pas porter d'ancre (&) ni d'étiquette (!)",
   BAD_ALIAS: "alias ou ancre invalide (*nom ou &nom) : donnez-lui un nom sans « : » final",
   BAD_DIRECTIVE: "directive « % » invalide en tête du fichier : supprimez-la",
-  BAD_DQ_ESCAPE: "séquence d'échappement invalide dans un texte entre guillemets doubles (une barre « \\ ») : doublez-la (« \\\\ ») ou mettez le texte entre guillemets simples",
+  BAD_DQ_ESCAPE:
+    "séquence d'échappement invalide dans un texte entre guillemets doubles (une barre « \\ ») : doublez-la (« \\\\ ») ou mettez le texte entre guillemets simples",
   BAD_INDENT: "indentation incorrecte : alignez les champs d'un même bloc avec des espaces",
   BAD_PROP_ORDER: "ancre (&) ou étiquette (!) mal placée : mettez-la après le « - » ou le « : »",
-  BAD_SCALAR_START: "une valeur ne peut pas commencer par ce caractère (@, `, %…) : mettez-la entre guillemets",
+  BAD_SCALAR_START:
+    "une valeur ne peut pas commencer par ce caractère (@, `, %…) : mettez-la entre guillemets",
   BLOCK_AS_IMPLICIT_KEY: "bloc ou liste utilisé comme nom de champ : vérifiez les « : » et l'indentation",
-  BLOCK_IN_FLOW: "bloc indenté à l'intérieur de crochets ou d'accolades : écrivez la liste [a, b] sur une ligne, ou en lignes « - »",
+  BLOCK_IN_FLOW:
+    "bloc indenté à l'intérieur de crochets ou d'accolades : écrivez la liste [a, b] sur une ligne, ou en lignes « - »",
   DUPLICATE_KEY: "clé en double dans le même bloc",
   IMPOSSIBLE: "texte illisible à cet endroit : vérifiez l'indentation et les guillemets",
   KEY_OVER_1024_CHARS: "nom de champ trop long (plus de 1 024 caractères) : il manque sans doute un « : »",
   MISSING_CHAR: "caractère manquant (« : », « , », guillemet, crochet ou accolade de fermeture)",
-  MULTILINE_IMPLICIT_KEY: "nom de champ sur plusieurs lignes : il manque sans doute un « : » ou un guillemet fermant",
+  MULTILINE_IMPLICIT_KEY:
+    "nom de champ sur plusieurs lignes : il manque sans doute un « : » ou un guillemet fermant",
   MULTIPLE_ANCHORS: "une valeur ne peut avoir qu'une ancre (&nom)",
-  MULTIPLE_DOCS: "plusieurs documents (« --- ») dans un même fichier : une fiche par fichier, ou un contrat avec « fiches: »",
+  MULTIPLE_DOCS:
+    "plusieurs documents (« --- ») dans un même fichier : une fiche par fichier, ou un contrat avec « fiches: »",
   MULTIPLE_TAGS: "une valeur ne peut avoir qu'une étiquette (!type)",
   NON_STRING_KEY: "un nom de champ doit être un texte simple",
   RESOURCE_EXHAUSTION: "fichier trop complexe à lire (trop d'alias ou d'imbrications) : il est refusé",
   TAB_AS_INDENT: "tabulation interdite pour l'indentation : utilisez des espaces",
   TAG_RESOLVE_FAILED: "étiquette « ! » inconnue : supprimez-la (une fiche n'en utilise pas)",
-  UNEXPECTED_TOKEN: "caractère inattendu à cet endroit : vérifiez les « : », « - », virgules, crochets et guillemets",
+  UNEXPECTED_TOKEN:
+    "caractère inattendu à cet endroit : vérifiez les « : », « - », virgules, crochets et guillemets",
   BAD_COLLECTION_TYPE: "étiquette « ! » qui ne convient pas à ce bloc : supprimez-la",
 };

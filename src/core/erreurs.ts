@@ -22,7 +22,13 @@ export class ErreurSaisie extends Error {
 }
 
 export function formaterProbleme(p: ProblemeSaisie): string {
-  const ou = [p.fichier, p.ligne != null ? `ligne ${p.ligne}` : undefined, p.idFiche ? `fiche ${p.idFiche}` : undefined].filter(Boolean).join(", ");
+  const ou = [
+    p.fichier,
+    p.ligne != null ? `ligne ${p.ligne}` : undefined,
+    p.idFiche ? `fiche ${p.idFiche}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(", ");
   const champ = p.colonne ? `colonne « ${p.colonne} » : ` : p.champ ? `champ « ${p.champ} » : ` : "";
   // One line, whatever the file name or the value quoted holds (newlines, terminal sequences).
   return echapperControles(`${ou ? ou + " : " : ""}${champ}${p.message}`);

@@ -37,7 +37,11 @@ export interface ResultatContrat {
   bilan: BilanContrat;
 }
 
-export function evaluerContrat(sources: FicheSource[], ref: Referentiel, options: OptionsContrat = {}): ResultatContrat {
+export function evaluerContrat(
+  sources: FicheSource[],
+  ref: Referentiel,
+  options: OptionsContrat = {},
+): ResultatContrat {
   const { date, contrat, illisibles } = options;
   // A second fiche with the same id is reported, and left out of the contract's totals and controls.
   const doublons = identifiantsEnDouble(sources.map((source) => ({ source, id: idBrut(source) })));
@@ -52,16 +56,32 @@ export function evaluerContrat(sources: FicheSource[], ref: Referentiel, options
       if (!(e instanceof ErreurSaisie)) throw e; // reported by evaluerSource below
     }
   });
-  const autres = deMinimisDesAutresFiches(valides.map((v) => v.fiche), ref, date);
+  const autres = deMinimisDesAutresFiches(
+    valides.map((v) => v.fiche),
+    ref,
+    date,
+  );
   const autresDe = new Map(valides.map((v, k) => [v.index, autres[k]]));
   const fiches = sources.map((s, i) => evaluerSource(s, ref, { date, autresDeMinimis: autresDe.get(i) }));
 
-  const comptees = fiches.map((f, i) => f.fiche !== undefined && !f.erreur && !exclues.has(i) && !illisibles?.has(f.source));
+  const comptees = fiches.map(
+    (f, i) => f.fiche !== undefined && !f.erreur && !exclues.has(i) && !illisibles?.has(f.source),
+  );
   const evaluables = fiches.map((f, i) => ({ f, i })).filter(({ i }) => comptees[i]);
-  const bilan = controlerContrat(evaluables.map(({ f }) => ({ fiche: f.fiche!, evaluation: f.evaluation })), ref, contrat);
+  const bilan = controlerContrat(
+    evaluables.map(({ f }) => ({ fiche: f.fiche!, evaluation: f.evaluation })),
+    ref,
+    contrat,
+  );
   // The bilan places its findings among the fiches it was given: placed back among all of them.
-  const replacer = <T extends { lieu?: Lieu }>(x: T): T => (x.lieu ? { ...x, lieu: { ...x.lieu, fiche: evaluables[x.lieu.fiche].i } } : x);
-  return { fiches, comptees, doublons, bilan: { ...bilan, controles: bilan.controles.map(replacer), motifs: bilan.motifs.map(replacer) } };
+  const replacer = <T extends { lieu?: Lieu }>(x: T): T =>
+    x.lieu ? { ...x, lieu: { ...x.lieu, fiche: evaluables[x.lieu.fiche].i } } : x;
+  return {
+    fiches,
+    comptees,
+    doublons,
+    bilan: { ...bilan, controles: bilan.controles.map(replacer), motifs: bilan.motifs.map(replacer) },
+  };
 }
 
 /** The same fiche id twice in a contract: an error on the second, naming both places (files and lines). */

@@ -35,13 +35,18 @@ export function dispositifsParDefaut(depense: Depense, ref: Referentiel): Regle[
   return [...ref.dispositifs.values()].filter((r) => {
     const a = r.s_applique_a;
     if (a.natures && !a.natures.includes(depense.nature)) return false;
-    if (a.categories && depense.categorie !== undefined && a.categories.includes(depense.categorie)) return true;
+    if (a.categories && depense.categorie !== undefined && a.categories.includes(depense.categorie))
+      return true;
     if (a.si_champ && (depense as Record<string, unknown>)[a.si_champ] !== undefined) return true;
     return false;
   });
 }
 
-export function evaluerFiche(ficheLue: Fiche, ref: Referentiel, options: OptionsEvaluation = {}): EvaluationFiche {
+export function evaluerFiche(
+  ficheLue: Fiche,
+  ref: Referentiel,
+  options: OptionsEvaluation = {},
+): EvaluationFiche {
   const { fiche, problemes } = lireCategories(ficheLue, ref);
   try {
     verifierReferences(fiche, ref);
@@ -84,7 +89,17 @@ export function evaluerFiche(ficheLue: Fiche, ref: Referentiel, options: Options
         source: null,
       });
     }
-    for (const [id, origine] of m) resultats.push(evaluerResultat(ref.dispositifs.get(id)!, d, origine, { fiche, ref, date, benef, lignes, forme: options.forme }));
+    for (const [id, origine] of m)
+      resultats.push(
+        evaluerResultat(ref.dispositifs.get(id)!, d, origine, {
+          fiche,
+          ref,
+          date,
+          benef,
+          lignes,
+          forme: options.forme,
+        }),
+      );
   }
 
   passesDeFiche("passeAvantDemandes", fiche, resultats, ref, date);
@@ -99,18 +114,39 @@ export function evaluerFiche(ficheLue: Fiche, ref: Referentiel, options: Options
       if (r.plafond !== null) r.depassement = max(ZERO, r.demande.minus(r.plafond));
       const nominal = somme(siennes.map((l) => parts.get(l.index)?.get(r.depense) ?? ZERO));
       if (!nominal.equals(r.demande)) {
-        r.motifs.push({ code: "demande_equivalent_subvention", niveau: "info", message: `Demande comptée pour son équivalent-subvention brut : ${euros(r.demande)} (montant nominal ${euros(nominal)}).`, source: "Guide TI V5, annexe 2 ; Règlement (UE) 651/2014, art. 5" });
+        r.motifs.push({
+          code: "demande_equivalent_subvention",
+          niveau: "info",
+          message: `Demande comptée pour son équivalent-subvention brut : ${euros(r.demande)} (montant nominal ${euros(nominal)}).`,
+          source: "Guide TI V5, annexe 2 ; Règlement (UE) 651/2014, art. 5",
+        });
       }
     }
   }
   passesDeFiche("passeApresDemandes", fiche, resultats, ref, date);
   // The figures checked more than a year ago: one warning per result, their sources gathered.
   for (const r of resultats) {
-    const sorte = r.taux !== null ? "Taux" : r.plafond !== null || Object.keys(r.details).length > 0 ? "Montants" : "Conditions";
+    const sorte =
+      r.taux !== null
+        ? "Taux"
+        : r.plafond !== null || Object.keys(r.details).length > 0
+          ? "Montants"
+          : "Conditions";
     r.motifs = regrouperAVerifier(r.motifs, date, ref.dispositifs.get(r.dispositif)!.operateur, sorte);
   }
 
-  const controles = controler({ fiche, ref, date, benef, lignes, resultats, parts, partsAide, autresDeMinimis: options.autresDeMinimis ?? [], motifs });
+  const controles = controler({
+    fiche,
+    ref,
+    date,
+    benef,
+    lignes,
+    resultats,
+    parts,
+    partsAide,
+    autresDeMinimis: options.autresDeMinimis ?? [],
+    motifs,
+  });
   return {
     id: fiche.id,
     date_evaluation: date,
@@ -137,25 +173,58 @@ function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: Co
   const siennes = c.lignes.filter((l) => l.dispositif?.id === regle.id && l.depenses.includes(depense.id));
   const formes = [...new Set(siennes.map((l) => l.forme))];
   // No line: the quick simulation's form; lines of several forms: the subvention rate.
-  const forme: Forme | undefined = formes.length === 0 ? c.forme : formes.length === 1 ? formes[0] : "subvention";
+  const forme: Forme | undefined =
+    formes.length === 0 ? c.forme : formes.length === 1 ? formes[0] : "subvention";
   if (formes.length > 1) {
-    motifs.push({ code: "formes_mixtes", niveau: "avertissement", message: `Lignes de formes différentes (${formes.join(", ")}) : le taux de la subvention est retenu.`, source: regle.source });
+    motifs.push({
+      code: "formes_mixtes",
+      niveau: "avertissement",
+      message: `Lignes de formes différentes (${formes.join(", ")}) : le taux de la subvention est retenu.`,
+      source: regle.source,
+    });
   }
   const natures = regle.s_applique_a.natures;
   if (origine !== "defaut" && natures && !natures.includes(depense.nature)) {
-    motifs.push({ code: "nature_non_couverte", niveau: "erreur", message: `${regle.id} ne finance pas une dépense de nature « ${depense.nature} » (natures : ${natures.join(", ")}).`, source: regle.source });
+    motifs.push({
+      code: "nature_non_couverte",
+      niveau: "erreur",
+      message: `${regle.id} ne finance pas une dépense de nature « ${depense.nature} » (natures : ${natures.join(", ")}).`,
+      source: regle.source,
+    });
   }
   const avecEquivalentSubvention = siennes.some((l) => l.forme === forme && l.avecEquivalentSubvention);
   if (avecEquivalentSubvention && siennes.some((l) => l.forme === forme && !l.avecEquivalentSubvention)) {
-    motifs.push({ code: "equivalent_subvention_partiel", niveau: "avertissement", message: `Lignes ${forme?.replaceAll("_", " ")} avec et sans equivalent_subvention : la lecture prudente (avec équivalent-subvention, sans majoration de forme) est retenue.`, source: regle.source });
+    motifs.push({
+      code: "equivalent_subvention_partiel",
+      niveau: "avertissement",
+      message: `Lignes ${forme?.replaceAll("_", " ")} avec et sans equivalent_subvention : la lecture prudente (avec équivalent-subvention, sans majoration de forme) est retenue.`,
+      source: regle.source,
+    });
   }
-  const entrees = { fiche: c.fiche, depense, benef: c.benef, ref: c.ref, forme, avecEquivalentSubvention, regle, date: c.date };
+  const entrees = {
+    fiche: c.fiche,
+    depense,
+    benef: c.benef,
+    ref: c.ref,
+    forme,
+    avecEquivalentSubvention,
+    regle,
+    date: c.date,
+  };
   const conditions = evaluerConditions(regle.conditions, entrees, c.date);
   motifs.push(...conditions.motifs);
   const horsPeriode = motifHorsPeriode(regle, c.date);
   if (horsPeriode) motifs.push(horsPeriode);
-  if (regle.si_cofinancement_public && c.lignes.some((l) => !l.prive && l.dispositif?.id !== regle.id && l.depenses.includes(depense.id))) {
-    motifs.push({ code: "cofinancement_public", niveau: "info", message: regle.si_cofinancement_public.message, source: regle.si_cofinancement_public.source });
+  if (
+    regle.si_cofinancement_public &&
+    c.lignes.some((l) => !l.prive && l.dispositif?.id !== regle.id && l.depenses.includes(depense.id))
+  ) {
+    motifs.push({
+      code: "cofinancement_public",
+      niveau: "info",
+      message: regle.si_cofinancement_public.message,
+      source: regle.si_cofinancement_public.source,
+    });
   }
   const s = calculer(regle.calcul, entrees);
   motifs.push(...s.motifs);
@@ -163,7 +232,11 @@ function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: Co
   const etapes = [...c.benef.etapes, ...conditions.etapes, ...s.etapes];
   if (!eligible && s.plafond !== null) {
     const raison = motifs.find((m) => m.niveau === "erreur");
-    etapes.push({ libelle: `Non éligible${raison ? ` (${raison.message})` : ""} : aide maximale ramenée à zéro`, valeur: euros(ZERO), source: raison?.source ?? regle.source });
+    etapes.push({
+      libelle: `Non éligible${raison ? ` (${raison.message})` : ""} : aide maximale ramenée à zéro`,
+      valeur: euros(ZERO),
+      source: raison?.source ?? regle.source,
+    });
   }
   return {
     dispositif: regle.id,
@@ -191,21 +264,51 @@ function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: Co
 function motifHorsPeriode(regle: Regle, date: string): Motif | null {
   const debut = regle.valable_a_partir_du;
   const fin = regle.valable_jusqu_au;
-  const periode = debut && fin ? `du ${dateFr(debut.date)} au ${dateFr(fin.date)}` : debut ? `à partir du ${dateFr(debut.date)}` : fin ? `jusqu'au ${dateFr(fin.date)}` : "";
+  const periode =
+    debut && fin
+      ? `du ${dateFr(debut.date)} au ${dateFr(fin.date)}`
+      : debut
+        ? `à partir du ${dateFr(debut.date)}`
+        : fin
+          ? `jusqu'au ${dateFr(fin.date)}`
+          : "";
   if (debut && date < debut.date) {
-    return { code: "hors_periode", niveau: "erreur", message: `${regle.nom} : valable ${periode} ; évalué au ${dateFr(date)}, avant son ouverture, il n'est pas mobilisable.`, source: debut.source };
+    return {
+      code: "hors_periode",
+      niveau: "erreur",
+      message: `${regle.nom} : valable ${periode} ; évalué au ${dateFr(date)}, avant son ouverture, il n'est pas mobilisable.`,
+      source: debut.source,
+    };
   }
   if (fin && date > fin.date) {
-    return { code: "hors_periode", niveau: "erreur", message: `${regle.nom} : valable ${periode} ; évalué au ${dateFr(date)}, après sa clôture, il n'est plus mobilisable.`, source: fin.source };
+    return {
+      code: "hors_periode",
+      niveau: "erreur",
+      message: `${regle.nom} : valable ${periode} ; évalué au ${dateFr(date)}, après sa clôture, il n'est plus mobilisable.`,
+      source: fin.source,
+    };
   }
   return null;
 }
 
 /** The fiche-level passes of each rule's kind (a cap per project, per structure, the PIA track). */
-function passesDeFiche(passe: "passeAvantDemandes" | "passeApresDemandes", fiche: Fiche, resultats: Resultat[], ref: Referentiel, date: string): void {
+function passesDeFiche(
+  passe: "passeAvantDemandes" | "passeApresDemandes",
+  fiche: Fiche,
+  resultats: Resultat[],
+  ref: Referentiel,
+  date: string,
+): void {
   for (const regle of ref.dispositifs.values()) {
     const f = sorteDe(regle.calcul)[passe];
-    if (f) f({ regle, calcul: regle.calcul, resultats: resultats.filter((r) => r.dispositif === regle.id), fiche, date });
+    if (f)
+      f({
+        regle,
+        calcul: regle.calcul,
+        resultats: resultats.filter((r) => r.dispositif === regle.id),
+        fiche,
+        date,
+      });
   }
 }
 

@@ -6,7 +6,12 @@ import { controleJson, resultatJson } from "./document-json.js";
 import type { Regle } from "./schemas/regle.js";
 
 /** The controls that bear on the whole plan, whatever the dispositif (docs/domaine.md §3). */
-const CONTROLES_D_ENSEMBLE: readonly Controle["controle"][] = ["equilibre", "de_minimis", "effet_incitatif", "participation_minimale"];
+const CONTROLES_D_ENSEMBLE: readonly Controle["controle"][] = [
+  "equilibre",
+  "de_minimis",
+  "effet_incitatif",
+  "participation_minimale",
+];
 
 export interface Explication {
   fiche: string;
@@ -29,10 +34,17 @@ function porteeDispositif(portee: string, dispositif: string, depenses: string[]
   if (portee === dispositif) return true;
   const prefixe = `${dispositif} / `;
   if (!portee.startsWith(prefixe)) return false;
-  return portee.slice(prefixe.length).split(", ").some((d) => depenses.includes(d));
+  return portee
+    .slice(prefixe.length)
+    .split(", ")
+    .some((d) => depenses.includes(d));
 }
 
-export function controlesDuDispositif(controles: Controle[], dispositif: string, depenses: string[]): Controle[] {
+export function controlesDuDispositif(
+  controles: Controle[],
+  dispositif: string,
+  depenses: string[],
+): Controle[] {
   return controles.filter((k) => {
     switch (k.controle) {
       case "cumul":
@@ -53,7 +65,9 @@ export function expliquer(
   regle: Regle,
   o: { depense?: string; fichierRegle?: string; ajouteAuxDepenses?: string[] } = {},
 ): Explication {
-  const resultats = e.resultats.filter((r) => r.dispositif === regle.id && (o.depense === undefined || r.depense === o.depense));
+  const resultats = e.resultats.filter(
+    (r) => r.dispositif === regle.id && (o.depense === undefined || r.depense === o.depense),
+  );
   const depenses = resultats.map((r) => r.depense);
   return {
     fiche: e.id,
@@ -74,10 +88,21 @@ export function explicationJson(x: Explication) {
   return {
     fiche: x.fiche,
     date_evaluation: x.date_evaluation,
-    dispositif: { id: x.regle.id, nom: x.regle.nom, operateur: x.regle.operateur, source: x.regle.source, fichier: x.fichier_regle ?? null },
+    dispositif: {
+      id: x.regle.id,
+      nom: x.regle.nom,
+      operateur: x.regle.operateur,
+      source: x.regle.source,
+      fichier: x.fichier_regle ?? null,
+    },
     ajoute_aux_depenses: x.ajoute_aux_depenses,
     beneficiaire: b
-      ? { taille: b.taille, taille_source: b.taille_source, categorie_entreprise: b.categorie_entreprise, activite_economique: b.activite_economique }
+      ? {
+          taille: b.taille,
+          taille_source: b.taille_source,
+          categorie_entreprise: b.categorie_entreprise,
+          activite_economique: b.activite_economique,
+        }
       : null,
     resultats: x.resultats.map((r) => resultatJson(r, { etapes: true })),
     controles: x.controles.map(controleJson),

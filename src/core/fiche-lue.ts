@@ -31,7 +31,11 @@ export function lireEtValider(source: FicheSource, ref: Referentiel): Fiche {
   return validerFiche({ ...source.doc, donnees }, source.chemin);
 }
 
-export function evaluerSource(source: FicheSource, ref: Referentiel, options: OptionsEvaluation = {}): FicheEvaluee {
+export function evaluerSource(
+  source: FicheSource,
+  ref: Referentiel,
+  options: OptionsEvaluation = {},
+): FicheEvaluee {
   let fiche: Fiche | undefined;
   try {
     fiche = lireEtValider(source, ref);
@@ -40,7 +44,16 @@ export function evaluerSource(source: FicheSource, ref: Referentiel, options: Op
     if (!(e instanceof ErreurSaisie)) throw e;
     const erreur = localiser(e, source);
     const id = fiche?.id ?? idBrut(source) ?? source.doc.fichier;
-    return { evaluation: ficheEnErreur(id, options.date ?? fiche?.date_demande ?? aujourdhui(), erreur.problemes.map(formaterProbleme)), fiche, source, erreur };
+    return {
+      evaluation: ficheEnErreur(
+        id,
+        options.date ?? fiche?.date_demande ?? aujourdhui(),
+        erreur.problemes.map(formaterProbleme),
+      ),
+      fiche,
+      source,
+      erreur,
+    };
   }
 }
 
@@ -54,7 +67,8 @@ export function idBrut(source: FicheSource): string | undefined {
 /** "financements[0].financeur" → ["financements", 0, "financeur"]. */
 export function cheminDepuisTexte(champ: string): PropertyKey[] {
   const chemin: PropertyKey[] = [];
-  for (const m of champ.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) chemin.push(m[2] !== undefined ? Number(m[2]) : m[1]);
+  for (const m of champ.matchAll(/([^.[\]]+)|\[(\d+)\]/g))
+    chemin.push(m[2] !== undefined ? Number(m[2]) : m[1]);
   return chemin;
 }
 
@@ -63,7 +77,12 @@ export function localiser(e: ErreurSaisie, source: FicheSource): ErreurSaisie {
   const problemes: ProblemeSaisie[] = e.problemes.map((p) => {
     if (p.fichier) return p;
     const chemin = [...source.chemin, ...(p.champ ? cheminDepuisTexte(p.champ) : [])];
-    return { ...p, fichier: source.doc.fichier, ligne: source.doc.ligneDe(chemin), champ: chemin.length ? texteChemin(chemin) : undefined };
+    return {
+      ...p,
+      fichier: source.doc.fichier,
+      ligne: source.doc.ligneDe(chemin),
+      champ: chemin.length ? texteChemin(chemin) : undefined,
+    };
   });
   return new ErreurSaisie(problemes);
 }

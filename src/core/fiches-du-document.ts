@@ -17,10 +17,24 @@ export function fichesDuDocument(doc: DocumentSource): FicheSource[] {
     return (lu.fiches ?? []).map((_, i) => ({ doc, chemin: ["fiches", i] }));
   }
   if (d === null || typeof d !== "object" || Array.isArray(d)) {
-    throw new ErreurSaisie([{ fichier: doc.fichier, ligne: 1, message: "une fiche est un bloc de champs (id, beneficiaire, depenses…), pas une valeur seule ni une liste" }]);
+    throw new ErreurSaisie([
+      {
+        fichier: doc.fichier,
+        ligne: 1,
+        message:
+          "une fiche est un bloc de champs (id, beneficiaire, depenses…), pas une valeur seule ni une liste",
+      },
+    ]);
   }
   if ("contrat" in d) {
-    throw new ErreurSaisie([{ fichier: doc.fichier, ligne: doc.ligneDe(["contrat"]), message: "fichier de contrat sans liste « fiches » : ses fiches sont dans des fichiers à part ; vérifiez tout le dossier avec « ti-aides verifier DOSSIER »" }]);
+    throw new ErreurSaisie([
+      {
+        fichier: doc.fichier,
+        ligne: doc.ligneDe(["contrat"]),
+        message:
+          "fichier de contrat sans liste « fiches » : ses fiches sont dans des fichiers à part ; vérifiez tout le dossier avec « ti-aides verifier DOSSIER »",
+      },
+    ]);
   }
   return [{ doc, chemin: [] }];
 }

@@ -4,7 +4,13 @@ import { ZERO, type Dec } from "./argent.js";
 import { ErreurSaisie, type ProblemeSaisie } from "./erreurs.js";
 import type { Motif } from "./modele.js";
 import type { Referentiel } from "./regles/referentiel.js";
-import { FINANCEURS_PRIVES, FINANCEURS_PUBLICS, type Forme, type Regime, type Reglement } from "./schemas/communs.js";
+import {
+  FINANCEURS_PRIVES,
+  FINANCEURS_PUBLICS,
+  type Forme,
+  type Regime,
+  type Reglement,
+} from "./schemas/communs.js";
 import type { Fiche } from "./schemas/fiche.js";
 import type { Regle } from "./schemas/regle.js";
 import { vouliezVousDire } from "./suggestion.js";
@@ -31,7 +37,9 @@ export interface Ligne {
 }
 
 export function libelleLigne(l: Ligne): string {
-  return l.dispositif && l.dispositif.id !== l.financeur ? `${l.financeur} (${l.dispositif.id})` : l.financeur;
+  return l.dispositif && l.dispositif.id !== l.financeur
+    ? `${l.financeur} (${l.dispositif.id})`
+    : l.financeur;
 }
 
 /** Checks that every financer, dispositif and expense named exists; refuses the fiche otherwise. */
@@ -42,25 +50,47 @@ export function verifierReferences(fiche: Fiche, ref: Referentiel): void {
   const depenses = fiche.depenses.map((d) => d.id);
   const vus = new Set<string>();
   fiche.depenses.forEach((d, i) => {
-    if (vus.has(d.id)) problemes.push({ champ: `depenses[${i}].id`, message: `identifiant de dépense « ${d.id} » en double dans la fiche` });
+    if (vus.has(d.id))
+      problemes.push({
+        champ: `depenses[${i}].id`,
+        message: `identifiant de dépense « ${d.id} » en double dans la fiche`,
+      });
     vus.add(d.id);
     d.dispositifs?.forEach((id, j) => {
-      if (!ref.dispositifs.has(id)) problemes.push({ champ: `depenses[${i}].dispositifs[${j}]`, message: `dispositif inconnu « ${id} »${vouliezVousDire(id, ids)} ; la liste : ti-aides regles` });
+      if (!ref.dispositifs.has(id))
+        problemes.push({
+          champ: `depenses[${i}].dispositifs[${j}]`,
+          message: `dispositif inconnu « ${id} »${vouliezVousDire(id, ids)} ; la liste : ti-aides regles`,
+        });
     });
   });
   fiche.financements?.forEach((f, i) => {
     if (!financeurs.includes(f.financeur)) {
-      problemes.push({ champ: `financements[${i}].financeur`, message: `financeur inconnu « ${f.financeur} »${vouliezVousDire(f.financeur, financeurs)} ; un identifiant de dispositif ou : ${[...FINANCEURS_PUBLICS, ...FINANCEURS_PRIVES].join(", ")}` });
+      problemes.push({
+        champ: `financements[${i}].financeur`,
+        message: `financeur inconnu « ${f.financeur} »${vouliezVousDire(f.financeur, financeurs)} ; un identifiant de dispositif ou : ${[...FINANCEURS_PUBLICS, ...FINANCEURS_PRIVES].join(", ")}`,
+      });
     }
     if (f.dispositif && !ref.dispositifs.has(f.dispositif)) {
-      problemes.push({ champ: `financements[${i}].dispositif`, message: `dispositif inconnu « ${f.dispositif} »${vouliezVousDire(f.dispositif, ids)}` });
+      problemes.push({
+        champ: `financements[${i}].dispositif`,
+        message: `dispositif inconnu « ${f.dispositif} »${vouliezVousDire(f.dispositif, ids)}`,
+      });
     }
     f.depenses?.forEach((id, j) => {
-      if (!depenses.includes(id)) problemes.push({ champ: `financements[${i}].depenses[${j}]`, message: `dépense inconnue « ${id} »${vouliezVousDire(id, depenses)} ; dépenses de la fiche : ${depenses.join(", ")}` });
+      if (!depenses.includes(id))
+        problemes.push({
+          champ: `financements[${i}].depenses[${j}]`,
+          message: `dépense inconnue « ${id} »${vouliezVousDire(id, depenses)} ; dépenses de la fiche : ${depenses.join(", ")}`,
+        });
     });
   });
   if (fiche.beneficiaire.nature === "association" && fiche.beneficiaire.activite_economique === undefined) {
-    problemes.push({ champ: "beneficiaire.activite_economique", message: "obligatoire pour une association : l'activité aidée est-elle économique (offre de biens ou services sur un marché) ? true ou false" });
+    problemes.push({
+      champ: "beneficiaire.activite_economique",
+      message:
+        "obligatoire pour une association : l'activité aidée est-elle économique (offre de biens ou services sur un marché) ? true ou false",
+    });
   }
   if (problemes.length) throw new ErreurSaisie(problemes);
 }
@@ -69,7 +99,12 @@ export function verifierReferences(fiche: Fiche, ref: Referentiel): void {
  * Normalises the financing lines. `selectionnes` gives, per expense, the dispositifs evaluated on
  * it by its list or by default: a dispositif line without `depenses` covers those expenses.
  */
-export function normaliserLignes(fiche: Fiche, ref: Referentiel, selectionnes: Map<string, Set<string>>, motifs: Motif[]): Ligne[] {
+export function normaliserLignes(
+  fiche: Fiche,
+  ref: Referentiel,
+  selectionnes: Map<string, Set<string>>,
+  motifs: Motif[],
+): Ligne[] {
   const toutes = fiche.depenses.map((d) => d.id);
   return (fiche.financements ?? []).map((f, index) => {
     const regleFinanceur = ref.dispositifs.get(f.financeur) ?? null;
@@ -104,7 +139,12 @@ export function normaliserLignes(fiche: Fiche, ref: Referentiel, selectionnes: M
         source: dispositif?.source ?? null,
       });
     }
-    const aideEtat = !prive && regime !== "hors_aide_etat" && regime !== "fiscal" && (dispositif?.aide_etat ?? true) && (regleFinanceur?.aide_etat ?? true);
+    const aideEtat =
+      !prive &&
+      regime !== "hors_aide_etat" &&
+      regime !== "fiscal" &&
+      (dispositif?.aide_etat ?? true) &&
+      (regleFinanceur?.aide_etat ?? true);
     let aide = f.montant;
     if (aideEtat && forme !== "subvention" && !["fonds_propres", "quasi_fonds_propres"].includes(forme)) {
       if (f.equivalent_subvention !== undefined) aide = f.equivalent_subvention;
@@ -134,4 +174,3 @@ export function normaliserLignes(fiche: Fiche, ref: Referentiel, selectionnes: M
     };
   });
 }
-

@@ -44,12 +44,19 @@ export function categoriesDe(ref: Referentiel): Categories {
     // A category's own id is read as itself, even when another rule's label says the same words.
     if (desIds.has(k) && texte !== id) return;
     if (deja !== undefined && deja !== id) {
-      c!.conflits.push({ fichier, champ: `libelles.${id}`, message: `le libellé « ${texte} » désigne déjà la catégorie « ${deja} » : un même texte ne peut désigner qu'une catégorie, retirez-le de l'une des deux` });
+      c!.conflits.push({
+        fichier,
+        champ: `libelles.${id}`,
+        message: `le libellé « ${texte} » désigne déjà la catégorie « ${deja} » : un même texte ne peut désigner qu'une catégorie, retirez-le de l'une des deux`,
+      });
     } else c!.parCle.set(k, id);
   };
   for (const [idRegle, r] of ref.dispositifs) {
     const fichier = ref.origines.get(idRegle) ?? idRegle;
-    const ids = [...(r.s_applique_a.categories ?? []), ...(sorteDe(r.calcul).tableParCategorie?.(r.calcul)?.lignes ?? [])];
+    const ids = [
+      ...(r.s_applique_a.categories ?? []),
+      ...(sorteDe(r.calcul).tableParCategorie?.(r.calcul)?.lignes ?? []),
+    ];
     for (const id of ids) {
       if (!c.libelles.has(id)) {
         c.ids.push(id);
@@ -91,10 +98,13 @@ export function lireCategorie(texte: string, ref: Referentiel): LectureCategorie
 function plusProches(texte: string, c: Categories): string[] {
   const t = cle(texte);
   if (t === "") return c.ids.slice(0, 3);
-  const score = (id: string) => Math.min(...[id, ...(c.libelles.get(id) ?? [])].map((n) => {
-    const k = cle(n);
-    return k.includes(t) || t.includes(k) ? 0 : distance(t, k) / Math.max(t.length, k.length);
-  }));
+  const score = (id: string) =>
+    Math.min(
+      ...[id, ...(c.libelles.get(id) ?? [])].map((n) => {
+        const k = cle(n);
+        return k.includes(t) || t.includes(k) ? 0 : distance(t, k) / Math.max(t.length, k.length);
+      }),
+    );
   const tries = c.ids.map((id, i) => ({ id, i, s: score(id) })).sort((a, b) => a.s - b.s || a.i - b.i);
   // Close ones only (half the letters at most to change), else the three nearest all the same.
   const proches = tries.filter((x) => x.s <= 0.5);
@@ -102,7 +112,10 @@ function plusProches(texte: string, c: Categories): string[] {
 }
 
 /** The fiche with each expense's category as its id, and the unknown categories as input errors. */
-export function lireCategories(fiche: Fiche, ref: Referentiel): { fiche: Fiche; problemes: ProblemeSaisie[] } {
+export function lireCategories(
+  fiche: Fiche,
+  ref: Referentiel,
+): { fiche: Fiche; problemes: ProblemeSaisie[] } {
   const problemes: ProblemeSaisie[] = [];
   let change = false;
   const depenses = fiche.depenses.map((d, i) => {
@@ -142,7 +155,11 @@ export function choixDe(ref: Referentiel): Choix {
       for (const texte of [id, ...l.textes]) {
         const deja = m.get(cle(texte));
         if (deja !== undefined && deja !== id) {
-          c.conflits.push({ fichier: "rules/parametres/libelles.yaml", champ: `${section}.${id}`, message: `le libellé « ${texte} » désigne déjà « ${deja} » : un même texte ne peut désigner qu'un choix, retirez-le de l'un des deux` });
+          c.conflits.push({
+            fichier: "rules/parametres/libelles.yaml",
+            champ: `${section}.${id}`,
+            message: `le libellé « ${texte} » désigne déjà « ${deja} » : un même texte ne peut désigner qu'un choix, retirez-le de l'un des deux`,
+          });
         } else m.set(cle(texte), id);
       }
     }
@@ -157,7 +174,11 @@ export function choixDe(ref: Referentiel): Choix {
  * words replaced by its id ("Métropole", "Outre-mer", "De minimis", "Investissements"). A text that is
  * no label is left as it is: the fiche schema refuses it with the permitted values.
  */
-export function lireChoixEnClair(donnees: unknown, chemin: readonly PropertyKey[], ref: Referentiel): unknown {
+export function lireChoixEnClair(
+  donnees: unknown,
+  chemin: readonly PropertyKey[],
+  ref: Referentiel,
+): unknown {
   const m = choixDe(ref).parCle;
   let change = false;
   const lire = (v: unknown, section: Section): unknown => {
@@ -166,14 +187,29 @@ export function lireChoixEnClair(donnees: unknown, chemin: readonly PropertyKey[
     change = true;
     return id;
   };
-  const objet = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+  const objet = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === "object" && !Array.isArray(v);
   const fiche = (f: unknown): unknown => {
     if (!objet(f)) return f;
     const copie: Record<string, unknown> = { ...f };
-    if (objet(f.beneficiaire)) copie.beneficiaire = { ...f.beneficiaire, ...("nature" in f.beneficiaire ? { nature: lire(f.beneficiaire.nature, "nature_beneficiaire") } : {}) };
-    if (objet(f.localisation)) copie.localisation = { ...f.localisation, ...("zone" in f.localisation ? { zone: lire(f.localisation.zone, "zone") } : {}) };
-    if (Array.isArray(f.depenses)) copie.depenses = f.depenses.map((d) => (objet(d) && "nature" in d ? { ...d, nature: lire(d.nature, "nature") } : d));
-    if (Array.isArray(f.financements)) copie.financements = f.financements.map((l) => (objet(l) && "regime" in l ? { ...l, regime: lire(l.regime, "regime") } : l));
+    if (objet(f.beneficiaire))
+      copie.beneficiaire = {
+        ...f.beneficiaire,
+        ...("nature" in f.beneficiaire ? { nature: lire(f.beneficiaire.nature, "nature_beneficiaire") } : {}),
+      };
+    if (objet(f.localisation))
+      copie.localisation = {
+        ...f.localisation,
+        ...("zone" in f.localisation ? { zone: lire(f.localisation.zone, "zone") } : {}),
+      };
+    if (Array.isArray(f.depenses))
+      copie.depenses = f.depenses.map((d) =>
+        objet(d) && "nature" in d ? { ...d, nature: lire(d.nature, "nature") } : d,
+      );
+    if (Array.isArray(f.financements))
+      copie.financements = f.financements.map((l) =>
+        objet(l) && "regime" in l ? { ...l, regime: lire(l.regime, "regime") } : l,
+      );
     return copie;
   };
   if (chemin.length === 0) {
@@ -182,7 +218,8 @@ export function lireChoixEnClair(donnees: unknown, chemin: readonly PropertyKey[
   }
   // A fiche of a contract file (["fiches", i]): only that one is read anew.
   const [liste, i] = chemin;
-  if (!objet(donnees) || typeof liste !== "string" || typeof i !== "number" || !Array.isArray(donnees[liste])) return donnees;
+  if (!objet(donnees) || typeof liste !== "string" || typeof i !== "number" || !Array.isArray(donnees[liste]))
+    return donnees;
   const lue = fiche(donnees[liste][i]);
   if (!change) return donnees;
   const fiches = [...(donnees[liste] as unknown[])];

@@ -44,8 +44,15 @@ export interface Resultat {
 }
 
 export type NomControle =
-  | "plafond" | "equilibre" | "cumul" | "de_minimis" | "transparence" | "effet_incitatif"
-  | "cofinancement" | "parite" | "participation_minimale";
+  | "plafond"
+  | "equilibre"
+  | "cumul"
+  | "de_minimis"
+  | "transparence"
+  | "effet_incitatif"
+  | "cofinancement"
+  | "parite"
+  | "participation_minimale";
 
 export interface Controle {
   controle: NomControle;

@@ -45,7 +45,22 @@ export function vouliezVousDire(mot: string, candidats: readonly string[]): stri
 }
 
 /** Words a French header or choice adds that say nothing ("Date de début", "Chiffre d'affaires", "Montant HT", "Réseaux de chaleur et de froid"). */
-const MOTS_VIDES = new Set(["de", "du", "des", "d", "la", "le", "les", "l", "en", "et", "a", "au", "aux", "ht"]);
+const MOTS_VIDES = new Set([
+  "de",
+  "du",
+  "des",
+  "d",
+  "la",
+  "le",
+  "les",
+  "l",
+  "en",
+  "et",
+  "a",
+  "au",
+  "aux",
+  "ht",
+]);
 
 /** The comparison key of a header or a choice: "Coût de référence (€)" → "cout_reference". */
 export function cle(texte: string): string {

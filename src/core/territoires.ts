@@ -12,7 +12,12 @@ const cache = new WeakMap<Referentiel["territoires"], { connus: Set<string>; lus
 export function estTerritoireConnu(ref: Referentiel, nom: string): boolean {
   let c = cache.get(ref.territoires);
   if (!c) {
-    c = { connus: new Set(ref.territoires.territoires.flatMap((t) => [t.nom, ...(t.alias ?? [])]).map(normaliser)), lus: new Map() };
+    c = {
+      connus: new Set(
+        ref.territoires.territoires.flatMap((t) => [t.nom, ...(t.alias ?? [])]).map(normaliser),
+      ),
+      lus: new Map(),
+    };
     cache.set(ref.territoires, c);
   }
   let connu = c.lus.get(nom);

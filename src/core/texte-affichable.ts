@@ -13,7 +13,9 @@ function echappement(c: string): string {
   if (c === "\n") return "\\n";
   if (c === "\r") return "\\r";
   const code = c.charCodeAt(0);
-  return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  return code < 0x100
+    ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}`
+    : `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
 /** One line of text: every control character escaped, line feeds included. */
@@ -43,7 +45,13 @@ export function sansControles<T>(x: T): T {
     }
     const copie: Record<string, unknown> = {};
     copies.set(v, copie);
-    for (const [k, e] of Object.entries(v)) Object.defineProperty(copie, k, { value: copier(e), enumerable: true, writable: true, configurable: true });
+    for (const [k, e] of Object.entries(v))
+      Object.defineProperty(copie, k, {
+        value: copier(e),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     return copie;
   };
   return copier(x) as T;

@@ -26,7 +26,13 @@ function copieSansNulls(v: unknown): unknown {
     for (const [k, x] of Object.entries(v)) {
       if (x === null) continue;
       // A "__proto__" key stays a key (refused as unknown), never the object's prototype.
-      if (k === "__proto__") Object.defineProperty(o, k, { value: copieSansNulls(x), enumerable: true, writable: true, configurable: true });
+      if (k === "__proto__")
+        Object.defineProperty(o, k, {
+          value: copieSansNulls(x),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       else o[k] = copieSansNulls(x);
     }
     return o;
@@ -34,15 +40,21 @@ function copieSansNulls(v: unknown): unknown {
   return v;
 }
 
-export function valider<S extends z.ZodType>(schema: S, doc: DocumentSource, prefixe: PropertyKey[] = []): z.output<S> {
+export function valider<S extends z.ZodType>(
+  schema: S,
+  doc: DocumentSource,
+  prefixe: PropertyKey[] = [],
+): z.output<S> {
   const donnees = sansNulls(prefixe.length ? valeurA(doc.donnees, prefixe) : doc.donnees);
   const r = schema.safeParse(donnees);
   if (r.success) return r.data;
-  throw new ErreurSaisie(problemesZod(r.error, schema, donnees, (chemin) => ({
-    fichier: doc.fichier,
-    ligne: doc.ligneDe([...prefixe, ...chemin]),
-    champ: cheminTexte([...prefixe, ...chemin]) || undefined,
-  })));
+  throw new ErreurSaisie(
+    problemesZod(r.error, schema, donnees, (chemin) => ({
+      fichier: doc.fichier,
+      ligne: doc.ligneDe([...prefixe, ...chemin]),
+      champ: cheminTexte([...prefixe, ...chemin]) || undefined,
+    })),
+  );
 }
 
 type Lieu = (chemin: PropertyKey[]) => Omit<ProblemeSaisie, "message">;
@@ -50,7 +62,12 @@ type Lieu = (chemin: PropertyKey[]) => Omit<ProblemeSaisie, "message">;
 /** At most this many problems are told at once: a hostile file must not make thousands (nor take minutes). */
 const PROBLEMES_MAX = 20;
 
-export function problemesZod(erreur: z.ZodError, schema: z.ZodType, donnees: unknown, lieu: Lieu): ProblemeSaisie[] {
+export function problemesZod(
+  erreur: z.ZodError,
+  schema: z.ZodType,
+  donnees: unknown,
+  lieu: Lieu,
+): ProblemeSaisie[] {
   const problemes: ProblemeSaisie[] = [];
   for (const issue of erreur.issues.slice(0, PROBLEMES_MAX)) {
     const chemin = issue.path as PropertyKey[];
@@ -58,7 +75,10 @@ export function problemesZod(erreur: z.ZodError, schema: z.ZodType, donnees: unk
       const connus = clesConnues(schema, chemin);
       const restants = issue.keys.length - PROBLEMES_MAX;
       if (restants > 0) {
-        problemes.push({ ...lieu(chemin), message: `${issue.keys.length} champs inconnus dans ce bloc (les ${PROBLEMES_MAX} premiers ci-dessous) : est-ce bien une fiche ?` });
+        problemes.push({
+          ...lieu(chemin),
+          message: `${issue.keys.length} champs inconnus dans ce bloc (les ${PROBLEMES_MAX} premiers ci-dessous) : est-ce bien une fiche ?`,
+        });
       }
       for (const cle of issue.keys.slice(0, PROBLEMES_MAX)) {
         problemes.push({
@@ -81,15 +101,22 @@ function messageIssue(issue: z.core.$ZodIssue, valeur: unknown): string {
       return `${decrire(valeur)} ne convient pas : ${attendu(issue.expected)} attendu`;
     case "invalid_value": {
       const permis = issue.values.map(String);
-      if (valeur === undefined) return `champ obligatoire manquant ; valeurs possibles : ${permis.join(", ")}`;
+      if (valeur === undefined)
+        return `champ obligatoire manquant ; valeurs possibles : ${permis.join(", ")}`;
       return `valeur « ${String(valeur)} » non reconnue${vouliezVousDire(String(valeur), permis)} ; valeurs permises : ${permis.join(", ")}`;
     }
     case "too_small":
-      if (issue.origin === "array") return issue.message && !issue.message.startsWith("Trop petit") ? issue.message : `au moins ${issue.minimum} élément(s) attendu(s)`;
-      if (issue.origin === "string") return issue.message && !issue.message.startsWith("Trop petit") ? issue.message : "texte vide";
+      if (issue.origin === "array")
+        return issue.message && !issue.message.startsWith("Trop petit")
+          ? issue.message
+          : `au moins ${issue.minimum} élément(s) attendu(s)`;
+      if (issue.origin === "string")
+        return issue.message && !issue.message.startsWith("Trop petit") ? issue.message : "texte vide";
       return issue.message;
     case "too_big":
-      return issue.origin === "string" ? `texte trop long (${issue.maximum} caractères au plus)` : issue.message;
+      return issue.origin === "string"
+        ? `texte trop long (${issue.maximum} caractères au plus)`
+        : issue.message;
     case "invalid_union":
       return `${decrire(valeur)} ne convient pas ici`;
     default:
@@ -99,8 +126,12 @@ function messageIssue(issue: z.core.$ZodIssue, valeur: unknown): string {
 
 function attendu(t: string): string {
   const fr: Record<string, string> = {
-    string: "un texte", number: "un nombre", boolean: "un booléen (true/false)", array: "une liste",
-    object: "un bloc de champs", date: "une date",
+    string: "un texte",
+    number: "un nombre",
+    boolean: "un booléen (true/false)",
+    array: "une liste",
+    object: "un bloc de champs",
+    date: "une date",
   };
   return fr[t] ?? t;
 }
@@ -109,7 +140,8 @@ function decrire(v: unknown): string {
   if (Array.isArray(v)) return "une liste";
   if (v === null) return "une valeur vide";
   // A "%YAML 1.1" file reads 2019-06-01 as a timestamp: say so, and how to keep it a date text.
-  if (v instanceof Date) return `le texte « ${Number.isNaN(v.getTime()) ? "?" : v.toISOString().slice(0, 10)} », lu comme date-heure à cause de « %YAML 1.1 » (mettez-le entre guillemets),`;
+  if (v instanceof Date)
+    return `le texte « ${Number.isNaN(v.getTime()) ? "?" : v.toISOString().slice(0, 10)} », lu comme date-heure à cause de « %YAML 1.1 » (mettez-le entre guillemets),`;
   if (typeof v === "object") return "un bloc de champs";
   if (typeof v === "string") return `le texte « ${v.length > 40 ? v.slice(0, 40) + "…" : v} »`;
   return `la valeur ${String(v)}`;
@@ -158,9 +190,16 @@ function deballer(s: unknown): unknown {
   for (let i = 0; i < 10; i++) {
     const def = definition(s);
     if (!def) return s;
-    if (def.type === "optional" || def.type === "default" || def.type === "nullable" || def.type === "prefault") s = def.innerType;
+    if (
+      def.type === "optional" ||
+      def.type === "default" ||
+      def.type === "nullable" ||
+      def.type === "prefault"
+    )
+      s = def.innerType;
     else if (def.type === "pipe") s = def.in;
-    else if (def.type === "lazy") s = (def.getter as () => unknown)(); // schemas built on first use
+    else if (def.type === "lazy")
+      s = (def.getter as () => unknown)(); // schemas built on first use
     else return s;
   }
   return s;

@@ -15,7 +15,8 @@ export function mediane(xs) {
 }
 
 /** 12 345,6 : a number as a French reader writes it, with `d` decimals. */
-export const fr = (x, d = 0) => x.toLocaleString("fr-FR", { minimumFractionDigits: d, maximumFractionDigits: d });
+export const fr = (x, d = 0) =>
+  x.toLocaleString("fr-FR", { minimumFractionDigits: d, maximumFractionDigits: d });
 
 /**
  * The environment of a measured process: this one's, plus `ajouts`, without NODE_EXTRA_CA_CERTS (Node
@@ -32,6 +33,9 @@ export function envMesure(ajouts = {}) {
  */
 export function crochetRss(dossier) {
   const chemin = join(dossier, "rss.cjs");
-  writeFileSync(chemin, 'process.on("exit", () => require("fs").writeFileSync(process.env.BENCH_RSS_FICHIER, String(process.resourceUsage().maxRSS)));\n');
+  writeFileSync(
+    chemin,
+    'process.on("exit", () => require("fs").writeFileSync(process.env.BENCH_RSS_FICHIER, String(process.resourceUsage().maxRSS)));\n',
+  );
   return chemin;
 }

@@ -17,16 +17,76 @@ function alea(graine) {
   };
 }
 
-const ENTETES = ["id", "Titre", "Territoire", "Date de demande", "Date de début", "Bénéficiaire", "SIREN", "Nature du bénéficiaire", "Effectif",
-  "Chiffre d'affaires", "Total du bilan", "Secteur", "Zone", "AFR", "Dispositif", "Nature", "Catégorie", "Montant", "Coût de référence",
-  "Prestataire externe", "Durée (mois)", "ADEME investissement", "ADEME études", "BdT ingénierie", "DIRECCTE conseil RH", "Région",
-  "Régime Région", "EPCI", "Autofinancement", "Commentaire"];
-const TERRITOIRES = ["Ardèche Drôme", "Vallée de l'Arve", "Roanne - Tarare", "Loire Sud", "Haut-Jura", "Montluçon"];
+const ENTETES = [
+  "id",
+  "Titre",
+  "Territoire",
+  "Date de demande",
+  "Date de début",
+  "Bénéficiaire",
+  "SIREN",
+  "Nature du bénéficiaire",
+  "Effectif",
+  "Chiffre d'affaires",
+  "Total du bilan",
+  "Secteur",
+  "Zone",
+  "AFR",
+  "Dispositif",
+  "Nature",
+  "Catégorie",
+  "Montant",
+  "Coût de référence",
+  "Prestataire externe",
+  "Durée (mois)",
+  "ADEME investissement",
+  "ADEME études",
+  "BdT ingénierie",
+  "DIRECCTE conseil RH",
+  "Région",
+  "Régime Région",
+  "EPCI",
+  "Autofinancement",
+  "Commentaire",
+];
+const TERRITOIRES = [
+  "Ardèche Drôme",
+  "Vallée de l'Arve",
+  "Roanne - Tarare",
+  "Loire Sud",
+  "Haut-Jura",
+  "Montluçon",
+];
 const ACTIONS = [
-  { dispositif: "ademe-investissement", colonne: "ADEME investissement", nature: "investissement", categories: ["EnR", "Économies d'énergie", "Protection de l'environnement", "Réseaux de chaleur et de froid"] },
-  { dispositif: "ademe-etudes", colonne: "ADEME études", nature: "etude", categories: ["Diagnostic", "Accompagnement de projet"] },
-  { dispositif: "bdt-ingenierie", colonne: "BdT ingénierie", nature: "etude", categories: ["Générale stratégique", "Pré-opérationnelle"] },
-  { dispositif: "direccte-conseil-rh", colonne: "DIRECCTE conseil RH", nature: "conseil", categories: ["RH"] },
+  {
+    dispositif: "ademe-investissement",
+    colonne: "ADEME investissement",
+    nature: "investissement",
+    categories: [
+      "EnR",
+      "Économies d'énergie",
+      "Protection de l'environnement",
+      "Réseaux de chaleur et de froid",
+    ],
+  },
+  {
+    dispositif: "ademe-etudes",
+    colonne: "ADEME études",
+    nature: "etude",
+    categories: ["Diagnostic", "Accompagnement de projet"],
+  },
+  {
+    dispositif: "bdt-ingenierie",
+    colonne: "BdT ingénierie",
+    nature: "etude",
+    categories: ["Générale stratégique", "Pré-opérationnelle"],
+  },
+  {
+    dispositif: "direccte-conseil-rh",
+    colonne: "DIRECCTE conseil RH",
+    nature: "conseil",
+    categories: ["RH"],
+  },
 ];
 const SIRENS = ["123456782", "742100332", "389154204", "520367715", "411772098", "812309540"];
 
@@ -51,7 +111,7 @@ function ligne(i, x) {
     Territoire: TERRITOIRES[i % TERRITOIRES.length],
     "Date de demande": date(1 + Math.floor(x() * 28), 1 + Math.floor(x() * 6)),
     "Date de début": date(1 + Math.floor(x() * 28), 7 + Math.floor(x() * 6)),
-    "Bénéficiaire": `Entreprise ${i % 5000} SAS`,
+    Bénéficiaire: `Entreprise ${i % 5000} SAS`,
     SIREN: SIRENS[i % SIRENS.length],
     "Nature du bénéficiaire": "entreprise",
     Effectif: String(effectif),
@@ -62,19 +122,21 @@ function ligne(i, x) {
     AFR: x() < 0.2 ? "oui" : "non",
     Dispositif: a.dispositif,
     Nature: a.nature,
-    "Catégorie": a.categories[Math.floor(x() * a.categories.length)],
+    Catégorie: a.categories[Math.floor(x() * a.categories.length)],
     // Une ligne sur cent est fausse (une lettre dans le montant) : elle doit finir en erreur, sans arrêter le lot.
     Montant: i % 100 === 57 ? "12O 000,00 €" : euros(montant),
     "Coût de référence": reference ? euros(reference) : "",
     "Prestataire externe": a.nature === "etude" ? "oui" : "",
     "Durée (mois)": a.dispositif === "bdt-ingenierie" ? "18" : "",
     [a.colonne]: euros(demande),
-    "Région": region ? euros(region) : "",
+    Région: region ? euros(region) : "",
     "Régime Région": region ? (x() < 0.5 ? "RGEC" : "De minimis") : "",
     Autofinancement: euros(montant - demande - region),
     Commentaire: i % 10 === 0 ? "+ emplois prévus" : "",
   });
-  return ENTETES.map((h) => (/[;"\r\n]/.test(c[h]) ? `"${c[h].replace(/"/g, '""')}"` : c[h])).join(";") + "\r\n";
+  return (
+    ENTETES.map((h) => (/[;"\r\n]/.test(c[h]) ? `"${c[h].replace(/"/g, '""')}"` : c[h])).join(";") + "\r\n"
+  );
 }
 
 export async function generer(chemin, n) {

@@ -44,7 +44,9 @@ const plan = analyserEntetes(lignes[0], ref, "contrat.csv", 1);
 const contexte = contexteLot({ plan, fichier: "contrat.csv", format: "csv", separateurDecimal: "," }, ref);
 const enregistrements = lignes.slice(1).map((cellules, i) => ({ cellules, ligne: i + 2 }));
 
-console.log(`Coût d'une ligne de lot (traiterLigne), ${fr(enregistrements.length)} lignes, Node ${process.version}, en µs de processeur par ligne :`);
+console.log(
+  `Coût d'une ligne de lot (traiterLigne), ${fr(enregistrements.length)} lignes, Node ${process.version}, en µs de processeur par ligne :`,
+);
 const passes = [];
 for (let p = 0; p < PASSES; p++) {
   const debut = process.cpuUsage();
@@ -52,6 +54,10 @@ for (let p = 0; p < PASSES; p++) {
   for (const e of enregistrements) if (traiterLigne(e, contexte).statut === "conforme") statuts++;
   const d = process.cpuUsage(debut);
   passes.push((d.user + d.system) / enregistrements.length);
-  console.log(`   passe ${p + 1}${p === 0 ? " (à froid, celle de lot)" : ""} : ${fr(passes[p]).padStart(5)} µs (${fr(statuts)} lignes conformes)`);
+  console.log(
+    `   passe ${p + 1}${p === 0 ? " (à froid, celle de lot)" : ""} : ${fr(passes[p]).padStart(5)} µs (${fr(statuts)} lignes conformes)`,
+  );
 }
-console.log(`RESULTAT_JSON ${JSON.stringify({ lignes: enregistrements.length, us_par_ligne: passes.map((x) => Math.round(x)) })}`);
+console.log(
+  `RESULTAT_JSON ${JSON.stringify({ lignes: enregistrements.length, us_par_ligne: passes.map((x) => Math.round(x)) })}`,
+);

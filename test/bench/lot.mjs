@@ -11,7 +11,15 @@
 // N' lignes : elle ne doit pas croître avec le nombre de lignes. Dernière ligne : RESULTAT_JSON {…}
 // (lue par test/bench/run.mjs).
 import { spawn } from "node:child_process";
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { once } from "node:events";
@@ -68,26 +76,39 @@ const mo = (ko) => ko / 1024;
 const dossier = mkdtempSync(join(tmpdir(), "ti-aides-bench-"));
 const crochet = crochetRss(dossier);
 try {
-  console.log(`Banc d'essai de ti-aides lot (graine ${GRAINE}, ${availableParallelism()} cœur(s), Node ${process.version})`);
+  console.log(
+    `Banc d'essai de ti-aides lot (graine ${GRAINE}, ${availableParallelism()} cœur(s), Node ${process.version})`,
+  );
   const entree = join(dossier, "contrat.csv");
   let t = performance.now();
   await generer(entree, LIGNES);
   const taille = statSync(entree).size;
-  console.log(`Fichier : ${fr(LIGNES)} lignes, ${fr(taille / 1048576, 1)} Mo, généré en ${fr((performance.now() - t) / 1000, 1)} s`);
+  console.log(
+    `Fichier : ${fr(LIGNES)} lignes, ${fr(taille / 1048576, 1)} Mo, généré en ${fr((performance.now() - t) / 1000, 1)} s`,
+  );
 
   const passages = [];
   const lots = [];
   for (let i = 0; i < REPETITIONS; i++) {
-    passages.push(await mesurer([fileURLToPath(import.meta.url), "--passage", entree, join(dossier, "passage.csv")], dossier));
+    passages.push(
+      await mesurer(
+        [fileURLToPath(import.meta.url), "--passage", entree, join(dossier, "passage.csv")],
+        dossier,
+      ),
+    );
     lots.push(await mesurer([BIN, "lot", entree, "-o", join(dossier, "lot.csv"), "--quiet"], dossier));
   }
   const secondes = (ms) => ms.map((m) => fr(m.duree, 2)).join(" ; ");
   const debitPassage = LIGNES / mediane(passages.map((m) => m.duree));
-  console.log(`Passage seul csv-parse → csv-stringify : ${fr(debitPassage)} lignes/s (${secondes(passages)} s)`);
+  console.log(
+    `Passage seul csv-parse → csv-stringify : ${fr(debitPassage)} lignes/s (${secondes(passages)} s)`,
+  );
   const debitLot = LIGNES / mediane(lots.map((m) => m.duree));
   const lot = { rssKo: Math.max(...lots.map((m) => m.rssKo)) };
   const rapport = debitLot / debitPassage;
-  console.log(`ti-aides lot : ${fr(debitLot)} lignes/s (${secondes(lots)} s), soit ${fr(rapport, 3)} × le passage seul (médianes de ${REPETITIONS} ; objectif ≥ 0,25 : ${rapport >= 0.25 ? "atteint" : "non atteint"})`);
+  console.log(
+    `ti-aides lot : ${fr(debitLot)} lignes/s (${secondes(lots)} s), soit ${fr(rapport, 3)} × le passage seul (médianes de ${REPETITIONS} ; objectif ≥ 0,25 : ${rapport >= 0.25 ? "atteint" : "non atteint"})`,
+  );
   rmSync(join(dossier, "passage.csv"), { force: true });
   rmSync(join(dossier, "lot.csv"), { force: true });
 
@@ -96,26 +117,42 @@ try {
     const grande = join(dossier, "grand-contrat.csv");
     t = performance.now();
     await generer(grande, LIGNES_MEMOIRE);
-    console.log(`Fichier : ${fr(LIGNES_MEMOIRE)} lignes, ${fr(statSync(grande).size / 1048576, 1)} Mo, généré en ${fr((performance.now() - t) / 1000, 1)} s`);
+    console.log(
+      `Fichier : ${fr(LIGNES_MEMOIRE)} lignes, ${fr(statSync(grande).size / 1048576, 1)} Mo, généré en ${fr((performance.now() - t) / 1000, 1)} s`,
+    );
     if (!GARDER) rmSync(entree, { force: true });
-    const grand = await mesurer([BIN, "lot", grande, "-o", join(dossier, "grand-lot.csv"), "--quiet"], dossier);
+    const grand = await mesurer(
+      [BIN, "lot", grande, "-o", join(dossier, "grand-lot.csv"), "--quiet"],
+      dossier,
+    );
     rssGrand = grand.rssKo;
-    console.log(`ti-aides lot sur ${fr(LIGNES_MEMOIRE)} lignes : ${fr(grand.duree, 1)} s, ${fr(LIGNES_MEMOIRE / grand.duree)} lignes/s`);
+    console.log(
+      `ti-aides lot sur ${fr(LIGNES_MEMOIRE)} lignes : ${fr(grand.duree, 1)} s, ${fr(LIGNES_MEMOIRE / grand.duree)} lignes/s`,
+    );
     rmSync(join(dossier, "grand-lot.csv"), { force: true });
   }
   const croissance = rssGrand === null ? null : rssGrand / lot.rssKo;
-  console.log(`Mémoire maximale (RSS) de lot : ${fr(LIGNES)} lignes ${fr(mo(lot.rssKo))} Mo` +
-    (rssGrand === null ? "" : ` ; ${fr(LIGNES_MEMOIRE)} lignes ${fr(mo(rssGrand))} Mo (× ${fr(croissance, 2)} : ${croissance <= 1.5 ? "plate" : "elle croît avec les lignes"})`));
-  console.log(`RESULTAT_JSON ${JSON.stringify({
-    graine: GRAINE,
-    lignes: LIGNES,
-    passage_lignes_par_s: Math.round(debitPassage),
-    lot_lignes_par_s: Math.round(debitLot),
-    rapport: Number(rapport.toFixed(3)),
-    repetitions: REPETITIONS,
-    rss_mo: { [LIGNES]: Math.round(mo(lot.rssKo)), ...(rssGrand === null ? {} : { [LIGNES_MEMOIRE]: Math.round(mo(rssGrand)) }) },
-    croissance_memoire: croissance === null ? null : Number(croissance.toFixed(2)),
-  })}`);
+  console.log(
+    `Mémoire maximale (RSS) de lot : ${fr(LIGNES)} lignes ${fr(mo(lot.rssKo))} Mo` +
+      (rssGrand === null
+        ? ""
+        : ` ; ${fr(LIGNES_MEMOIRE)} lignes ${fr(mo(rssGrand))} Mo (× ${fr(croissance, 2)} : ${croissance <= 1.5 ? "plate" : "elle croît avec les lignes"})`),
+  );
+  console.log(
+    `RESULTAT_JSON ${JSON.stringify({
+      graine: GRAINE,
+      lignes: LIGNES,
+      passage_lignes_par_s: Math.round(debitPassage),
+      lot_lignes_par_s: Math.round(debitLot),
+      rapport: Number(rapport.toFixed(3)),
+      repetitions: REPETITIONS,
+      rss_mo: {
+        [LIGNES]: Math.round(mo(lot.rssKo)),
+        ...(rssGrand === null ? {} : { [LIGNES_MEMOIRE]: Math.round(mo(rssGrand)) }),
+      },
+      croissance_memoire: croissance === null ? null : Number(croissance.toFixed(2)),
+    })}`,
+  );
 } finally {
   if (!GARDER) rmSync(dossier, { recursive: true, force: true });
   else console.log(`Fichiers gardés dans ${dossier}`);

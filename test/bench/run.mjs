@@ -39,11 +39,18 @@ const RSS = crochetRss(dossier);
 const COEUR = process.argv.includes("--coeur") ? String(option("--coeur", 0)) : undefined;
 
 function executer(args, env = {}) {
-  const [commande, ...reste] = COEUR === undefined ? [process.execPath, ...args] : ["taskset", "-c", COEUR, process.execPath, ...args];
+  const [commande, ...reste] =
+    COEUR === undefined ? [process.execPath, ...args] : ["taskset", "-c", COEUR, process.execPath, ...args];
   // The caches (rules, compiled code) in a folder of this run: warmed by the first run of each command,
   // never the user's own.
-  const r = spawnSync(commande, reste, { cwd: RACINE, env: envMesure({ NO_COLOR: "1", TI_AIDES_CACHE: join(dossier, "cache"), ...env }), stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`node ${args.join(" ")} : code ${r.status}\n${r.stderr}`);
+  const r = spawnSync(commande, reste, {
+    cwd: RACINE,
+    env: envMesure({ NO_COLOR: "1", TI_AIDES_CACHE: join(dossier, "cache"), ...env }),
+    stdio: ["ignore", "ignore", "pipe"],
+    encoding: "utf8",
+  });
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`node ${args.join(" ")} : code ${r.status}\n${r.stderr}`);
 }
 
 /**
@@ -52,8 +59,16 @@ function executer(args, env = {}) {
  */
 function sousBanc(nom, args, coeur) {
   const banc = join(RACINE, "test", "bench", nom);
-  const commande = coeur === undefined ? [process.execPath, banc, ...args] : ["taskset", "-c", coeur, process.execPath, banc, ...args];
-  const l = spawnSync(commande[0], commande.slice(1), { cwd: RACINE, env: envMesure(), encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+  const commande =
+    coeur === undefined
+      ? [process.execPath, banc, ...args]
+      : ["taskset", "-c", coeur, process.execPath, banc, ...args];
+  const l = spawnSync(commande[0], commande.slice(1), {
+    cwd: RACINE,
+    env: envMesure(),
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const lignes = (l.stdout ?? "").trim().split("\n");
   const json = lignes.find((x) => x.startsWith("RESULTAT_JSON "));
   for (const x of lignes.filter((y) => !y.startsWith("RESULTAT_JSON "))) console.log(`   ${x}`);
@@ -73,18 +88,39 @@ function memoire(args, env = {}) {
 const SCENARIOS = [
   { cle: "node", libelle: "node -e 0", args: ["-e", "0"] },
   { cle: "version", libelle: "ti-aides --version", args: [BIN, "--version"] },
-  { cle: "simuler_json", libelle: `ti-aides simuler ${FICHE} --format json`, args: [BIN, "simuler", FICHE, "--format", "json"] },
+  {
+    cle: "simuler_json",
+    libelle: `ti-aides simuler ${FICHE} --format json`,
+    args: [BIN, "simuler", FICHE, "--format", "json"],
+  },
   { cle: "simuler_table", libelle: `ti-aides simuler ${FICHE} (tableau)`, args: [BIN, "simuler", FICHE] },
-  { cle: "simuler_sans_cache", libelle: "  … sans cache, ni des règles ni du code (TI_AIDES_CACHE=0)", args: [BIN, "simuler", FICHE, "--format", "json"], env: { TI_AIDES_CACHE: "0" } },
+  {
+    cle: "simuler_sans_cache",
+    libelle: "  … sans cache, ni des règles ni du code (TI_AIDES_CACHE=0)",
+    args: [BIN, "simuler", FICHE, "--format", "json"],
+    env: { TI_AIDES_CACHE: "0" },
+  },
 ];
 
 const resultat = {
-  machine: { coeurs: availableParallelism(), processeur: cpus()[0]?.model ?? "?", memoire_go: Math.round(totalmem() / 2 ** 30), systeme: `${platform()} ${release()}`, node: process.version, charge_debut: loadavg().map((x) => Number(x.toFixed(2))), coeur: COEUR ?? null },
+  machine: {
+    coeurs: availableParallelism(),
+    processeur: cpus()[0]?.model ?? "?",
+    memoire_go: Math.round(totalmem() / 2 ** 30),
+    systeme: `${platform()} ${release()}`,
+    node: process.version,
+    charge_debut: loadavg().map((x) => Number(x.toFixed(2))),
+    coeur: COEUR ?? null,
+  },
 };
 
 try {
-  console.log(`Banc d'essai de ti-aides — ${resultat.machine.coeurs} cœur(s) (${resultat.machine.processeur}), Node ${process.version}, ${resultat.machine.systeme}`);
-  console.log(`Charge de la machine au début (1, 5, 15 min) : ${resultat.machine.charge_debut.map((x) => fr(x, 2)).join(" ; ")}${resultat.machine.charge_debut[0] > resultat.machine.coeurs / 2 ? " — machine occupée : chiffres à prendre avec prudence" : ""}`);
+  console.log(
+    `Banc d'essai de ti-aides — ${resultat.machine.coeurs} cœur(s) (${resultat.machine.processeur}), Node ${process.version}, ${resultat.machine.systeme}`,
+  );
+  console.log(
+    `Charge de la machine au début (1, 5, 15 min) : ${resultat.machine.charge_debut.map((x) => fr(x, 2)).join(" ; ")}${resultat.machine.charge_debut[0] > resultat.machine.coeurs / 2 ? " — machine occupée : chiffres à prendre avec prudence" : ""}`,
+  );
 
   // 1. Cold start. One run of each first: the rules cache is warm, as for a user's second command.
   for (const s of SCENARIOS) executer(s.args, s.env);
@@ -99,7 +135,9 @@ try {
   const base = mediane(temps.node);
   resultat.demarrage_ms = {};
   resultat.demarrage_rapport = {};
-  console.log(`\n1. Démarrage à froid (médiane de ${N} exécutions entrelacées, caches chauds : règles et code compilé, dans un dossier du banc)`);
+  console.log(
+    `\n1. Démarrage à froid (médiane de ${N} exécutions entrelacées, caches chauds : règles et code compilé, dans un dossier du banc)`,
+  );
   for (const s of SCENARIOS) {
     const m = mediane(temps[s.cle]);
     resultat.demarrage_ms[s.cle] = Number(m.toFixed(1));
@@ -107,11 +145,24 @@ try {
     console.log(`   ${s.libelle.padEnd(66)} ${fr(m).padStart(5)} ms   ${fr(m / base, 2)} ×`);
   }
   const r = resultat.demarrage_rapport.simuler_json;
-  console.log(`   Objectif « simuler à 1,5 × node -e 0 au plus » : ${r <= 1.5 ? "atteint" : `non atteint (${fr(r, 2)} ×)`}`);
+  console.log(
+    `   Objectif « simuler à 1,5 × node -e 0 au plus » : ${r <= 1.5 ? "atteint" : `non atteint (${fr(r, 2)} ×)`}`,
+  );
 
   // 1 bis (--imports): what each library costs to load on its own, to see where a start goes.
   if (process.argv.includes("--imports")) {
-    const modules = ["commander", "decimal.js", "yaml", "zod", "chalk", "cli-table3", "csv-parse", "csv-stringify", "cli-progress", "inquirer"];
+    const modules = [
+      "commander",
+      "decimal.js",
+      "yaml",
+      "zod",
+      "chalk",
+      "cli-table3",
+      "csv-parse",
+      "csv-stringify",
+      "cli-progress",
+      "inquirer",
+    ];
     const t = Object.fromEntries(["", ...modules].map((m) => [m, []]));
     for (let i = 0; i < N; i++) {
       for (const m of ["", ...modules]) {
@@ -121,14 +172,23 @@ try {
       }
     }
     const vide = mediane(t[""]);
-    resultat.imports_ms = Object.fromEntries(modules.map((m) => [m, Number((mediane(t[m]) - vide).toFixed(1))]));
-    console.log(`\n1 bis. Coût du chargement de chaque bibliothèque seule (médiane de ${N}, au-delà d'un module ESM vide : ${fr(vide)} ms)`);
-    for (const m of modules) console.log(`   ${m.padEnd(14)} + ${fr(resultat.imports_ms[m]).padStart(4)} ms   (+ ${fr(resultat.imports_ms[m] / base, 2)} × node -e 0)`);
+    resultat.imports_ms = Object.fromEntries(
+      modules.map((m) => [m, Number((mediane(t[m]) - vide).toFixed(1))]),
+    );
+    console.log(
+      `\n1 bis. Coût du chargement de chaque bibliothèque seule (médiane de ${N}, au-delà d'un module ESM vide : ${fr(vide)} ms)`,
+    );
+    for (const m of modules)
+      console.log(
+        `   ${m.padEnd(14)} + ${fr(resultat.imports_ms[m]).padStart(4)} ms   (+ ${fr(resultat.imports_ms[m] / base, 2)} × node -e 0)`,
+      );
   }
 
   // 2. The core alone, in process: validate + evaluate one fiche, and evaluate alone.
   const coeur = join(dossier, "coeur.mjs");
-  writeFileSync(coeur, `
+  writeFileSync(
+    coeur,
+    `
     import { readFileSync, writeFileSync } from "node:fs";
     import { chargerRegles, lireDocument, lireFiche, validerFiche, evaluerFiche } from ${JSON.stringify(join(RACINE, "dist", "index.js"))};
     const ref = chargerRegles();
@@ -146,13 +206,24 @@ try {
     const validation = mesurer(() => validerFiche(doc));
     const seul = mesurer(() => evaluerFiche(fiche, ref));
     writeFileSync(process.env.BENCH_COEUR, JSON.stringify({ complet, lecture, validation, seul }));
-  `);
+  `,
+  );
   const sortieCoeur = join(dossier, "coeur.json");
   const rssCoeur = memoire([coeur], { BENCH_COEUR: sortieCoeur });
   const c = JSON.parse(readFileSync(sortieCoeur, "utf8"));
-  resultat.coeur_par_s = { lecture_validation_evaluation: Math.round(c.complet), lecture_yaml: Math.round(c.lecture), validation_zod: Math.round(c.validation), evaluation_seule: Math.round(c.seul) };
+  resultat.coeur_par_s = {
+    lecture_validation_evaluation: Math.round(c.complet),
+    lecture_yaml: Math.round(c.lecture),
+    validation_zod: Math.round(c.validation),
+    evaluation_seule: Math.round(c.seul),
+  };
   console.log(`\n2. Cœur, dans le processus (dist/index.js), sur ${FICHE}`);
-  for (const [libelle, x] of [["lire + valider + évaluer", c.complet], ["  dont lire (YAML, lignes)", c.lecture], ["  dont valider (zod)", c.validation], ["  dont évaluer", c.seul]]) {
+  for (const [libelle, x] of [
+    ["lire + valider + évaluer", c.complet],
+    ["  dont lire (YAML, lignes)", c.lecture],
+    ["  dont valider (zod)", c.validation],
+    ["  dont évaluer", c.seul],
+  ]) {
     console.log(`   ${libelle.padEnd(26)} ${fr(x).padStart(7)} fiches/s (${fr(1000 / x, 3)} ms chacune)`);
   }
 
@@ -162,11 +233,20 @@ try {
     resultat.lot = "non mesuré (--sans-lot)";
     console.log("   non mesuré (--sans-lot)");
   } else {
-    resultat.lot = sousBanc("lot.mjs", ["--lignes", String(LIGNES), "--lignes-memoire", String(LIGNES_MEMOIRE)]);
+    resultat.lot = sousBanc("lot.mjs", [
+      "--lignes",
+      String(LIGNES),
+      "--lignes-memoire",
+      String(LIGNES_MEMOIRE),
+    ]);
     if (typeof resultat.lot === "object") {
-      console.log(`   Objectif « lot au moins au quart du passage » : ${resultat.lot.rapport >= 0.25 ? "atteint" : "non atteint"} (${fr(resultat.lot.rapport, 3)} ×)`);
+      console.log(
+        `   Objectif « lot au moins au quart du passage » : ${resultat.lot.rapport >= 0.25 ? "atteint" : "non atteint"} (${fr(resultat.lot.rapport, 3)} ×)`,
+      );
     }
-    console.log(`\n3 bis. Coût d'une ligne de lot, dans le processus${COEUR === undefined ? "" : ` (cœur ${COEUR})`}`);
+    console.log(
+      `\n3 bis. Coût d'une ligne de lot, dans le processus${COEUR === undefined ? "" : ` (cœur ${COEUR})`}`,
+    );
     resultat.ligne_lot = sousBanc("lignes.mjs", ["--lignes", String(LIGNES)], COEUR);
   }
 
@@ -175,14 +255,22 @@ try {
     node: Math.round(memoire(["-e", "0"])),
     version: Math.round(memoire([BIN, "--version"])),
     simuler_json: Math.round(memoire([BIN, "simuler", FICHE, "--format", "json"])),
-    simuler_sans_cache: Math.round(memoire([BIN, "simuler", FICHE, "--format", "json"], { TI_AIDES_CACHE: "0" })),
+    simuler_sans_cache: Math.round(
+      memoire([BIN, "simuler", FICHE, "--format", "json"], { TI_AIDES_CACHE: "0" }),
+    ),
     coeur_boucle: Math.round(rssCoeur),
     ...(typeof resultat.lot === "object" ? { lot: resultat.lot.rss_mo } : {}),
   };
   const m = resultat.memoire_max_mo;
   console.log("\n4. Mémoire maximale (RSS)");
-  console.log(`   node -e 0 ${m.node} Mo ; --version ${m.version} Mo ; simuler ${m.simuler_json} Mo (sans cache ${m.simuler_sans_cache} Mo) ; boucle du cœur ${m.coeur_boucle} Mo` +
-    (m.lot ? ` ; lot ${Object.entries(m.lot).map(([k, v]) => `${fr(Number(k))} lignes ${v} Mo`).join(", ")}` : ""));
+  console.log(
+    `   node -e 0 ${m.node} Mo ; --version ${m.version} Mo ; simuler ${m.simuler_json} Mo (sans cache ${m.simuler_sans_cache} Mo) ; boucle du cœur ${m.coeur_boucle} Mo` +
+      (m.lot
+        ? ` ; lot ${Object.entries(m.lot)
+            .map(([k, v]) => `${fr(Number(k))} lignes ${v} Mo`)
+            .join(", ")}`
+        : ""),
+  );
   resultat.machine.charge_fin = loadavg().map((x) => Number(x.toFixed(2)));
   console.log(`\nRESULTAT_JSON ${JSON.stringify(resultat)}`);
 } finally {

@@ -9,7 +9,10 @@ describe("transparence (Guide note 10, l.2641; GBER art. 9)", () => {
     return evaluer({
       ...ficheSimple(mission, { beneficiaire: { secteur } }),
       date_demande: date,
-      financements: [{ financeur: "region", montant, regime: "rgec" }, { financeur: "autofinancement", montant: (2000000 - Number(montant)).toFixed(2) }],
+      financements: [
+        { financeur: "region", montant, regime: "rgec" },
+        { financeur: "autofinancement", montant: (2000000 - Number(montant)).toFixed(2) },
+      ],
     });
   }
   test("500 000 € exactly: publication required (≥), with a warning on the reading; still compliant", () => {
@@ -39,12 +42,18 @@ describe("transparence (Guide note 10, l.2641; GBER art. 9)", () => {
 
 describe("effet_incitatif (Guide note 8, l.2637; GBER art. 6 §2)", () => {
   function dates(date_demande: string | undefined, date_debut: string | undefined, regime = "rgec") {
-    return evaluer({
-      ...ficheSimple(mission),
-      date_demande,
-      date_debut,
-      financements: [{ financeur: "region", montant: 100000, regime }, { financeur: "autofinancement", montant: 1900000 }],
-    }, { date: "2019-06-01" });
+    return evaluer(
+      {
+        ...ficheSimple(mission),
+        date_demande,
+        date_debut,
+        financements: [
+          { financeur: "region", montant: 100000, regime },
+          { financeur: "autofinancement", montant: 1900000 },
+        ],
+      },
+      { date: "2019-06-01" },
+    );
   }
   test("a request filed the day the works start is too late", () => {
     const [c] = controles(dates("2019-09-01", "2019-09-01"), "effet_incitatif");
@@ -71,7 +80,10 @@ describe("cofinancement (Guide fiche 1, l.269 and l.273)", () => {
     return evaluer({
       ...ficheSimple(etude, { beneficiaire: { nature: "collectivite", nom: "Commune" } }),
       beneficiaire: { nature: "collectivite", nom: "Commune" },
-      financements: [{ financeur: "bdt-ingenierie", montant: bdt }, { financeur: "autofinancement", montant: commune }],
+      financements: [
+        { financeur: "bdt-ingenierie", montant: bdt },
+        { financeur: "autofinancement", montant: commune },
+      ],
     });
   }
   test("50 % by BdT and 50 % by the collectivité: compliant", () => {
@@ -88,7 +100,15 @@ describe("cofinancement (Guide fiche 1, l.269 and l.273)", () => {
 });
 
 describe("parite (Guide fiche 21, l.2054)", () => {
-  const outil = { id: "outil", nature: "investissement", categorie: "outil_filiere", montant: 1000000, ouvert_aux_tiers: true, duree_amorcage_annees: 3, droits_vote_filiere: 0.6 };
+  const outil = {
+    id: "outil",
+    nature: "investissement",
+    categorie: "outil_filiere",
+    montant: 1000000,
+    ouvert_aux_tiers: true,
+    duree_amorcage_annees: 3,
+    droits_vote_filiere: 0.6,
+  };
   function plan(etat: number, region: number) {
     return evaluer({
       ...ficheSimple(outil),
@@ -114,8 +134,15 @@ describe("participation_minimale (CGCT art. L1111-10 III)", () => {
   function plan(region: number, autofinancement: number, derogation?: boolean) {
     return evaluer({
       ...ficheSimple({ id: "zae", nature: "investissement", montant: 1000000 }),
-      beneficiaire: { nature: "collectivite", nom: "CC Exemple", ...(derogation ? { derogation_participation: true } : {}) },
-      financements: [{ financeur: "region", montant: region, regime: "hors_aide_etat" }, { financeur: "autofinancement", montant: autofinancement }],
+      beneficiaire: {
+        nature: "collectivite",
+        nom: "CC Exemple",
+        ...(derogation ? { derogation_participation: true } : {}),
+      },
+      financements: [
+        { financeur: "region", montant: region, regime: "hors_aide_etat" },
+        { financeur: "autofinancement", montant: autofinancement },
+      ],
     });
   }
   test("exactly 20 % of the public financing: compliant", () => {
@@ -144,15 +171,23 @@ describe("participation_minimale : exemption outre-mer et EPCI déclaré établi
     return evaluer({
       ...ficheSimple({ id: "zae", nature: "investissement", montant: 1000000 }),
       beneficiaire,
-      financements: [{ financeur: "region", montant: 850000, regime: "hors_aide_etat" }, { financeur: "autofinancement", montant: 150000 }],
+      financements: [
+        { financeur: "region", montant: 850000, regime: "hors_aide_etat" },
+        { financeur: "autofinancement", montant: 150000 },
+      ],
       ...autre,
     });
   }
   test("métropole : 15 % < 20 %, non conforme (témoin)", () => {
-    expect(controles(plan({ nature: "collectivite", nom: "CC Exemple" }), "participation_minimale")[0].conforme).toBe(false);
+    expect(
+      controles(plan({ nature: "collectivite", nom: "CC Exemple" }), "participation_minimale")[0].conforme,
+    ).toBe(false);
   });
   test("outre-mer, territoire « Cayenne » (Guyane, Guide l.544) : non applicable, conforme, le motif nomme l'exemption", () => {
-    const e = plan({ nature: "collectivite", nom: "CA Centre Littoral" }, { territoire: "Cayenne", localisation: { zone: "outre_mer" } });
+    const e = plan(
+      { nature: "collectivite", nom: "CA Centre Littoral" },
+      { territoire: "Cayenne", localisation: { zone: "outre_mer" } },
+    );
     const [c] = controles(e, "participation_minimale");
     expect(c.conforme).toBe(true);
     expect(c.message).toContain("L1111-10, III exempte les collectivités de Guyane");
@@ -164,20 +199,29 @@ describe("participation_minimale : exemption outre-mer et EPCI déclaré établi
     expect(codes(e)).toContain("participation_territoire_non_nomme");
   });
   test("le nom du bénéficiaire suffit à nommer le territoire (« Mayotte »)", () => {
-    const e = plan({ nature: "collectivite", nom: "Département de Mayotte" }, { localisation: { zone: "outre_mer" } });
+    const e = plan(
+      { nature: "collectivite", nom: "Département de Mayotte" },
+      { localisation: { zone: "outre_mer" } },
+    );
     expect(controles(e, "participation_minimale")[0].message).toContain("de Mayotte");
     expect(codes(e)).not.toContain("participation_territoire_non_nomme");
   });
   test("un établissement public nommé « Communauté de communes … » : avertissement, il ne passe pas en silence", () => {
     const e = plan({ nature: "etablissement_public", nom: "Communauté de communes du Haut-Jura" });
     expect(codes(e)).toContain("groupement_declare_etablissement_public");
-    expect(e.motifs.find((m) => m.code === "groupement_declare_etablissement_public")!.message).toContain("nature: collectivite");
+    expect(e.motifs.find((m) => m.code === "groupement_declare_etablissement_public")!.message).toContain(
+      "nature: collectivite",
+    );
   });
   test("« Métropole », « Syndicat mixte », « EPCI » aussi ; un « Lycée » non", () => {
     for (const nom of ["Grenoble-Alpes Métropole", "Syndicat mixte de la zone", "EPCI du Val"]) {
-      expect(codes(plan({ nature: "etablissement_public", nom }))).toContain("groupement_declare_etablissement_public");
+      expect(codes(plan({ nature: "etablissement_public", nom }))).toContain(
+        "groupement_declare_etablissement_public",
+      );
     }
-    expect(codes(plan({ nature: "etablissement_public", nom: "Lycée Jean Moulin" }))).not.toContain("groupement_declare_etablissement_public");
+    expect(codes(plan({ nature: "etablissement_public", nom: "Lycée Jean Moulin" }))).not.toContain(
+      "groupement_declare_etablissement_public",
+    );
   });
 });
 
@@ -188,13 +232,23 @@ describe("participation_minimale : exemption outre-mer et EPCI déclaré établi
 describe("contrôles sous un règlement expiré : RGEC après le 31/12/2026 (seconde édition)", () => {
   function plan(date: string) {
     return evaluer({
-      ...ficheSimple({ id: "chaudiere", nature: "investissement", categorie: "enr", montant: 1200000, cout_reference: 400000 }),
+      ...ficheSimple({
+        id: "chaudiere",
+        nature: "investissement",
+        categorie: "enr",
+        montant: 1200000,
+        cout_reference: 400000,
+      }),
       date_demande: date,
       date_debut: "2027-06-01",
-      financements: [{ financeur: "ademe-investissement", montant: 400000, regime: "rgec" }, { financeur: "autofinancement", montant: 800000 }],
+      financements: [
+        { financeur: "ademe-investissement", montant: 400000, regime: "rgec" },
+        { financeur: "autofinancement", montant: 800000 },
+      ],
     });
   }
-  const verdicts = (e: ReturnType<typeof plan>) => ["cumul", "effet_incitatif", "transparence"].map((n) => controles(e, n as never)[0].conforme);
+  const verdicts = (e: ReturnType<typeof plan>) =>
+    ["cumul", "effet_incitatif", "transparence"].map((n) => controles(e, n as never)[0].conforme);
   test("31/12/2026, dernier jour : cumul, effet incitatif et transparence évalués", () => {
     // Cumul : 400 000 ≤ 55 % (ME, EnR, l.914) × 800 000 = 440 000 ; demande du 31/12/2026 < début 01/06/2027.
     expect(verdicts(plan("2026-12-31"))).toEqual([true, true, true]);

@@ -4,10 +4,19 @@ import { describe, expect, test } from "vitest";
 import { codes, controles, evaluer, ficheSimple } from "../outils/regles.js";
 
 // 60 % × 800 000 = 480 000,00 € (Guide fiche 8, l.912-914), as in docs/interface.md's example.
-const chaudiere = { id: "chaudiere", nature: "investissement", categorie: "enr", montant: 1200000, cout_reference: 400000 };
+const chaudiere = {
+  id: "chaudiere",
+  nature: "investissement",
+  categorie: "enr",
+  montant: 1200000,
+  cout_reference: 400000,
+};
 
 function avec(financements: unknown[]) {
-  return evaluer({ ...ficheSimple(chaudiere, { localisation: { zone: "metropole", afr: true } }), financements });
+  return evaluer({
+    ...ficheSimple(chaudiere, { localisation: { zone: "metropole", afr: true } }),
+    financements,
+  });
 }
 
 describe("cumul", () => {
@@ -47,8 +56,14 @@ describe("cumul", () => {
   });
 
   test("a loan counts at its gross grant equivalent when given, else at its nominal amount with a warning", () => {
-    const base = [{ financeur: "ademe-investissement", montant: 400000, regime: "rgec" }, { financeur: "autofinancement", montant: 600000 }];
-    const avecEsb = avec([...base, { financeur: "region", montant: 200000, forme: "pret", equivalent_subvention: 30000, regime: "rgec" }]);
+    const base = [
+      { financeur: "ademe-investissement", montant: 400000, regime: "rgec" },
+      { financeur: "autofinancement", montant: 600000 },
+    ];
+    const avecEsb = avec([
+      ...base,
+      { financeur: "region", montant: 200000, forme: "pret", equivalent_subvention: 30000, regime: "rgec" },
+    ]);
     expect(controles(avecEsb, "cumul")[0].valeur!.toFixed(2)).toBe("430000.00");
     const sansEsb = avec([...base, { financeur: "region", montant: 200000, forme: "pret", regime: "rgec" }]);
     expect(controles(sansEsb, "cumul")[0].valeur!.toFixed(2)).toBe("600000.00");
@@ -58,7 +73,10 @@ describe("cumul", () => {
   test("an expense no computed dispositif covers has no ceiling: conforme null and a warning", () => {
     const e = evaluer({
       ...ficheSimple({ id: "batiment", nature: "investissement", montant: 500000 }),
-      financements: [{ financeur: "region", montant: 100000, regime: "rgec" }, { financeur: "autofinancement", montant: 400000 }],
+      financements: [
+        { financeur: "region", montant: 100000, regime: "rgec" },
+        { financeur: "autofinancement", montant: 400000 },
+      ],
     });
     const [c] = controles(e, "cumul");
     expect(c.conforme).toBeNull();
@@ -72,7 +90,10 @@ describe("cumul", () => {
     // 20 % × 500 000 = 100 000 € (an intensity the user takes from the regime applied).
     const e = evaluer({
       ...ficheSimple({ id: "batiment", nature: "investissement", montant: 500000, taux_max: 0.2 }),
-      financements: [{ financeur: "region", montant: "100000.01", regime: "rgec" }, { financeur: "autofinancement", montant: "399999.99" }],
+      financements: [
+        { financeur: "region", montant: "100000.01", regime: "rgec" },
+        { financeur: "autofinancement", montant: "399999.99" },
+      ],
     });
     const [c] = controles(e, "cumul");
     expect(c.limite!.toFixed(2)).toBe("100000.00");
@@ -83,23 +104,46 @@ describe("cumul", () => {
     // Two EnR investments, ME outside AFR: 55 % (l.914). Extra costs 300 000 and 100 000 → ceilings
     // 165 000 and 55 000. A Region line of 200 000 over both: 150 000 and 50 000 (3:1).
     const e = evaluer({
-      ...ficheSimple({ id: "a", nature: "investissement", categorie: "enr", montant: 400000, cout_reference: 100000 }),
+      ...ficheSimple({
+        id: "a",
+        nature: "investissement",
+        categorie: "enr",
+        montant: 400000,
+        cout_reference: 100000,
+      }),
       depenses: [
         { id: "a", nature: "investissement", categorie: "enr", montant: 400000, cout_reference: 100000 },
         { id: "b", nature: "investissement", categorie: "enr", montant: 200000, cout_reference: 100000 },
       ],
-      financements: [{ financeur: "region", montant: 200000, regime: "rgec" }, { financeur: "autofinancement", montant: 400000 }],
+      financements: [
+        { financeur: "region", montant: 200000, regime: "rgec" },
+        { financeur: "autofinancement", montant: 400000 },
+      ],
     });
     const [a, b] = controles(e, "cumul");
-    expect([a.portee, a.valeur!.toFixed(2), a.limite!.toFixed(2), a.conforme]).toEqual(["a", "150000.00", "165000.00", true]);
-    expect([b.portee, b.valeur!.toFixed(2), b.limite!.toFixed(2), b.conforme]).toEqual(["b", "50000.00", "55000.00", true]);
+    expect([a.portee, a.valeur!.toFixed(2), a.limite!.toFixed(2), a.conforme]).toEqual([
+      "a",
+      "150000.00",
+      "165000.00",
+      true,
+    ]);
+    expect([b.portee, b.valeur!.toFixed(2), b.limite!.toFixed(2), b.conforme]).toEqual([
+      "b",
+      "50000.00",
+      "55000.00",
+      true,
+    ]);
   });
 
   test("a non-economic beneficiary is outside State-aid controls", () => {
     const e = evaluer({
       ...ficheSimple(chaudiere, { beneficiaire: { nature: "collectivite", nom: "CC Exemple" } }),
       beneficiaire: { nature: "collectivite", nom: "CC Exemple" },
-      financements: [{ financeur: "ademe-investissement", montant: 780000 }, { financeur: "region", montant: 100000, regime: "rgec" }, { financeur: "autofinancement", montant: 320000 }],
+      financements: [
+        { financeur: "ademe-investissement", montant: 780000 },
+        { financeur: "region", montant: 100000, regime: "rgec" },
+        { financeur: "autofinancement", montant: 320000 },
+      ],
     });
     expect(controles(e, "cumul")).toEqual([]);
   });

@@ -4,7 +4,13 @@ import { controles, evaluer, ficheSimple } from "../outils/regles.js";
 
 // ME (120 staff, 30 M€ turnover: Reg. 651/2014 annex I), EnR, zone AFR: 55 % (Guide l.914) + 5 points
 // (l.912) = 60 % of the extra cost 1 200 000 − 400 000 = 800 000 € → ceiling 480 000,00 €.
-const chaudiere = { id: "chaudiere", nature: "investissement", categorie: "enr", montant: 1200000, cout_reference: 400000 };
+const chaudiere = {
+  id: "chaudiere",
+  nature: "investissement",
+  categorie: "enr",
+  montant: 1200000,
+  cout_reference: 400000,
+};
 const afr = { localisation: { zone: "metropole", afr: true } };
 
 function plan(ademe: string | number, autofinancement: string | number) {
@@ -36,8 +42,20 @@ describe("plafond", () => {
 
   test("a dispositif asked on an expense where it is ineligible has a ceiling of 0", () => {
     // ademe-etudes requires an external provider (Guide l.803): prestataire_externe false → ineligible.
-    const etude = { id: "etude", nature: "etude", categorie: "diagnostic", montant: 40000, prestataire_externe: false };
-    const e = evaluer({ ...ficheSimple(etude), financements: [{ financeur: "ademe-etudes", montant: 10000 }, { financeur: "autofinancement", montant: 30000 }] });
+    const etude = {
+      id: "etude",
+      nature: "etude",
+      categorie: "diagnostic",
+      montant: 40000,
+      prestataire_externe: false,
+    };
+    const e = evaluer({
+      ...ficheSimple(etude),
+      financements: [
+        { financeur: "ademe-etudes", montant: 10000 },
+        { financeur: "autofinancement", montant: 30000 },
+      ],
+    });
     const [p] = controles(e, "plafond");
     expect(p.limite!.toFixed(2)).toBe("0.00");
     expect(p.conforme).toBe(false);
@@ -45,7 +63,15 @@ describe("plafond", () => {
 
   test("a generic financer paying under a dispositif counts against its ceiling", () => {
     // pia-filieres: 50 % of 3 000 000 = 1 500 000 € (Guide fiche 21, l.2054); State and Region pay 800 000 each.
-    const outil = { id: "outil", nature: "investissement", categorie: "outil_filiere", montant: 3000000, ouvert_aux_tiers: true, duree_amorcage_annees: 5, droits_vote_filiere: 0.5 };
+    const outil = {
+      id: "outil",
+      nature: "investissement",
+      categorie: "outil_filiere",
+      montant: 3000000,
+      ouvert_aux_tiers: true,
+      duree_amorcage_annees: 5,
+      droits_vote_filiere: 0.5,
+    };
     const e = evaluer({
       ...ficheSimple(outil),
       financements: [

@@ -1,6 +1,13 @@
 // Money: French amounts read exactly, ceilings truncated, shares exact to the cent (docs/domaine.md §0).
 import { describe, expect, test } from "vitest";
-import { D, lireMontant, lireNombre, repartir, tronquerCentime, arrondirCentime } from "../../src/core/argent.js";
+import {
+  D,
+  lireMontant,
+  lireNombre,
+  repartir,
+  tronquerCentime,
+  arrondirCentime,
+} from "../../src/core/argent.js";
 
 describe("lireMontant", () => {
   test.each([
@@ -15,14 +22,22 @@ describe("lireMontant", () => {
     const r = lireMontant(entree);
     expect(r.ok && r.valeur.toString()).toBe(attendu);
   });
-  test.each([["-1", "négatif"], [-0.01, "négatif"], ["12,345", "deux décimales"], [1.005, "deux décimales"], [Infinity, "fini"], [NaN, "fini"], ["abc", "n'est pas un montant"], [true, "montant est attendu"], ["1e400", "n'est pas un montant"], ["1234567890123456789012345678901234567890", "dépasse"]])(
-    "%j is refused (%s)",
-    (entree, motif) => {
-      const r = lireMontant(entree);
-      expect(r.ok).toBe(false);
-      expect(!r.ok && r.message).toContain(motif);
-    },
-  );
+  test.each([
+    ["-1", "négatif"],
+    [-0.01, "négatif"],
+    ["12,345", "deux décimales"],
+    [1.005, "deux décimales"],
+    [Infinity, "fini"],
+    [NaN, "fini"],
+    ["abc", "n'est pas un montant"],
+    [true, "montant est attendu"],
+    ["1e400", "n'est pas un montant"],
+    ["1234567890123456789012345678901234567890", "dépasse"],
+  ])("%j is refused (%s)", (entree, motif) => {
+    const r = lireMontant(entree);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toContain(motif);
+  });
 });
 
 test("lireNombre reads fractions and percents", () => {
@@ -50,29 +65,51 @@ test("repartir: a line that finances one expense gives it the whole line, to the
 
 test("repartir: shares add up to the total exactly, pro rata of the weights", () => {
   // 100 € over three equal weights: 33,34 + 33,33 + 33,33.
-  expect(repartir(new D(100), [new D(1), new D(1), new D(1)]).map((x) => x.toFixed(2))).toEqual(["33.34", "33.33", "33.33"]);
+  expect(repartir(new D(100), [new D(1), new D(1), new D(1)]).map((x) => x.toFixed(2))).toEqual([
+    "33.34",
+    "33.33",
+    "33.33",
+  ]);
   // 200 000 over 300 000 and 100 000: 150 000 and 50 000.
-  expect(repartir(new D(200000), [new D(300000), new D(100000)]).map((x) => x.toFixed(2))).toEqual(["150000.00", "50000.00"]);
+  expect(repartir(new D(200000), [new D(300000), new D(100000)]).map((x) => x.toFixed(2))).toEqual([
+    "150000.00",
+    "50000.00",
+  ]);
   // Zero weights: equal shares.
   expect(repartir(new D("0.03"), [new D(0), new D(0)]).map((x) => x.toFixed(2))).toEqual(["0.02", "0.01"]);
 });
 
 describe("lireMontant : un point suivi d'exactement trois chiffres, sans virgule, est ambigu (docs/interface.md « Lire ce que contient un tableur »)", () => {
-  test.each(["350.000", "1.200.000", "12.500 €", " 600.000 ", "999.999.999"])("« %s » est refusé : 350 000 ou 350 ?", (texte) => {
-    const r = lireMontant(texte);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toMatch(/ambigu.*écrivez \d+ ou \d/);
-  });
+  test.each(["350.000", "1.200.000", "12.500 €", " 600.000 ", "999.999.999"])(
+    "« %s » est refusé : 350 000 ou 350 ?",
+    (texte) => {
+      const r = lireMontant(texte);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.message).toMatch(/ambigu.*écrivez \d+ ou \d/);
+    },
+  );
   test("le message dit les deux lectures et comment écrire", () => {
-    expect(lireMontant("350.000")).toEqual({ ok: false, message: "montant « 350.000 » ambigu (350 000 € ou 350 € ?) : écrivez 350000 ou 350 000, et les centimes après une virgule (350 000,50)" });
+    expect(lireMontant("350.000")).toEqual({
+      ok: false,
+      message:
+        "montant « 350.000 » ambigu (350 000 € ou 350 € ?) : écrivez 350000 ou 350 000, et les centimes après une virgule (350 000,50)",
+    });
   });
   test.each([
-    ["1 200 000,50 €", "1200000.5"], ["1200000", "1200000"], ["1200000,5", "1200000.5"], ["350000.50", "350000.5"], ["0.000", "0"], ["12.5", "12.5"],
+    ["1 200 000,50 €", "1200000.5"],
+    ["1200000", "1200000"],
+    ["1200000,5", "1200000.5"],
+    ["350000.50", "350000.5"],
+    ["0.000", "0"],
+    ["12.5", "12.5"],
   ])("« %s » reste lu : %s", (texte, valeur) => {
     const r = lireMontant(texte);
     expect(r.ok && r.valeur.toString()).toBe(valeur);
   });
   test("« 1200.000 » (quatre chiffres avant le point) : plus de deux décimales écrites, refusé", () => {
-    expect(lireMontant("1200.000")).toMatchObject({ ok: false, message: expect.stringContaining("plus de deux décimales") });
+    expect(lireMontant("1200.000")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("plus de deux décimales"),
+    });
   });
 });

@@ -50,15 +50,21 @@ const CAS_3_ANS = `  - nom: "3 ans : 42 000 €"
 
 describe("le format est validé au chargement, en français, avec fichier, ligne et champ", () => {
   test("source manquante", () => {
-    expect(erreurs(BASE + CAS_3_ANS.replace(/ {4}source: .*\n/, ""))).toEqual(["cas.yaml, ligne 10 : champ « cas[0].source » : champ obligatoire manquant"]);
+    expect(erreurs(BASE + CAS_3_ANS.replace(/ {4}source: .*\n/, ""))).toEqual([
+      "cas.yaml, ligne 10 : champ « cas[0].source » : champ obligatoire manquant",
+    ]);
   });
   test("champ inconnu, avec une suggestion", () => {
     const [m] = erreurs(BASE + CAS_3_ANS.replace("plafond:", "plafnod:"));
-    expect(m).toMatch(/^cas\.yaml, ligne 16 : champ « cas\[0\]\.resultats\[0\]\.plafnod » : champ inconnu « plafnod » \(vouliez-vous dire « plafond » \?\)/);
+    expect(m).toMatch(
+      /^cas\.yaml, ligne 16 : champ « cas\[0\]\.resultats\[0\]\.plafnod » : champ inconnu « plafnod » \(vouliez-vous dire « plafond » \?\)/,
+    );
   });
   test("chiffre attendu qui n'est pas un nombre", () => {
     const [m] = erreurs(BASE + CAS_3_ANS.replace('"42000.00"', '"42 000 €"'));
-    expect(m).toMatch(/^cas\.yaml, ligne 16 : champ « cas\[0\]\.resultats\[0\]\.plafond » : un nombre est attendu/);
+    expect(m).toMatch(
+      /^cas\.yaml, ligne 16 : champ « cas\[0\]\.resultats\[0\]\.plafond » : un nombre est attendu/,
+    );
   });
   test("un cas sans chiffre attendu ne vérifie rien : refusé", () => {
     const [m] = erreurs(BASE + CAS_3_ANS.replace(/ {4}resultats:\n.*\n/, ""));
@@ -70,13 +76,17 @@ describe("le format est validé au chargement, en français, avec fichier, ligne
   });
   test("deux cas du même nom : refusé, on ne saurait pas lequel échoue", () => {
     const [m] = erreurs(BASE + CAS_3_ANS + CAS_3_ANS);
-    expect(m).toMatch(/^cas\.yaml, ligne 17 : champ « cas\[1\]\.nom » : nom « 3 ans : 42 000 € » déjà donné à un autre cas/);
+    expect(m).toMatch(
+      /^cas\.yaml, ligne 17 : champ « cas\[1\]\.nom » : nom « 3 ans : 42 000 € » déjà donné à un autre cas/,
+    );
   });
   test("une règle ou une fiche donnée à la place des cas : dit en une ligne", () => {
     expect(erreurs("id: x\ns_applique_a: { natures: [etude] }\ncalcul: { type: eligibilite }\n")).toEqual([
       "cas.yaml, ligne 2 : c'est un fichier de règle, pas de cas de test : donnez son dossier avec --regles ; un fichier de cas de test a une liste « cas » (docs/cas-de-test.md)",
     ]);
-    expect(erreurs("id: T\ndepenses: []\n")[0]).toMatch(/^cas\.yaml, ligne 2 : c'est une fiche ou un contrat, pas un fichier de cas de test/);
+    expect(erreurs("id: T\ndepenses: []\n")[0]).toMatch(
+      /^cas\.yaml, ligne 2 : c'est une fiche ou un contrat, pas un fichier de cas de test/,
+    );
   });
   test("date du cas invalide", () => {
     const [m] = erreurs(BASE + CAS_3_ANS.replace("    fiche:", '    date: "2019-02-30"\n    fiche:'));
@@ -85,17 +95,23 @@ describe("le format est validé au chargement, en français, avec fichier, ligne
   test("la fiche du cas est lue comme une fiche : son erreur nomme la ligne du fichier de cas", () => {
     const [cas] = lire(BASE + CAS_3_ANS.replace("salaire_brut_annuel", "salaire_brut_anuel")).cas;
     const bilan = executerCas(cas, REF);
-    expect(bilan.erreurs?.map(formaterProbleme)[0]).toMatch(/^cas\.yaml, ligne 14 : champ « (cas\[0\]\.fiche\.)?depenses\[0\]\.salaire_brut_anuel » : champ inconnu/);
+    expect(bilan.erreurs?.map(formaterProbleme)[0]).toMatch(
+      /^cas\.yaml, ligne 14 : champ « (cas\[0\]\.fiche\.)?depenses\[0\]\.salaire_brut_anuel » : champ inconnu/,
+    );
   });
   test("un champ venu de la base est signalé à sa ligne dans la base", () => {
     const [cas] = lire((BASE + CAS_3_ANS).replace("montant: 120000", "montant: -5")).cas;
-    expect(executerCas(cas, REF).erreurs?.map(formaterProbleme)[0]).toMatch(/^cas\.yaml, ligne 8 : champ « cas\[0\]\.fiche\.depenses\[0\]\.montant »/);
+    expect(executerCas(cas, REF).erreurs?.map(formaterProbleme)[0]).toMatch(
+      /^cas\.yaml, ligne 8 : champ « cas\[0\]\.fiche\.depenses\[0\]\.montant »/,
+    );
   });
 });
 
 describe("la fiche d'un cas : la base, puis le cas par-dessus", () => {
   test("champs fusionnés, listes remplacées, null retire un champ, la dépense de base sous chaque dépense", () => {
-    const texte = BASE.replace("{ nature: collectivite }", "{ nature: entreprise, effectif: 10 }") + `  - nom: deux dépenses
+    const texte =
+      BASE.replace("{ nature: collectivite }", "{ nature: entreprise, effectif: 10 }") +
+      `  - nom: deux dépenses
     source: "l.1092"
     fiche:
       beneficiaire: { effectif: null, secteur: industrie }
@@ -107,7 +123,10 @@ describe("la fiche d'un cas : la base, puis le cas par-dessus", () => {
     expect(fiche.beneficiaire).toMatchObject({ nature: "entreprise", secteur: "industrie" });
     expect(fiche.beneficiaire.effectif).toBeUndefined();
     expect(fiche.localisation).toMatchObject({ zone: "metropole" });
-    expect(fiche.depenses.map((d) => [d.id, d.nature, d.montant.toString()])).toEqual([["a", "recrutement", "120000"], ["b", "recrutement", "1"]]);
+    expect(fiche.depenses.map((d) => [d.id, d.nature, d.montant.toString()])).toEqual([
+      ["a", "recrutement", "120000"],
+      ["b", "recrutement", "1"],
+    ]);
   });
 });
 
@@ -117,23 +136,36 @@ describe("un cas dont on change un chiffre échoue, avec l'attendu et l'obtenu",
   });
   test("plafond de 42 000,01 € au lieu de 42 000,00 €", () => {
     const bilan = executerCas(lire(BASE + CAS_3_ANS.replace('"42000.00"', "42000.01")).cas[0], REF);
-    expect(bilan.ecarts).toEqual([{ sujet: "cifre / d1", champ: "plafond", attendu: "42000.01", obtenu: "42000.00" }]);
+    expect(bilan.ecarts).toEqual([
+      { sujet: "cifre / d1", champ: "plafond", attendu: "42000.01", obtenu: "42000.00" },
+    ]);
   });
   test("test/cas/cifre.yaml, premier cas, avec 28 000 € au lieu de 42 000 €", () => {
     const chemin = `${DOSSIER}/cifre.yaml`;
-    const texte = readFileSync(chemin, "utf8").replace('plafond: "42000.00", codes: []', 'plafond: "28000.00", codes: []');
+    const texte = readFileSync(chemin, "utf8").replace(
+      'plafond: "42000.00", codes: []',
+      'plafond: "28000.00", codes: []',
+    );
     const cas = validerFichierCas(lireDocument(texte, chemin)).cas[0];
-    expect(executerCas(cas, REF).ecarts).toEqual([{ sujet: "cifre / d1", champ: "plafond", attendu: "28000.00", obtenu: "42000.00" }]);
+    expect(executerCas(cas, REF).ecarts).toEqual([
+      { sujet: "cifre / d1", champ: "plafond", attendu: "28000.00", obtenu: "42000.00" },
+    ]);
   });
   test("résultat absent, dépense ambiguë, contrôle absent", () => {
-    const texte = BASE + `  - nom: x
+    const texte =
+      BASE +
+      `  - nom: x
     source: y
     fiche: { depenses: [{ id: a }, { id: b }] }
     resultats: [{}, { dispositif: vte }]
     controles: [{ controle: parite }]
 `;
     const ecarts = executerCas(lire(texte).cas[0], REF).ecarts;
-    expect(ecarts.map((e) => [e.sujet, e.champ])).toEqual([["cifre", "depense"], ["vte", "résultat"], ["contrôle parite", "contrôle"]]);
+    expect(ecarts.map((e) => [e.sujet, e.champ])).toEqual([
+      ["cifre", "depense"],
+      ["vte", "résultat"],
+      ["contrôle parite", "contrôle"],
+    ]);
   });
 });
 
@@ -141,21 +173,26 @@ describe("un cas dont on change un chiffre échoue, avec l'attendu et l'obtenu",
 function variantes(cas: CasDeTest, obtenus: (i: number) => string[]): CasDeTest[] {
   const sorties: CasDeTest[] = [];
   cas.resultats.forEach((r, i) => {
-    const avec = (x: object) => sorties.push({ ...cas, resultats: cas.resultats.map((y, j) => (j === i ? { ...y, ...x } : y)) });
+    const avec = (x: object) =>
+      sorties.push({ ...cas, resultats: cas.resultats.map((y, j) => (j === i ? { ...y, ...x } : y)) });
     if (r.eligible !== undefined) avec({ eligible: !r.eligible });
     for (const k of ["assiette", "taux", "plafond", "demande", "depassement"] as const) {
       const v = r[k];
-      if (v !== undefined) avec({ [k]: v === null ? 1 : k === "taux" ? Number(v) + 0.0001 : Number(v) + 0.01 });
+      if (v !== undefined)
+        avec({ [k]: v === null ? 1 : k === "taux" ? Number(v) + 0.0001 : Number(v) + 0.01 });
     }
     if (r.codes !== undefined) avec({ codes: [...r.codes, "code_invente"] });
     if (r.codes_presents !== undefined) avec({ codes_presents: [...r.codes_presents, "code_invente"] });
-    if (r.codes_absents !== undefined && obtenus(i).length) avec({ codes_absents: [...r.codes_absents, obtenus(i)[0]] });
+    if (r.codes_absents !== undefined && obtenus(i).length)
+      avec({ codes_absents: [...r.codes_absents, obtenus(i)[0]] });
     for (const k of Object.keys(r.details ?? {})) avec({ details: { ...r.details, [k]: "valeur_inventee" } });
   });
   cas.controles.forEach((k, i) => {
-    const avec = (x: object) => sorties.push({ ...cas, controles: cas.controles.map((y, j) => (j === i ? { ...y, ...x } : y)) });
+    const avec = (x: object) =>
+      sorties.push({ ...cas, controles: cas.controles.map((y, j) => (j === i ? { ...y, ...x } : y)) });
     if (k.conforme !== undefined) avec({ conforme: k.conforme === true ? false : true });
-    for (const c of ["valeur", "limite"] as const) if (k[c] !== undefined) avec({ [c]: k[c] === null ? 1 : Number(k[c]) + 0.01 });
+    for (const c of ["valeur", "limite"] as const)
+      if (k[c] !== undefined) avec({ [c]: k[c] === null ? 1 : Number(k[c]) + 0.01 });
   });
   return sorties;
 }
@@ -165,7 +202,14 @@ test("test/cas/ : chaque chiffre attendu, changé, fait échouer son cas", () =>
   for (const f of lireFichiersCas([DOSSIER])) {
     for (const cas of f.cas) {
       const e = evaluerFiche(validerFiche(cas.fiche.doc, cas.fiche.chemin), REF, optionsDuCas(cas));
-      const obtenus = (i: number) => e.resultats.filter((r) => r.dispositif === cas.resultats[i].dispositif && (!cas.resultats[i].depense || r.depense === cas.resultats[i].depense)).flatMap((r) => r.motifs.map((m) => m.code));
+      const obtenus = (i: number) =>
+        e.resultats
+          .filter(
+            (r) =>
+              r.dispositif === cas.resultats[i].dispositif &&
+              (!cas.resultats[i].depense || r.depense === cas.resultats[i].depense),
+          )
+          .flatMap((r) => r.motifs.map((m) => m.code));
       for (const v of variantes(cas, obtenus)) {
         n++;
         expect(comparerCas(v, e), `${f.fichier} — ${cas.nom}`).not.toEqual([]);

@@ -22,7 +22,10 @@ function erreur(texte: string) {
 
 describe("a broken rule file is refused with its file, line and field", () => {
   test("a rate that is not a number", () => {
-    const texte = ADEME.replace("{ PE: 0.65, ME: 0.55, GE: 0.45, non_economique: 0.65 }", "{ PE: soixante, ME: 0.55, GE: 0.45, non_economique: 0.65 }");
+    const texte = ADEME.replace(
+      "{ PE: 0.65, ME: 0.55, GE: 0.45, non_economique: 0.65 }",
+      "{ PE: soixante, ME: 0.55, GE: 0.45, non_economique: 0.65 }",
+    );
     const [p] = erreur(texte);
     expect(p.fichier).toBe("region/aide.yaml");
     expect(p.ligne).toBe(texte.split("\n").findIndex((l) => l.includes("soixante")) + 1);
@@ -34,12 +37,18 @@ describe("a broken rule file is refused with its file, line and field", () => {
   });
   test("an unknown key, with a suggestion", () => {
     const problemes = erreur(ADEME.replace("  taux_max:", "  taux_maxi:"));
-    expect(problemes.some((p) => p.champ === "calcul.taux_maxi" && p.message.includes("vouliez-vous dire « taux_max »"))).toBe(true);
+    expect(
+      problemes.some(
+        (p) => p.champ === "calcul.taux_maxi" && p.message.includes("vouliez-vous dire « taux_max »"),
+      ),
+    ).toBe(true);
   });
   test("a dated value without its source", () => {
     const texte = ADEME.replace(/\n {8}source: "Guide TI V5, fiche 8, l.914"/, "");
     const problemes = erreur(texte);
-    expect(problemes.some((p) => p.champ?.endsWith("enr[0].source") && p.message === "champ obligatoire manquant")).toBe(true);
+    expect(
+      problemes.some((p) => p.champ?.endsWith("enr[0].source") && p.message === "champ obligatoire manquant"),
+    ).toBe(true);
   });
   test("a new dated value must come after the previous ones", () => {
     const texte = ADEME.replace(
@@ -50,7 +59,10 @@ describe("a broken rule file is refused with its file, line and field", () => {
   });
   // Seconde édition : les nouveaux champs sont validés au chargement comme les autres.
   test("an invalid verifie_le names its line and field", () => {
-    const texte = ADEME.replace('        verifie_le: "2019-11-18"\n        valeur: { PE: 0.65', '        verifie_le: "2019-13-45"\n        valeur: { PE: 0.65');
+    const texte = ADEME.replace(
+      '        verifie_le: "2019-11-18"\n        valeur: { PE: 0.65',
+      '        verifie_le: "2019-13-45"\n        valeur: { PE: 0.65',
+    );
     expect(texte).not.toBe(ADEME);
     const [p] = erreur(texte);
     expect(p.champ).toBe("calcul.taux_par_categorie.enr[0].verifie_le");
@@ -58,25 +70,43 @@ describe("a broken rule file is refused with its file, line and field", () => {
     expect(p.message).toContain("date invalide");
   });
   test("a validity start without its source, and a misspelt key of the l.920 rule, are refused", () => {
-    const sansSource = erreur(ADEME.replace("regime_defaut: rgec", 'regime_defaut: rgec\nvalable_a_partir_du: { date: "2019-09-01" }'));
+    const sansSource = erreur(
+      ADEME.replace(
+        "regime_defaut: rgec",
+        'regime_defaut: rgec\nvalable_a_partir_du: { date: "2019-09-01" }',
+      ),
+    );
     expect(sansSource.some((p) => p.champ === "valable_a_partir_du.source")).toBe(true);
-    const faute = erreur(ADEME.replace("  bonus_forme_sans_equivalent_subvention:", "  bonus_forme_sans_equivalent:"));
+    const faute = erreur(
+      ADEME.replace("  bonus_forme_sans_equivalent_subvention:", "  bonus_forme_sans_equivalent:"),
+    );
     expect(faute.some((p) => p.champ === "calcul.bonus_forme_sans_equivalent")).toBe(true);
   });
   test("a de minimis ceiling that counts an unknown regulation is refused with its file", () => {
-    const texte = readFileSync(join(DOSSIER_REGLES, "parametres/de-minimis.yaml"), "utf8").replace("compte_aussi: [agricole, peche] }", "compte_aussi: [agricole, pêche] }");
+    const texte = readFileSync(join(DOSSIER_REGLES, "parametres/de-minimis.yaml"), "utf8").replace(
+      "compte_aussi: [agricole, peche] }",
+      "compte_aussi: [agricole, pêche] }",
+    );
     try {
       construireReferentiel([], { "de-minimis": { fichier: "rules/parametres/de-minimis.yaml", texte } });
       throw new Error("aurait dû échouer");
     } catch (e) {
-      const p = (e as ErreurSaisie).problemes.find((x) => x.fichier === "rules/parametres/de-minimis.yaml" && x.champ?.includes("compte_aussi"));
+      const p = (e as ErreurSaisie).problemes.find(
+        (x) => x.fichier === "rules/parametres/de-minimis.yaml" && x.champ?.includes("compte_aussi"),
+      );
       expect(p, JSON.stringify((e as ErreurSaisie).problemes)).toBeDefined();
       expect(p!.ligne).toBeGreaterThan(0);
     }
   });
   test("all errors of a set of files come together", () => {
     try {
-      construireReferentiel([{ fichier: "a.yaml", texte: "id: a\n" }, { fichier: "b.yaml", texte: "nom: [" }], {});
+      construireReferentiel(
+        [
+          { fichier: "a.yaml", texte: "id: a\n" },
+          { fichier: "b.yaml", texte: "nom: [" },
+        ],
+        {},
+      );
       throw new Error("aurait dû échouer");
     } catch (e) {
       const fichiers = new Set((e as ErreurSaisie).problemes.map((p) => p.fichier));
@@ -95,7 +125,8 @@ test("the built-in rules load: 17 dispositifs, each figure dated and sourced", (
     if (Array.isArray(v)) v.forEach((x, i) => parcourir(x, `${chemin}[${i}]`));
     else if (v && typeof v === "object" && !("d" in v && "e" in v)) {
       const o = v as Record<string, unknown>;
-      if ("depuis" in o && "valeur" in o && !(typeof o.source === "string" && o.source.length > 3)) sansSource.push(chemin);
+      if ("depuis" in o && "valeur" in o && !(typeof o.source === "string" && o.source.length > 3))
+        sansSource.push(chemin);
       for (const [k, x] of Object.entries(o)) parcourir(x, `${chemin}.${k}`);
     }
   };
@@ -109,12 +140,19 @@ describe("a rule's controls of the financing plan stand in its `controles:` bloc
   const PIA = readFileSync(join(DOSSIER_REGLES, "dispositifs/pia-filieres.yaml"), "utf8");
   const BDT = readFileSync(join(DOSSIER_REGLES, "dispositifs/bdt-ingenierie.yaml"), "utf8");
   test("read from there: parity of the State and the Region (Guide fiche 21, l.2054), 50 % cofinancing (Guide fiche 1, l.273)", () => {
-    expect(lireRegle({ fichier: "pia-filieres.yaml", texte: PIA }).controles?.parite).toEqual(["etat", "region"]);
-    const cofinancement = lireRegle({ fichier: "bdt-ingenierie.yaml", texte: BDT }).controles?.cofinancement_min;
+    expect(lireRegle({ fichier: "pia-filieres.yaml", texte: PIA }).controles?.parite).toEqual([
+      "etat",
+      "region",
+    ]);
+    const cofinancement = lireRegle({ fichier: "bdt-ingenierie.yaml", texte: BDT }).controles
+      ?.cofinancement_min;
     expect(valeurA(cofinancement!, "2019-06-01").valeur.toString()).toBe("0.5");
   });
   test("under `calcul:` they are an unknown key of the calculation, named with its line", () => {
-    const texte = PIA.replace("controles:\n  # État et Région financent à parité (Guide TI V5, fiche 21, l.2054).\n  parite:", "  parite:");
+    const texte = PIA.replace(
+      "controles:\n  # État et Région financent à parité (Guide TI V5, fiche 21, l.2054).\n  parite:",
+      "  parite:",
+    );
     const [p] = erreur(texte);
     expect(p.champ).toBe("calcul.parite");
     expect(p.ligne).toBe(texte.split("\n").findIndex((l) => l.startsWith("  parite:")) + 1);

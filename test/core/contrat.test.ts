@@ -2,7 +2,12 @@
 // fiches of a contract, each fiche at its own grant dates; the fiches' dates inside the contract's
 // period; the contract's totals. Every figure is worked out by hand in the comments.
 import { describe, expect, test } from "vitest";
-import { controlerContrat, deMinimisDesAutresFiches, entreprisesUniques, totaux } from "../../src/core/contrat.js";
+import {
+  controlerContrat,
+  deMinimisDesAutresFiches,
+  entreprisesUniques,
+  totaux,
+} from "../../src/core/contrat.js";
 import { evaluerFiche } from "../../src/core/evaluer.js";
 import { validerFiche } from "../../src/core/fiche.js";
 import type { Contrat } from "../../src/core/schemas/contrat.js";
@@ -14,7 +19,13 @@ function fiche(donnees: Record<string, unknown>): Fiche {
 }
 
 /** A consulting mission no dispositif computes, financed by a Region under de minimis. */
-function ficheDeMinimis(id: string, beneficiaire: Record<string, unknown>, date: string, aide: number, autre: Record<string, unknown> = {}): Fiche {
+function ficheDeMinimis(
+  id: string,
+  beneficiaire: Record<string, unknown>,
+  date: string,
+  aide: number,
+  autre: Record<string, unknown> = {},
+): Fiche {
   return fiche({
     ...ficheSimple({ id: "mission", nature: "conseil", montant: 400000, taux_max: 1 }, { beneficiaire }),
     id,
@@ -30,11 +41,17 @@ function ficheDeMinimis(id: string, beneficiaire: Record<string, unknown>, date:
 /** Evaluates the fiches as `verifier` does: each with the de minimis aid of the others. */
 function evaluerContrat(fiches: Fiche[], contrat?: Contrat) {
   const autres = deMinimisDesAutresFiches(fiches, REF);
-  const entrees = fiches.map((f, i) => ({ fiche: f, evaluation: evaluerFiche(f, REF, { autresDeMinimis: autres[i] }) }));
+  const entrees = fiches.map((f, i) => ({
+    fiche: f,
+    evaluation: evaluerFiche(f, REF, { autresDeMinimis: autres[i] }),
+  }));
   return { entrees, bilan: controlerContrat(entrees, REF, contrat) };
 }
 
-const deMinimisDe = (e: { evaluation: { controles: { controle: string }[] } }) => e.evaluation.controles.filter((c) => c.controle === "de_minimis") as ReturnType<typeof evaluerFiche>["controles"];
+const deMinimisDe = (e: { evaluation: { controles: { controle: string }[] } }) =>
+  e.evaluation.controles.filter((c) => c.controle === "de_minimis") as ReturnType<
+    typeof evaluerFiche
+  >["controles"];
 
 describe("single undertakings", () => {
   test("the same SIREN, or the same entreprise_unique, ties fiches; a SIREN shared with a group bridges them", () => {
@@ -67,7 +84,9 @@ describe("de minimis across the fiches of a contract", () => {
       ficheDeMinimis("TI-03", { siren: "741000020" }, "2019-09-01", 50000),
     ];
     const autres = deMinimisDesAutresFiches(fs, REF);
-    expect(autres[0].map((a) => [a.date, a.montant.toFixed(2), a.reglement])).toEqual([["2019-09-01", "120000.00", "general"]]);
+    expect(autres[0].map((a) => [a.date, a.montant.toFixed(2), a.reglement])).toEqual([
+      ["2019-09-01", "120000.00", "general"],
+    ]);
     expect(autres[0][0].origine).toContain("TI-02");
     expect(autres[1][0].origine).toContain("TI-01");
     expect(autres[2]).toEqual([]); // another SIREN
@@ -81,7 +100,11 @@ describe("de minimis across the fiches of a contract", () => {
     ]);
     for (const e of entrees) {
       const [c] = deMinimisDe(e);
-      expect([c.valeur!.toFixed(2), c.limite!.toFixed(2), c.conforme]).toEqual(["240000.00", "200000.00", false]);
+      expect([c.valeur!.toFixed(2), c.limite!.toFixed(2), c.conforme]).toEqual([
+        "240000.00",
+        "200000.00",
+        false,
+      ]);
       expect(e.evaluation.conforme).toBe(false);
     }
     const [k] = bilan.controles.filter((c) => c.controle === "de_minimis");
@@ -96,7 +119,9 @@ describe("de minimis across the fiches of a contract", () => {
   });
 
   test("alone, each of those fiches is compliant", () => {
-    const { entrees, bilan } = evaluerContrat([ficheDeMinimis("TI-01", { siren: "741000012" }, "2019-06-01", 120000)]);
+    const { entrees, bilan } = evaluerContrat([
+      ficheDeMinimis("TI-01", { siren: "741000012" }, "2019-06-01", 120000),
+    ]);
     expect(deMinimisDe(entrees[0])[0].conforme).toBe(true);
     expect(bilan.controles.filter((c) => c.controle === "de_minimis")).toEqual([]);
   });
@@ -112,7 +137,11 @@ describe("de minimis across the fiches of a contract", () => {
     const [c1] = deMinimisDe(entrees[0]);
     const [c2] = deMinimisDe(entrees[1]);
     expect([c1.valeur!.toFixed(2), c1.conforme]).toEqual(["200000.00", true]);
-    expect([c2.valeur!.toFixed(2), c2.limite!.toFixed(2), c2.conforme]).toEqual(["350000.00", "300000.00", false]);
+    expect([c2.valeur!.toFixed(2), c2.limite!.toFixed(2), c2.conforme]).toEqual([
+      "350000.00",
+      "300000.00",
+      false,
+    ]);
     const [k] = bilan.controles.filter((c) => c.controle === "de_minimis");
     expect(k.conforme).toBe(false);
     expect(k.fiches).toEqual(["TI-01", "TI-02"]);
@@ -132,8 +161,12 @@ describe("de minimis across the fiches of a contract", () => {
   test("previous aid declared in two fiches of one undertaking counts once; declared in one, it counts for all", () => {
     const anterieure = { date: "2018-03-01", montant: 90000 };
     const fs = [
-      ficheDeMinimis("TI-01", { siren: "741000012" }, "2019-06-01", 50000, { aides_de_minimis_anterieures: [anterieure] }),
-      ficheDeMinimis("TI-02", { siren: "741000012" }, "2019-09-01", 50000, { aides_de_minimis_anterieures: [anterieure, { date: "2017-05-01", montant: 20000 }] }),
+      ficheDeMinimis("TI-01", { siren: "741000012" }, "2019-06-01", 50000, {
+        aides_de_minimis_anterieures: [anterieure],
+      }),
+      ficheDeMinimis("TI-02", { siren: "741000012" }, "2019-09-01", 50000, {
+        aides_de_minimis_anterieures: [anterieure, { date: "2017-05-01", montant: 20000 }],
+      }),
     ];
     const { entrees } = evaluerContrat(fs);
     // Both fiches: 90 000 (2018, once) + 20 000 (2017, declared by TI-02 only) + 50 000 + 50 000 = 210 000 € > 200 000 €.
@@ -154,7 +187,11 @@ describe("de minimis across the fiches of a contract", () => {
 });
 
 describe("dates inside the contract's period", () => {
-  const contrat: Contrat = { id: "C", territoire: "Vallée de l'Arve", periode: { debut: "2019-01-01", fin: "2022-12-31" } };
+  const contrat: Contrat = {
+    id: "C",
+    territoire: "Vallée de l'Arve",
+    periode: { debut: "2019-01-01", fin: "2022-12-31" },
+  };
 
   test("the last day of the period is inside; the day after, a grant date, is outside and named", () => {
     const f = ficheDeMinimis("TI-01", { siren: "741000012" }, "2022-12-31", 10000);
@@ -174,7 +211,11 @@ describe("dates inside the contract's period", () => {
     delete (sansDate as { date_demande?: string }).date_demande;
     const { bilan } = evaluerContrat([avant, dedans, sansDate], contrat);
     const ps = bilan.controles.filter((c) => c.controle === "periode");
-    expect(ps.map((c) => [c.portee, c.conforme])).toEqual([["TI-01", false], ["TI-02", true], ["TI-03", null]]);
+    expect(ps.map((c) => [c.portee, c.conforme])).toEqual([
+      ["TI-01", false],
+      ["TI-02", true],
+      ["TI-03", null],
+    ]);
     expect(ps[0].lieu!.champ).toEqual(["date_demande"]);
   });
 
@@ -184,14 +225,23 @@ describe("dates inside the contract's period", () => {
   });
 
   test("a fiche of another territory than the contract's is warned about", () => {
-    const { bilan } = evaluerContrat([ficheDeMinimis("TI-01", { siren: "741000012" }, "2019-06-01", 10000, { territoire: "Haut-Jura" })], contrat);
+    const { bilan } = evaluerContrat(
+      [ficheDeMinimis("TI-01", { siren: "741000012" }, "2019-06-01", 10000, { territoire: "Haut-Jura" })],
+      contrat,
+    );
     expect(bilan.motifs.map((m) => m.code)).toContain("territoire_different");
   });
 });
 
 test("totals: cost, public financing per financer, self-financing and their shares of the cost", () => {
   const a = fiche({
-    ...ficheSimple({ id: "d", nature: "investissement", categorie: "enr", montant: 600000, cout_reference: 200000 }),
+    ...ficheSimple({
+      id: "d",
+      nature: "investissement",
+      categorie: "enr",
+      montant: 600000,
+      cout_reference: 200000,
+    }),
     financements: [
       { financeur: "ademe-investissement", montant: 200000 },
       { financeur: "autofinancement", montant: 400000 },
@@ -212,7 +262,10 @@ test("totals: cost, public financing per financer, self-financing and their shar
   expect(t.cout_total.toFixed(2)).toBe("1000000.00");
   expect(t.financements_total.toFixed(2)).toBe("900000.00");
   // Public: ADEME 200 000 + 50 000 = 250 000 €, Region 100 000 €: 350 000 € = 35 % of the cost.
-  expect(t.par_financeur.map((f) => [f.financeur, f.montant.toFixed(2)])).toEqual([["ademe-investissement", "250000.00"], ["region", "100000.00"]]);
+  expect(t.par_financeur.map((f) => [f.financeur, f.montant.toFixed(2)])).toEqual([
+    ["ademe-investissement", "250000.00"],
+    ["region", "100000.00"],
+  ]);
   expect(t.financements_publics.toFixed(2)).toBe("350000.00");
   expect(t.part_publique!.toFixed(4)).toBe("0.3500");
   // Self-financing 400 000 + 120 000 = 520 000 € = 52 %; other private 30 000 €.

@@ -14,7 +14,8 @@ function problemes(texte: string) {
   return [];
 }
 
-const ANGLAIS = /\b(Unexpected|Invalid|Missing|must|cannot|not allowed|Unresolved|Implicit|Nested|Tabs|Alias|Anchor|Flow|token|scalar|sequence|mapping)\b/;
+const ANGLAIS =
+  /\b(Unexpected|Invalid|Missing|must|cannot|not allowed|Unresolved|Implicit|Nested|Tabs|Alias|Anchor|Flow|token|scalar|sequence|mapping)\b/;
 
 describe("erreurs de syntaxe YAML : en français, avec la ligne", () => {
   test.each([
@@ -41,13 +42,21 @@ describe("erreurs de syntaxe YAML : en français, avec la ligne", () => {
   });
 
   test("un alias sans ancre est nommé, avec sa ligne ; ce n'est pas une « bombe d'alias »", () => {
-    expect(problemes("id: a\nbeneficiaire: *benef\n")).toEqual([{
-      fichier: "fiche.yaml", ligne: 2,
-      message: "alias « *benef » sans ancre : un alias *nom reprend la valeur marquée &nom plus haut dans le fichier ; définissez l'ancre avant l'alias, ou écrivez la valeur elle-même",
-    }]);
+    expect(problemes("id: a\nbeneficiaire: *benef\n")).toEqual([
+      {
+        fichier: "fiche.yaml",
+        ligne: 2,
+        message:
+          "alias « *benef » sans ancre : un alias *nom reprend la valeur marquée &nom plus haut dans le fichier ; définissez l'ancre avant l'alias, ou écrivez la valeur elle-même",
+      },
+    ]);
   });
 
   test("« montant: 350.000 » reste le texte écrit ; « taux: 0.125 » reste un nombre", () => {
-    expect(lireDocument("montant: 350.000\ntaux: 0.125\nb: 0.500\n", "f.yaml").donnees).toEqual({ montant: "350.000", taux: 0.125, b: "0.500" });
+    expect(lireDocument("montant: 350.000\ntaux: 0.125\nb: 0.500\n", "f.yaml").donnees).toEqual({
+      montant: "350.000",
+      taux: 0.125,
+      b: "0.500",
+    });
   });
 });

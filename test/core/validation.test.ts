@@ -15,7 +15,8 @@ function messages(texte: string): string[] {
   throw new Error("fiche acceptée");
 }
 
-const DEBUT = "id: TI-1\nbeneficiaire:\n  nature: entreprise\ndepenses:\n  - id: d\n    nature: etude\n    montant: 1000\n";
+const DEBUT =
+  "id: TI-1\nbeneficiaire:\n  nature: entreprise\ndepenses:\n  - id: d\n    nature: etude\n    montant: 1000\n";
 
 describe("a value of the wrong kind", () => {
   test.each([
@@ -29,12 +30,21 @@ describe("a value of the wrong kind", () => {
 
 describe("sansNulls: an empty YAML field means « not given »", () => {
   test("data without null is given back as is (no copy)", () => {
-    const d = { id: "TI-1", depenses: [{ id: "d", montant: "1 000 €" }], beneficiaire: { effectif: 0, afr: false } };
+    const d = {
+      id: "TI-1",
+      depenses: [{ id: "d", montant: "1 000 €" }],
+      beneficiaire: { effectif: 0, afr: false },
+    };
     expect(sansNulls(d)).toBe(d);
   });
 
   test("a null anywhere: a copy without the null fields, the data itself untouched", () => {
-    const d = { id: "TI-1", titre: null, depenses: [{ id: "d", libelle: null, montant: 1 }], beneficiaire: { nom: "A" } };
+    const d = {
+      id: "TI-1",
+      titre: null,
+      depenses: [{ id: "d", libelle: null, montant: 1 }],
+      beneficiaire: { nom: "A" },
+    };
     const s = sansNulls(d);
     expect(s).toStrictEqual({ id: "TI-1", depenses: [{ id: "d", montant: 1 }], beneficiaire: { nom: "A" } });
     expect(d.titre).toBeNull();

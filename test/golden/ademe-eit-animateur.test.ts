@@ -19,7 +19,12 @@ describe("la formule de l.866", () => {
     // (24 000 + 20 000) × 3 + 15 000 = 147 000,00 € (l.866)
     const a = eit({ etp: 1, duree_annees: 3 });
     expect(a).toMatchObject({ eligible: true, plafond: "147000.00" });
-    expect(a.details).toMatchObject({ poste: "24000.00", communication: "20000.00", petit_equipement: "15000.00", annees: "3" });
+    expect(a.details).toMatchObject({
+      poste: "24000.00",
+      communication: "20000.00",
+      petit_equipement: "15000.00",
+      annees: "3",
+    });
     expect(a.codes).toEqual([]);
   });
   test("mi-temps : le poste est proratisé, pas la communication ni le petit équipement", () => {
@@ -47,12 +52,26 @@ describe("la formule de l.866", () => {
   });
   test("montants demandés sous les plafonds, sur 2 ans", () => {
     // (20 000 + 8 000) × 2 + 5 000 = 61 000,00 €
-    const a = eit({ etp: 1, duree_annees: 2, poste_annuel: 20000, communication_annuel: 8000, petit_equipement: 5000 });
+    const a = eit({
+      etp: 1,
+      duree_annees: 2,
+      poste_annuel: 20000,
+      communication_annuel: 8000,
+      petit_equipement: 5000,
+    });
     expect(a.plafond).toBe("61000.00");
   });
   test("montants demandés au-dessus des plafonds : ramenés aux plafonds", () => {
     // (min(30 000 ; 24 000) + min(25 000 ; 20 000)) × 3 + min(18 000 ; 15 000) = 147 000,00 €
-    expect(eit({ etp: 1, duree_annees: 3, poste_annuel: 30000, communication_annuel: 25000, petit_equipement: 18000 }).plafond).toBe("147000.00");
+    expect(
+      eit({
+        etp: 1,
+        duree_annees: 3,
+        poste_annuel: 30000,
+        communication_annuel: 25000,
+        petit_equipement: 18000,
+      }).plafond,
+    ).toBe("147000.00");
   });
   test("durée absente : 3 ans retenus, avec un avertissement", () => {
     const a = eit({ etp: 1 });
@@ -66,7 +85,12 @@ describe("la formule de l.866", () => {
 
 describe("20 k€ de communication « par structure et par an » (l.866)", () => {
   function deuxLignes(a: Record<string, unknown>, b: Record<string, unknown>) {
-    const e = evaluer(avecDepenses(ficheSimple(EIT), [{ ...EIT, id: "a", ...a }, { ...EIT, id: "b", ...b }]));
+    const e = evaluer(
+      avecDepenses(ficheSimple(EIT), [
+        { ...EIT, id: "a", ...a },
+        { ...EIT, id: "b", ...b },
+      ]),
+    );
     return [resultat(e, "ademe-eit-animateur", "a"), resultat(e, "ademe-eit-animateur", "b")];
   }
   test("deux postes demandant 15 000 + 10 000 €/an : les 20 000 € sont partagés au prorata", () => {
@@ -101,7 +125,13 @@ describe("20 k€ de communication « par structure et par an » (l.866)", () =>
   test("trois postes à 10 000 €/an : 6 666,66 € chacun, tronqué au centime", () => {
     // 20 000 / 3 = 6 666,666… → 6 666,66 ; (24 000 + 6 666,66) × 3 + 0 = 91 999,98 €
     const ligne = { ...EIT, etp: 1, duree_annees: 3, communication_annuel: 10000, petit_equipement: 0 };
-    const e = evaluer(avecDepenses(ficheSimple(EIT), [{ ...ligne, id: "a" }, { ...ligne, id: "b" }, { ...ligne, id: "c" }]));
+    const e = evaluer(
+      avecDepenses(ficheSimple(EIT), [
+        { ...ligne, id: "a" },
+        { ...ligne, id: "b" },
+        { ...ligne, id: "c" },
+      ]),
+    );
     for (const id of ["a", "b", "c"]) {
       const r = resultat(e, "ademe-eit-animateur", id);
       expect(r.details.communication).toBe("6666.66");

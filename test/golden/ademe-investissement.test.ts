@@ -26,13 +26,18 @@ describe("taux du tableau et bonus régionaux", () => {
 
 describe("autres règles de la fiche 8", () => {
   test("une catégorie qu'aucune règle ne connaît : erreur de saisie avec les plus proches, jamais « non éligible »", () => {
-    expect(() => ademe({ categorie: "batiment", montant: 100000, dispositifs: ["ademe-investissement"] })).toThrow(/catégorie « batiment » inconnue des règles/);
+    expect(() =>
+      ademe({ categorie: "batiment", montant: 100000, dispositifs: ["ademe-investissement"] }),
+    ).toThrow(/catégorie « batiment » inconnue des règles/);
   });
   // Une ME (120 salariés, 30 M€) : EnR 55 % (l.914), réseaux de chaleur 100 % (l.915), économies d'énergie 40 % (l.916),
   // mise en sécurité des sites pollués 100 % (l.913).
   test.each([
-    ["Développement des EnR", "0.5500"], ["Énergies renouvelables", "0.5500"], ["Réseaux de chaleur", "1.0000"],
-    ["Réalisation d'économies d'énergie", "0.4000"], ["Mise en sécurité des sites pollués", "1.0000"],
+    ["Développement des EnR", "0.5500"],
+    ["Énergies renouvelables", "0.5500"],
+    ["Réseaux de chaleur", "1.0000"],
+    ["Réalisation d'économies d'énergie", "0.4000"],
+    ["Mise en sécurité des sites pollués", "1.0000"],
   ])("le libellé du guide « %s » est lu : ademe-investissement s'applique, au taux %s", (libelle, taux) => {
     const a = ademe({ categorie: libelle, montant: 100000 });
     expect(a.e.resultats.map((r) => r.dispositif)).toEqual(["ademe-investissement"]);

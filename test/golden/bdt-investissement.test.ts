@@ -19,13 +19,26 @@ describe("plafonds", () => {
     // 100 % × 1 234 567,89 = 1 234 567,89 € (l.326)
     const b = bdt(
       { nature: "investissement", categorie: "pret", montant: "1234567.89" },
-      { financements: [{ financeur: "bdt-investissement", montant: 1000000, forme: "pret" }, { financeur: "autofinancement", montant: "234567.89" }] },
+      {
+        financements: [
+          { financeur: "bdt-investissement", montant: 1000000, forme: "pret" },
+          { financeur: "autofinancement", montant: "234567.89" },
+        ],
+      },
     );
     expect(b).toMatchObject({ eligible: true, assiette: null, taux: null, plafond: "1234567.89" });
     expect(b.codes).toContain("investisseur_avise");
   });
   test("des fonds propres : pas de plafond chiffré", () => {
-    const b = bdt({}, { financements: [{ financeur: "bdt-investissement", montant: 500000, forme: "fonds_propres" }, { financeur: "autofinancement", montant: 1500000 }] });
+    const b = bdt(
+      {},
+      {
+        financements: [
+          { financeur: "bdt-investissement", montant: 500000, forme: "fonds_propres" },
+          { financeur: "autofinancement", montant: 1500000 },
+        ],
+      },
+    );
     expect(b).toMatchObject({ eligible: true, assiette: null, taux: null, plafond: null });
   });
   test("sans plan de financement : pas de plafond chiffré", () => {
@@ -52,14 +65,19 @@ describe("pas une aide d'État", () => {
   test("un prêt de la Banque des Territoires ne compte pas dans le cumul des aides sur la dépense", () => {
     // ADEME, ME, EnR, AFR : 60 % × (1 200 000 − 400 000) = 480 000 € (Guide fiche 8, l.912-914) ;
     // aides d'État : ADEME 480 000 seule ; le prêt de 700 000 € n'en est pas une (l.319).
-    const e = evaluer(ficheSimple(
-      { nature: "investissement", categorie: "enr", montant: 1200000, cout_reference: 400000 },
-      { localisation: { afr: true }, financements: [
-        { financeur: "ademe-investissement", montant: 480000 },
-        { financeur: "bdt-investissement", montant: 700000, forme: "pret" },
-        { financeur: "autofinancement", montant: 20000 },
-      ] },
-    ));
+    const e = evaluer(
+      ficheSimple(
+        { nature: "investissement", categorie: "enr", montant: 1200000, cout_reference: 400000 },
+        {
+          localisation: { afr: true },
+          financements: [
+            { financeur: "ademe-investissement", montant: 480000 },
+            { financeur: "bdt-investissement", montant: 700000, forme: "pret" },
+            { financeur: "autofinancement", montant: 20000 },
+          ],
+        },
+      ),
+    );
     const [cumul] = controles(e, "cumul");
     expect(cumul.valeur!.toFixed(2)).toBe("480000.00");
     expect(cumul.limite!.toFixed(2)).toBe("480000.00");

@@ -6,7 +6,10 @@ import { codes, evaluer, ficheSimple, resultat } from "../outils/regles.js";
 import { chiffres, entreprise } from "./commun.js";
 
 function acc(beneficiaire: Record<string, unknown>) {
-  const r = resultat(evaluer(ficheSimple({ nature: "conseil", categorie: "accelerateur", montant: 30000 }, { beneficiaire })), "bpifrance-accelerateurs");
+  const r = resultat(
+    evaluer(ficheSimple({ nature: "conseil", categorie: "accelerateur", montant: 30000 }, { beneficiaire })),
+    "bpifrance-accelerateurs",
+  );
   return { ...chiffres(r), codes: codes(r) };
 }
 
@@ -15,7 +18,9 @@ describe("bpifrance-accelerateurs", () => {
     expect(acc({})).toEqual({ eligible: true, assiette: null, taux: null, plafond: null, codes: [] });
   });
   test("une ETI (300 salariés, 45 M€) : éligible", () => {
-    expect(acc(entreprise({ effectif: 300, chiffre_affaires: 45000000, total_bilan: 50000000 })).eligible).toBe(true);
+    expect(
+      acc(entreprise({ effectif: 300, chiffre_affaires: 45000000, total_bilan: 50000000 })).eligible,
+    ).toBe(true);
   });
   test("une GE de 5 000 salariés : non éligible", () => {
     const a = acc(entreprise({ effectif: 5000, chiffre_affaires: 45000000, total_bilan: 50000000 }));

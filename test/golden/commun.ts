@@ -20,10 +20,19 @@ export function chiffres(r: Resultat): Chiffres {
 
 /** An enterprise whose figures are only those given (ficheSimple's defaults removed). */
 export function entreprise(b: Record<string, unknown> = {}): Record<string, unknown> {
-  return { nature: "entreprise", effectif: undefined, chiffre_affaires: undefined, total_bilan: undefined, ...b };
+  return {
+    nature: "entreprise",
+    effectif: undefined,
+    chiffre_affaires: undefined,
+    total_bilan: undefined,
+    ...b,
+  };
 }
 
 /** A fiche with several expenses, built on ficheSimple's beneficiary and defaults. */
-export function avecDepenses(base: Record<string, unknown>, depenses: Record<string, unknown>[]): Record<string, unknown> {
+export function avecDepenses(
+  base: Record<string, unknown>,
+  depenses: Record<string, unknown>[],
+): Record<string, unknown> {
   return { ...base, depenses };
 }

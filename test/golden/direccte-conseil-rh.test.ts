@@ -7,21 +7,32 @@ import { codes, evaluer, ficheSimple, resultat } from "../outils/regles.js";
 import { chiffres, entreprise } from "./commun.js";
 
 function rh(depense: Record<string, unknown>, autre: Record<string, unknown> = {}) {
-  const r = resultat(evaluer(ficheSimple({ nature: "conseil", categorie: "rh", montant: 12000, ...depense }, autre)), "direccte-conseil-rh");
+  const r = resultat(
+    evaluer(ficheSimple({ nature: "conseil", categorie: "rh", montant: 12000, ...depense }, autre)),
+    "direccte-conseil-rh",
+  );
   return { ...chiffres(r), codes: codes(r) };
 }
 
 describe("direccte-conseil-rh", () => {
   test("PME, prestation individuelle de 12 000 € : 6 000 €", () => {
     // 50 % × 12 000 = 6 000,00 € (l.1237)
-    expect(rh({})).toMatchObject({ eligible: true, assiette: "12000.00", taux: "0.5000", plafond: "6000.00" });
+    expect(rh({})).toMatchObject({
+      eligible: true,
+      assiette: "12000.00",
+      taux: "0.5000",
+      plafond: "6000.00",
+    });
   });
   test("montant tronqué au centime", () => {
     // 50 % × 12 345,67 = 6 172,835 → 6 172,83 €
     expect(rh({ montant: "12345.67" }).plafond).toBe("6172.83");
   });
   test("grande entreprise (300 salariés, une ETI) : non éligible", () => {
-    const r = rh({}, { beneficiaire: entreprise({ effectif: 300, chiffre_affaires: 80000000, total_bilan: 60000000 }) });
+    const r = rh(
+      {},
+      { beneficiaire: entreprise({ effectif: 300, chiffre_affaires: 80000000, total_bilan: 60000000 }) },
+    );
     expect(r).toMatchObject({ eligible: false, plafond: "0.00" });
     expect(r.codes).toContain("reserve_aux_pme");
   });

@@ -11,7 +11,11 @@ const CONSORTIUM = { nature: "consortium" };
 const FORMATION = { nature: "formation", categorie: "ingenierie_formation", renouvellement: false };
 
 function projet(...montants: (number | string | Record<string, unknown>)[]) {
-  const depenses = montants.map((m, i) => ({ ...FORMATION, id: `d${i + 1}`, ...(typeof m === "object" ? m : { montant: m }) }));
+  const depenses = montants.map((m, i) => ({
+    ...FORMATION,
+    id: `d${i + 1}`,
+    ...(typeof m === "object" ? m : { montant: m }),
+  }));
   const e = evaluer(avecDepenses(ficheSimple(FORMATION, { beneficiaire: CONSORTIUM }), depenses));
   return depenses.map((d) => {
     const r = resultat(e, "pia-ingenierie-formation", d.id);
@@ -23,7 +27,12 @@ describe("pia-ingenierie-formation", () => {
   test("un million d'euros de dépenses : 500 000 €", () => {
     // 50 % × 1 000 000 = 500 000,00 € (l.1485)
     const [d1] = projet(1000000);
-    expect(d1).toMatchObject({ eligible: true, assiette: "1000000.00", taux: "0.5000", plafond: "500000.00" });
+    expect(d1).toMatchObject({
+      eligible: true,
+      assiette: "1000000.00",
+      taux: "0.5000",
+      plafond: "500000.00",
+    });
     expect(d1.codes).not.toContain("plafond_projet");
   });
   test("5 M€ de dépenses : 2 500 000 € ramenés à 2 M€ par projet", () => {
@@ -59,7 +68,9 @@ describe("pia-ingenierie-formation", () => {
     expect(d1.codes).toContain("sous_reserve_financement_non_renouvelable");
   });
   test("une collectivité porteuse : avertissement, les projets sont portés par des consortiums", () => {
-    const e = evaluer(ficheSimple({ ...FORMATION, montant: 100000 }, { beneficiaire: { nature: "collectivite" } }));
+    const e = evaluer(
+      ficheSimple({ ...FORMATION, montant: 100000 }, { beneficiaire: { nature: "collectivite" } }),
+    );
     const r = resultat(e, "pia-ingenierie-formation");
     expect(r.eligible).toBe(true);
     expect(codes(r)).toContain("porteur_non_consortium");

@@ -7,7 +7,10 @@ import { codes, evaluer, ficheSimple, resultat } from "../outils/regles.js";
 import { chiffres } from "./commun.js";
 
 function ti(depense: Record<string, unknown>, date: string) {
-  const r = resultat(evaluer(ficheSimple({ categorie: "territoire_innovation", ...depense }, { date_demande: date })), "pia-territoires-innovation");
+  const r = resultat(
+    evaluer(ficheSimple({ categorie: "territoire_innovation", ...depense }, { date_demande: date })),
+    "pia-territoires-innovation",
+  );
   return { ...chiffres(r), codes: codes(r) };
 }
 
@@ -28,6 +31,8 @@ describe("pia-territoires-innovation", () => {
     expect(ti({ nature: "etude", montant: "123456.79" }, "2019-03-01").plafond).toBe("61728.39");
   });
   test("demande antérieure à la publication de l'appel (23/11/2018) : avertissement de date", () => {
-    expect(ti({ nature: "investissement", montant: 800000 }, "2018-11-22").codes).toContain("date_avant_vigueur");
+    expect(ti({ nature: "investissement", montant: 800000 }, "2018-11-22").codes).toContain(
+      "date_avant_vigueur",
+    );
   });
 });

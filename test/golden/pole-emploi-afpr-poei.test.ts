@@ -6,7 +6,12 @@ import { codes, evaluer, ficheSimple, resultat } from "../outils/regles.js";
 import { chiffres } from "./commun.js";
 
 function afpr(depense: Record<string, unknown>) {
-  const r = resultat(evaluer(ficheSimple({ nature: "formation", categorie: "preparation_embauche", montant: 6000, ...depense })), "pole-emploi-afpr-poei");
+  const r = resultat(
+    evaluer(
+      ficheSimple({ nature: "formation", categorie: "preparation_embauche", montant: 6000, ...depense }),
+    ),
+    "pole-emploi-afpr-poei",
+  );
   return { ...chiffres(r), codes: codes(r) };
 }
 
@@ -42,6 +47,8 @@ describe("pole-emploi-afpr-poei", () => {
   test("rien de renseigné : éligible sous réserve des heures et du contrat", () => {
     const a = afpr({});
     expect(a.eligible).toBe(true);
-    expect(a.codes).toEqual(expect.arrayContaining(["sous_reserve_formation_trop_longue", "sous_reserve_contrat_non_couvert"]));
+    expect(a.codes).toEqual(
+      expect.arrayContaining(["sous_reserve_formation_trop_longue", "sous_reserve_contrat_non_couvert"]),
+    );
   });
 });

@@ -5,13 +5,22 @@ import { codes, evaluer, ficheSimple, resultat } from "../outils/regles.js";
 import { chiffres } from "./commun.js";
 
 function immersion(depense: Record<string, unknown>) {
-  const r = resultat(evaluer(ficheSimple({ nature: "recrutement", categorie: "immersion", montant: 500, ...depense })), "pole-emploi-pmsmp");
+  const r = resultat(
+    evaluer(ficheSimple({ nature: "recrutement", categorie: "immersion", montant: 500, ...depense })),
+    "pole-emploi-pmsmp",
+  );
   return { ...chiffres(r), codes: codes(r) };
 }
 
 describe("pole-emploi-pmsmp", () => {
   test("1 jour et 30 jours : éligible, sans montant", () => {
-    expect(immersion({ jours: 1 })).toEqual({ eligible: true, assiette: null, taux: null, plafond: null, codes: [] });
+    expect(immersion({ jours: 1 })).toEqual({
+      eligible: true,
+      assiette: null,
+      taux: null,
+      plafond: null,
+      codes: [],
+    });
     expect(immersion({ jours: 30 }).eligible).toBe(true);
   });
   test("0 jour : non éligible", () => {

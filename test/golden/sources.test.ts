@@ -8,7 +8,9 @@ import { REF } from "../outils/regles.js";
 
 /** Lines cited after « l. »: "l.912", "l.909-912", "l.269 et l.273" → [912], [909, 912], [269, 273]. */
 function lignesCitees(source: string): number[] {
-  return [...source.matchAll(/l\.(\d+)(?:-(\d+))?/g)].flatMap((m) => (m[2] ? [Number(m[1]), Number(m[2])] : [Number(m[1])]));
+  return [...source.matchAll(/l\.(\d+)(?:-(\d+))?/g)].flatMap((m) =>
+    m[2] ? [Number(m[1]), Number(m[2])] : [Number(m[1])],
+  );
 }
 
 interface Cite {
@@ -25,8 +27,15 @@ function citations(r: Regle): Cite[] {
     if (Array.isArray(x)) x.forEach((y, i) => parcourir(y, `${chemin}[${i}]`));
     else if (x && typeof x === "object" && !("d" in x && "e" in x)) {
       const o = x as Record<string, unknown>;
-      if ("source" in o && ("valeur" in o || "code" in o)) sortie.push({ chemin, source: String(o.source), depuis: o.depuis as string | undefined, verifie_le: o.verifie_le as string | undefined });
-      for (const [k, v] of Object.entries(o)) if (k !== "valeur" || Array.isArray(v) || typeof v === "object") parcourir(v, `${chemin}.${k}`);
+      if ("source" in o && ("valeur" in o || "code" in o))
+        sortie.push({
+          chemin,
+          source: String(o.source),
+          depuis: o.depuis as string | undefined,
+          verifie_le: o.verifie_le as string | undefined,
+        });
+      for (const [k, v] of Object.entries(o))
+        if (k !== "valeur" || Array.isArray(v) || typeof v === "object") parcourir(v, `${chemin}.${k}`);
     }
   };
   parcourir(r.calcul, "calcul");
@@ -46,7 +55,9 @@ test("le parcours trouve chaque valeur datée : 5 lignes du tableau, 2 bonus et 
     "calcul.taux_max[0]",
   ]);
   // Conditions too: the 3 of pia-filieres.
-  expect(citations(REF.dispositifs.get("pia-filieres")!).filter((c) => c.chemin.startsWith("conditions"))).toHaveLength(3);
+  expect(
+    citations(REF.dispositifs.get("pia-filieres")!).filter((c) => c.chemin.startsWith("conditions")),
+  ).toHaveLength(3);
 });
 
 describe.each([...REF.dispositifs.values()].map((r) => [r.id, r] as const))("%s", (_id, r) => {
@@ -66,7 +77,10 @@ describe.each([...REF.dispositifs.values()].map((r) => [r.id, r] as const))("%s"
         const fiche = /fiche (\d+)/.exec(c.source)?.[1];
         if (fiche) expect(Number(fiche), `${r.id} ${c.chemin} : « ${c.source} »`).toBe(r.fiche);
         for (const l of lignes) {
-          expect(l >= debut && l <= fin || l >= 2600, `${r.id} ${c.chemin} : l.${l} hors de la fiche (l.${debut}-${fin}) et de l'annexe 2`).toBe(true);
+          expect(
+            (l >= debut && l <= fin) || l >= 2600,
+            `${r.id} ${c.chemin} : l.${l} hors de la fiche (l.${debut}-${fin}) et de l'annexe 2`,
+          ).toBe(true);
         }
       } else {
         expect(c.source, `${r.id} ${c.chemin}`).toMatch(/Règlement|CGI|CGCT|loi|décret/);
@@ -82,11 +96,18 @@ describe("actualité : chaque valeur datée porte verifie_le", () => {
   test.each([...REF.dispositifs.values()].map((r) => [r.id, r] as const))("%s", (_id, r) => {
     for (const c of citations(r)) {
       if (c.source.startsWith("Guide TI V5")) expect(c.verifie_le, `${r.id} ${c.chemin}`).toBe("2019-11-18");
-      else expect(c.verifie_le! >= "2026-11-29", `${r.id} ${c.chemin} : verifie_le ${c.verifie_le}`).toBe(true);
+      else
+        expect(c.verifie_le! >= "2026-11-29", `${r.id} ${c.chemin} : verifie_le ${c.verifie_le}`).toBe(true);
     }
   });
   test("les paramètres réglementaires (rules/parametres/) aussi", () => {
-    const fichiers = [REF.deMinimis, REF.transparence, REF.participationMinimale, REF.tailleEntreprise, REF.reglements] as Record<string, unknown>[];
+    const fichiers = [
+      REF.deMinimis,
+      REF.transparence,
+      REF.participationMinimale,
+      REF.tailleEntreprise,
+      REF.reglements,
+    ] as Record<string, unknown>[];
     let vues = 0;
     for (const [nom, p] of fichiers.flatMap((f) => Object.entries(f))) {
       if (!Array.isArray(p)) continue;

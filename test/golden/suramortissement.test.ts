@@ -13,7 +13,13 @@ import { describe, expect, test } from "vitest";
 import { codes, evaluer, ficheSimple, resultat } from "../outils/regles.js";
 import { chiffres, entreprise } from "./commun.js";
 
-const ROBOT = { nature: "equipement", categorie: "robotique", montant: 100000, date_commande: "2019-03-01", date_acquisition: "2019-05-01" };
+const ROBOT = {
+  nature: "equipement",
+  categorie: "robotique",
+  montant: 100000,
+  date_commande: "2019-03-01",
+  date_acquisition: "2019-05-01",
+};
 
 function sur(depense: Record<string, unknown>, autre: Record<string, unknown> = {}) {
   const r = resultat(evaluer(ficheSimple({ ...ROBOT, ...depense }, autre)), "suramortissement");
@@ -36,7 +42,10 @@ describe("montants", () => {
   });
   test("taux d'IS donné par la fiche : 25 %", () => {
     // 40 % × 100 000 × 25 % = 10 000,00 €
-    expect(sur({}, { beneficiaire: { taux_is: 0.25 } }).details).toMatchObject({ economie_impot: "10000.00", taux_is: "0.2500" });
+    expect(sur({}, { beneficiaire: { taux_is: 0.25 } }).details).toMatchObject({
+      economie_impot: "10000.00",
+      taux_is: "0.2500",
+    });
   });
 });
 
@@ -67,7 +76,12 @@ describe("date d'acquisition : du 01/01/2019 au 31/12/2020 (l.2118)", () => {
 });
 
 describe("acquisition après le 31/12/2020 : acompte de 10 % versé au plus tard le 31/12/2020 et livraison sous 24 mois (note 7, l.2126 ; CGI)", () => {
-  const TARDIF = { date_commande: "2020-06-30", date_acquisition: "2021-06-30", acompte: 10000, date_acompte: "2020-12-30" };
+  const TARDIF = {
+    date_commande: "2020-06-30",
+    date_acquisition: "2021-06-30",
+    acompte: 10000,
+    date_acompte: "2020-12-30",
+  };
   test("acompte de 10 % tout juste, versé le 30/12/2020, livré au bout de 12 mois : éligible", () => {
     // 10 % × 100 000 = 10 000 € ≤ 10 000 € ; 30/12/2020 ≤ 31/12/2020 ; 30/06/2021 ≤ 30/06/2022
     expect(sur(TARDIF)).toMatchObject({ eligible: true, plafond: "40000.00" });
@@ -79,10 +93,16 @@ describe("acquisition après le 31/12/2020 : acompte de 10 % versé au plus tard
     expect(s.codes).toContain("hors_periode");
   });
   test("acompte versé le 31/12/2020, le jour même : « au plus tard le 31 décembre 2020 », éligible (il était refusé)", () => {
-    expect(sur({ ...TARDIF, date_acompte: "2020-12-31" })).toMatchObject({ eligible: true, plafond: "40000.00" });
+    expect(sur({ ...TARDIF, date_acompte: "2020-12-31" })).toMatchObject({
+      eligible: true,
+      plafond: "40000.00",
+    });
   });
   test("acompte versé le 01/01/2021, le lendemain : refusé, hors période, avec la date", () => {
-    const r = resultat(evaluer(ficheSimple({ ...ROBOT, ...TARDIF, date_acompte: "2021-01-01" })), "suramortissement");
+    const r = resultat(
+      evaluer(ficheSimple({ ...ROBOT, ...TARDIF, date_acompte: "2021-01-01" })),
+      "suramortissement",
+    );
     expect(r.eligible).toBe(false);
     const m = r.motifs.find((x) => x.code === "hors_periode")!;
     expect(m.message).toContain("au plus tard le 31/12/2020");
@@ -108,7 +128,17 @@ describe("acquisition après le 31/12/2020 : acompte de 10 % versé au plus tard
 
 describe("bénéficiaire et nature de la mesure", () => {
   test("une grande entreprise : refusée (PME industrielles, l.2110)", () => {
-    const s = sur({}, { beneficiaire: entreprise({ effectif: 300, chiffre_affaires: 80000000, total_bilan: 60000000, secteur: "industrie" }) });
+    const s = sur(
+      {},
+      {
+        beneficiaire: entreprise({
+          effectif: 300,
+          chiffre_affaires: 80000000,
+          total_bilan: 60000000,
+          secteur: "industrie",
+        }),
+      },
+    );
     expect(s.eligible).toBe(false);
     expect(s.codes).toContain("reserve_aux_pme");
   });
@@ -119,21 +149,41 @@ describe("bénéficiaire et nature de la mesure", () => {
   });
   test("fiche datée de décembre 2018 (avant l'entrée en vigueur du 01/01/2019) : les conditions s'appliquent quand même", () => {
     // Commande du 01/10/2018 (après le 20/09/2018), acquisition le 01/02/2019 : mais une GE reste exclue (l.2110).
-    const ge = entreprise({ effectif: 300, chiffre_affaires: 80000000, total_bilan: 60000000, secteur: "industrie" });
-    const s = sur({ date_commande: "2018-10-01", date_acquisition: "2019-02-01" }, { date_demande: "2018-12-10", beneficiaire: ge });
+    const ge = entreprise({
+      effectif: 300,
+      chiffre_affaires: 80000000,
+      total_bilan: 60000000,
+      secteur: "industrie",
+    });
+    const s = sur(
+      { date_commande: "2018-10-01", date_acquisition: "2019-02-01" },
+      { date_demande: "2018-12-10", beneficiaire: ge },
+    );
     expect(s.eligible).toBe(false);
     expect(s.codes).toEqual(expect.arrayContaining(["reserve_aux_pme", "date_avant_vigueur"]));
     // La même fiche pour une PME : éligible, 40 % × 100 000 = 40 000,00 €, avec l'avertissement de date.
-    const pme = sur({ date_commande: "2018-10-01", date_acquisition: "2019-02-01" }, { date_demande: "2018-12-10" });
+    const pme = sur(
+      { date_commande: "2018-10-01", date_acquisition: "2019-02-01" },
+      { date_demande: "2018-12-10" },
+    );
     expect(pme).toMatchObject({ eligible: true, plafond: "40000.00" });
   });
   test("dates non renseignées : éligible sous réserve", () => {
     const s = sur({ date_commande: undefined, date_acquisition: undefined });
     expect(s.eligible).toBe(true);
-    expect(s.codes).toEqual(expect.arrayContaining(["sous_reserve_date_commande", "sous_reserve_date_acquisition"]));
+    expect(s.codes).toEqual(
+      expect.arrayContaining(["sous_reserve_date_commande", "sous_reserve_date_acquisition"]),
+    );
   });
   test("une ligne de financement « suramortissement » : avertissement, une mesure fiscale n'est pas un financement", () => {
-    const e = evaluer(ficheSimple(ROBOT, { financements: [{ financeur: "suramortissement", montant: 40000 }, { financeur: "autofinancement", montant: 60000 }] }));
+    const e = evaluer(
+      ficheSimple(ROBOT, {
+        financements: [
+          { financeur: "suramortissement", montant: 40000 },
+          { financeur: "autofinancement", montant: 60000 },
+        ],
+      }),
+    );
     expect(codes(e)).toContain("mesure_fiscale_financement");
   });
 });

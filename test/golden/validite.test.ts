@@ -9,7 +9,12 @@ import { describe, expect, test } from "vitest";
 import { codes, evaluer, ficheSimple, resultat } from "../outils/regles.js";
 import { chiffres } from "./commun.js";
 
-function evalue(depense: Record<string, unknown>, date: string, dispositif: string, autre: Record<string, unknown> = {}) {
+function evalue(
+  depense: Record<string, unknown>,
+  date: string,
+  dispositif: string,
+  autre: Record<string, unknown> = {},
+) {
   const e = evaluer(ficheSimple(depense, { date_demande: date, ...autre }));
   const r = resultat(e, dispositif);
   return { ...chiffres(r), codes: codes(r), r, e };
@@ -19,7 +24,10 @@ describe("Banque des Territoires : programme 2019-2022 (l.315, l.191)", () => {
   // Étude A de 150 000 € : 50 % (l.269) = 75 000,00 € (sous le plafond de 100 000 €, l.274).
   const ETUDE = { nature: "etude", categorie: "generale_strategique", montant: 150000, duree_mois: 12 };
   test("31/12/2022, dernier jour du programme : éligible, 75 000,00 €", () => {
-    expect(evalue(ETUDE, "2022-12-31", "bdt-ingenierie")).toMatchObject({ eligible: true, plafond: "75000.00" });
+    expect(evalue(ETUDE, "2022-12-31", "bdt-ingenierie")).toMatchObject({
+      eligible: true,
+      plafond: "75000.00",
+    });
   });
   test("30/12/2022, la veille : éligible", () => {
     expect(evalue(ETUDE, "2022-12-30", "bdt-ingenierie").eligible).toBe(true);
@@ -44,7 +52,10 @@ describe("PIA Campus : appel ouvert jusqu'au 31/12/2019 (l.1572)", () => {
   // 50 % × 2 000 000 = 1 000 000,00 € (l.1560).
   const CAMPUS = { nature: "formation", categorie: "campus", montant: 2000000 };
   test("31/12/2019 : éligible, 1 000 000,00 €", () => {
-    expect(evalue(CAMPUS, "2019-12-31", "pia-campus")).toMatchObject({ eligible: true, plafond: "1000000.00" });
+    expect(evalue(CAMPUS, "2019-12-31", "pia-campus")).toMatchObject({
+      eligible: true,
+      plafond: "1000000.00",
+    });
   });
   test("30/12/2019, la veille : éligible", () => {
     expect(evalue(CAMPUS, "2019-12-30", "pia-campus").eligible).toBe(true);
@@ -71,13 +82,20 @@ describe("actualité : un chiffre du guide (vérifié le 18/11/2019) appliqué p
     const m = a.r.motifs.filter((x) => x.code === "a_verifier");
     expect(m).toHaveLength(1);
     expect(m[0]).toMatchObject({ niveau: "avertissement", verifie_le: "2019-11-18" });
-    expect(m[0].message).toContain("Taux du guide de 2019 appliqué au 19/11/2020 : à confirmer auprès de l'opérateur (ADEME)");
+    expect(m[0].message).toContain(
+      "Taux du guide de 2019 appliqué au 19/11/2020 : à confirmer auprès de l'opérateur (ADEME)",
+    );
     // Les chiffres concernés sont nommés par leur source : le taux (l.914) et le taux maximal (l.913).
     expect(m[0].source).toContain("l.914");
     expect(m[0].source).toContain("l.913");
   });
   test("une fiche datée du 01/12/2026 : chaque dispositif chiffré du guide porte « a_verifier »", () => {
-    const e = evaluer(ficheSimple({ nature: "etude", categorie: "diagnostic", montant: 40000, prestataire_externe: true }, { date_demande: "2026-12-01" }));
+    const e = evaluer(
+      ficheSimple(
+        { nature: "etude", categorie: "diagnostic", montant: 40000, prestataire_externe: true },
+        { date_demande: "2026-12-01" },
+      ),
+    );
     // 60 % (ME, l.797) × 40 000 = 24 000,00 € : gardé, et signalé.
     expect(chiffres(resultat(e, "ademe-etudes"))).toMatchObject({ eligible: true, plafond: "24000.00" });
     expect(codes(resultat(e, "ademe-etudes"))).toContain("a_verifier");

@@ -9,14 +9,33 @@ import { codes, evaluer, ficheSimple, resultat } from "../outils/regles.js";
 import { chiffres, entreprise } from "./commun.js";
 
 function vte(depense: Record<string, unknown>, autre: Record<string, unknown> = {}) {
-  const e = evaluer(ficheSimple({ nature: "recrutement", categorie: "vte", montant: 35000, niveau: "bac+5", type_contrat: "cdi", ...depense }, { territoire: "Montluçon", date_demande: "2019-10-01", ...autre }));
+  const e = evaluer(
+    ficheSimple(
+      {
+        nature: "recrutement",
+        categorie: "vte",
+        montant: 35000,
+        niveau: "bac+5",
+        type_contrat: "cdi",
+        ...depense,
+      },
+      { territoire: "Montluçon", date_demande: "2019-10-01", ...autre },
+    ),
+  );
   const r = resultat(e, "vte");
   return { ...chiffres(r), codes: codes(r), fiche: codes(e) };
 }
 
 describe("vte", () => {
   test("PME d'un Territoire d'industrie, CDI, bac+5 : éligible, sans montant", () => {
-    expect(vte({})).toEqual({ eligible: true, assiette: null, taux: null, plafond: null, codes: [], fiche: [] });
+    expect(vte({})).toEqual({
+      eligible: true,
+      assiette: null,
+      taux: null,
+      plafond: null,
+      codes: [],
+      fiche: [],
+    });
   });
   test("alternance : 12 mois en entreprise au moins", () => {
     expect(vte({ type_contrat: "alternance", duree_contrat_mois: 12 }).eligible).toBe(true);
@@ -36,13 +55,26 @@ describe("vte", () => {
     expect(vte({ niveau: "bac+6" }).eligible).toBe(false);
   });
   test("une ETI (300 salariés) est éligible ; une GE de 5 000 salariés ne l'est pas", () => {
-    expect(vte({}, { beneficiaire: entreprise({ effectif: 300, chiffre_affaires: 80000000, total_bilan: 60000000 }) }).eligible).toBe(true);
-    const v = vte({}, { beneficiaire: entreprise({ effectif: 5000, chiffre_affaires: 900000000, total_bilan: 900000000 }) });
+    expect(
+      vte(
+        {},
+        { beneficiaire: entreprise({ effectif: 300, chiffre_affaires: 80000000, total_bilan: 60000000 }) },
+      ).eligible,
+    ).toBe(true);
+    const v = vte(
+      {},
+      { beneficiaire: entreprise({ effectif: 5000, chiffre_affaires: 900000000, total_bilan: 900000000 }) },
+    );
     expect(v.eligible).toBe(false);
     expect(v.codes).toContain("employeur_ni_pme_ni_eti");
   });
   test("un territoire hors de la liste du guide : éligible avec un avertissement « à vérifier auprès de l'opérateur » (seconde édition), et une suggestion sur la fiche", () => {
-    const e = evaluer(ficheSimple({ nature: "recrutement", categorie: "vte", montant: 35000, niveau: "bac+5", type_contrat: "cdi" }, { territoire: "Montluçonn", date_demande: "2019-10-01" }));
+    const e = evaluer(
+      ficheSimple(
+        { nature: "recrutement", categorie: "vte", montant: 35000, niveau: "bac+5", type_contrat: "cdi" },
+        { territoire: "Montluçonn", date_demande: "2019-10-01" },
+      ),
+    );
     const r = resultat(e, "vte");
     expect(r.eligible).toBe(true);
     const m = r.motifs.find((x) => x.code === "hors_territoire_d_industrie")!;
@@ -54,17 +86,37 @@ describe("vte", () => {
     expect(vte({}, { territoire: "montlucon" }).eligible).toBe(true);
   });
   test("territoire non renseigné : éligible, avec un avertissement qui demande le territoire", () => {
-    const e = evaluer(ficheSimple({ nature: "recrutement", categorie: "vte", montant: 35000, niveau: "bac+3", type_contrat: "cdi" }, { date_demande: "2019-10-01" }));
+    const e = evaluer(
+      ficheSimple(
+        { nature: "recrutement", categorie: "vte", montant: 35000, niveau: "bac+3", type_contrat: "cdi" },
+        { date_demande: "2019-10-01" },
+      ),
+    );
     const r = resultat(e, "vte");
     expect(r.eligible).toBe(true);
     // Le message nomme le champ à remplir dans la fiche, « territoire ».
-    expect(r.motifs.find((m) => m.code === "territoire_non_renseigne")!.message).toContain("indiquez « territoire »");
+    expect(r.motifs.find((m) => m.code === "territoire_non_renseigne")!.message).toContain(
+      "indiquez « territoire »",
+    );
   });
   test("évalué avant l'entrée en vigueur des règles du guide (22/11/2018) : les conditions s'appliquent, avec un avertissement", () => {
     // Une GE de 5 000 salariés, un niveau bac et un CDD de 2 mois ne deviennent pas éligibles en remontant le temps.
-    const v = vte({ niveau: "bac", type_contrat: "cdd", duree_contrat_mois: 2 }, { date_demande: "2018-06-01", beneficiaire: entreprise({ effectif: 5000, chiffre_affaires: 900000000, total_bilan: 900000000 }) });
+    const v = vte(
+      { niveau: "bac", type_contrat: "cdd", duree_contrat_mois: 2 },
+      {
+        date_demande: "2018-06-01",
+        beneficiaire: entreprise({ effectif: 5000, chiffre_affaires: 900000000, total_bilan: 900000000 }),
+      },
+    );
     expect(v.eligible).toBe(false);
-    expect(v.codes).toEqual(expect.arrayContaining(["employeur_ni_pme_ni_eti", "niveau_non_couvert", "cdd_trop_court", "date_avant_vigueur"]));
+    expect(v.codes).toEqual(
+      expect.arrayContaining([
+        "employeur_ni_pme_ni_eti",
+        "niveau_non_couvert",
+        "cdd_trop_court",
+        "date_avant_vigueur",
+      ]),
+    );
   });
 });
 
@@ -74,7 +126,12 @@ describe("vte", () => {
 // « Grand Annecy » est reconnu.
 describe("vte : dates et territoires (seconde édition)", () => {
   function le(date: string, territoire = "Montluçon") {
-    const e = evaluer(ficheSimple({ nature: "recrutement", categorie: "vte", montant: 35000, niveau: "bac+5", type_contrat: "cdi" }, { territoire, date_demande: date }));
+    const e = evaluer(
+      ficheSimple(
+        { nature: "recrutement", categorie: "vte", montant: 35000, niveau: "bac+5", type_contrat: "cdi" },
+        { territoire, date_demande: date },
+      ),
+    );
     return resultat(e, "vte");
   }
   test("31/08/2019, la veille de la rentrée : non éligible, hors période, avec la date et la source", () => {
@@ -89,7 +146,14 @@ describe("vte : dates et territoires (seconde édition)", () => {
     expect(le("2019-09-01").eligible).toBe(true);
     expect(le("2019-09-02").eligible).toBe(true);
   });
-  test.each(["Grand Annecy", "grand-annecy", "GRAND ANANCY", "Issoire-Thiers", "issoire thiers", "Vallee de la Maurienne"])("« %s » est reconnu, sans avertissement", (t) => {
+  test.each([
+    "Grand Annecy",
+    "grand-annecy",
+    "GRAND ANANCY",
+    "Issoire-Thiers",
+    "issoire thiers",
+    "Vallee de la Maurienne",
+  ])("« %s » est reconnu, sans avertissement", (t) => {
     expect(codes(le("2019-10-01", t))).not.toContain("hors_territoire_d_industrie");
   });
 });

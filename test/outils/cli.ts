@@ -11,7 +11,10 @@ export interface Execution {
   stderr: string;
 }
 
-export function tiAides(args: string[], options: { entree?: string | Buffer; env?: Record<string, string>; cwd?: string } = {}): Execution {
+export function tiAides(
+  args: string[],
+  options: { entree?: string | Buffer; env?: Record<string, string>; cwd?: string } = {},
+): Execution {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? RACINE,
     input: options.entree ?? "",

@@ -18,8 +18,13 @@ export function evaluerYaml(texte: string, options: OptionsEvaluation = {}): Eva
 }
 
 export function resultat(e: EvaluationFiche, dispositif: string, depense?: string): Resultat {
-  const r = e.resultats.find((x) => x.dispositif === dispositif && (depense === undefined || x.depense === depense));
-  if (!r) throw new Error(`pas de résultat ${dispositif}/${depense ?? "*"} dans ${e.resultats.map((x) => `${x.dispositif}/${x.depense}`).join(", ")}`);
+  const r = e.resultats.find(
+    (x) => x.dispositif === dispositif && (depense === undefined || x.depense === depense),
+  );
+  if (!r)
+    throw new Error(
+      `pas de résultat ${dispositif}/${depense ?? "*"} dans ${e.resultats.map((x) => `${x.dispositif}/${x.depense}`).join(", ")}`,
+    );
   return r;
 }
 
@@ -32,13 +37,25 @@ export function codes(r: { motifs: { code: string }[] }): string[] {
 }
 
 /** A one-expense fiche of an enterprise; override any part. */
-export function ficheSimple(depense: Record<string, unknown>, autre: Record<string, unknown> = {}): Record<string, unknown> {
+export function ficheSimple(
+  depense: Record<string, unknown>,
+  autre: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     id: "T",
     date_demande: "2019-06-01",
-    beneficiaire: { nature: "entreprise", effectif: 120, chiffre_affaires: 30000000, total_bilan: 20000000, secteur: "industrie", ...(autre.beneficiaire as object) },
+    beneficiaire: {
+      nature: "entreprise",
+      effectif: 120,
+      chiffre_affaires: 30000000,
+      total_bilan: 20000000,
+      secteur: "industrie",
+      ...(autre.beneficiaire as object),
+    },
     localisation: { zone: "metropole", afr: false, ...(autre.localisation as object) },
     depenses: [{ id: "d1", ...depense }],
-    ...Object.fromEntries(Object.entries(autre).filter(([k]) => k !== "beneficiaire" && k !== "localisation")),
+    ...Object.fromEntries(
+      Object.entries(autre).filter(([k]) => k !== "beneficiaire" && k !== "localisation"),
+    ),
   };
 }

@@ -19,7 +19,9 @@ export class Terminal {
   private readonly session = "ti-aides";
 
   constructor(args: string[], cwd: string, env: Record<string, string> = {}) {
-    const variables = Object.entries({ NO_COLOR: "1", ...env }).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(" ");
+    const variables = Object.entries({ NO_COLOR: "1", ...env })
+      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+      .join(" ");
     const commande = `${variables} ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args.map((a) => JSON.stringify(a)).join(" ")}; echo "FIN CODE=$?"; sleep 120`;
     this.tmux("new-session", "-d", "-s", this.session, "-x", "200", "-y", "60", "-c", cwd, commande);
   }
@@ -61,7 +63,11 @@ export class Terminal {
     let sens = "Down";
     let precedente = "";
     for (let i = 0; i < 80; i++) {
-      const active = this.ecran().split("\n").filter((l) => l.startsWith("❯")).at(-1) ?? "";
+      const active =
+        this.ecran()
+          .split("\n")
+          .filter((l) => l.startsWith("❯"))
+          .at(-1) ?? "";
       if (active.includes(choix)) {
         this.touches("Enter");
         await this.attendre(new RegExp(`✔ .*${echapper(question)}.*${echapper(choix)}`));
@@ -94,7 +100,9 @@ export class Terminal {
       // already gone
     }
     // tmux leaves its socket file behind: remove ours.
-    rmSync(join(process.env.TMUX_TMPDIR ?? "/tmp", `tmux-${process.getuid?.() ?? 0}`, this.socket), { force: true });
+    rmSync(join(process.env.TMUX_TMPDIR ?? "/tmp", `tmux-${process.getuid?.() ?? 0}`, this.socket), {
+      force: true,
+    });
   }
 }
 

@@ -4,8 +4,18 @@
 import fc from "fast-check";
 import { REF } from "../outils/regles.js";
 import {
-  FINANCEURS_PRIVES, FINANCEURS_PUBLICS, FORMES, NATURES_BENEFICIAIRE, NATURES_DEPENSE, NIVEAUX, REGIMES,
-  SECTEURS, TAILLES, TYPES_CONTRAT, VOCATIONS, ZONES,
+  FINANCEURS_PRIVES,
+  FINANCEURS_PUBLICS,
+  FORMES,
+  NATURES_BENEFICIAIRE,
+  NATURES_DEPENSE,
+  NIVEAUX,
+  REGIMES,
+  SECTEURS,
+  TAILLES,
+  TYPES_CONTRAT,
+  VOCATIONS,
+  ZONES,
 } from "../../src/core/schemas/communs.js";
 
 /** An amount in cents (≤ 50 M€, beyond every cap of the guide), written "1234.56" or "1234". */
@@ -36,7 +46,8 @@ export const PAIRES: [string, string | undefined][] = (() => {
   const paires = new Map<string, [string, string | undefined]>();
   for (const r of REF.dispositifs.values()) {
     const natures = r.s_applique_a.natures ?? NATURES_DEPENSE;
-    for (const n of natures) for (const c of r.s_applique_a.categories ?? [undefined]) paires.set(`${n}/${c}`, [n, c]);
+    for (const n of natures)
+      for (const c of r.s_applique_a.categories ?? [undefined]) paires.set(`${n}/${c}`, [n, c]);
   }
   // An expense no dispositif covers is a valid fiche too.
   paires.set("conseil/-", ["conseil", undefined]);
@@ -86,7 +97,10 @@ export const depense = fc
     paire: fc.constantFrom(...PAIRES),
     montant: centimes(),
     reference: fc.option(fc.double({ min: 0, max: 1.2, noNaN: true }), { nil: undefined }),
-    nommes: fc.option(fc.subarray(IDS_DISPOSITIFS, { minLength: 1, maxLength: 2 }), { nil: undefined, freq: 4 }),
+    nommes: fc.option(fc.subarray(IDS_DISPOSITIFS, { minLength: 1, maxLength: 2 }), {
+      nil: undefined,
+      freq: 4,
+    }),
     champs: champsDepense,
   })
   .map(({ paire: [nature, categorie], montant: m, reference, nommes, champs }) => ({
@@ -133,7 +147,11 @@ export const beneficiaire = fc
     { requiredKeys: ["nature"] },
   )
   // An association must say whether its activity is economic (docs/domaine.md §1).
-  .map((b) => (b.nature === "association" && b.activite_economique === undefined ? { ...b, activite_economique: true } : b));
+  .map((b) =>
+    b.nature === "association" && b.activite_economique === undefined
+      ? { ...b, activite_economique: true }
+      : b,
+  );
 
 export const localisation = fc.record({ zone: fc.constantFrom(...ZONES), afr: fc.boolean() });
 
@@ -142,23 +160,25 @@ const FINANCEURS = [...IDS_DISPOSITIFS, ...FINANCEURS_PUBLICS, ...FINANCEURS_PRI
 /** A financing line on some of the fiche's expenses (ids d0, d1…). */
 function financement(nbDepenses: number) {
   const ids = Array.from({ length: nbDepenses }, (_, i) => `d${i}`);
-  return fc
-    .record(
-      {
-        financeur: fc.constantFrom(...FINANCEURS),
-        montant: montant(2_000_000_00),
-        depenses: fc.subarray(ids, { minLength: 1 }),
-        forme: fc.constantFrom(...FORMES),
-        regime: fc.constantFrom(...REGIMES),
-        date_octroi: date,
-        equivalent_subvention: montant(500_000_00),
-        dispositif: fc.constantFrom(...IDS_DISPOSITIFS),
-      },
-      { requiredKeys: ["financeur", "montant"] },
-    )
-    // `dispositif:` is for a generic financer paying under a scheme (docs/interface.md).
-    .map((f) => ((IDS_DISPOSITIFS as string[]).includes(f.financeur) ? { ...f, dispositif: undefined } : f))
-    .map((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)));
+  return (
+    fc
+      .record(
+        {
+          financeur: fc.constantFrom(...FINANCEURS),
+          montant: montant(2_000_000_00),
+          depenses: fc.subarray(ids, { minLength: 1 }),
+          forme: fc.constantFrom(...FORMES),
+          regime: fc.constantFrom(...REGIMES),
+          date_octroi: date,
+          equivalent_subvention: montant(500_000_00),
+          dispositif: fc.constantFrom(...IDS_DISPOSITIFS),
+        },
+        { requiredKeys: ["financeur", "montant"] },
+      )
+      // `dispositif:` is for a generic financer paying under a scheme (docs/interface.md).
+      .map((f) => ((IDS_DISPOSITIFS as string[]).includes(f.financeur) ? { ...f, dispositif: undefined } : f))
+      .map((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)))
+  );
 }
 
 export interface OptionsFiche {
@@ -180,8 +200,16 @@ export function fiche(o: OptionsFiche = {}) {
         beneficiaire,
         localisation,
         depenses: fc.array(depense, { minLength: n, maxLength: n }),
-        financements: o.plan === false ? fc.constant(undefined) : o.plan ? fc.array(financement(n), { minLength: 1, maxLength: 5 }) : fc.option(fc.array(financement(n), { minLength: 1, maxLength: 5 }), { nil: undefined }),
-        anterieures: fc.option(fc.array(fc.record({ date, montant: montant(300_000_00) }), { maxLength: 3 }), { nil: undefined }),
+        financements:
+          o.plan === false
+            ? fc.constant(undefined)
+            : o.plan
+              ? fc.array(financement(n), { minLength: 1, maxLength: 5 })
+              : fc.option(fc.array(financement(n), { minLength: 1, maxLength: 5 }), { nil: undefined }),
+        anterieures: fc.option(
+          fc.array(fc.record({ date, montant: montant(300_000_00) }), { maxLength: 3 }),
+          { nil: undefined },
+        ),
       })
       .map((f) => ({
         id: "FICHE-PROP",
@@ -197,4 +225,7 @@ export function fiche(o: OptionsFiche = {}) {
   );
 }
 
-export type FicheBrute = Record<string, unknown> & { depenses: Record<string, unknown>[]; financements?: Record<string, unknown>[] };
+export type FicheBrute = Record<string, unknown> & {
+  depenses: Record<string, unknown>[];
+  financements?: Record<string, unknown>[];
+};

@@ -16,14 +16,46 @@ const tmp = mkdtempSync(join(tmpdir(), "ti-aides-aller-retour-"));
 /** Windows-1252, its five undefined bytes standing for themselves (as U+0081…). */
 const VERS_1252 = new Map<string, number>();
 for (let b = 0; b < 256; b++) {
-  const c = [0x81, 0x8d, 0x8f, 0x90, 0x9d].includes(b) ? String.fromCharCode(b) : iconv.decode(Buffer.from([b]), "windows-1252");
+  const c = [0x81, 0x8d, 0x8f, 0x90, 0x9d].includes(b)
+    ? String.fromCharCode(b)
+    : iconv.decode(Buffer.from([b]), "windows-1252");
   VERS_1252.set(c, b);
 }
 const en1252 = (texte: string) => Buffer.from([...texte].map((c) => VERS_1252.get(c)!));
 
 // Characters that matter: delimiters, quotes, line breaks, accents, the euro sign, the bytes
 // Windows-1252 leaves undefined, UTF-8 look-alikes ("Ã©"), formula starters.
-const COMMUNS = ["a", "Z", "0", " ", "é", "É", "€", "ç", "œ", "’", "«", "\u00a0", "\u0081", "\u008d", "\u008f", "\u0090", "\u009d", "Ã", "©", ";", ",", '"', "\n", "\r", "=", "-", "+", "@", "'"];
+const COMMUNS = [
+  "a",
+  "Z",
+  "0",
+  " ",
+  "é",
+  "É",
+  "€",
+  "ç",
+  "œ",
+  "’",
+  "«",
+  "\u00a0",
+  "\u0081",
+  "\u008d",
+  "\u008f",
+  "\u0090",
+  "\u009d",
+  "Ã",
+  "©",
+  ";",
+  ",",
+  '"',
+  "\n",
+  "\r",
+  "=",
+  "-",
+  "+",
+  "@",
+  "'",
+];
 const UTF8_SEUL = ["😀", "中", "\u202f"];
 
 type Encodage = "utf-8" | "utf-8-bom" | "windows-1252";
@@ -66,12 +98,22 @@ describe("a CSV read and written back by lot", () => {
     let n = 0;
     await fc.assert(
       fc.asyncProperty(cas, async (c) => {
-        const entetes = ["id", "nature", "montant", ...Array.from({ length: c.notes }, (_, i) => `Note ${i + 1}`)];
+        const entetes = [
+          "id",
+          "nature",
+          "montant",
+          ...Array.from({ length: c.notes }, (_, i) => `Note ${i + 1}`),
+        ];
         const rangees = c.lignes.map((cellules, i) => [`L${i + 1}`, ...cellules]);
-        const lignes = [entetes, ...rangees].map((r) => r.map((x) => champ(x, c.separateur)).join(c.separateur));
+        const lignes = [entetes, ...rangees].map((r) =>
+          r.map((x) => champ(x, c.separateur)).join(c.separateur),
+        );
         let texte = c.ligneSep ? `sep=${c.separateur}${c.fins[15]}` : "";
         lignes.forEach((l, i) => (texte += l + (i < lignes.length - 1 || c.finale ? c.fins[i] : "")));
-        const octets = c.encodage === "windows-1252" ? en1252(texte) : Buffer.from((c.encodage === "utf-8-bom" ? "\ufeff" : "") + texte, "utf8");
+        const octets =
+          c.encodage === "windows-1252"
+            ? en1252(texte)
+            : Buffer.from((c.encodage === "utf-8-bom" ? "\ufeff" : "") + texte, "utf8");
         const entree = join(tmp, `e${++n}.csv`);
         const sortie = join(tmp, `s${n}.csv`);
         writeFileSync(entree, octets);
@@ -82,7 +124,12 @@ describe("a CSV read and written back by lot", () => {
         const lu = readFileSync(sortie);
         const brut = c.encodage === "windows-1252" ? lu.toString("latin1") : lu.toString("utf8");
         const sansSep = c.ligneSep ? brut.replace(/^(\ufeff?)sep=.(\r\n|\n|\r)/, "$1") : brut;
-        const obtenu: string[][] = parse(sansSep, { delimiter: c.separateur, bom: true, relax_column_count: true, record_delimiter: ["\r\n", "\n", "\r"] });
+        const obtenu: string[][] = parse(sansSep, {
+          delimiter: c.separateur,
+          bom: true,
+          relax_column_count: true,
+          record_delimiter: ["\r\n", "\n", "\r"],
+        });
         const versSortie = (x: string) => (c.encodage === "windows-1252" ? en1252(x).toString("latin1") : x);
 
         expect(obtenu).toHaveLength(rangees.length + 1);
@@ -92,7 +139,8 @@ describe("a CSV read and written back by lot", () => {
           const o = obtenu[i + 1];
           for (let j = 0; j < largeur; j++) expect(o[j]).toBe(versSortie(attendue(cellules[j] ?? "")));
           const enTrop = cellules.slice(largeur);
-          if (enTrop.some((x) => x !== "")) expect(o.slice(largeur + resultats)).toEqual(enTrop.map((x) => versSortie(attendue(x))));
+          if (enTrop.some((x) => x !== ""))
+            expect(o.slice(largeur + resultats)).toEqual(enTrop.map((x) => versSortie(attendue(x))));
         });
       }),
       { numRuns: 60 },

@@ -51,7 +51,10 @@ describe("monotony of the ceilings", () => {
               expect(r2!.plafond === null).toBe(r.plafond === null);
               continue;
             }
-            expect(r2!.plafond.greaterThanOrEqualTo(r.plafond), `${k2}: ${r.plafond} → ${r2!.plafond} pour +${delta} centimes`).toBe(true);
+            expect(
+              r2!.plafond.greaterThanOrEqualTo(r.plafond),
+              `${k2}: ${r.plafond} → ${r2!.plafond} pour +${delta} centimes`,
+            ).toBe(true);
           }
         },
       ),
@@ -63,21 +66,36 @@ describe("monotony of the ceilings", () => {
     fc.assert(
       fc.property(fiche({ depenses: { min: 1, max: 3 } }), (f) => {
         // An enterprise with an economic activity, not held by public bodies: only its declared size varies.
-        const { detenu_public_25: _d, activite_economique: _a, ...b } = f.beneficiaire as Record<string, unknown>;
-        const de = (taille: string) => parCle(evaluer({ ...f, beneficiaire: { ...b, nature: "entreprise", taille } }));
+        const {
+          detenu_public_25: _d,
+          activite_economique: _a,
+          ...b
+        } = f.beneficiaire as Record<string, unknown>;
+        const de = (taille: string) =>
+          parCle(evaluer({ ...f, beneficiaire: { ...b, nature: "entreprise", taille } }));
         const [pe, me, ge] = ["PE", "ME", "GE"].map(de);
         for (const [k, rPe] of pe) {
           const rMe = me.get(k)!;
           const rGe = ge.get(k)!;
-          for (const [grand, petit] of [[rMe, rPe], [rGe, rMe]] as const) {
+          for (const [grand, petit] of [
+            [rMe, rPe],
+            [rGe, rMe],
+          ] as const) {
             if (petit.plafond !== null && grand.plafond !== null) {
-              expect(petit.plafond.greaterThanOrEqualTo(grand.plafond), `${k}: plafond ${petit.plafond} < ${grand.plafond}`).toBe(true);
+              expect(
+                petit.plafond.greaterThanOrEqualTo(grand.plafond),
+                `${k}: plafond ${petit.plafond} < ${grand.plafond}`,
+              ).toBe(true);
             }
             if (petit.taux !== null && grand.taux !== null && petit.eligible && grand.eligible) {
-              expect(petit.taux.greaterThanOrEqualTo(grand.taux), `${k}: taux ${petit.taux} < ${grand.taux}`).toBe(true);
+              expect(
+                petit.taux.greaterThanOrEqualTo(grand.taux),
+                `${k}: taux ${petit.taux} < ${grand.taux}`,
+              ).toBe(true);
             }
             // Eligible for a bigger company implies eligible for a smaller one.
-            if (grand.eligible) expect(petit.eligible, `${k}: éligible pour une plus grande entreprise seulement`).toBe(true);
+            if (grand.eligible)
+              expect(petit.eligible, `${k}: éligible pour une plus grande entreprise seulement`).toBe(true);
           }
         }
       }),
@@ -92,7 +110,9 @@ describe("monotony of the ceilings", () => {
         id: "T",
         date_demande: "2019-06-01",
         beneficiaire: { nature: "entreprise", taille },
-        depenses: [{ id: "d", nature: "investissement", categorie: "enr", montant: 100000, cout_reference: 0 }],
+        depenses: [
+          { id: "d", nature: "investissement", categorie: "enr", montant: 100000, cout_reference: 0 },
+        ],
       }).resultats[0].plafond!.toFixed(2);
     expect([plafond("PE"), plafond("ME"), plafond("GE")]).toEqual(["65000.00", "55000.00", "45000.00"]);
     expect(new D(plafond("PE")).greaterThan(new D(plafond("GE")))).toBe(true);

@@ -30,7 +30,15 @@ function borneDeLaRegle(rg: Regle, r: Resultat, brute: Record<string, unknown>, 
     case "dotation_annuelle": {
       // Σ yearly caps (× etp when prorated) × the maximum number of years + Σ one-off caps (fiche 7, l.866).
       const annees = valeurA(c.duree_max_annees, date).valeur;
-      const annuel = somme(c.annuel.map((p) => valeurA(p.plafond, date).valeur.times(p.prorata && brute[p.prorata.split(".")[1]] !== undefined ? new D(String(brute[p.prorata.split(".")[1]])) : 1)));
+      const annuel = somme(
+        c.annuel.map((p) =>
+          valeurA(p.plafond, date).valeur.times(
+            p.prorata && brute[p.prorata.split(".")[1]] !== undefined
+              ? new D(String(brute[p.prorata.split(".")[1]]))
+              : 1,
+          ),
+        ),
+      );
       return annuel.times(annees).plus(somme(c.ponctuel.map((p) => valeurA(p.plafond, date).valeur)));
     }
     case "financement_marche":
@@ -56,7 +64,8 @@ describe("every rate and ceiling of every result", () => {
           expect(r.taux.greaterThanOrEqualTo(0)).toBe(true);
           expect(r.taux.lessThanOrEqualTo(1)).toBe(true);
           const c = regle(r).calcul;
-          if (c.type === "taux") expect(r.taux.lessThanOrEqualTo(valeurA(c.taux_max, e.date_evaluation).valeur)).toBe(true);
+          if (c.type === "taux")
+            expect(r.taux.lessThanOrEqualTo(valeurA(c.taux_max, e.date_evaluation).valeur)).toBe(true);
         }),
       ),
       { numRuns: RUNS },
@@ -91,7 +100,10 @@ describe("every rate and ceiling of every result", () => {
           const brute = depenseBrute(f, r);
           expect(r.assiette.lessThanOrEqualTo(new D(String(brute.montant)))).toBe(true);
           const c = regle(r).calcul;
-          const cap = c.type === "taux" && brute.categorie !== undefined ? c.plafond_assiette_par_categorie?.[String(brute.categorie)] : undefined;
+          const cap =
+            c.type === "taux" && brute.categorie !== undefined
+              ? c.plafond_assiette_par_categorie?.[String(brute.categorie)]
+              : undefined;
           if (cap) expect(r.assiette.lessThanOrEqualTo(valeurA(cap, e.date_evaluation).valeur)).toBe(true);
         }),
       ),
@@ -106,13 +118,21 @@ describe("every rate and ceiling of every result", () => {
         for (const r of e.resultats) {
           if (r.plafond === null) continue;
           const borne = borneDeLaRegle(regle(r), r, depenseBrute(f, r), e.date_evaluation);
-          if (borne !== null) expect(r.plafond.lessThanOrEqualTo(borne), `${r.dispositif}/${r.depense}: ${r.plafond} > ${borne}`).toBe(true);
+          if (borne !== null)
+            expect(
+              r.plafond.lessThanOrEqualTo(borne),
+              `${r.dispositif}/${r.depense}: ${r.plafond} > ${borne}`,
+            ).toBe(true);
         }
         // A cap per project binds the sum over the fiche (docs/domaine.md §0; PIA 2 M€, Guide fiche 14, l.1485).
         for (const rg of REF.dispositifs.values()) {
           if (rg.calcul.type !== "taux" || !rg.calcul.plafond_projet) continue;
           const siens = e.resultats.filter((r) => r.dispositif === rg.id && r.plafond !== null);
-          expect(somme(siens.map((r) => r.plafond!)).lessThanOrEqualTo(valeurA(rg.calcul.plafond_projet, e.date_evaluation).valeur)).toBe(true);
+          expect(
+            somme(siens.map((r) => r.plafond!)).lessThanOrEqualTo(
+              valeurA(rg.calcul.plafond_projet, e.date_evaluation).valeur,
+            ),
+          ).toBe(true);
         }
       }),
       { numRuns: RUNS },
@@ -123,19 +143,38 @@ describe("every rate and ceiling of every result", () => {
     // Ten lines of 50 M€ of training engineering: 50 % of each alone exceeds the 2 M€ per project
     // (Guide fiche 14, l.1485), so the sum must be cut to it.
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 5_000_000_00, max: 5_000_000_000 }), { minLength: 2, maxLength: 10 }), (montants) => {
-        const e = evaluer({
-          id: "PROJET",
-          date_demande: "2020-01-15",
-          beneficiaire: { nature: "consortium", effectif: 40, chiffre_affaires: 1000000, total_bilan: 1000000 },
-          depenses: montants.map((m, i) => ({ id: `d${i}`, nature: "formation", categorie: "ingenierie_formation", montant: (m / 100).toFixed(2) })),
-        });
-        const plafonds = e.resultats.filter((r) => r.dispositif === "pia-ingenierie-formation").map((r) => r.plafond!);
-        expect(plafonds).toHaveLength(montants.length);
-        expect(somme(plafonds).lessThanOrEqualTo(new D(2_000_000))).toBe(true);
-        // Truncation loses at most one cent per expense: the cap is nearly reached, not undercut.
-        expect(somme(plafonds).greaterThanOrEqualTo(new D(2_000_000).minus(new D("0.01").times(montants.length)))).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 5_000_000_00, max: 5_000_000_000 }), { minLength: 2, maxLength: 10 }),
+        (montants) => {
+          const e = evaluer({
+            id: "PROJET",
+            date_demande: "2020-01-15",
+            beneficiaire: {
+              nature: "consortium",
+              effectif: 40,
+              chiffre_affaires: 1000000,
+              total_bilan: 1000000,
+            },
+            depenses: montants.map((m, i) => ({
+              id: `d${i}`,
+              nature: "formation",
+              categorie: "ingenierie_formation",
+              montant: (m / 100).toFixed(2),
+            })),
+          });
+          const plafonds = e.resultats
+            .filter((r) => r.dispositif === "pia-ingenierie-formation")
+            .map((r) => r.plafond!);
+          expect(plafonds).toHaveLength(montants.length);
+          expect(somme(plafonds).lessThanOrEqualTo(new D(2_000_000))).toBe(true);
+          // Truncation loses at most one cent per expense: the cap is nearly reached, not undercut.
+          expect(
+            somme(plafonds).greaterThanOrEqualTo(
+              new D(2_000_000).minus(new D("0.01").times(montants.length)),
+            ),
+          ).toBe(true);
+        },
+      ),
       { numRuns: 50 },
     );
   });

@@ -11,15 +11,19 @@ const taux = z
   .refine((t) => Number(t) >= 0 && Number(t) <= 1, "taux entre 0 et 1");
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export const motifSchema = z.strictObject({
-  code: z.string().regex(/^[a-z0-9_]+$/),
-  niveau: z.enum(["info", "avertissement", "erreur"]),
-  message: z.string().min(1),
-  source: z.string().nullable(),
-  // `a_verifier` (docs/domaine.md §0 « Validité et actualité », second edition): the date the figures were last checked.
-  verifie_le: date.optional(),
-})
-  .refine((m) => (m.code === "a_verifier") === (m.verifie_le !== undefined), "verifie_le porté par « a_verifier » et par lui seul");
+export const motifSchema = z
+  .strictObject({
+    code: z.string().regex(/^[a-z0-9_]+$/),
+    niveau: z.enum(["info", "avertissement", "erreur"]),
+    message: z.string().min(1),
+    source: z.string().nullable(),
+    // `a_verifier` (docs/domaine.md §0 « Validité et actualité », second edition): the date the figures were last checked.
+    verifie_le: date.optional(),
+  })
+  .refine(
+    (m) => (m.code === "a_verifier") === (m.verifie_le !== undefined),
+    "verifie_le porté par « a_verifier » et par lui seul",
+  );
 
 export const resultatSchema = z
   .strictObject({
@@ -33,19 +37,37 @@ export const resultatSchema = z
     depassement: montant.nullable(),
     details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
     motifs: z.array(motifSchema),
-    etapes: z.array(z.strictObject({ libelle: z.string(), valeur: z.string().optional(), source: z.string().optional() })).optional(),
+    etapes: z
+      .array(
+        z.strictObject({ libelle: z.string(), valeur: z.string().optional(), source: z.string().optional() }),
+      )
+      .optional(),
   })
   // docs/interface.md: "eligible: false comes with at least one motif of niveau: erreur saying why".
   .refine((r) => r.eligible || r.motifs.some((m) => m.niveau === "erreur"), "inéligible sans motif d'erreur")
   // "depassement = max(0, demande − plafond)".
   .refine(
-    (r) => r.demande === null || r.plafond === null || r.depassement === null ||
-      Math.round(Number(r.depassement) * 100) === Math.max(0, Math.round(Number(r.demande) * 100) - Math.round(Number(r.plafond) * 100)),
+    (r) =>
+      r.demande === null ||
+      r.plafond === null ||
+      r.depassement === null ||
+      Math.round(Number(r.depassement) * 100) ===
+        Math.max(0, Math.round(Number(r.demande) * 100) - Math.round(Number(r.plafond) * 100)),
     "depassement ≠ max(0, demande − plafond)",
   );
 
 export const controleSchema = z.strictObject({
-  controle: z.enum(["plafond", "equilibre", "cumul", "de_minimis", "transparence", "effet_incitatif", "cofinancement", "parite", "participation_minimale"]),
+  controle: z.enum([
+    "plafond",
+    "equilibre",
+    "cumul",
+    "de_minimis",
+    "transparence",
+    "effet_incitatif",
+    "cofinancement",
+    "parite",
+    "participation_minimale",
+  ]),
   portee: z.string().min(1),
   conforme: z.boolean().nullable(),
   valeur: montant.nullable(),
@@ -80,9 +102,15 @@ export const ficheSortieSchema = z
     erreurs: z.array(z.string().min(1)),
   })
   // "A fiche that cannot be evaluated (invalid) has erreurs filled and no resultats".
-  .refine((f) => f.erreurs.length === 0 || (f.resultats.length === 0 && f.conforme === null), "fiche en erreur avec des résultats")
+  .refine(
+    (f) => f.erreurs.length === 0 || (f.resultats.length === 0 && f.conforme === null),
+    "fiche en erreur avec des résultats",
+  )
   // "A fiche is compliant when no control is false" (docs/domaine.md §3).
-  .refine((f) => f.erreurs.length > 0 || f.conforme === !f.controles.some((c) => c.conforme === false), "conforme incohérent avec les contrôles");
+  .refine(
+    (f) => f.erreurs.length > 0 || f.conforme === !f.controles.some((c) => c.conforme === false),
+    "conforme incohérent avec les contrôles",
+  );
 
 export const documentSortieSchema = z
   .strictObject({
@@ -98,4 +126,12 @@ export const documentSortieSchema = z
     }),
   })
   .refine((d) => d.synthese.fiches === d.fiches.length, "synthese.fiches ≠ nombre de fiches")
-  .refine((d) => d.synthese.conformes + d.synthese.non_conformes + d.synthese.sans_plan_de_financement + d.synthese.en_erreur === d.synthese.fiches, "synthèse incohérente");
+  .refine(
+    (d) =>
+      d.synthese.conformes +
+        d.synthese.non_conformes +
+        d.synthese.sans_plan_de_financement +
+        d.synthese.en_erreur ===
+      d.synthese.fiches,
+    "synthèse incohérente",
+  );

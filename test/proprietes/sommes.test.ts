@@ -34,7 +34,11 @@ describe("repartir: pro-rata shares", () => {
 
   test("a hand-worked case: 100,00 € in three equal shares is 33,34 + 33,33 + 33,33", () => {
     // 10 000 cents / 3 = 3 333,33…: one cent left over, given to the first of equal remainders.
-    expect(repartir(new D(100), [new D(1), new D(1), new D(1)]).map((x) => x.toFixed(2))).toEqual(["33.34", "33.33", "33.33"]);
+    expect(repartir(new D(100), [new D(1), new D(1), new D(1)]).map((x) => x.toFixed(2))).toEqual([
+      "33.34",
+      "33.33",
+      "33.33",
+    ]);
   });
 });
 
@@ -52,10 +56,21 @@ function compte(l: Record<string, unknown>): D {
   const regle = REF.dispositifs.get(dispositifDe(l));
   const duFinanceur = REF.dispositifs.get(String(l.financeur));
   const prive = ["prive", "autofinancement"].includes(String(l.financeur));
-  const regime = l.regime ?? duFinanceur?.regime_defaut ?? (regle && regle.regime_defaut !== "fiscal" ? regle.regime_defaut : "rgec");
-  const aideEtat = !prive && regime !== "hors_aide_etat" && regime !== "fiscal" && (regle?.aide_etat ?? true) && (duFinanceur?.aide_etat ?? true);
+  const regime =
+    l.regime ??
+    duFinanceur?.regime_defaut ??
+    (regle && regle.regime_defaut !== "fiscal" ? regle.regime_defaut : "rgec");
+  const aideEtat =
+    !prive &&
+    regime !== "hors_aide_etat" &&
+    regime !== "fiscal" &&
+    (regle?.aide_etat ?? true) &&
+    (duFinanceur?.aide_etat ?? true);
   const forme = String(l.forme ?? "subvention");
-  const avecEquivalent = aideEtat && !["subvention", "fonds_propres", "quasi_fonds_propres"].includes(forme) && l.equivalent_subvention !== undefined;
+  const avecEquivalent =
+    aideEtat &&
+    !["subvention", "fonds_propres", "quasi_fonds_propres"].includes(forme) &&
+    l.equivalent_subvention !== undefined;
   return new D(String(avecEquivalent ? l.equivalent_subvention : l.montant));
 }
 
@@ -69,7 +84,9 @@ describe("the financing plan of a generated fiche", () => {
           const resultats = e.resultats.filter((r) => r.dispositif === id);
           if (resultats.length === 0) continue; // a generic financer: no dispositif result
           // A tax measure (suramortissement with no regime given) is no financing line (docs/domaine.md §2).
-          const siennes = lignes.filter((l) => dispositifDe(l) === id && !(l.financeur === "suramortissement" && l.regime === undefined));
+          const siennes = lignes.filter(
+            (l) => dispositifDe(l) === id && !(l.financeur === "suramortissement" && l.regime === undefined),
+          );
           const attendu = somme(siennes.map(compte));
           const demandes = somme(resultats.map((r) => r.demande ?? new D(0)));
           expect(demandes.toFixed(2), `${id}`).toBe(attendu.toFixed(2));

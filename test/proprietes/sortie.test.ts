@@ -11,7 +11,10 @@ const RUNS = 100;
 
 function verifierSchema(doc: unknown): void {
   const r = documentSortieSchema.safeParse(JSON.parse(JSON.stringify(doc)));
-  if (!r.success) expect.fail(`sortie JSON hors du schéma de docs/interface.md : ${r.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join(" ; ")}`);
+  if (!r.success)
+    expect.fail(
+      `sortie JSON hors du schéma de docs/interface.md : ${r.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join(" ; ")}`,
+    );
 }
 
 describe("JSON output", () => {
@@ -19,7 +22,12 @@ describe("JSON output", () => {
     fc.assert(
       fc.property(fc.array(fiche(), { minLength: 1, maxLength: 3 }), fc.boolean(), (fiches, avecErreur) => {
         const evaluations = fiches.map((f) => evaluer(f));
-        if (avecErreur) evaluations.push(ficheEnErreur("FICHE-INVALIDE", "2019-06-01", ["fiche.yaml, ligne 3 : champ « id » : champ obligatoire manquant"]));
+        if (avecErreur)
+          evaluations.push(
+            ficheEnErreur("FICHE-INVALIDE", "2019-06-01", [
+              "fiche.yaml, ligne 3 : champ « id » : champ obligatoire manquant",
+            ]),
+          );
         verifierSchema(documentJson(evaluations));
         verifierSchema(documentJson(evaluations, { etapes: true }));
       }),
@@ -28,10 +36,20 @@ describe("JSON output", () => {
   });
 
   test("the schema is not a formality: it refuses a float amount, a rate above 1, a missing field", () => {
-    const doc = JSON.parse(JSON.stringify(documentJson([evaluer({
-      id: "T", date_demande: "2019-06-01", beneficiaire: { nature: "entreprise", taille: "ME" },
-      depenses: [{ id: "d", nature: "investissement", categorie: "enr", montant: 1000, cout_reference: 0 }],
-    })])));
+    const doc = JSON.parse(
+      JSON.stringify(
+        documentJson([
+          evaluer({
+            id: "T",
+            date_demande: "2019-06-01",
+            beneficiaire: { nature: "entreprise", taille: "ME" },
+            depenses: [
+              { id: "d", nature: "investissement", categorie: "enr", montant: 1000, cout_reference: 0 },
+            ],
+          }),
+        ]),
+      ),
+    );
     expect(documentSortieSchema.safeParse(doc).success).toBe(true);
     const casse = (f: (d: typeof doc) => void) => {
       const d = structuredClone(doc);
@@ -53,7 +71,9 @@ describe("determinism", () => {
         const a = evaluer(f);
         const b = evaluer(f);
         expect(b).toEqual(a);
-        expect(JSON.stringify(documentJson([b], { etapes: true }))).toBe(JSON.stringify(documentJson([a], { etapes: true })));
+        expect(JSON.stringify(documentJson([b], { etapes: true }))).toBe(
+          JSON.stringify(documentJson([a], { etapes: true })),
+        );
         expect(f).toEqual(copie);
       }),
       { numRuns: RUNS },

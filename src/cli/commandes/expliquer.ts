@@ -25,7 +25,10 @@ export interface OptionsExpliquer extends OptionsGlobales {
 
 export function regleDemandee(ref: Referentiel, id: string): Regle {
   const regle = ref.dispositifs.get(id);
-  if (!regle) throw new ErreurUsage(`--dispositif « ${id} » inconnu${vouliezVousDire(id, [...ref.dispositifs.keys()])} ; la liste : ti-aides regles`);
+  if (!regle)
+    throw new ErreurUsage(
+      `--dispositif « ${id} » inconnu${vouliezVousDire(id, [...ref.dispositifs.keys()])} ; la liste : ti-aides regles`,
+    );
   return regle;
 }
 
@@ -34,13 +37,19 @@ export function regleDemandee(ref: Referentiel, id: string): Regle {
  * says why it does or does not apply. Without --depense: the expenses of a nature it finances (all
  * of them if none is).
  */
-function avecDispositif(fiche: Fiche, regle: Regle, ref: Referentiel, depense: string | undefined): { fiche: Fiche; ajoute: string[] } {
+function avecDispositif(
+  fiche: Fiche,
+  regle: Regle,
+  ref: Referentiel,
+  depense: string | undefined,
+): { fiche: Fiche; ajoute: string[] } {
   const natures = regle.s_applique_a.natures;
-  const cibles = depense !== undefined
-    ? fiche.depenses.filter((d) => d.id === depense)
-    : fiche.depenses.some((d) => !natures || natures.includes(d.nature))
-      ? fiche.depenses.filter((d) => !natures || natures.includes(d.nature))
-      : fiche.depenses;
+  const cibles =
+    depense !== undefined
+      ? fiche.depenses.filter((d) => d.id === depense)
+      : fiche.depenses.some((d) => !natures || natures.includes(d.nature))
+        ? fiche.depenses.filter((d) => !natures || natures.includes(d.nature))
+        : fiche.depenses;
   const ajoute: string[] = [];
   const depenses = fiche.depenses.map((d) => {
     if (!cibles.includes(d)) return d;
@@ -73,27 +82,50 @@ export async function expliquerCommande(fichier: string, o: OptionsExpliquer): P
     if (o.depense !== undefined && !fiche.depenses.some((d) => d.id === o.depense)) {
       if (!seule) continue;
       const ids = fiche.depenses.map((d) => d.id);
-      throw new ErreurUsage(`--depense « ${o.depense} » : pas de dépense de ce nom dans la fiche ${fiche.id}${vouliezVousDire(o.depense, ids)} ; dépenses : ${ids.join(", ")}`);
+      throw new ErreurUsage(
+        `--depense « ${o.depense} » : pas de dépense de ce nom dans la fiche ${fiche.id}${vouliezVousDire(o.depense, ids)} ; dépenses : ${ids.join(", ")}`,
+      );
     }
     let evaluation = ev.evaluation;
     let ajoute: string[] = [];
-    const present = evaluation.resultats.some((r) => r.dispositif === regle.id && (o.depense === undefined || r.depense === o.depense));
+    const present = evaluation.resultats.some(
+      (r) => r.dispositif === regle.id && (o.depense === undefined || r.depense === o.depense),
+    );
     if (!present) {
       if (!seule) continue;
       ({ fiche, ajoute } = avecDispositif(fiche, regle, ref, o.depense));
       evaluation = evaluerFiche(fiche, ref, { date: o.date });
     }
-    explications.push({ x: expliquer(evaluation, regle, { depense: o.depense, fichierRegle: ref.origines.get(regle.id), ajouteAuxDepenses: ajoute }), fiche });
+    explications.push({
+      x: expliquer(evaluation, regle, {
+        depense: o.depense,
+        fichierRegle: ref.origines.get(regle.id),
+        ajouteAuxDepenses: ajoute,
+      }),
+      fiche,
+    });
   }
   if (explications.length === 0 && !erreurs) {
-    throw new ErreurUsage(`aucune fiche de ${fichier} n'évalue le dispositif « ${regle.id} »${o.depense ? ` sur la dépense « ${o.depense} »` : ""} : nommez-le dans le champ « dispositifs » d'une dépense, ou expliquez une fiche seule`);
+    throw new ErreurUsage(
+      `aucune fiche de ${fichier} n'évalue le dispositif « ${regle.id} »${o.depense ? ` sur la dépense « ${o.depense} »` : ""} : nommez-le dans le champ « dispositifs » d'une dépense, ou expliquez une fiche seule`,
+    );
   }
 
   if (explications.length) {
     if (format === "table") {
-      ecrireSortie(explications.map(sansControles).map(({ x, fiche }) => rendreExplication(x, fiche)).join("\n\n") + "\n", o.sortie);
+      ecrireSortie(
+        explications
+          .map(sansControles)
+          .map(({ x, fiche }) => rendreExplication(x, fiche))
+          .join("\n\n") + "\n",
+        o.sortie,
+      );
     } else {
-      const doc = { outil: "ti-aides", version: VERSION, explications: explications.map(({ x }) => explicationJson(x)) };
+      const doc = {
+        outil: "ti-aides",
+        version: VERSION,
+        explications: explications.map(({ x }) => explicationJson(x)),
+      };
       ecrireSortie(ECRIVAINS_DOCUMENT[format as FormatDocument](doc), o.sortie);
     }
   }

@@ -32,7 +32,10 @@ const ERREURS_AFFICHEES = 100;
 export async function lot(fichier: string, o: OptionsLot): Promise<number> {
   const format = verifierFormat(o.format, "lot") as FormatLot;
   verifierDate(o.date);
-  if (fichier === "-") throw new ErreurUsage("lot lit un fichier CSV, pas l'entrée standard : enregistrez le tableau dans un fichier, puis ti-aides lot contrat.csv");
+  if (fichier === "-")
+    throw new ErreurUsage(
+      "lot lit un fichier CSV, pas l'entrée standard : enregistrez le tableau dans un fichier, puis ti-aides lot contrat.csv",
+    );
   const ref = reglesDe(o);
   const depart = performance.now();
 
@@ -42,14 +45,31 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
     csv.fermer();
     throw e;
   });
-  if (!o.quiet) for (const a of [...csv.avertissements, ...plan.avertissements]) process.stderr.write(`Avertissement : ${echapperControles(a)}
+  if (!o.quiet)
+    for (const a of [...csv.avertissements, ...plan.avertissements])
+      process.stderr.write(`Avertissement : ${echapperControles(a)}
 `);
 
-  const parametres: ParametresLot = { plan, fichier, format, date: o.date, separateurDecimal: csv.dialecte.separateur === "," ? "." : "," };
+  const parametres: ParametresLot = {
+    plan,
+    fichier,
+    format,
+    date: o.date,
+    separateurDecimal: csv.dialecte.separateur === "," ? "." : ",",
+  };
   const moteur = evaluateur(nombreDeTravailleurs(csv.taille), parametres, ref, o.regles);
-  const barre = progression(csv.taille, process.stderr.isTTY === true && !o.quiet && csv.taille >= TAILLE_BARRE);
+  const barre = progression(
+    csv.taille,
+    process.stderr.isTTY === true && !o.quiet && csv.taille >= TAILLE_BARRE,
+  );
   const ecrire = ecrivain(format, csv.dialecte, plan, entetes);
-  const compte: Synthese = { fiches: 0, conformes: 0, non_conformes: 0, sans_plan_de_financement: 0, en_erreur: 0 };
+  const compte: Synthese = {
+    fiches: 0,
+    conformes: 0,
+    non_conformes: 0,
+    sans_plan_de_financement: 0,
+    en_erreur: 0,
+  };
   let erreursNonAffichees = 0;
 
   const rendre = (paquet: (Enregistrement | null)[], traitees: LigneTraitee[]): string => {
@@ -60,7 +80,8 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
       if (l.statut === "conforme") compte.conformes++;
       else if (l.statut === "non_conforme") compte.non_conformes++;
       else if (l.statut === "sans_plan") compte.sans_plan_de_financement++;
-      else if (compte.en_erreur++ < ERREURS_AFFICHEES) for (const p of l.problemes) barre.ecrire(`Erreur : ${formaterProbleme(p)}`);
+      else if (compte.en_erreur++ < ERREURS_AFFICHEES)
+        for (const p of l.problemes) barre.ecrire(`Erreur : ${formaterProbleme(p)}`);
       else erreursNonAffichees++;
     }
     barre.avancer(csv.octetsLus(), compte.fiches);
@@ -108,25 +129,44 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
     await moteur.fermer();
   }
 
-  if (erreursNonAffichees) process.stderr.write(`Erreur : … et ${erreursNonAffichees} autre(s) ligne(s) en erreur : voir ${format === "csv" ? "la colonne « Erreurs »" : "« erreurs »"} de la sortie\n`);
-  process.stderr.write(`${echapperControles(`${resume(fichier, compte, performance.now() - depart)}${o.sortie && o.sortie !== "-" ? ` ; résultat dans ${o.sortie}` : ""}`)}\n`);
+  if (erreursNonAffichees)
+    process.stderr.write(
+      `Erreur : … et ${erreursNonAffichees} autre(s) ligne(s) en erreur : voir ${format === "csv" ? "la colonne « Erreurs »" : "« erreurs »"} de la sortie\n`,
+    );
+  process.stderr.write(
+    `${echapperControles(`${resume(fichier, compte, performance.now() - depart)}${o.sortie && o.sortie !== "-" ? ` ; résultat dans ${o.sortie}` : ""}`)}\n`,
+  );
   return o.strict && compte.non_conformes + compte.en_erreur > 0 ? CODE_NON_CONFORME : CODE_OK;
 }
 
 /** The header row: the first that is not blank. */
-async function lireEntetes(csv: CsvOuvert, ref: Referentiel): Promise<{ entetes: string[]; plan: PlanColonnes }> {
+async function lireEntetes(
+  csv: CsvOuvert,
+  ref: Referentiel,
+): Promise<{ entetes: string[]; plan: PlanColonnes }> {
   // next() rather than for await: leaving a for await would close the records for the rows.
   for (let r = await csv.enregistrements.next(); !r.done; r = await csv.enregistrements.next()) {
-    if (!estVide(r.value)) return { entetes: r.value.cellules, plan: analyserEntetes(r.value.cellules, ref, csv.fichier, r.value.ligne) };
+    if (!estVide(r.value))
+      return {
+        entetes: r.value.cellules,
+        plan: analyserEntetes(r.value.cellules, ref, csv.fichier, r.value.ligne),
+      };
   }
-  throw new ErreurSaisie([{ fichier: csv.fichier, message: "aucune ligne d'en-têtes : la première ligne nomme les colonnes (id, nature, montant…)" }]);
+  throw new ErreurSaisie([
+    {
+      fichier: csv.fichier,
+      message: "aucune ligne d'en-têtes : la première ligne nomme les colonnes (id, nature, montant…)",
+    },
+  ]);
 }
 
 /**
  * The rows in batches. A blank row (every cell empty) is not a fiche: kept as null where more rows
  * follow, dropped at the end of the file (the empty rows a spreadsheet leaves after a table).
  */
-async function* paquets(enregistrements: AsyncIterable<Enregistrement>): AsyncGenerator<(Enregistrement | null)[]> {
+async function* paquets(
+  enregistrements: AsyncIterable<Enregistrement>,
+): AsyncGenerator<(Enregistrement | null)[]> {
   let paquet: (Enregistrement | null)[] = [];
   let blanches = 0;
   for await (const e of enregistrements) {
@@ -156,6 +196,9 @@ function erreurDeSortie(e: unknown, f: SortieProgressive | undefined): unknown {
 
 function resume(fichier: string, s: Synthese, ms: number): string {
   const secondes = ms / 1000;
-  const vitesse = secondes >= 1 && s.fiches > 0 ? `, ${Math.round(s.fiches / secondes).toLocaleString("fr-FR")} lignes/s` : "";
+  const vitesse =
+    secondes >= 1 && s.fiches > 0
+      ? `, ${Math.round(s.fiches / secondes).toLocaleString("fr-FR")} lignes/s`
+      : "";
   return `Lot ${fichier} : ${s.fiches} ligne(s) — ${s.conformes} conforme(s), ${s.non_conformes} non conforme(s), ${s.sans_plan_de_financement} sans plan de financement, ${s.en_erreur} en erreur — en ${secondes.toFixed(1).replace(".", ",")} s${vitesse}`;
 }

@@ -12,10 +12,16 @@ import { c } from "../rendu/couleurs.js";
 
 export async function testerRegles(chemins: string[], o: OptionsGlobales): Promise<number> {
   const format = verifierFormat(o.format, "regles tester");
-  if (o.date !== undefined) throw new ErreurUsage("--date ne s'applique pas ici : chaque cas porte sa date (champ « date » du cas, sinon date_demande de sa fiche)");
+  if (o.date !== undefined)
+    throw new ErreurUsage(
+      "--date ne s'applique pas ici : chaque cas porte sa date (champ « date » du cas, sinon date_demande de sa fiche)",
+    );
   const fichiers = lireFichiersCas(chemins);
   const ref = reglesDe(o);
-  const bilans = fichiers.map((f) => ({ fichier: f.fichier, bilans: f.cas.map((cas) => executerCas(cas, ref)) }));
+  const bilans = fichiers.map((f) => ({
+    fichier: f.fichier,
+    bilans: f.cas.map((cas) => executerCas(cas, ref)),
+  }));
   // A case's fiche these rules cannot read (unknown dispositif without its --regles…) is an input mistake.
   const erreurs = bilans.flatMap((f) => f.bilans.flatMap((b) => b.erreurs ?? []));
   if (erreurs.length) throw new ErreurSaisie(erreurs);
@@ -38,7 +44,13 @@ export async function testerRegles(chemins: string[], o: OptionsGlobales): Promi
 }
 
 function casJson(b: BilanCas) {
-  return { nom: b.cas.nom, ligne: b.cas.ligne ?? null, source: b.cas.source, reussi: b.ecarts.length === 0, ecarts: b.ecarts };
+  return {
+    nom: b.cas.nom,
+    ligne: b.cas.ligne ?? null,
+    source: b.cas.source,
+    reussi: b.ecarts.length === 0,
+    ecarts: b.ecarts,
+  };
 }
 
 function rendre(fichiers: { fichier: string; bilans: BilanCas[] }[], total: number, echecs: number): string {
@@ -50,16 +62,25 @@ function rendre(fichiers: { fichier: string; bilans: BilanCas[] }[], total: numb
         lignes.push(`  ${c().green("✓")} ${b.cas.nom}`);
         continue;
       }
-      lignes.push(`  ${c().red("✗")} ${b.cas.nom} (${f.fichier}${b.cas.ligne ? `, ligne ${b.cas.ligne}` : ""} ; source : ${b.cas.source})`);
+      lignes.push(
+        `  ${c().red("✗")} ${b.cas.nom} (${f.fichier}${b.cas.ligne ? `, ligne ${b.cas.ligne}` : ""} ; source : ${b.cas.source})`,
+      );
       lignes.push(...b.ecarts.flatMap(rendreEcart));
     }
   }
   const resume = `${total} cas : ${total - echecs} réussi${total - echecs > 1 ? "s" : ""}, ${echecs} en échec`;
   lignes.push("", echecs ? c().red(resume) : c().green(resume));
-  if (echecs) lignes.push("Pour chaque cas en échec, le chiffre attendu (calculé à la main depuis sa source) diffère de celui des règles : corrigez la règle, ou le cas si sa source dit autre chose.");
+  if (echecs)
+    lignes.push(
+      "Pour chaque cas en échec, le chiffre attendu (calculé à la main depuis sa source) diffère de celui des règles : corrigez la règle, ou le cas si sa source dit autre chose.",
+    );
   return lignes.join("\n") + "\n";
 }
 
 function rendreEcart(e: Ecart): string[] {
-  return [`      ${e.sujet} · ${e.champ}`, `        attendu : ${c().green(e.attendu)}`, `        obtenu  : ${c().red(e.obtenu)}`];
+  return [
+    `      ${e.sujet} · ${e.champ}`,
+    `        attendu : ${c().green(e.attendu)}`,
+    `        obtenu  : ${c().red(e.obtenu)}`,
+  ];
 }

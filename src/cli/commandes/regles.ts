@@ -15,7 +15,6 @@ import { chargerCatalogue, chargerRegles, fichiersYaml } from "../../regles-disq
 import { ErreurUsage, CODE_OK, CODE_SAISIE } from "../codes.js";
 import { ecrireSortie } from "../ecriture.js";
 import { ECRIVAINS_DOCUMENT, type FormatDocument } from "../ecrivains.js";
-import { lireTexte } from "../entrees.js";
 import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
 import { aujourdhui } from "../../core/dates.js";
 import { figuresAVerifier } from "../../core/regles/a-verifier.js";
@@ -32,7 +31,15 @@ export interface OptionsRegles extends OptionsGlobales {
 
 function sortir(donnees: unknown, format: string, texte: () => string, fichier: string | undefined): void {
   if (format === "table") ecrireSortie(texte() + "\n", fichier);
-  else ecrireSortie(ECRIVAINS_DOCUMENT[format as FormatDocument]({ outil: "ti-aides", version: VERSION, ...(donnees as object) }), fichier);
+  else
+    ecrireSortie(
+      ECRIVAINS_DOCUMENT[format as FormatDocument]({
+        outil: "ti-aides",
+        version: VERSION,
+        ...(donnees as object),
+      }),
+      fichier,
+    );
 }
 
 export function regleJson(r: Regle, ref: Referentiel) {
@@ -63,15 +70,28 @@ export function regleJson(r: Regle, ref: Referentiel) {
 export async function regles(id: string | undefined, o: OptionsRegles): Promise<number> {
   const format = verifierFormat(o.format, "regles");
   if (o.theme !== undefined && !(THEMES as readonly string[]).includes(o.theme)) {
-    throw new ErreurUsage(`--theme « ${o.theme} » inconnu${vouliezVousDire(o.theme, THEMES)} ; thèmes du guide : ${THEMES.join(", ")}`);
+    throw new ErreurUsage(
+      `--theme « ${o.theme} » inconnu${vouliezVousDire(o.theme, THEMES)} ; thèmes du guide : ${THEMES.join(", ")}`,
+    );
   }
-  if (o.beneficiaire !== undefined && o.beneficiaire.trim() === "") throw new ErreurUsage("--beneficiaire attend un mot du texte des bénéficiaires (ex. collectivité, PME, association)");
+  if (o.beneficiaire !== undefined && o.beneficiaire.trim() === "")
+    throw new ErreurUsage(
+      "--beneficiaire attend un mot du texte des bénéficiaires (ex. collectivité, PME, association)",
+    );
   const ref = reglesDe(o);
   if (o.aVerifier) {
-    if (id !== undefined) throw new ErreurUsage("--a-verifier liste les chiffres de toutes les règles : retirez l'identifiant, ou sans --a-verifier pour le détail d'une règle");
+    if (id !== undefined)
+      throw new ErreurUsage(
+        "--a-verifier liste les chiffres de toutes les règles : retirez l'identifiant, ou sans --a-verifier pour le détail d'une règle",
+      );
     const date = verifierDate(o.date) ?? aujourdhui();
     const figures = figuresAVerifier(ref, date);
-    sortir({ date, a_verifier: figures, total: figures.length }, format, () => rendreAVerifier(sansControles(figures), date), o.sortie);
+    sortir(
+      { date, a_verifier: figures, total: figures.length },
+      format,
+      () => rendreAVerifier(sansControles(figures), date),
+      o.sortie,
+    );
     return CODE_OK;
   }
   const catalogue = chargerCatalogue();
@@ -92,7 +112,18 @@ export async function regles(id: string | undefined, o: OptionsRegles): Promise<
   const regle = ref.dispositifs.get(id);
   if (regle) {
     const fichier = ref.origines.get(id) ?? "";
-    sortir({ regle: regleJson(regle, ref) }, format, () => rendreRegle(sansControles(regle), echapperControles(fichier), sansControles(figuresDeRegle(regle)), sansControles(conditionsDeRegle(regle))), o.sortie);
+    sortir(
+      { regle: regleJson(regle, ref) },
+      format,
+      () =>
+        rendreRegle(
+          sansControles(regle),
+          echapperControles(fichier),
+          sansControles(figuresDeRegle(regle)),
+          sansControles(conditionsDeRegle(regle)),
+        ),
+      o.sortie,
+    );
     return CODE_OK;
   }
   // A fiche of the guide by its number: "ti-aides regles 8".
@@ -129,15 +160,22 @@ export async function verifierRegles(dossiers: string[], o: OptionsGlobales): Pr
   const fichiers: string[] = [];
   for (const d of dossiers) {
     if (!existsSync(d)) {
-      problemes.push({ fichier: d, message: "dossier de règles introuvable : indiquez un dossier de fichiers YAML (.yaml, .yml)" });
+      problemes.push({
+        fichier: d,
+        message: "dossier de règles introuvable : indiquez un dossier de fichiers YAML (.yaml, .yml)",
+      });
       continue;
     }
     if (!statSync(d).isDirectory()) {
-      problemes.push({ fichier: d, message: "c'est un fichier : indiquez le dossier qui contient les fichiers de règles" });
+      problemes.push({
+        fichier: d,
+        message: "c'est un fichier : indiquez le dossier qui contient les fichiers de règles",
+      });
       continue;
     }
     const trouves = fichiersYaml(d);
-    if (trouves.length === 0) problemes.push({ fichier: d, message: "aucun fichier de règle (.yaml, .yml) dans ce dossier" });
+    if (trouves.length === 0)
+      problemes.push({ fichier: d, message: "aucun fichier de règle (.yaml, .yml) dans ce dossier" });
     fichiers.push(...trouves);
   }
   const integrees = chargerRegles();
@@ -155,25 +193,45 @@ export async function verifierRegles(dossiers: string[], o: OptionsGlobales): Pr
   if (ref) {
     for (const [id, fichier] of ref.origines) {
       if (!fichiers.includes(fichier)) continue;
-      verifies.push({ fichier, id, nom: ref.dispositifs.get(id)!.nom, remplace: integrees.dispositifs.has(id) ? integrees.origines.get(id)! : null });
+      verifies.push({
+        fichier,
+        id,
+        nom: ref.dispositifs.get(id)!.nom,
+        remplace: integrees.dispositifs.has(id) ? integrees.origines.get(id)! : null,
+      });
     }
   }
   const valide = problemes.length === 0;
   if (format === "json") {
-    ecrireSortie(ECRIVAINS_DOCUMENT.json({ outil: "ti-aides", version: VERSION, valide, regles: verifies, avertissements: ref?.avertissements ?? [], problemes }), o.sortie);
+    ecrireSortie(
+      ECRIVAINS_DOCUMENT.json({
+        outil: "ti-aides",
+        version: VERSION,
+        valide,
+        regles: verifies,
+        avertissements: ref?.avertissements ?? [],
+        problemes,
+      }),
+      o.sortie,
+    );
   } else {
     const lignes: string[] = [];
     for (const v of verifies) {
-      lignes.push(`${c().green("✔")} ${echapperControles(v.fichier)} : règle « ${echapperControles(v.id)} » (${echapperControles(v.nom)})${v.remplace ? c().yellow(` — remplace la règle intégrée ${v.remplace}`) : ""}`);
+      lignes.push(
+        `${c().green("✔")} ${echapperControles(v.fichier)} : règle « ${echapperControles(v.id)} » (${echapperControles(v.nom)})${v.remplace ? c().yellow(` — remplace la règle intégrée ${v.remplace}`) : ""}`,
+      );
     }
     lignes.push(
       valide
-        ? c().green(`Règles valides : ${verifies.length} fichier(s) vérifié(s) (schéma, identifiants, champs lus dans les fiches).`)
-        : c().red(`Règles refusées : ${problemes.length} problème(s), détaillés sur la sortie d'erreur (fichier, ligne, champ).`),
+        ? c().green(
+            `Règles valides : ${verifies.length} fichier(s) vérifié(s) (schéma, identifiants, champs lus dans les fiches).`,
+          )
+        : c().red(
+            `Règles refusées : ${problemes.length} problème(s), détaillés sur la sortie d'erreur (fichier, ligne, champ).`,
+          ),
     );
     ecrireSortie(lignes.join("\n") + "\n", o.sortie);
   }
   for (const p of problemes) process.stderr.write(`Erreur : ${formaterProbleme(p)}\n`);
   return valide ? CODE_OK : CODE_SAISIE;
 }
-

@@ -9,7 +9,9 @@ import { verifierFormat, type OptionsGlobales } from "../options.js";
 export async function schema(format: string, o: OptionsGlobales): Promise<number> {
   verifierFormat(o.format, "schema");
   if (!(FORMATS_SCHEMA as readonly string[]).includes(format)) {
-    throw new ErreurUsage(`schéma « ${format} » inconnu${vouliezVousDire(format, FORMATS_SCHEMA)} ; schémas : ${FORMATS_SCHEMA.join(", ")}`);
+    throw new ErreurUsage(
+      `schéma « ${format} » inconnu${vouliezVousDire(format, FORMATS_SCHEMA)} ; schémas : ${FORMATS_SCHEMA.join(", ")}`,
+    );
   }
   ecrireSortie(JSON.stringify(schemaJson(format as FormatSchema), null, 2) + "\n", o.sortie);
   return CODE_OK;

@@ -38,15 +38,26 @@ function utiliseDrapeaux(o: OptionsSimuler): boolean {
 
 /** The one-line fiche of the flags form, as raw data to validate like any file. */
 function ficheDesDrapeaux(o: OptionsSimuler, ref: Referentiel): unknown {
-  if (o.montant === undefined) throw new ErreurUsage("--montant est obligatoire pour une simulation en une ligne (ex. --montant 1200000)");
+  if (o.montant === undefined)
+    throw new ErreurUsage(
+      "--montant est obligatoire pour une simulation en une ligne (ex. --montant 1200000)",
+    );
   const regle = o.dispositif ? ref.dispositifs.get(o.dispositif) : undefined;
   if (o.dispositif && !regle) {
-    throw new ErreurUsage(`--dispositif « ${o.dispositif} » inconnu${vouliezVousDire(o.dispositif, [...ref.dispositifs.keys()])} ; la liste : ti-aides regles`);
+    throw new ErreurUsage(
+      `--dispositif « ${o.dispositif} » inconnu${vouliezVousDire(o.dispositif, [...ref.dispositifs.keys()])} ; la liste : ti-aides regles`,
+    );
   }
   const nature = o.nature ?? regle?.s_applique_a.natures?.[0];
-  if (!nature) throw new ErreurUsage("--nature est obligatoire ici (etude, investissement, animation, formation, equipement, recrutement, conseil, capital)");
-  const categorie = o.categorie ?? (regle?.s_applique_a.categories?.length === 1 ? regle.s_applique_a.categories[0] : undefined);
-  const sansVide = (x: Record<string, unknown>) => Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined));
+  if (!nature)
+    throw new ErreurUsage(
+      "--nature est obligatoire ici (etude, investissement, animation, formation, equipement, recrutement, conseil, capital)",
+    );
+  const categorie =
+    o.categorie ??
+    (regle?.s_applique_a.categories?.length === 1 ? regle.s_applique_a.categories[0] : undefined);
+  const sansVide = (x: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined));
   return sansVide({
     id: "simulation",
     date_demande: o.date,
@@ -59,25 +70,40 @@ function ficheDesDrapeaux(o: OptionsSimuler, ref: Referentiel): unknown {
       secteur: o.secteur,
     }),
     localisation: sansVide({ zone: o.zone, afr: o.afr ?? false }),
-    depenses: [sansVide({ id: "depense", nature, categorie, montant: o.montant, cout_reference: o.coutReference, dispositifs: o.dispositif ? [o.dispositif] : undefined })],
+    depenses: [
+      sansVide({
+        id: "depense",
+        nature,
+        categorie,
+        montant: o.montant,
+        cout_reference: o.coutReference,
+        dispositifs: o.dispositif ? [o.dispositif] : undefined,
+      }),
+    ],
   });
 }
 
 function sourcesDesDrapeaux(o: OptionsSimuler, ref: Referentiel): FicheSource[] {
   const donnees = ficheDesDrapeaux(o, ref);
-  return [{ doc: { fichier: "(options de la ligne de commande)", donnees, ligneDe: () => undefined }, chemin: [] }];
+  return [
+    { doc: { fichier: "(options de la ligne de commande)", donnees, ligneDe: () => undefined }, chemin: [] },
+  ];
 }
 
 /** Errors on the flags form name the flag, not the field. */
 function nommerDrapeaux(e: ErreurSaisie): ErreurSaisie {
-  return new ErreurSaisie(e.problemes.map((p) => (p.champ && DRAPEAUX[p.champ] ? { ...p, champ: DRAPEAUX[p.champ] } : p)));
+  return new ErreurSaisie(
+    e.problemes.map((p) => (p.champ && DRAPEAUX[p.champ] ? { ...p, champ: DRAPEAUX[p.champ] } : p)),
+  );
 }
 
 export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<number> {
   const format = verifierFormat(o.format, "simuler");
   verifierDate(o.date);
   if (o.forme !== undefined && !(FORMES as readonly string[]).includes(o.forme)) {
-    throw new ErreurUsage(`--forme « ${o.forme} » inconnue${vouliezVousDire(o.forme, FORMES)} ; formes : ${FORMES.join(", ")}`);
+    throw new ErreurUsage(
+      `--forme « ${o.forme} » inconnue${vouliezVousDire(o.forme, FORMES)} ; formes : ${FORMES.join(", ")}`,
+    );
   }
   const ref = reglesDe(o);
 
@@ -97,7 +123,10 @@ export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<nu
     }
     sources = sourcesDesDrapeaux(o, ref);
   } else {
-    if (utiliseDrapeaux(o)) throw new ErreurUsage("donnez soit des fichiers, soit les options --dispositif/--montant d'une simulation en une ligne, pas les deux");
+    if (utiliseDrapeaux(o))
+      throw new ErreurUsage(
+        "donnez soit des fichiers, soit les options --dispositif/--montant d'une simulation en une ligne, pas les deux",
+      );
     for (const f of fichiers) {
       try {
         sources.push(...fichesDuDocument(lireFichier(f)));
@@ -108,18 +137,34 @@ export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<nu
     }
   }
 
-  const evaluees: FicheEvaluee[] = sources.map((s) => evaluerSource(s, ref, { date: o.date, forme: o.forme as Forme | undefined }));
-  const erreurs = [...erreursLecture, ...evaluees.flatMap((e) => (e.erreur ? [fichiers.length ? e.erreur : nommerDrapeaux(e.erreur)] : []))];
-  for (const e of erreurs) for (const p of e.problemes) process.stderr.write(`Erreur : ${formaterProbleme(p)}\n`);
+  const evaluees: FicheEvaluee[] = sources.map((s) =>
+    evaluerSource(s, ref, { date: o.date, forme: o.forme as Forme | undefined }),
+  );
+  const erreurs = [
+    ...erreursLecture,
+    ...evaluees.flatMap((e) => (e.erreur ? [fichiers.length ? e.erreur : nommerDrapeaux(e.erreur)] : [])),
+  ];
+  for (const e of erreurs)
+    for (const p of e.problemes) process.stderr.write(`Erreur : ${formaterProbleme(p)}\n`);
 
   const evaluations = evaluees.map((e) => e.evaluation);
   if (evaluations.length) {
-    if (format !== "table") ecrireSortie(ECRIVAINS_DOCUMENT[format as FormatDocument](documentJson(evaluations, { etapes: o.expliquer })), o.sortie);
+    if (format !== "table")
+      ecrireSortie(
+        ECRIVAINS_DOCUMENT[format as FormatDocument](documentJson(evaluations, { etapes: o.expliquer })),
+        o.sortie,
+      );
     else {
       // The renderers (cli-table3, chalk) are loaded only for a table.
       const { rendreFiche, rendreSynthese } = await import("../rendu/tableau.js");
       const { rendreExplicationsDeFiche } = await import("../rendu/explication.js");
-      const blocs = evaluees.map(sansControles).map((e) => rendreFiche(e.evaluation, e.fiche?.titre) + (o.expliquer && !e.erreur ? `\n\n${rendreExplicationsDeFiche(e.evaluation, ref, e.fiche)}` : ""));
+      const blocs = evaluees
+        .map(sansControles)
+        .map(
+          (e) =>
+            rendreFiche(e.evaluation, e.fiche?.titre) +
+            (o.expliquer && !e.erreur ? `\n\n${rendreExplicationsDeFiche(e.evaluation, ref, e.fiche)}` : ""),
+        );
       if (evaluations.length > 1) blocs.push(rendreSynthese(synthese(evaluations)));
       ecrireSortie(blocs.join("\n\n") + "\n", o.sortie);
     }

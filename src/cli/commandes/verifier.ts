@@ -13,7 +13,13 @@ import { rendreVerificationGithub } from "../verifier/github.js";
 import { rendreVerificationJunit } from "../verifier/junit.js";
 import { lireSources } from "../verifier/sources.js";
 import { rendreVerificationTexte } from "../verifier/texte.js";
-import { conformiteContrat, decompter, verifierSources, type Constat, type Verification } from "../verifier/verification.js";
+import {
+  conformiteContrat,
+  decompter,
+  verifierSources,
+  type Constat,
+  type Verification,
+} from "../verifier/verification.js";
 
 export interface OptionsVerifier extends OptionsGlobales {
   strict?: boolean;
@@ -29,7 +35,13 @@ function json(v: Verification): string {
   const d = decompter(v);
   const document = {
     ...documentJson(v.fiches.map((f) => f.evaluation)),
-    synthese: { fiches: d.fiches, conformes: d.conformes, non_conformes: d.nonConformes, sans_plan_de_financement: d.sansPlan, en_erreur: d.enErreur },
+    synthese: {
+      fiches: d.fiches,
+      conformes: d.conformes,
+      non_conformes: d.nonConformes,
+      sans_plan_de_financement: d.sansPlan,
+      en_erreur: d.enErreur,
+    },
     contrat: contratJson(v.bilan, {
       contrat: v.contrat?.contrat,
       conforme: conformiteContrat(v),
@@ -43,26 +55,39 @@ function json(v: Verification): string {
 /** A finding as an input problem: a CSV row's with its fiche's id. */
 function probleme(v: Verification, k: Constat): ProblemeSaisie {
   const f = k.fiche === undefined ? undefined : v.fiches[k.fiche];
-  return { fichier: k.fichier, ligne: k.ligne, idFiche: f?.tableur ? f.evaluation.id : undefined, champ: k.champ, colonne: k.colonne, message: k.message };
+  return {
+    fichier: k.fichier,
+    ligne: k.ligne,
+    idFiche: f?.tableur ? f.evaluation.id : undefined,
+    champ: k.champ,
+    colonne: k.colonne,
+    message: k.message,
+  };
 }
 
 export async function verifier(chemins: string[], o: OptionsVerifier): Promise<number> {
   const format = verifierFormat(o.format, "verifier");
   verifierDate(o.date);
   if (chemins.length === 0) {
-    throw new ErreurUsage("aucun chemin : donnez le dossier du contrat, un fichier de contrat ou des fiches (ex. ti-aides verifier contrat/)");
+    throw new ErreurUsage(
+      "aucun chemin : donnez le dossier du contrat, un fichier de contrat ou des fiches (ex. ti-aides verifier contrat/)",
+    );
   }
   const ref = reglesDe(o);
   const lireCsv = async (fichier: string) => (await import("../verifier/csv.js")).lireFichesCsv(fichier, ref);
   const v = verifierSources(await lireSources(chemins, lireCsv), ref, o.date);
   const strict = o.strict === true;
 
-  for (const k of v.constats) if (k.gravite === "erreur") process.stderr.write(`Erreur : ${formaterProbleme(probleme(v, k))}\n`);
+  for (const k of v.constats)
+    if (k.gravite === "erreur") process.stderr.write(`Erreur : ${formaterProbleme(probleme(v, k))}\n`);
   const sortie =
-    format === "json" ? json(v)
-    : format === "junit" ? rendreVerificationJunit(v, strict)
-    : format === "github" ? rendreVerificationGithub(v, strict)
-    : rendreVerificationTexte(sansControles(v), strict);
+    format === "json"
+      ? json(v)
+      : format === "junit"
+        ? rendreVerificationJunit(v, strict)
+        : format === "github"
+          ? rendreVerificationGithub(v, strict)
+          : rendreVerificationTexte(sansControles(v), strict);
   ecrireSortie(sortie, o.sortie);
 
   const d = decompter(v);

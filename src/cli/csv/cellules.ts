@@ -21,7 +21,11 @@ export function lireDate(texte: string): Lecture {
   const t = texte.trim();
   const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
   const iso = fr ? `${fr[3]}-${fr[2].padStart(2, "0")}-${fr[1].padStart(2, "0")}` : t;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return { ok: false, message: `« ${texte} » n'est pas une date : écrivez JJ/MM/AAAA (ex. 01/06/2019) ou AAAA-MM-JJ` };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso))
+    return {
+      ok: false,
+      message: `« ${texte} » n'est pas une date : écrivez JJ/MM/AAAA (ex. 01/06/2019) ou AAAA-MM-JJ`,
+    };
   if (!estDateValide(iso)) return { ok: false, message: `« ${texte} » n'existe pas dans le calendrier` };
   return { ok: true, valeur: iso };
 }

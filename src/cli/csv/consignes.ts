@@ -6,7 +6,8 @@ import type { EvaluationFiche, Motif } from "../../core/modele.js";
 /** Field path → the column it is read from (colonneDuChamp). */
 export type NommerColonne = (champ: string) => string | undefined;
 
-const REGIME_A_CONFIRMER = /^Financement n°(\d+) \(([^)]+)\) : (régime non précisé, le RGEC est retenu) ; confirmez-le avec .*$/;
+const REGIME_A_CONFIRMER =
+  /^Financement n°(\d+) \(([^)]+)\) : (régime non précisé, le RGEC est retenu) ; confirmez-le avec .*$/;
 /**
  * A message about one of the row's own financing lines starts with it: "Financement n°2 (region)",
  * "Financement n°1 (region, avance_remboursable)", "Financement n°3". (Further in a message, a
@@ -23,14 +24,22 @@ export function messagePourTableur(message: string, code: string | undefined, no
     const canonique = `regime_${regime[2]}`;
     const colonne = nommer(`financements[${i}].regime`) ?? canonique;
     // No such column in the file yet (ligne-vers-fiche names it by its canonical header): to add.
-    const ou = colonne === canonique ? `une colonne « Régime ${financeur} » à ajouter au tableau` : `la colonne « ${colonne} »`;
+    const ou =
+      colonne === canonique
+        ? `une colonne « Régime ${financeur} » à ajouter au tableau`
+        : `la colonne « ${colonne} »`;
     return `Colonne « ${financeur} » : ${regime[3]} ; confirmez-le en écrivant RGEC, de minimis ou hors aide d'État dans ${ou}.`;
   }
   if (!message.startsWith("Financement n°")) return message;
-  return message.replace(FINANCEMENT, (tout, n: string, _financeur: string | undefined, precision: string | undefined) => {
-    const colonne = nommer(`financements[${Number(n) - 1}]`);
-    return colonne === undefined ? tout : `Colonne « ${colonne} »${precision ? ` (${precision.slice(2)})` : ""}`;
-  });
+  return message.replace(
+    FINANCEMENT,
+    (tout, n: string, _financeur: string | undefined, precision: string | undefined) => {
+      const colonne = nommer(`financements[${Number(n) - 1}]`);
+      return colonne === undefined
+        ? tout
+        : `Colonne « ${colonne} »${precision ? ` (${precision.slice(2)})` : ""}`;
+    },
+  );
 }
 
 /** The evaluation with its messages told to a CSV user (the same object when none changes: every row asks). */
@@ -39,9 +48,14 @@ export function evaluationPourTableur(e: EvaluationFiche, nommer: NommerColonne)
     const message = messagePourTableur(x.message, code, nommer);
     return message === x.message ? x : { ...x, message };
   };
-  const motifs = (ms: Motif[]) => (ms.some((m) => dire(m, m.code) !== m) ? ms.map((m) => dire(m, m.code)) : ms);
+  const motifs = (ms: Motif[]) =>
+    ms.some((m) => dire(m, m.code) !== m) ? ms.map((m) => dire(m, m.code)) : ms;
   const controles = e.controles.some((c) => dire(c) !== c) ? e.controles.map((c) => dire(c)) : e.controles;
-  const resultats = e.resultats.some((r) => motifs(r.motifs) !== r.motifs) ? e.resultats.map((r) => ({ ...r, motifs: motifs(r.motifs) })) : e.resultats;
+  const resultats = e.resultats.some((r) => motifs(r.motifs) !== r.motifs)
+    ? e.resultats.map((r) => ({ ...r, motifs: motifs(r.motifs) }))
+    : e.resultats;
   const propres = motifs(e.motifs);
-  return propres === e.motifs && controles === e.controles && resultats === e.resultats ? e : { ...e, motifs: propres, controles, resultats };
+  return propres === e.motifs && controles === e.controles && resultats === e.resultats
+    ? e
+    : { ...e, motifs: propres, controles, resultats };
 }

@@ -14,9 +14,18 @@ export interface Ecrivain {
   fin(s: Synthese): string;
 }
 
-export function ecrivain(format: FormatLot, dialecte: Dialecte, plan: PlanColonnes, entetes: string[]): Ecrivain {
+export function ecrivain(
+  format: FormatLot,
+  dialecte: Dialecte,
+  plan: PlanColonnes,
+  entetes: string[],
+): Ecrivain {
   if (format === "jsonl") {
-    return { debut: () => "", lignes: (ls) => ls.flatMap((l) => (l ? [`${l.rendu as string}\n`] : [])).join(""), fin: () => "" };
+    return {
+      debut: () => "",
+      lignes: (ls) => ls.flatMap((l) => (l ? [`${l.rendu as string}\n`] : [])).join(""),
+      fin: () => "",
+    };
   }
   if (format === "json") return ecrivainJson();
   return ecrivainCsv(dialecte, plan, entetes);
@@ -35,8 +44,14 @@ function ecrivainCsv(d: Dialecte, plan: PlanColonnes, entetes: string[]): Ecriva
   const largeur = plan.colonnes.length + resultats.length;
   const vide = Array.from({ length: largeur }, () => "");
   return {
-    debut: () => (d.ligneSep ? `sep=${d.separateur}${d.finDeLigne}` : "") + stringify([[...entetes, ...resultats]], options),
-    lignes: (ls) => stringify(ls.map((l) => (l ? (l.rendu as string[]) : vide)), options),
+    debut: () =>
+      (d.ligneSep ? `sep=${d.separateur}${d.finDeLigne}` : "") +
+      stringify([[...entetes, ...resultats]], options),
+    lignes: (ls) =>
+      stringify(
+        ls.map((l) => (l ? (l.rendu as string[]) : vide)),
+        options,
+      ),
     fin: () => "",
   };
 }
@@ -48,12 +63,14 @@ function ecrivainJson(): Ecrivain {
   return {
     debut: () => `${JSON.stringify(tete).slice(0, -1)},"fiches":[`,
     lignes: (ls) =>
-      ls.flatMap((l) => {
-        if (!l) return [];
-        const s = `${premiere ? "\n" : ",\n"}${l.rendu as string}`;
-        premiere = false;
-        return [s];
-      }).join(""),
+      ls
+        .flatMap((l) => {
+          if (!l) return [];
+          const s = `${premiere ? "\n" : ",\n"}${l.rendu as string}`;
+          premiere = false;
+          return [s];
+        })
+        .join(""),
     fin: (s) => `\n],"synthese":${JSON.stringify(s)}}\n`,
   };
 }

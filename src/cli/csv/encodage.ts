@@ -36,7 +36,9 @@ export function detecterEncodage(debut: Buffer, complet: boolean): EncodageDetec
   const fenetre = debut.subarray(i, i + FENETRE);
   const { valides, invalides } = compterUtf8(fenetre, complet && i + FENETRE >= debut.length);
   if (valides >= invalides) return { encodage: "utf-8", bom: false };
-  return valides > 0 ? { encodage: "windows-1252", bom: false, melange: true } : { encodage: "windows-1252", bom: false };
+  return valides > 0
+    ? { encodage: "windows-1252", bom: false, melange: true }
+    : { encodage: "windows-1252", bom: false };
 }
 
 /** Length of the UTF-8 sequence starting at octets[i] when it is a valid one; 0 if invalid; -1 if cut by the end. */
@@ -59,7 +61,7 @@ function sequenceUtf8(octets: Uint8Array, i: number): number {
 export function compterUtf8(octets: Uint8Array, complet: boolean): { valides: number; invalides: number } {
   let valides = 0;
   let invalides = 0;
-  for (let i = 0; i < octets.length; ) {
+  for (let i = 0; i < octets.length;) {
     if (octets[i] < 0x80) {
       i++;
       continue;
@@ -96,7 +98,7 @@ const OCTET_ECHAPPE = /\udbff[\udf80-\udfff]/g;
 function decoderAvecEchappes(octets: Buffer): string {
   let texte = "";
   let debut = 0;
-  for (let i = 0; i < octets.length; ) {
+  for (let i = 0; i < octets.length;) {
     if (octets[i] < 0x80) {
       i++;
       continue;
@@ -120,7 +122,9 @@ export function contientOctetInvalide(texte: string): boolean {
 /** The bytes of a cell that UTF-8 could not read (hexadecimal, "0xE9"), in order; none: []. */
 export function octetsInvalides(texte: string): string[] {
   if (!contientOctetInvalide(texte)) return [];
-  return [...texte.matchAll(OCTET_ECHAPPE)].map((m) => `0x${(m[0].charCodeAt(1) - ECHAPPE_BAS).toString(16).toUpperCase()}`);
+  return [...texte.matchAll(OCTET_ECHAPPE)].map(
+    (m) => `0x${(m[0].charCodeAt(1) - ECHAPPE_BAS).toString(16).toUpperCase()}`,
+  );
 }
 
 /** A text to show in a message: a byte that is not UTF-8 shown as "�". */
@@ -141,12 +145,23 @@ function decoder1252(octets: Buffer): string {
 
 /** Characters of ti-aides' own messages that Windows-1252 lacks, and what stands for them. */
 const EQUIVALENTS_1252: Record<string, string> = {
-  "≤": "<=", "≥": ">=", "≠": "<>", "→": "->", "\u202f": "\u00a0", "\u2009": " ", "✖": "x", "✔": "v", "⚠": "!",
+  "≤": "<=",
+  "≥": ">=",
+  "≠": "<>",
+  "→": "->",
+  "\u202f": "\u00a0",
+  "\u2009": " ",
+  "✖": "x",
+  "✔": "v",
+  "⚠": "!",
 };
 
 /** Text → Windows-1252 bytes: what it lacks spelt out, else "?". */
 function encoder1252(texte: string): Buffer {
-  const latin1 = texte.replace(/[^\x00-\x7f\xa0-\xff]/g, (c) => VERS_1252.get(c) ?? EQUIVALENTS_1252[c] ?? "?");
+  const latin1 = texte.replace(
+    /[^\x00-\x7f\xa0-\xff]/g,
+    (c) => VERS_1252.get(c) ?? EQUIVALENTS_1252[c] ?? "?",
+  );
   return Buffer.from(latin1, "latin1");
 }
 
@@ -156,7 +171,10 @@ function encoderUtf8(texte: string): Buffer {
   const morceaux: Buffer[] = [];
   let debut = 0;
   for (const m of texte.matchAll(OCTET_ECHAPPE)) {
-    morceaux.push(Buffer.from(texte.slice(debut, m.index), "utf8"), Buffer.from([m[0].charCodeAt(1) - ECHAPPE_BAS]));
+    morceaux.push(
+      Buffer.from(texte.slice(debut, m.index), "utf8"),
+      Buffer.from([m[0].charCodeAt(1) - ECHAPPE_BAS]),
+    );
     debut = m.index! + 2;
   }
   morceaux.push(Buffer.from(texte.slice(debut), "utf8"));

@@ -5,7 +5,12 @@ import { ErreurSaisie, type ProblemeSaisie } from "../../core/erreurs.js";
 import { dateIso } from "../../core/parametres.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import { FINANCEURS_PRIVES, FINANCEURS_PUBLICS } from "../../core/schemas/communs.js";
-import { beneficiaireSchema, depenseSchema, ficheSchema, financementSchema } from "../../core/schemas/fiche.js";
+import {
+  beneficiaireSchema,
+  depenseSchema,
+  ficheSchema,
+  financementSchema,
+} from "../../core/schemas/fiche.js";
 import { cle, distance } from "../../core/suggestion.js";
 import { lisible, octetsInvalides } from "./encodage.js";
 
@@ -46,12 +51,22 @@ export { cle };
 
 // ── What a zod field accepts, read from the fiche schema itself (one source of truth) ──
 
-type Def = { type?: string; innerType?: unknown; entries?: Record<string, string>; shape?: Record<string, unknown> };
+type Def = {
+  type?: string;
+  innerType?: unknown;
+  entries?: Record<string, string>;
+  shape?: Record<string, unknown>;
+};
 function def(s: unknown): Def | undefined {
   return (s as { _zod?: { def?: Def } })?._zod?.def;
 }
 function deballer(s: unknown): unknown {
-  for (let d = def(s); d && ["optional", "default", "prefault", "nullable"].includes(d.type ?? ""); d = def(s)) s = d.innerType;
+  for (
+    let d = def(s);
+    d && ["optional", "default", "prefault", "nullable"].includes(d.type ?? "");
+    d = def(s)
+  )
+    s = d.innerType;
   return s;
 }
 function typeDe(schema: unknown): TypeCellule {
@@ -69,28 +84,47 @@ function formeDe(schema: unknown): Record<string, unknown> {
 /** Every column ti-aides reads, by comparison key. */
 export function catalogue(ref: Referentiel): Map<string, Cible> {
   const cibles: Cible[] = [];
-  const champ = (nom: string, chemin: (string | number)[], schema: unknown) => cibles.push({ sorte: "champ", nom, chemin, type: typeDe(schema) });
+  const champ = (nom: string, chemin: (string | number)[], schema: unknown) =>
+    cibles.push({ sorte: "champ", nom, chemin, type: typeDe(schema) });
   const fiche = ficheSchema.shape;
-  for (const k of ["id", "titre", "territoire", "date_demande", "date_debut"] as const) champ(k, [k], fiche[k]);
+  for (const k of ["id", "titre", "territoire", "date_demande", "date_debut"] as const)
+    champ(k, [k], fiche[k]);
   const benef = beneficiaireSchema.shape;
   champ("beneficiaire", ["beneficiaire", "nom"], benef.nom);
   champ("nature_beneficiaire", ["beneficiaire", "nature"], benef.nature);
-  for (const [k, s] of Object.entries(benef)) if (!["nom", "nature", "groupe"].includes(k)) champ(k, ["beneficiaire", k], s);
+  for (const [k, s] of Object.entries(benef))
+    if (!["nom", "nature", "groupe"].includes(k)) champ(k, ["beneficiaire", k], s);
   for (const [k, s] of Object.entries(formeDe(fiche.localisation))) champ(k, ["localisation", k], s);
   cibles.push({ sorte: "dispositif", nom: "dispositif" });
-  for (const [k, s] of Object.entries(depenseSchema.shape)) if (!["id", "dispositifs"].includes(k)) champ(k, ["depenses", 0, k], s);
+  for (const [k, s] of Object.entries(depenseSchema.shape))
+    if (!["id", "dispositifs"].includes(k)) champ(k, ["depenses", 0, k], s);
   const prives: readonly string[] = FINANCEURS_PRIVES;
   for (const f of [...ref.dispositifs.keys(), ...FINANCEURS_PUBLICS, ...FINANCEURS_PRIVES]) {
     cibles.push({ sorte: "financeur", nom: f, financeur: f });
     if (prives.includes(f)) continue; // a private line has no regime (docs/domaine.md §2)
-    cibles.push({ sorte: "regime", nom: `regime_${f}`, financeur: f, type: typeDe(financementSchema.shape.regime) });
-    cibles.push({ sorte: "forme", nom: `forme_${f}`, financeur: f, type: typeDe(financementSchema.shape.forme) });
+    cibles.push({
+      sorte: "regime",
+      nom: `regime_${f}`,
+      financeur: f,
+      type: typeDe(financementSchema.shape.regime),
+    });
+    cibles.push({
+      sorte: "forme",
+      nom: `forme_${f}`,
+      financeur: f,
+      type: typeDe(financementSchema.shape.forme),
+    });
   }
   const parCle = new Map<string, Cible>();
   for (const c of cibles) {
     const k = cle(c.nom);
     // Only a regional rule named like a known column can collide: a user's file to correct.
-    if (parCle.has(k)) throw new ErreurSaisie([{ message: `en-têtes CSV ambigus : « ${parCle.get(k)!.nom} » et « ${c.nom} » se confondent ; renommez la règle régionale qui porte l'un de ces noms` }]);
+    if (parCle.has(k))
+      throw new ErreurSaisie([
+        {
+          message: `en-têtes CSV ambigus : « ${parCle.get(k)!.nom} » et « ${c.nom} » se confondent ; renommez la règle régionale qui porte l'un de ces noms`,
+        },
+      ]);
     parCle.set(k, c);
   }
   return parCle;
@@ -100,7 +134,12 @@ export function catalogue(ref: Referentiel): Map<string, Cible> {
 const OBLIGATOIRES = ["id", "nature", "montant"];
 
 /** Reads the header row; refuses (exit 2) a file whose columns cannot be read without doubt. */
-export function analyserEntetes(entetes: string[], ref: Referentiel, fichier: string, ligne: number): PlanColonnes {
+export function analyserEntetes(
+  entetes: string[],
+  ref: Referentiel,
+  fichier: string,
+  ligne: number,
+): PlanColonnes {
   const connues = catalogue(ref);
   const colonnes: Colonne[] = [];
   const inconnues: string[] = [];
@@ -117,18 +156,37 @@ export function analyserEntetes(entetes: string[], ref: Referentiel, fichier: st
     }
     const deja = vues.get(cible.nom);
     if (deja) {
-      problemes.push({ fichier, ligne, message: `les colonnes « ${deja.entete} » (n°${deja.index + 1}) et « ${entete} » (n°${index + 1}) désignent toutes deux « ${cible.nom} » : gardez-en une seule` });
+      problemes.push({
+        fichier,
+        ligne,
+        message: `les colonnes « ${deja.entete} » (n°${deja.index + 1}) et « ${entete} » (n°${index + 1}) désignent toutes deux « ${cible.nom} » : gardez-en une seule`,
+      });
     }
     vues.set(cible.nom, colonne);
   });
   for (const nom of OBLIGATOIRES) {
     if (!vues.has(nom)) {
-      problemes.push({ fichier, ligne, message: `colonne « ${nom} » absente de la ligne d'en-têtes : chaque fiche-action a un id, la nature et le montant de sa dépense (en-têtes lus : ${entetes.map((e) => e.trim()).filter(Boolean).join(", ") || "aucun"})` });
+      problemes.push({
+        fichier,
+        ligne,
+        message: `colonne « ${nom} » absente de la ligne d'en-têtes : chaque fiche-action a un id, la nature et le montant de sa dépense (en-têtes lus : ${
+          entetes
+            .map((e) => e.trim())
+            .filter(Boolean)
+            .join(", ") || "aucun"
+        })`,
+      });
     }
   }
   if (problemes.length) throw new ErreurSaisie(problemes);
-  const dispositifsDemandes = colonnes.flatMap((c) => (c.cible?.sorte === "financeur" && ref.dispositifs.has(c.cible.financeur) ? [c.cible.financeur] : []));
-  return { colonnes, dispositifsDemandes, avertissements: avertirInconnues(inconnues, connues, `${fichier}, ligne ${ligne}`) };
+  const dispositifsDemandes = colonnes.flatMap((c) =>
+    c.cible?.sorte === "financeur" && ref.dispositifs.has(c.cible.financeur) ? [c.cible.financeur] : [],
+  );
+  return {
+    colonnes,
+    dispositifsDemandes,
+    avertissements: avertirInconnues(inconnues, connues, `${fichier}, ligne ${ligne}`),
+  };
 }
 
 /** Unknown columns warned about one by one (with a suggestion); beyond, one summary line. */
@@ -138,13 +196,21 @@ function avertirInconnues(inconnues: string[], connues: Map<string, Cible>, lieu
   const detaillees = inconnues.slice(0, INCONNUES_DETAILLEES).map((entete) => {
     const octets = octetsInvalides(entete);
     // An accented header typed in another encoding than the file's UTF-8 ("R\xE9gion"): say so.
-    const pourquoi = octets.length ? ` : octet ${octets[0]} illisible, cet en-tête n'est pas en UTF-8 comme le reste du fichier ; retapez-le dans le tableur` : suggestion(entete, connues);
+    const pourquoi = octets.length
+      ? ` : octet ${octets[0]} illisible, cet en-tête n'est pas en UTF-8 comme le reste du fichier ; retapez-le dans le tableur`
+      : suggestion(entete, connues);
     return `${lieu} : colonne « ${lisible(entete)} » non reconnue : recopiée telle quelle, elle n'est pas lue${pourquoi}`;
   });
   const reste = inconnues.length - detaillees.length;
   if (reste <= 0) return detaillees;
-  const exemples = inconnues.slice(INCONNUES_DETAILLEES, INCONNUES_DETAILLEES + 3).map((e) => `« ${lisible(e.slice(0, 40))} »`).join(", ");
-  return [...detaillees, `${lieu} : ${reste} autre(s) colonne(s) non reconnue(s) (${exemples}…) : recopiées telles quelles, elles ne sont pas lues ; vérifiez que la ligne d'en-têtes est bien la première du tableau`];
+  const exemples = inconnues
+    .slice(INCONNUES_DETAILLEES, INCONNUES_DETAILLEES + 3)
+    .map((e) => `« ${lisible(e.slice(0, 40))} »`)
+    .join(", ");
+  return [
+    ...detaillees,
+    `${lieu} : ${reste} autre(s) colonne(s) non reconnue(s) (${exemples}…) : recopiées telles quelles, elles ne sont pas lues ; vérifiez que la ligne d'en-têtes est bien la première du tableau`,
+  ];
 }
 
 /**

@@ -3,7 +3,13 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Referentiel } from "../../core/regles/referentiel.js";
-import { contexteLot, traiterLigne, type Enregistrement, type LigneTraitee, type ParametresLot } from "./traitement.js";
+import {
+  contexteLot,
+  traiterLigne,
+  type Enregistrement,
+  type LigneTraitee,
+  type ParametresLot,
+} from "./traitement.js";
 
 export interface Evaluateur {
   /** How many batches may be under way at once (their results are awaited in order). */
@@ -34,23 +40,38 @@ export function nombreDeTravailleurs(taille: number): number {
   return coeurs > 1 && taille >= TAILLE_TRAVAILLEURS ? Math.min(coeurs - 1, 8) : 0;
 }
 
-export function evaluateur(n: number, parametres: ParametresLot, ref: Referentiel, regles: string[] | undefined): Evaluateur {
+export function evaluateur(
+  n: number,
+  parametres: ParametresLot,
+  ref: Referentiel,
+  regles: string[] | undefined,
+): Evaluateur {
   if (n === 0) {
     const c = contexteLot(parametres, ref);
-    return { enParallele: 1, traiter: async (paquet) => paquet.map((e) => traiterLigne(e, c)), fermer: async () => undefined };
+    return {
+      enParallele: 1,
+      traiter: async (paquet) => paquet.map((e) => traiterLigne(e, c)),
+      fermer: async () => undefined,
+    };
   }
   return new Travailleurs(n, { parametres, regles });
 }
 
 /** The worker's code: compiled beside this module (dist/cli/csv/), or bundled beside it (dist/paquet/). */
-const TRAVAILLEUR = new URL(import.meta.url.endsWith(".cjs") ? "./travailleur.cjs" : "./travailleur.js", import.meta.url);
+const TRAVAILLEUR = new URL(
+  import.meta.url.endsWith(".cjs") ? "./travailleur.cjs" : "./travailleur.js",
+  import.meta.url,
+);
 
 type Reponse = { id: number; lignes: LigneTraitee[] } | { id: number; erreur: string };
 
 class Travailleurs implements Evaluateur {
   readonly enParallele: number;
   private readonly travailleurs: Worker[];
-  private readonly attentes = new Map<number, { resoudre: (l: LigneTraitee[]) => void; rejeter: (e: Error) => void }>();
+  private readonly attentes = new Map<
+    number,
+    { resoudre: (l: LigneTraitee[]) => void; rejeter: (e: Error) => void }
+  >();
   private suivant = 0;
 
   constructor(n: number, donnees: DonneesTravailleur) {

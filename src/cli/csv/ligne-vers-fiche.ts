@@ -45,7 +45,12 @@ export function categoriesConnues(ref: Referentiel): string[] {
  * `dispositifs` and `categories` (categoriesConnues): the ids a cell may name as a person writes
  * them ("ADEME investissement", "Économies d'énergie").
  */
-export function ficheDeLigne(cellules: readonly string[], plan: PlanColonnes, dispositifs: readonly string[], categories: readonly string[] = []): FicheDeLigne {
+export function ficheDeLigne(
+  cellules: readonly string[],
+  plan: PlanColonnes,
+  dispositifs: readonly string[],
+  categories: readonly string[] = [],
+): FicheDeLigne {
   const donnees: Objet = { beneficiaire: {}, depenses: [{ id: ID_DEPENSE }] };
   const colonnes = new Map<string, string>();
   const problemes: ProblemeSaisie[] = [];
@@ -54,7 +59,9 @@ export function ficheDeLigne(cellules: readonly string[], plan: PlanColonnes, di
   problemes.push(...octetsIllisibles(cellules, plan));
   const enTrop = cellules.slice(plan.colonnes.length).filter((x) => x.trim() !== "");
   if (enTrop.length) {
-    problemes.push({ message: `${enTrop.length} cellule(s) au-delà de la dernière colonne d'en-tête (« ${enTrop[0].slice(0, 40)} »…) : un séparateur en trop décale-t-il la ligne ? Sinon, donnez un en-tête à ces colonnes` });
+    problemes.push({
+      message: `${enTrop.length} cellule(s) au-delà de la dernière colonne d'en-tête (« ${enTrop[0].slice(0, 40)} »…) : un séparateur en trop décale-t-il la ligne ? Sinon, donnez un en-tête à ces colonnes`,
+    });
   }
 
   for (const colonne of plan.colonnes) {
@@ -63,7 +70,10 @@ export function ficheDeLigne(cellules: readonly string[], plan: PlanColonnes, di
     if (cible === null || texte === "") continue;
     switch (cible.sorte) {
       case "champ": {
-        const lu = cible.nom === "categorie" ? { ok: true as const, valeur: lireChoix(texte, categories) } : lireCellule(texte, cible.type);
+        const lu =
+          cible.nom === "categorie"
+            ? { ok: true as const, valeur: lireChoix(texte, categories) }
+            : lireCellule(texte, cible.type);
         if (lu.ok) placer(donnees, cible.chemin, lu.valeur);
         else problemes.push({ colonne: colonne.entete, message: lu.message });
         colonnes.set(texteDuChemin(cible), colonne.entete);
@@ -71,7 +81,11 @@ export function ficheDeLigne(cellules: readonly string[], plan: PlanColonnes, di
       }
       case "dispositif": {
         // "ademe-investissement" or several: "ademe-etudes, bdt-ingenierie"; written as a person writes it.
-        const choisis = texte.split(/[,;+]/).map((t) => t.trim()).filter(Boolean).map((t) => lireChoix(t, dispositifs));
+        const choisis = texte
+          .split(/[,;+]/)
+          .map((t) => t.trim())
+          .filter(Boolean)
+          .map((t) => lireChoix(t, dispositifs));
         placer(donnees, ["depenses", 0, "dispositifs"], choisis);
         colonnes.set("depenses[0].dispositifs", colonne.entete);
         choisis.forEach((_, j) => colonnes.set(`depenses[0].dispositifs[${j}]`, colonne.entete));
@@ -85,7 +99,8 @@ export function ficheDeLigne(cellules: readonly string[], plan: PlanColonnes, di
         }
         const i = financements.length;
         financements.push({ financeur: cible.financeur, montant: texte });
-        for (const champ of ["", ".montant", ".financeur"]) colonnes.set(`financements[${i}]${champ}`, colonne.entete);
+        for (const champ of ["", ".montant", ".financeur"])
+          colonnes.set(`financements[${i}]${champ}`, colonne.entete);
         break;
       }
       default:
@@ -107,11 +122,16 @@ export function ficheDeLigne(cellules: readonly string[], plan: PlanColonnes, di
   financements.forEach((f, i) => {
     const champ = `financements[${i}].regime`;
     if (colonnes.has(champ) || (FINANCEURS_PRIVES as readonly unknown[]).includes(f.financeur)) return;
-    const colonne = plan.colonnes.find((c) => c.cible?.sorte === "regime" && c.cible.financeur === f.financeur);
+    const colonne = plan.colonnes.find(
+      (c) => c.cible?.sorte === "regime" && c.cible.financeur === f.financeur,
+    );
     colonnes.set(champ, colonne?.entete ?? `regime_${String(f.financeur)}`);
   });
   // A finding about the whole expense or beneficiary lands on its main column.
-  for (const [tout, partie] of [["depenses[0]", "depenses[0].montant"], ["beneficiaire", "beneficiaire.nom"]]) {
+  for (const [tout, partie] of [
+    ["depenses[0]", "depenses[0].montant"],
+    ["beneficiaire", "beneficiaire.nom"],
+  ]) {
     const entete = colonnes.get(partie);
     if (entete !== undefined) colonnes.set(tout, entete);
   }
@@ -128,10 +148,12 @@ function octetsIllisibles(cellules: readonly string[], plan: PlanColonnes): Prob
     const octets = octetsInvalides(texte);
     if (octets.length === 0) return [];
     const entete = plan.colonnes[i]?.entete;
-    return [{
-      colonne: entete ? lisible(entete) : `n°${i + 1}`,
-      message: `octet ${octets[0]} illisible : le fichier est en UTF-8, mais cette cellule a été écrite dans un autre encodage (copiée d'un autre fichier ?) ; retapez-la dans le tableur, puis enregistrez de nouveau en « CSV UTF-8 »`,
-    }];
+    return [
+      {
+        colonne: entete ? lisible(entete) : `n°${i + 1}`,
+        message: `octet ${octets[0]} illisible : le fichier est en UTF-8, mais cette cellule a été écrite dans un autre encodage (copiée d'un autre fichier ?) ; retapez-la dans le tableur, puis enregistrez de nouveau en « CSV UTF-8 »`,
+      },
+    ];
   });
 }
 
@@ -144,7 +166,11 @@ function parent(champ: string): string | undefined {
  * The column a field path comes from, for a message: its own, else its parent's, else the column
  * that would hold it (its canonical header); never the field path itself.
  */
-export function colonneDuChamp(champ: string | undefined, colonnes: ReadonlyMap<string, string>, canoniques: ReadonlyMap<string, string>): string | undefined {
+export function colonneDuChamp(
+  champ: string | undefined,
+  colonnes: ReadonlyMap<string, string>,
+  canoniques: ReadonlyMap<string, string>,
+): string | undefined {
   for (let c = champ; c !== undefined; c = parent(c)) {
     const nom = colonnes.get(c) ?? canoniques.get(c);
     if (nom !== undefined) return nom;

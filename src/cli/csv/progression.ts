@@ -15,7 +15,11 @@ export interface Progression {
 
 export function progression(taille: number, avecBarre: boolean): Progression {
   if (!avecBarre) {
-    return { avancer: () => undefined, ecrire: (t) => void process.stderr.write(`${t}\n`), arreter: () => undefined };
+    return {
+      avancer: () => undefined,
+      ecrire: (t) => void process.stderr.write(`${t}\n`),
+      arreter: () => undefined,
+    };
   }
   const multi = new cliProgress.MultiBar({
     stream: process.stderr,

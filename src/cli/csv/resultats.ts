@@ -26,14 +26,23 @@ export function nombreCsv(x: Dec, separateurDecimal: string): string {
   return x.toFixed(2).replace(".", separateurDecimal);
 }
 
-export function cellulesResultat(e: EvaluationFiche, fiche: Fiche | undefined, plan: PlanColonnes, separateurDecimal: string): string[] {
+export function cellulesResultat(
+  e: EvaluationFiche,
+  fiche: Fiche | undefined,
+  plan: PlanColonnes,
+  separateurDecimal: string,
+): string[] {
   const enErreur = e.erreurs.length > 0;
   const b = e.beneficiaire;
   const taille = enErreur || !b ? "" : b.activite_economique ? (b.taille ?? "") : "non économique";
   const eligibles = e.resultats
     .filter((r) => r.eligible)
     // A tax deduction is no aid: its figure is named for what it is (second edition).
-    .map((r) => (r.plafond === null ? r.dispositif : `${r.dispositif} (${r.fiscal ? "déduction supplémentaire " : ""}${euros(r.plafond)})`))
+    .map((r) =>
+      r.plafond === null
+        ? r.dispositif
+        : `${r.dispositif} (${r.fiscal ? "déduction supplémentaire " : ""}${euros(r.plafond)})`,
+    )
     .join(", ");
   const plafonds = plan.dispositifsDemandes.map((id) => {
     const siens = e.resultats.filter((r) => r.dispositif === id && r.plafond !== null);
@@ -41,9 +50,24 @@ export function cellulesResultat(e: EvaluationFiche, fiche: Fiche | undefined, p
   });
   const prives: readonly string[] = FINANCEURS_PRIVES;
   const publics = fiche?.financements?.filter((f) => !prives.includes(f.financeur));
-  const totalPublic = !enErreur && publics ? nombreCsv(somme(publics.map((f) => f.montant)), separateurDecimal) : "";
-  const conforme = enErreur ? "en erreur" : e.controles.length === 0 ? "sans plan de financement" : e.conforme ? "oui" : "non";
-  return [taille, eligibles, ...plafonds, totalPublic, conforme, anomalies(e).join(ENTRE_ELEMENTS), e.erreurs.join(ENTRE_ELEMENTS)];
+  const totalPublic =
+    !enErreur && publics ? nombreCsv(somme(publics.map((f) => f.montant)), separateurDecimal) : "";
+  const conforme = enErreur
+    ? "en erreur"
+    : e.controles.length === 0
+      ? "sans plan de financement"
+      : e.conforme
+        ? "oui"
+        : "non";
+  return [
+    taille,
+    eligibles,
+    ...plafonds,
+    totalPublic,
+    conforme,
+    anomalies(e).join(ENTRE_ELEMENTS),
+    e.erreurs.join(ENTRE_ELEMENTS),
+  ];
 }
 
 /**
@@ -60,9 +84,17 @@ export function anomalies(e: EvaluationFiche): string[] {
   // A dispositif only evaluated by default never makes a row wrong (docs/domaine.md §2).
   const demandes = e.resultats.filter((r) => r.origine !== "defaut");
   for (const r of demandes.filter((x) => !x.eligible)) {
-    lignes.push(`${r.dispositif} inéligible : ${r.motifs.filter((m) => m.niveau === "erreur").map((m) => m.message).join(" ")}`);
+    lignes.push(
+      `${r.dispositif} inéligible : ${r.motifs
+        .filter((m) => m.niveau === "erreur")
+        .map((m) => m.message)
+        .join(" ")}`,
+    );
   }
-  const motifs = [...e.motifs, ...e.resultats.filter((r) => r.eligible || r.origine !== "defaut").flatMap((r) => r.motifs)];
+  const motifs = [
+    ...e.motifs,
+    ...e.resultats.filter((r) => r.eligible || r.origine !== "defaut").flatMap((r) => r.motifs),
+  ];
   for (const m of motifs) if (m.niveau === "avertissement") lignes.push(`à vérifier : ${m.message}`);
   return [...new Set(lignes)];
 }

@@ -34,8 +34,15 @@ export interface ContexteLot extends ParametresLot {
 
 export function contexteLot(p: ParametresLot, ref: Referentiel): ContexteLot {
   const nomsDesChamps = new Map<string, string>();
-  for (const c of catalogue(ref).values()) if (c.sorte === "champ") nomsDesChamps.set(cheminTexte(c.chemin), c.nom);
-  return { ...p, ref, nomsDesChamps, dispositifs: [...ref.dispositifs.keys()], categories: categoriesConnues(ref) };
+  for (const c of catalogue(ref).values())
+    if (c.sorte === "champ") nomsDesChamps.set(cheminTexte(c.chemin), c.nom);
+  return {
+    ...p,
+    ref,
+    nomsDesChamps,
+    dispositifs: [...ref.dispositifs.keys()],
+    categories: categoriesConnues(ref),
+  };
 }
 
 export interface Enregistrement {
@@ -56,7 +63,11 @@ export interface LigneTraitee {
 export function traiterLigne({ cellules, ligne }: Enregistrement, c: ContexteLot): LigneTraitee {
   const largeur = c.plan.colonnes.length;
   const { donnees, colonnes, problemes } = ficheDeLigne(cellules, c.plan, c.dispositifs, c.categories);
-  const ev = evaluerSource({ doc: { fichier: c.fichier, donnees, ligneDe: () => ligne }, chemin: [] }, c.ref, { date: c.date });
+  const ev = evaluerSource(
+    { doc: { fichier: c.fichier, donnees, ligneDe: () => ligne }, chemin: [] },
+    c.ref,
+    { date: c.date },
+  );
   const id = typeof donnees.id === "string" ? donnees.id : undefined;
   const lieu = { fichier: c.fichier, ligne, idFiche: id };
   // Name columns, not fields: "colonne « Montant »" rather than "depenses[0].montant".
@@ -67,20 +78,36 @@ export function traiterLigne({ cellules, ligne }: Enregistrement, c: ContexteLot
   const lues = problemes.map(enColonne);
   const deLaFiche = (ev.erreur?.problemes ?? []).map(enColonne);
   // A cell already reported unreadable is not reported again by the schema.
-  const erreurs = [...lues, ...deLaFiche.filter((p) => !lues.some((q) => q.colonne !== undefined && q.colonne === p.colonne))];
+  const erreurs = [
+    ...lues,
+    ...deLaFiche.filter((p) => !lues.some((q) => q.colonne !== undefined && q.colonne === p.colonne)),
+  ];
 
-  let evaluation = evaluationPourTableur(ev.evaluation, (champ) => colonneDuChamp(champ, colonnes, c.nomsDesChamps));
+  let evaluation = evaluationPourTableur(ev.evaluation, (champ) =>
+    colonneDuChamp(champ, colonnes, c.nomsDesChamps),
+  );
   if (erreurs.length) {
-    evaluation = ficheEnErreur(id ?? `ligne ${ligne}`, ev.evaluation.date_evaluation, erreurs.map(formaterProbleme));
+    evaluation = ficheEnErreur(
+      id ?? `ligne ${ligne}`,
+      ev.evaluation.date_evaluation,
+      erreurs.map(formaterProbleme),
+    );
   }
-  const statut: Statut = erreurs.length ? "en_erreur" : evaluation.controles.length === 0 ? "sans_plan" : evaluation.conforme === false ? "non_conforme" : "conforme";
-  const rendu = c.format === "csv"
-    ? [
-      ...Array.from({ length: largeur }, (_, i) => cellules[i] ?? ""),
-      ...cellulesResultat(evaluation, erreurs.length ? undefined : ev.fiche, c.plan, c.separateurDecimal),
-      // Cells beyond the header's width: kept, after the result columns so these stay under their headers.
-      ...(cellules.slice(largeur).some((x) => x !== "") ? cellules.slice(largeur) : []),
-    ]
-    : JSON.stringify(ficheJson(evaluation));
+  const statut: Statut = erreurs.length
+    ? "en_erreur"
+    : evaluation.controles.length === 0
+      ? "sans_plan"
+      : evaluation.conforme === false
+        ? "non_conforme"
+        : "conforme";
+  const rendu =
+    c.format === "csv"
+      ? [
+          ...Array.from({ length: largeur }, (_, i) => cellules[i] ?? ""),
+          ...cellulesResultat(evaluation, erreurs.length ? undefined : ev.fiche, c.plan, c.separateurDecimal),
+          // Cells beyond the header's width: kept, after the result columns so these stay under their headers.
+          ...(cellules.slice(largeur).some((x) => x !== "") ? cellules.slice(largeur) : []),
+        ]
+      : JSON.stringify(ficheJson(evaluation));
   return { ligne, statut, rendu, problemes: erreurs };
 }

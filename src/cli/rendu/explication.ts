@@ -19,31 +19,49 @@ function ligneSource(source: string | null | undefined, retrait: string): string
 }
 
 function ligneMotif(m: Motif): string {
-  const s = m.niveau === "erreur" ? c().red("✖") : m.niveau === "avertissement" ? c().yellow("⚠") : c().blue("ℹ");
+  const s =
+    m.niveau === "erreur" ? c().red("✖") : m.niveau === "avertissement" ? c().yellow("⚠") : c().blue("ℹ");
   return `     ${s} ${m.message}${m.source ? c().dim(` [${m.source}]`) : ""}`;
 }
 
 function rendreResultat(r: Resultat, fiche: Fiche | undefined, ajoute: boolean): string[] {
   const libelle = fiche?.depenses.find((d) => d.id === r.depense)?.libelle;
   const lignes = [
-    c().bold(`Dépense « ${r.depense} »${libelle ? ` (${libelle})` : ""} : ${r.eligible ? c().green("éligible") : c().red("non éligible")}`),
+    c().bold(
+      `Dépense « ${r.depense} »${libelle ? ` (${libelle})` : ""} : ${r.eligible ? c().green("éligible") : c().red("non éligible")}`,
+    ),
   ];
-  if (ajoute) lignes.push(c().yellow("   La fiche ne demande pas ce dispositif sur cette dépense : il est évalué ici comme si elle le nommait (champ « dispositifs »)."));
+  if (ajoute)
+    lignes.push(
+      c().yellow(
+        "   La fiche ne demande pas ce dispositif sur cette dépense : il est évalué ici comme si elle le nommait (champ « dispositifs »).",
+      ),
+    );
   r.etapes.forEach((e, i) => {
-    lignes.push(`  ${String(i + 1).padStart(2)}. ${e.libelle}${e.valeur !== undefined ? ` : ${c().bold(e.valeur)}` : ""}`);
+    lignes.push(
+      `  ${String(i + 1).padStart(2)}. ${e.libelle}${e.valeur !== undefined ? ` : ${c().bold(e.valeur)}` : ""}`,
+    );
     lignes.push(...ligneSource(e.source, "      "));
   });
   const chiffres = [
-    r.fiscal ? `déduction supplémentaire ${c().bold(montant(r.plafond))}` : `aide maximale ${c().bold(montant(r.plafond))}`,
-    r.fiscal && r.details.economie_impot != null ? `économie d'impôt estimée ${euros(new D(String(r.details.economie_impot)))} (IS ${pourcent(new D(String(r.details.taux_is)))})` : undefined,
+    r.fiscal
+      ? `déduction supplémentaire ${c().bold(montant(r.plafond))}`
+      : `aide maximale ${c().bold(montant(r.plafond))}`,
+    r.fiscal && r.details.economie_impot != null
+      ? `économie d'impôt estimée ${euros(new D(String(r.details.economie_impot)))} (IS ${pourcent(new D(String(r.details.taux_is)))})`
+      : undefined,
     r.assiette !== null ? `assiette ${euros(r.assiette)}` : undefined,
     r.taux !== null ? `taux ${pourcent(r.taux)}` : undefined,
   ].filter(Boolean);
-  lignes.push(`  → Résultat : ${!r.eligible && r.plafond === null ? c().red("non éligible, aucune aide (voir les motifs)") : chiffres.join(", ")}`);
+  lignes.push(
+    `  → Résultat : ${!r.eligible && r.plafond === null ? c().red("non éligible, aucune aide (voir les motifs)") : chiffres.join(", ")}`,
+  );
   const details = r.fiscal ? [] : Object.entries(r.details).filter(([, v]) => v !== null);
   if (details.length) lignes.push(`  → Détails : ${details.map(([k, v]) => `${k} : ${v}`).join(", ")}`);
   if (r.demande !== null) {
-    lignes.push(`  → Demandé au titre du dispositif : ${euros(r.demande)}${r.depassement && !r.depassement.isZero() ? c().red(`, dépassement de ${euros(r.depassement)} : réduisez la demande d'autant`) : ", dans le plafond"}`);
+    lignes.push(
+      `  → Demandé au titre du dispositif : ${euros(r.demande)}${r.depassement && !r.depassement.isZero() ? c().red(`, dépassement de ${euros(r.depassement)} : réduisez la demande d'autant`) : ", dans le plafond"}`,
+    );
   }
   if (r.motifs.length) lignes.push("  Motifs :", ...r.motifs.map(ligneMotif));
   return lignes;
@@ -51,8 +69,15 @@ function rendreResultat(r: Resultat, fiche: Fiche | undefined, ajoute: boolean):
 
 function rendreControle(k: Controle): string[] {
   const marque = k.conforme === false ? c().red("✖") : k.conforme === null ? c().yellow("?") : c().green("✔");
-  const chiffres = k.valeur !== null ? ` : ${euros(k.valeur)}${k.limite !== null ? ` pour une limite de ${euros(k.limite)}` : ""}` : "";
-  return [`  ${marque} ${NOMS_CONTROLES[k.controle]} (${k.portee})${chiffres}`, `     ${k.message}`, ...ligneSource(k.source, "     ")];
+  const chiffres =
+    k.valeur !== null
+      ? ` : ${euros(k.valeur)}${k.limite !== null ? ` pour une limite de ${euros(k.limite)}` : ""}`
+      : "";
+  return [
+    `  ${marque} ${NOMS_CONTROLES[k.controle]} (${k.portee})${chiffres}`,
+    `     ${k.message}`,
+    ...ligneSource(k.source, "     "),
+  ];
 }
 
 /** One explanation; `entete: false` when it follows the fiche's own report (simuler --expliquer). */
@@ -60,19 +85,32 @@ export function rendreExplication(x: Explication, fiche?: Fiche, o: { entete?: b
   const lignes: string[] = [];
   const r = x.regle;
   if (o.entete !== false) {
-    lignes.push(c().bold.underline(`Fiche ${x.fiche}${fiche?.titre ? ` — ${fiche.titre}` : ""}`) + c().dim(` (évaluée au ${dateFr(x.date_evaluation)})`));
+    lignes.push(
+      c().bold.underline(`Fiche ${x.fiche}${fiche?.titre ? ` — ${fiche.titre}` : ""}`) +
+        c().dim(` (évaluée au ${dateFr(x.date_evaluation)})`),
+    );
   }
   lignes.push(c().bold(`Explication — ${r.id} : ${r.nom}`) + ` (${r.operateur})`);
   lignes.push(c().dim(`Règle : ${r.source}${x.fichier_regle ? ` — fichier ${x.fichier_regle}` : ""}`));
-  if (x.resultats.length === 0) lignes.push(c().yellow("Ce dispositif n'est évalué sur aucune dépense de la fiche."));
-  for (const res of x.resultats) lignes.push("", ...rendreResultat(res, fiche, x.ajoute_aux_depenses.includes(res.depense)));
-  if (x.controles.length) lignes.push("", c().bold(`Contrôles qui concernent ${r.id}`), ...x.controles.flatMap(rendreControle));
+  if (x.resultats.length === 0)
+    lignes.push(c().yellow("Ce dispositif n'est évalué sur aucune dépense de la fiche."));
+  for (const res of x.resultats)
+    lignes.push("", ...rendreResultat(res, fiche, x.ajoute_aux_depenses.includes(res.depense)));
+  if (x.controles.length)
+    lignes.push("", c().bold(`Contrôles qui concernent ${r.id}`), ...x.controles.flatMap(rendreControle));
   if (o.entete !== false && x.controles_fiche.length) {
-    lignes.push("", c().bold("Contrôles de l'ensemble du plan de financement (toutes aides)"), ...x.controles_fiche.flatMap(rendreControle));
+    lignes.push(
+      "",
+      c().bold("Contrôles de l'ensemble du plan de financement (toutes aides)"),
+      ...x.controles_fiche.flatMap(rendreControle),
+    );
   }
   if (o.entete !== false && x.evaluation.controles.length) {
     const v = x.evaluation.conforme;
-    lignes.push("", `Verdict de la fiche (tous contrôles) : ${v === false ? c().red("✖ non conforme") : v === true ? c().green("✔ conforme") : c().yellow("? non évaluable")}`);
+    lignes.push(
+      "",
+      `Verdict de la fiche (tous contrôles) : ${v === false ? c().red("✖ non conforme") : v === true ? c().green("✔ conforme") : c().yellow("? non évaluable")}`,
+    );
   }
   return lignes.join("\n");
 }
@@ -81,6 +119,12 @@ export function rendreExplication(x: Explication, fiche?: Fiche, o: { entete?: b
 export function rendreExplicationsDeFiche(e: EvaluationFiche, ref: Referentiel, fiche?: Fiche): string {
   const ids = [...new Set(e.resultats.map((r) => r.dispositif))];
   return ids
-    .map((id) => rendreExplication(expliquer(e, ref.dispositifs.get(id)!, { fichierRegle: ref.origines.get(id) }), fiche, { entete: false }))
+    .map((id) =>
+      rendreExplication(
+        expliquer(e, ref.dispositifs.get(id)!, { fichierRegle: ref.origines.get(id) }),
+        fiche,
+        { entete: false },
+      ),
+    )
     .join("\n\n");
 }

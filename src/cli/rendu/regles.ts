@@ -8,7 +8,12 @@ import type { FigureAVerifier } from "../../core/regles/a-verifier.js";
 import type { Regle } from "../../core/schemas/regle.js";
 import { c } from "./couleurs.js";
 
-export const THEMES_FR: Record<string, string> = { attirer: "Attirer", recruter: "Recruter", innover: "Innover", simplifier: "Simplifier" };
+export const THEMES_FR: Record<string, string> = {
+  attirer: "Attirer",
+  recruter: "Recruter",
+  innover: "Innover",
+  simplifier: "Simplifier",
+};
 
 /** A rule shipped with ti-aides is read from rules/dispositifs/; any other file is a Region's. */
 export function estIntegree(fichier: string): boolean {
@@ -17,7 +22,9 @@ export function estIntegree(fichier: string): boolean {
 
 function ligneDispositif(d: DispositifListe): string {
   const regional = estIntegree(d.fichier) ? "" : c().yellow(` (règle régionale : ${d.fichier})`);
-  const sorte = sorteNommee(d.calcul).sansMontant ? "conditions d'éligibilité, sans montant chiffré" : "chiffré";
+  const sorte = sorteNommee(d.calcul).sansMontant
+    ? "conditions d'éligibilité, sans montant chiffré"
+    : "chiffré";
   return `      • ${c().bold(d.id)} — ${d.nom} [${sorte}]${regional}`;
 }
 
@@ -29,8 +36,15 @@ export function rendreFicheCatalogue(x: FicheListee): string[] {
     `    Bénéficiaires : ${x.beneficiaires}`,
     `    Contact : ${x.contact}`,
   ];
-  if (x.calcule) lignes.push(`    ${c().green("Évalué par ti-aides")} (détail : ti-aides regles ID) :`, ...x.regles.map(ligneDispositif));
-  else lignes.push(`    ${c().blue("Pour information")} : ti-aides ne chiffre pas cette fiche ; adressez-vous au contact ci-dessus.`);
+  if (x.calcule)
+    lignes.push(
+      `    ${c().green("Évalué par ti-aides")} (détail : ti-aides regles ID) :`,
+      ...x.regles.map(ligneDispositif),
+    );
+  else
+    lignes.push(
+      `    ${c().blue("Pour information")} : ti-aides ne chiffre pas cette fiche ; adressez-vous au contact ci-dessus.`,
+    );
   return lignes;
 }
 
@@ -59,7 +73,10 @@ export function rendreListe(l: ListeRegles): string {
     }
   }
   const calculees = l.fiches.filter((x) => x.calcule).length;
-  if (lignes.length === 0) return c().yellow("Aucune fiche ne correspond à ces filtres : essayez sans --beneficiaire, ou avec un autre --theme.");
+  if (lignes.length === 0)
+    return c().yellow(
+      "Aucune fiche ne correspond à ces filtres : essayez sans --beneficiaire, ou avec un autre --theme.",
+    );
   lignes.push(
     "",
     `${l.fiches.length} fiche(s) du guide : ${calculees} calculée(s) par ti-aides, ${l.fiches.length - calculees} pour information` +
@@ -76,7 +93,12 @@ function periode(depuis: string | null, jusquAu: string | null): string {
   return "toujours";
 }
 
-export function rendreRegle(r: Regle, fichier: string, figures: FigureDatee[], conditions: ConditionDecrite[]): string {
+export function rendreRegle(
+  r: Regle,
+  fichier: string,
+  figures: FigureDatee[],
+  conditions: ConditionDecrite[],
+): string {
   const a = r.s_applique_a;
   const sorte = sorteDe(r.calcul);
   const lignes = [
@@ -92,24 +114,51 @@ export function rendreRegle(r: Regle, fichier: string, figures: FigureDatee[], c
     `Calcul : ${r.calcul.type} — ${sorte.description}${sorte.precisions?.(r.calcul).texte ?? ""}`,
     ...(r.champs.length ? [`Champs utiles de la fiche : ${r.champs.join(", ")}`] : []),
     // What a fiche or a CSV cell may write for each category besides its id (casse, accents ignored).
-    ...Object.entries(r.libelles ?? {}).map(([id, l]) => `  catégorie ${id} écrite aussi : « ${l.textes.join(" », « ")} »` + c().dim(` [${l.source}]`)),
-    ...(r.valable_a_partir_du ? [c().yellow(`Valable à partir du ${dateFr(r.valable_a_partir_du.date)}`) + c().dim(` [${r.valable_a_partir_du.source}]`)] : []),
-    ...(r.valable_jusqu_au ? [c().yellow(`Valable jusqu'au ${dateFr(r.valable_jusqu_au.date)} (non éligible après)`) + c().dim(` [${r.valable_jusqu_au.source}]`)] : []),
+    ...Object.entries(r.libelles ?? {}).map(
+      ([id, l]) =>
+        `  catégorie ${id} écrite aussi : « ${l.textes.join(" », « ")} »` + c().dim(` [${l.source}]`),
+    ),
+    ...(r.valable_a_partir_du
+      ? [
+          c().yellow(`Valable à partir du ${dateFr(r.valable_a_partir_du.date)}`) +
+            c().dim(` [${r.valable_a_partir_du.source}]`),
+        ]
+      : []),
+    ...(r.valable_jusqu_au
+      ? [
+          c().yellow(`Valable jusqu'au ${dateFr(r.valable_jusqu_au.date)} (non éligible après)`) +
+            c().dim(` [${r.valable_jusqu_au.source}]`),
+        ]
+      : []),
   ];
   lignes.push("", c().bold("Chiffres (valeurs datées)"));
-  if (figures.length === 0) lignes.push("  Aucun chiffre : le guide ne chiffre pas cette aide, ti-aides en vérifie l'éligibilité.");
+  if (figures.length === 0)
+    lignes.push("  Aucun chiffre : le guide ne chiffre pas cette aide, ti-aides en vérifie l'éligibilité.");
   for (const f of figures) {
     lignes.push(`  • ${f.libelle} : ${c().bold(f.valeur)}`);
-    lignes.push(c().dim(`      ${periode(f.depuis, f.jusqu_au)} — ${f.source} (${f.chemin})${f.verifie_le ? ` — vérifié le ${dateFr(f.verifie_le)}` : ""}`));
-    if (f.a_confirmer) lignes.push(c().yellow(`      valeur à confirmer au texte${f.note ? ` : ${f.note}` : ""}`));
+    lignes.push(
+      c().dim(
+        `      ${periode(f.depuis, f.jusqu_au)} — ${f.source} (${f.chemin})${f.verifie_le ? ` — vérifié le ${dateFr(f.verifie_le)}` : ""}`,
+      ),
+    );
+    if (f.a_confirmer)
+      lignes.push(c().yellow(`      valeur à confirmer au texte${f.note ? ` : ${f.note}` : ""}`));
     else if (f.note) lignes.push(c().dim(`      ${f.note}`));
   }
   if (conditions.length) {
     lignes.push("", c().bold("Conditions"));
     for (const k of conditions) {
-      lignes.push(`  • ${k.niveau === "erreur" ? "condition" : "recommandation"} ${c().bold(k.code)} : ${k.test}${k.si ? ` (si ${k.si})` : ""}`);
-      lignes.push(`      sinon : ${k.message.replaceAll("{valeur}", "…").replaceAll("{champ}", k.test.split(" ")[0])}`);
-      lignes.push(c().dim(`      ${periode(k.depuis, k.jusqu_au)} — ${k.source}${k.verifie_le ? ` — vérifié le ${dateFr(k.verifie_le)}` : ""}`));
+      lignes.push(
+        `  • ${k.niveau === "erreur" ? "condition" : "recommandation"} ${c().bold(k.code)} : ${k.test}${k.si ? ` (si ${k.si})` : ""}`,
+      );
+      lignes.push(
+        `      sinon : ${k.message.replaceAll("{valeur}", "…").replaceAll("{champ}", k.test.split(" ")[0])}`,
+      );
+      lignes.push(
+        c().dim(
+          `      ${periode(k.depuis, k.jusqu_au)} — ${k.source}${k.verifie_le ? ` — vérifié le ${dateFr(k.verifie_le)}` : ""}`,
+        ),
+      );
     }
   }
   return lignes.join("\n");
@@ -117,16 +166,27 @@ export function rendreRegle(r: Regle, fichier: string, figures: FigureDatee[], c
 
 /** `regles --a-verifier`: the figures to check, by dispositif or parameter file, with whom to ask. */
 export function rendreAVerifier(figures: FigureAVerifier[], date: string): string {
-  if (figures.length === 0) return c().green(`Aucun chiffre à vérifier au ${dateFr(date)} : chacun a été vérifié il y a moins d'un an.`);
-  const lignes = [c().bold.underline(`Chiffres à vérifier au ${dateFr(date)} (vérifiés il y a plus d'un an)`)];
+  if (figures.length === 0)
+    return c().green(
+      `Aucun chiffre à vérifier au ${dateFr(date)} : chacun a été vérifié il y a moins d'un an.`,
+    );
+  const lignes = [
+    c().bold.underline(`Chiffres à vérifier au ${dateFr(date)} (vérifiés il y a plus d'un an)`),
+  ];
   const origines = [...new Set(figures.map((f) => f.origine))];
   for (const o of origines) {
     const siennes = figures.filter((f) => f.origine === o);
-    const aupres = siennes[0].aupres_de ? `auprès de l'opérateur (${siennes[0].aupres_de})` : "au texte en vigueur";
+    const aupres = siennes[0].aupres_de
+      ? `auprès de l'opérateur (${siennes[0].aupres_de})`
+      : "au texte en vigueur";
     lignes.push("", `${c().bold(o)} — à confirmer ${aupres}`);
     for (const f of siennes) {
       lignes.push(`  • ${f.libelle} : ${c().bold(f.valeur)}`);
-      lignes.push(c().dim(`      vérifié le ${f.verifie_le ? dateFr(f.verifie_le) : `— (jamais ; en vigueur depuis le ${f.depuis ? dateFr(f.depuis) : "?"})`} — ${f.source} (${f.chemin})`));
+      lignes.push(
+        c().dim(
+          `      vérifié le ${f.verifie_le ? dateFr(f.verifie_le) : `— (jamais ; en vigueur depuis le ${f.depuis ? dateFr(f.depuis) : "?"})`} — ${f.source} (${f.chemin})`,
+        ),
+      );
     }
   }
   lignes.push(

@@ -24,9 +24,16 @@ export interface FichesCsv {
 }
 
 export async function lireFichesCsv(fichier: string, ref: Referentiel): Promise<FichesCsv> {
-  const r: FichesCsv = { fiches: [], colonnes: new Map(), problemes: new Map(), erreurs: [], avertissements: [] };
+  const r: FichesCsv = {
+    fiches: [],
+    colonnes: new Map(),
+    problemes: new Map(),
+    erreurs: [],
+    avertissements: [],
+  };
   const canoniques = new Map<string, string>();
-  for (const c of catalogue(ref).values()) if (c.sorte === "champ") canoniques.set(cheminTexte(c.chemin), c.nom);
+  for (const c of catalogue(ref).values())
+    if (c.sorte === "champ") canoniques.set(cheminTexte(c.chemin), c.nom);
   const dispositifs = [...ref.dispositifs.keys()];
   const categories = categoriesConnues(ref);
   let csv;
@@ -51,9 +58,22 @@ export async function lireFichesCsv(fichier: string, ref: Referentiel): Promise<
       const source: FicheSource = { doc: { fichier, donnees, ligneDe: () => ligne }, chemin: [] };
       r.fiches.push(source);
       r.colonnes.set(source, (champ) => colonneDuChamp(champ, colonnes, canoniques));
-      if (problemes.length) r.problemes.set(source, problemes.map((p) => ({ fichier, ligne, ...p })));
+      if (problemes.length)
+        r.problemes.set(
+          source,
+          problemes.map((p) => ({ fichier, ligne, ...p })),
+        );
     }
-    if (!plan) r.erreurs.push(new ErreurSaisie([{ fichier, message: "aucune ligne d'en-têtes : une ligne id, nature, montant… puis une ligne par fiche-action sont attendues" }]));
+    if (!plan)
+      r.erreurs.push(
+        new ErreurSaisie([
+          {
+            fichier,
+            message:
+              "aucune ligne d'en-têtes : une ligne id, nature, montant… puis une ligne par fiche-action sont attendues",
+          },
+        ]),
+      );
   } catch (e) {
     if (!(e instanceof ErreurSaisie)) throw e;
     r.erreurs.push(e);

@@ -25,12 +25,18 @@ function annotation(k: Constat, v: Verification, strict: boolean): string {
     k.fichier ? `file=${echapperPropriete(k.fichier)}` : undefined,
     k.ligne != null ? `line=${k.ligne}` : undefined,
     `title=${echapperPropriete(titre)}`,
-  ].filter(Boolean).join(",");
+  ]
+    .filter(Boolean)
+    .join(",");
   return `::${commande} ${proprietes}::${echapperDonnee(k.colonne ? `${k.message} (colonne « ${k.colonne} »)` : k.champ ? `${k.message} (champ « ${k.champ} »)` : k.message)}`;
 }
 
 export function rendreVerificationGithub(v: Verification, strict: boolean): string {
   const ordre: Constat["gravite"][] = ["erreur", "echec", "avertissement"];
   const constats = [...v.constats].sort((a, b) => ordre.indexOf(a.gravite) - ordre.indexOf(b.gravite));
-  return [...constats.map((k) => annotation(k, v, strict)), `ti-aides verifier — ${verdictTexte(v, strict)}`, ""].join("\n");
+  return [
+    ...constats.map((k) => annotation(k, v, strict)),
+    `ti-aides verifier — ${verdictTexte(v, strict)}`,
+    "",
+  ].join("\n");
 }

@@ -7,7 +7,8 @@ import { avecSujet, lieuTexte } from "./texte.js";
 import type { Constat, Verification } from "./verification.js";
 
 /** Characters XML 1.0 forbids, even escaped (control characters, lone surrogates, U+FFFE/FFFF). */
-const INTERDITS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const INTERDITS =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function echapperXml(s: string): string {
   return s
@@ -38,16 +39,28 @@ function cas(t: CasDeTest, strict: boolean): { xml: string; echec: boolean; erre
     const ou = lieuTexte(k);
     const corps = `${ou ? `${ou}\n` : ""}${k.message}`;
     const message = avecSujet(k);
-    if (k.gravite === "erreur") elements.push(`      <error type="saisie" message="${attribut(message)}">${echapperXml(corps)}</error>`);
-    else if (k.gravite === "echec") elements.push(`      <failure type="${attribut(k.controle ?? "controle")}" message="${attribut(message)}">${echapperXml(corps)}</failure>`);
-    else if (strict) elements.push(`      <failure type="avertissement" message="${attribut(message)}">${echapperXml(corps)}</failure>`);
+    if (k.gravite === "erreur")
+      elements.push(
+        `      <error type="saisie" message="${attribut(message)}">${echapperXml(corps)}</error>`,
+      );
+    else if (k.gravite === "echec")
+      elements.push(
+        `      <failure type="${attribut(k.controle ?? "controle")}" message="${attribut(message)}">${echapperXml(corps)}</failure>`,
+      );
+    else if (strict)
+      elements.push(
+        `      <failure type="avertissement" message="${attribut(message)}">${echapperXml(corps)}</failure>`,
+      );
     else avertissements.push(`⚠ ${ou ? `${ou} — ` : ""}${k.message}`);
   }
-  if (avertissements.length) elements.push(`      <system-out>${echapperXml(avertissements.join("\n"))}</system-out>`);
+  if (avertissements.length)
+    elements.push(`      <system-out>${echapperXml(avertissements.join("\n"))}</system-out>`);
   const erreur = t.constats.some((k) => k.gravite === "erreur");
   const echec = !erreur && elements.some((e) => e.startsWith("      <failure"));
   const attributs = `name="${attribut(t.nom)}" classname="${attribut(t.classe)}"${t.fichier ? ` file="${attribut(t.fichier)}"` : ""}`;
-  const xml = elements.length ? `    <testcase ${attributs}>\n${elements.join("\n")}\n    </testcase>` : `    <testcase ${attributs}/>`;
+  const xml = elements.length
+    ? `    <testcase ${attributs}>\n${elements.join("\n")}\n    </testcase>`
+    : `    <testcase ${attributs}/>`;
   return { xml, echec, erreur };
 }
 
@@ -62,16 +75,27 @@ export function rendreVerificationJunit(v: Verification, strict: boolean): strin
   }));
   const duContrat = v.constats.filter((k) => k.fiche === undefined && k.gravite !== "erreur");
   if (ct || v.bilan.controles.length || duContrat.length) {
-    cases.push({ nom: ct ? `Contrat ${ct.id} : contrôles d'ensemble` : "Contrôles d'ensemble des fiches", classe, fichier: v.contrat?.doc.fichier, constats: duContrat });
+    cases.push({
+      nom: ct ? `Contrat ${ct.id} : contrôles d'ensemble` : "Contrôles d'ensemble des fiches",
+      classe,
+      fichier: v.contrat?.doc.fichier,
+      constats: duContrat,
+    });
   }
   // A file that could not be read has no fiche: its own test case, so that the CI shows it.
   const illisibles = v.constats.filter((k) => k.fiche === undefined && k.gravite === "erreur");
   const parFichier = new Map<string, Constat[]>();
-  for (const k of illisibles) parFichier.set(k.fichier ?? "(entrée)", [...(parFichier.get(k.fichier ?? "(entrée)") ?? []), k]);
-  for (const [fichier, constats] of parFichier) cases.push({ nom: fichier, classe: `${classe}.lecture`, fichier, constats });
+  for (const k of illisibles)
+    parFichier.set(k.fichier ?? "(entrée)", [...(parFichier.get(k.fichier ?? "(entrée)") ?? []), k]);
+  for (const [fichier, constats] of parFichier)
+    cases.push({ nom: fichier, classe: `${classe}.lecture`, fichier, constats });
 
   const rendus = cases.map((t) => cas(t, strict));
-  const compte = { tests: rendus.length, failures: rendus.filter((r) => r.echec).length, errors: rendus.filter((r) => r.erreur).length };
+  const compte = {
+    tests: rendus.length,
+    failures: rendus.filter((r) => r.echec).length,
+    errors: rendus.filter((r) => r.erreur).length,
+  };
   const nom = ct ? `Contrat ${ct.id} — ${ct.territoire}` : "ti-aides verifier";
   const totaux = `tests="${compte.tests}" failures="${compte.failures}" errors="${compte.errors}"`;
   return [

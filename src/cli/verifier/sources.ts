@@ -43,12 +43,20 @@ export function cheminAffiche(chemin: string): string {
 }
 
 /** The fiche files under a folder, sorted, recursively; hidden entries and node_modules skipped. */
-function parcourir(dossier: string, trouves: string[], dossiersVus: Set<string>, erreurs: ProblemeSaisie[]): void {
+function parcourir(
+  dossier: string,
+  trouves: string[],
+  dossiersVus: Set<string>,
+  erreurs: ProblemeSaisie[],
+): void {
   let reel: string;
   try {
     reel = realpathSync(dossier);
   } catch {
-    erreurs.push({ fichier: cheminAffiche(dossier), message: "dossier illisible : vérifiez le chemin et les droits" });
+    erreurs.push({
+      fichier: cheminAffiche(dossier),
+      message: "dossier illisible : vérifiez le chemin et les droits",
+    });
     return;
   }
   if (dossiersVus.has(reel)) return; // a symbolic link back to a folder already read
@@ -57,7 +65,10 @@ function parcourir(dossier: string, trouves: string[], dossiersVus: Set<string>,
   try {
     contenu = readdirSync(dossier, { withFileTypes: true });
   } catch (e) {
-    erreurs.push({ fichier: cheminAffiche(dossier), message: `dossier illisible (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : vérifiez les droits` });
+    erreurs.push({
+      fichier: cheminAffiche(dossier),
+      message: `dossier illisible (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : vérifiez les droits`,
+    });
     return;
   }
   for (const e of contenu.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
@@ -68,7 +79,10 @@ function parcourir(dossier: string, trouves: string[], dossiersVus: Set<string>,
       try {
         estDossier = statSync(chemin).isDirectory();
       } catch {
-        erreurs.push({ fichier: cheminAffiche(chemin), message: "lien symbolique cassé : sa cible n'existe pas" });
+        erreurs.push({
+          fichier: cheminAffiche(chemin),
+          message: "lien symbolique cassé : sa cible n'existe pas",
+        });
         continue;
       }
     }
@@ -87,7 +101,10 @@ export function fichiersDe(chemins: string[]): { fichiers: string[]; erreurs: Er
     try {
       st = statSync(chemin);
     } catch {
-      problemes.push({ fichier: cheminAffiche(chemin), message: "fichier ou dossier introuvable : vérifiez le chemin" });
+      problemes.push({
+        fichier: cheminAffiche(chemin),
+        message: "fichier ou dossier introuvable : vérifiez le chemin",
+      });
       continue;
     }
     if (!st.isDirectory()) {
@@ -97,7 +114,10 @@ export function fichiersDe(chemins: string[]): { fichiers: string[]; erreurs: Er
     const trouves: string[] = [];
     parcourir(chemin, trouves, dossiersVus, problemes);
     if (trouves.length === 0 && !problemes.some((p) => p.fichier === cheminAffiche(chemin))) {
-      problemes.push({ fichier: cheminAffiche(chemin), message: `aucune fiche (${EXTENSIONS_LUES.join(", ")}) dans ce dossier ni ses sous-dossiers` });
+      problemes.push({
+        fichier: cheminAffiche(chemin),
+        message: `aucune fiche (${EXTENSIONS_LUES.join(", ")}) dans ce dossier ni ses sous-dossiers`,
+      });
     }
     fichiers.push(...trouves);
   }
@@ -145,15 +165,27 @@ export async function lireSources(chemins: string[], lireCsv: LecteurCsv): Promi
     }
   }
   if (contrats.length > 1) {
-    erreurs.push(new ErreurSaisie(contrats.slice(1).map((c) => ({
-      fichier: c.doc.fichier,
-      ligne: c.doc.ligneDe(["contrat"]),
-      champ: "contrat",
-      message: `un second contrat (${c.contrat.id}) ; le contrat ${contrats[0].contrat.id} est déjà défini dans ${contrats[0].doc.fichier}, ligne ${contrats[0].doc.ligneDe(["contrat"]) ?? 1} : vérifiez un contrat à la fois`,
-    }))));
+    erreurs.push(
+      new ErreurSaisie(
+        contrats.slice(1).map((c) => ({
+          fichier: c.doc.fichier,
+          ligne: c.doc.ligneDe(["contrat"]),
+          champ: "contrat",
+          message: `un second contrat (${c.contrat.id}) ; le contrat ${contrats[0].contrat.id} est déjà défini dans ${contrats[0].doc.fichier}, ligne ${contrats[0].doc.ligneDe(["contrat"]) ?? 1} : vérifiez un contrat à la fois`,
+        })),
+      ),
+    );
   }
   if (fiches.length === 0 && erreurs.length === 0) {
-    erreurs.push(new ErreurSaisie([{ fichier: fichiers.join(", "), message: "aucune fiche à vérifier : ajoutez les fiches du contrat (un fichier par fiche, ou une liste « fiches: » dans le contrat)" }]));
+    erreurs.push(
+      new ErreurSaisie([
+        {
+          fichier: fichiers.join(", "),
+          message:
+            "aucune fiche à vérifier : ajoutez les fiches du contrat (un fichier par fiche, ou une liste « fiches: » dans le contrat)",
+        },
+      ]),
+    );
   }
   return { fichiers, fiches, contrat: contrats[0], erreurs, avertissements, colonnes, problemes };
 }

@@ -58,35 +58,68 @@ export const NOM_PERIODE = "Période du contrat";
 
 export function verifierSources(sources: SourcesVerification, ref: Referentiel, date?: string): Verification {
   const illisibles = new Set(sources.problemes.keys());
-  const resultat = evaluerContrat(sources.fiches, ref, { date, contrat: sources.contrat?.contrat, illisibles });
+  const resultat = evaluerContrat(sources.fiches, ref, {
+    date,
+    contrat: sources.contrat?.contrat,
+    illisibles,
+  });
   const { bilan, doublons } = resultat;
   // A fiche from a CSV row: its fields are named by their column ("Montant"), not their path.
-  const colonneDe = (s: FicheSource, champ: string | undefined) => (champ === undefined ? undefined : sources.colonnes.get(s)?.(champ));
+  const colonneDe = (s: FicheSource, champ: string | undefined) =>
+    champ === undefined ? undefined : sources.colonnes.get(s)?.(champ);
   const fiches: FicheVerifiee[] = resultat.fiches.map((evaluee) => {
     const s = evaluee.source;
     // A CSV row's motifs say which column to fill, not which YAML line to add.
     const colonnes = sources.colonnes.get(s);
-    const ev = colonnes ? { ...evaluee, evaluation: evaluationPourTableur(evaluee.evaluation, colonnes) } : evaluee;
+    const ev = colonnes
+      ? { ...evaluee, evaluation: evaluationPourTableur(evaluee.evaluation, colonnes) }
+      : evaluee;
     const lues = sources.problemes.get(s);
-    return { ...(lues ? avecCellulesIllisibles(ev, lues, (champ) => colonneDe(s, champ), date) : ev), fichier: s.doc.fichier, ligne: s.doc.ligneDe(s.chemin), tableur: sources.colonnes.has(s) };
+    return {
+      ...(lues ? avecCellulesIllisibles(ev, lues, (champ) => colonneDe(s, champ), date) : ev),
+      fichier: s.doc.fichier,
+      ligne: s.doc.ligneDe(s.chemin),
+      tableur: sources.colonnes.has(s),
+    };
   });
 
   const constats: Constat[] = [];
   const estCsv = (i: number | undefined) => i !== undefined && fiches[i].tableur;
   const nommer = (i: number | undefined, champ: string | undefined): Pick<Constat, "champ" | "colonne"> =>
     estCsv(i) ? { colonne: colonneDe(fiches[i!].source, champ) } : { champ };
-  const place = (i: number | undefined, champ: PropertyKey[]): Pick<Constat, "fichier" | "ligne" | "champ" | "colonne"> => {
+  const place = (
+    i: number | undefined,
+    champ: PropertyKey[],
+  ): Pick<Constat, "fichier" | "ligne" | "champ" | "colonne"> => {
     if (i === undefined) return {};
     const s = fiches[i].source;
     const chemin = [...s.chemin, ...champ];
-    return { fichier: s.doc.fichier, ligne: s.doc.ligneDe(chemin), ...nommer(i, chemin.length ? cheminTexte(chemin) : undefined) };
+    return {
+      fichier: s.doc.fichier,
+      ligne: s.doc.ligneDe(chemin),
+      ...nommer(i, chemin.length ? cheminTexte(chemin) : undefined),
+    };
   };
   const deProbleme = (p: ProblemeSaisie, fiche?: number): Constat => ({
-    gravite: "erreur", fiche, sujet: "Saisie", message: p.message, fichier: p.fichier, ligne: p.ligne, ...(p.colonne ? { colonne: p.colonne } : nommer(fiche, p.champ)),
+    gravite: "erreur",
+    fiche,
+    sujet: "Saisie",
+    message: p.message,
+    fichier: p.fichier,
+    ligne: p.ligne,
+    ...(p.colonne ? { colonne: p.colonne } : nommer(fiche, p.champ)),
   });
 
   for (const e of sources.erreurs) for (const p of e.problemes) constats.push(deProbleme(p));
-  for (const p of sources.avertissements) constats.push({ gravite: "avertissement", sujet: "Avertissement", message: p.message, fichier: p.fichier, ligne: p.ligne, champ: p.champ });
+  for (const p of sources.avertissements)
+    constats.push({
+      gravite: "avertissement",
+      sujet: "Avertissement",
+      message: p.message,
+      fichier: p.fichier,
+      ligne: p.ligne,
+      champ: p.champ,
+    });
   for (const { index, probleme } of doublons) constats.push(deProbleme(probleme, index));
 
   fiches.forEach((f, i) => {
@@ -97,20 +130,40 @@ export function verifierSources(sources: SourcesVerification, ref: Referentiel, 
     const e = f.evaluation;
     for (const c of e.controles) {
       if (c.conforme !== false) continue; // a control that could not be evaluated comes with its warning
-      constats.push({ gravite: "echec", fiche: i, sujet: NOMS_CONTROLES[c.controle], controle: c.controle, message: c.message, ...place(i, champDuControle(c, f.fiche!, ref)) });
+      constats.push({
+        gravite: "echec",
+        fiche: i,
+        sujet: NOMS_CONTROLES[c.controle],
+        controle: c.controle,
+        message: c.message,
+        ...place(i, champDuControle(c, f.fiche!, ref)),
+      });
     }
     const vus = new Set<string>();
     const avertir = (message: string, champ: PropertyKey[]) => {
       if (vus.has(message)) return;
       vus.add(message);
-      constats.push({ gravite: "avertissement", fiche: i, sujet: "Avertissement", message, ...place(i, champ) });
+      constats.push({
+        gravite: "avertissement",
+        fiche: i,
+        sujet: "Avertissement",
+        message,
+        ...place(i, champ),
+      });
     };
     for (const m of e.motifs) if (m.niveau !== "info") avertir(m.message, []);
     for (const r of e.resultats) {
       if (r.origine === "defaut") continue; // applies by default: it informs, nobody asked for it
       const k = f.fiche!.depenses.findIndex((d) => d.id === r.depense);
       // The currency warning is said once per dispositif, not once per expense (docs/domaine.md §0).
-      for (const m of r.motifs) if (m.niveau !== "info") avertir(m.code === "a_verifier" ? `${r.dispositif} : ${m.message}` : `${r.dispositif} / ${r.depense} : ${m.message}`, ["depenses", k]);
+      for (const m of r.motifs)
+        if (m.niveau !== "info")
+          avertir(
+            m.code === "a_verifier"
+              ? `${r.dispositif} : ${m.message}`
+              : `${r.dispositif} / ${r.depense} : ${m.message}`,
+            ["depenses", k],
+          );
     }
   });
 
@@ -128,22 +181,53 @@ export function verifierSources(sources: SourcesVerification, ref: Referentiel, 
   }
   for (const m of bilan.motifs) {
     const i = m.lieu?.fiche;
-    constats.push({ gravite: "avertissement", fiche: i, sujet: "Avertissement", message: m.message, ...(i === undefined ? placeContrat(sources.contrat) : place(i, m.lieu!.champ)) });
+    constats.push({
+      gravite: "avertissement",
+      fiche: i,
+      sujet: "Avertissement",
+      message: m.message,
+      ...(i === undefined ? placeContrat(sources.contrat) : place(i, m.lieu!.champ)),
+    });
   }
   const parFiche: Constat[][] = fiches.map(() => []);
   for (const k of constats) if (k.fiche !== undefined) parFiche[k.fiche].push(k);
-  const verdicts = parFiche.map((ks): VerdictFiche => (ks.some((k) => k.gravite === "erreur") ? "erreur" : ks.some((k) => k.gravite === "echec") ? "non_conforme" : "conforme"));
-  return { fichiers: sources.fichiers, contrat: sources.contrat, fiches, bilan, constats, parFiche, verdicts };
+  const verdicts = parFiche.map((ks): VerdictFiche =>
+    ks.some((k) => k.gravite === "erreur")
+      ? "erreur"
+      : ks.some((k) => k.gravite === "echec")
+        ? "non_conforme"
+        : "conforme",
+  );
+  return {
+    fichiers: sources.fichiers,
+    contrat: sources.contrat,
+    fiches,
+    bilan,
+    constats,
+    parFiche,
+    verdicts,
+  };
 }
 
 /** A CSV row with unreadable cells: in error, the cells first, then what the schema says of the other columns. */
-function avecCellulesIllisibles(ev: FicheEvaluee, lues: ProblemeSaisie[], colonneDe: (champ: string | undefined) => string | undefined, date?: string): FicheEvaluee {
+function avecCellulesIllisibles(
+  ev: FicheEvaluee,
+  lues: ProblemeSaisie[],
+  colonneDe: (champ: string | undefined) => string | undefined,
+  date?: string,
+): FicheEvaluee {
   const colonnes = new Set(lues.map((p) => p.colonne));
   const autres = (ev.erreur?.problemes ?? []).filter((p) => !colonnes.has(colonneDe(p.champ)));
   const problemes = [...lues, ...autres];
   const id = idBrut(ev.source) ?? ev.evaluation.id;
   return {
-    evaluation: ficheEnErreur(id, date ?? ev.evaluation.date_evaluation, problemes.map((p) => formaterProbleme({ ...p, colonne: p.colonne ?? colonneDe(p.champ), champ: undefined }))),
+    evaluation: ficheEnErreur(
+      id,
+      date ?? ev.evaluation.date_evaluation,
+      problemes.map((p) =>
+        formaterProbleme({ ...p, colonne: p.colonne ?? colonneDe(p.champ), champ: undefined }),
+      ),
+    ),
     source: ev.source,
     erreur: new ErreurSaisie(problemes),
   };
@@ -219,4 +303,3 @@ export function conformiteContrat(v: Verification): boolean | null {
   if (d.erreurs > 0) return null;
   return d.echecs === 0;
 }
-

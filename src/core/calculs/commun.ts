@@ -71,7 +71,16 @@ export interface SorteCalcul<C> {
 }
 
 export function sortieVide(): SortieCalcul {
-  return { eligible: true, assiette: null, taux: null, plafond: null, intensite: null, details: {}, motifs: [], etapes: [] };
+  return {
+    eligible: true,
+    assiette: null,
+    taux: null,
+    plafond: null,
+    intensite: null,
+    details: {},
+    motifs: [],
+    etapes: [],
+  };
 }
 
 /**
@@ -98,7 +107,12 @@ export function lire<T>(p: Parametre<T>, date: string, motifs: Motif[]): Lecture
   const actualite = motifAVerifier(v, date);
   if (actualite) motifs.push(actualite);
   if (v.a_confirmer) {
-    motifs.push({ code: "valeur_a_confirmer", niveau: "avertissement", message: `Valeur à confirmer au texte : ${v.note ?? v.source}.`, source: v.source });
+    motifs.push({
+      code: "valeur_a_confirmer",
+      niveau: "avertissement",
+      message: `Valeur à confirmer au texte : ${v.note ?? v.source}.`,
+      source: v.source,
+    });
   }
   return v;
 }

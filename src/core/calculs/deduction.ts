@@ -49,15 +49,29 @@ export function calculerDeduction(c: CalculDeduction, e: EntreeCalcul): SortieCa
     s.motifs.push({ code: "hors_periode", niveau: "erreur", message, source: cal.source });
   };
   const reserve = (champ: string, message: string) =>
-    s.motifs.push({ code: `sous_reserve_${champ}`, niveau: "avertissement", message: `Sous réserve de « ${champ} » (non renseigné) : ${message}`, source: cal.source });
+    s.motifs.push({
+      code: `sous_reserve_${champ}`,
+      niveau: "avertissement",
+      message: `Sous réserve de « ${champ} » (non renseigné) : ${message}`,
+      source: cal.source,
+    });
 
-  if (d.date_commande === undefined) reserve("date_commande", `la commande doit être passée à compter du ${dateFr(k.commande_a_partir_du)}.`);
-  else if (d.date_commande < k.commande_a_partir_du) refuser(`Commande du ${dateFr(d.date_commande)} : hors période, elle doit être passée à compter du ${dateFr(k.commande_a_partir_du)}.`);
+  if (d.date_commande === undefined)
+    reserve("date_commande", `la commande doit être passée à compter du ${dateFr(k.commande_a_partir_du)}.`);
+  else if (d.date_commande < k.commande_a_partir_du)
+    refuser(
+      `Commande du ${dateFr(d.date_commande)} : hors période, elle doit être passée à compter du ${dateFr(k.commande_a_partir_du)}.`,
+    );
 
   if (d.date_acquisition === undefined) {
-    reserve("date_acquisition", `le bien doit être acquis du ${dateFr(k.acquisition_du)} au ${dateFr(k.acquisition_au)}, ou plus tard avec un acompte.`);
+    reserve(
+      "date_acquisition",
+      `le bien doit être acquis du ${dateFr(k.acquisition_du)} au ${dateFr(k.acquisition_au)}, ou plus tard avec un acompte.`,
+    );
   } else if (d.date_acquisition < k.acquisition_du) {
-    refuser(`Acquisition du ${dateFr(d.date_acquisition)} : hors période, avant le ${dateFr(k.acquisition_du)} (biens acquis du ${dateFr(k.acquisition_du)} au ${dateFr(k.acquisition_au)}).`);
+    refuser(
+      `Acquisition du ${dateFr(d.date_acquisition)} : hors période, avant le ${dateFr(k.acquisition_du)} (biens acquis du ${dateFr(k.acquisition_du)} au ${dateFr(k.acquisition_au)}).`,
+    );
   } else if (d.date_acquisition > k.acquisition_au) {
     // Note 7: acquired later, if a deposit of at least 10 % was paid before the end date and the
     // good is acquired within 24 months of the order.
@@ -68,15 +82,27 @@ export function calculerDeduction(c: CalculDeduction, e: EntreeCalcul): SortieCa
     const exigeDate = `l'acompte doit être versé au plus tard le ${dateFr(k.acompte_au_plus_tard)}`;
     if (d.acompte !== undefined && d.acompte.lessThan(acompteMin)) motifs.push(exigeAcompte);
     if (d.date_acompte !== undefined && d.date_acompte > k.acompte_au_plus_tard) motifs.push(exigeDate);
-    const limite = d.date_commande ? ajouterMois(d.date_commande, k.livraison_mois_max.toNumber()) : undefined;
-    if (limite !== undefined && d.date_acquisition > limite) motifs.push(`l'acquisition doit intervenir dans les ${k.livraison_mois_max.toString()} mois de la commande (au plus tard le ${dateFr(limite)})`);
-    if (motifs.length) refuser(`Acquisition du ${dateFr(d.date_acquisition)}, après le ${dateFr(k.acquisition_au)} : hors période, ${motifs.join(" ; ")}.`);
+    const limite = d.date_commande
+      ? ajouterMois(d.date_commande, k.livraison_mois_max.toNumber())
+      : undefined;
+    if (limite !== undefined && d.date_acquisition > limite)
+      motifs.push(
+        `l'acquisition doit intervenir dans les ${k.livraison_mois_max.toString()} mois de la commande (au plus tard le ${dateFr(limite)})`,
+      );
+    if (motifs.length)
+      refuser(
+        `Acquisition du ${dateFr(d.date_acquisition)}, après le ${dateFr(k.acquisition_au)} : hors période, ${motifs.join(" ; ")}.`,
+      );
     else if (d.acompte === undefined || d.date_acompte === undefined || limite === undefined) {
       const apres = `pour un bien acquis après le ${dateFr(k.acquisition_au)}, `;
       if (d.acompte === undefined) reserve("acompte", `${apres}${exigeAcompte}.`);
       if (d.date_acompte === undefined) reserve("date_acompte", `${apres}${exigeDate}.`);
       // date_commande missing is already « sous réserve » above; it also sets the delivery deadline.
-    } else s.etapes.push({ libelle: "Acquisition tardive admise (acompte suffisant et versé à temps, livraison dans le délai)", source: cal.source });
+    } else
+      s.etapes.push({
+        libelle: "Acquisition tardive admise (acompte suffisant et versé à temps, livraison dans le délai)",
+        source: cal.source,
+      });
   }
 
   const taux = lire(c.taux, e.date, s.motifs);
@@ -87,7 +113,14 @@ export function calculerDeduction(c: CalculDeduction, e: EntreeCalcul): SortieCa
   const economie = tronquerCentime(s.plafond.times(tis));
   s.details.economie_impot = economie.toFixed(2);
   s.details.taux_is = tis.toFixed(4);
-  s.etapes.push({ libelle: `Déduction supplémentaire = ${pourcent(taux.valeur)} × ${euros(d.montant)}`, valeur: euros(s.plafond), source: taux.source });
-  s.etapes.push({ libelle: `Économie d'impôt = déduction × taux d'IS ${pourcent(tis)}`, valeur: euros(economie) });
+  s.etapes.push({
+    libelle: `Déduction supplémentaire = ${pourcent(taux.valeur)} × ${euros(d.montant)}`,
+    valeur: euros(s.plafond),
+    source: taux.source,
+  });
+  s.etapes.push({
+    libelle: `Économie d'impôt = déduction × taux d'IS ${pourcent(tis)}`,
+    valeur: euros(economie),
+  });
   return s;
 }

@@ -5,7 +5,15 @@ import { D, min, somme, tronquerCentime, ZERO, type Dec } from "../argent.js";
 import { lireChamp } from "../champs.js";
 import { parametre, valeurA } from "../parametres.js";
 import { code, montant, nombre } from "../schemas/communs.js";
-import { lire, sortieVide, type ChampLu, type EntreeCalcul, type PasseFiche, type SorteCalcul, type SortieCalcul } from "./commun.js";
+import {
+  lire,
+  sortieVide,
+  type ChampLu,
+  type EntreeCalcul,
+  type PasseFiche,
+  type SorteCalcul,
+  type SortieCalcul,
+} from "./commun.js";
 import { euros } from "../format.js";
 
 /** The `calcul:` of a rule of this kind. */
@@ -54,10 +62,20 @@ export function calculerDotation(c: CalculDotation, e: EntreeCalcul): SortieCalc
   const duree = lireChamp(e, c.champ_duree) as Dec | undefined;
   let annees = dmax.valeur;
   if (duree === undefined) {
-    s.motifs.push({ code: "sous_reserve_duree", niveau: "avertissement", message: `Durée non renseignée (${c.champ_duree.split(".")[1]}) : la durée maximale de ${dmax.valeur.toString()} ans est retenue.`, source: dmax.source });
+    s.motifs.push({
+      code: "sous_reserve_duree",
+      niveau: "avertissement",
+      message: `Durée non renseignée (${c.champ_duree.split(".")[1]}) : la durée maximale de ${dmax.valeur.toString()} ans est retenue.`,
+      source: dmax.source,
+    });
   } else {
     if (duree.greaterThan(dmax.valeur)) {
-      s.motifs.push({ code: "duree_au_dela_du_maximum", niveau: "avertissement", message: `Durée de ${duree.toString()} ans : rien n'est financé au-delà de ${dmax.valeur.toString()} ans.`, source: dmax.source });
+      s.motifs.push({
+        code: "duree_au_dela_du_maximum",
+        niveau: "avertissement",
+        message: `Durée de ${duree.toString()} ans : rien n'est financé au-delà de ${dmax.valeur.toString()} ans.`,
+        source: dmax.source,
+      });
     }
     annees = min(duree, dmax.valeur);
   }
@@ -70,7 +88,12 @@ export function calculerDotation(c: CalculDotation, e: EntreeCalcul): SortieCalc
     if (p.prorata) {
       const q = lireChamp(e, p.prorata) as Dec | undefined;
       if (q === undefined) {
-        s.motifs.push({ code: `sous_reserve_${p.prorata.split(".")[1]}`, niveau: "avertissement", message: `${p.prorata.split(".")[1]} non renseigné : un temps plein est retenu pour « ${p.libelle} ».`, source: cap.source });
+        s.motifs.push({
+          code: `sous_reserve_${p.prorata.split(".")[1]}`,
+          niveau: "avertissement",
+          message: `${p.prorata.split(".")[1]} non renseigné : un temps plein est retenu pour « ${p.libelle} ».`,
+          source: cap.source,
+        });
       } else {
         plafond = cap.valeur.times(q);
       }
@@ -79,7 +102,11 @@ export function calculerDotation(c: CalculDotation, e: EntreeCalcul): SortieCalc
     const montant = demande === undefined ? plafond : min(demande, plafond);
     s.details[p.code] = tronquerCentime(montant).toFixed(2);
     parAn.push(montant);
-    s.etapes.push({ libelle: `${p.libelle} par an${demande !== undefined ? ` : min(${euros(demande)}, ${euros(plafond)})` : ` : plafond ${euros(plafond)}`}`, valeur: euros(montant), source: cap.source });
+    s.etapes.push({
+      libelle: `${p.libelle} par an${demande !== undefined ? ` : min(${euros(demande)}, ${euros(plafond)})` : ` : plafond ${euros(plafond)}`}`,
+      valeur: euros(montant),
+      source: cap.source,
+    });
   }
   let total = somme(parAn).times(annees);
   for (const p of c.ponctuel) {
@@ -88,11 +115,18 @@ export function calculerDotation(c: CalculDotation, e: EntreeCalcul): SortieCalc
     const montant = demande === undefined ? cap.valeur : min(demande, cap.valeur);
     s.details[p.code] = montant.toFixed(2);
     total = total.plus(montant);
-    s.etapes.push({ libelle: `${p.libelle} (une fois)${demande !== undefined ? ` : min(${euros(demande)}, ${euros(cap.valeur)})` : ` : plafond ${euros(cap.valeur)}`}`, valeur: euros(montant), source: cap.source });
+    s.etapes.push({
+      libelle: `${p.libelle} (une fois)${demande !== undefined ? ` : min(${euros(demande)}, ${euros(cap.valeur)})` : ` : plafond ${euros(cap.valeur)}`}`,
+      valeur: euros(montant),
+      source: cap.source,
+    });
   }
   s.plafond = tronquerCentime(total);
   s.details.annees = annees.toString();
-  s.etapes.push({ libelle: "Aide maximale = Σ annuel × années + ponctuel, tronquée au centime", valeur: euros(s.plafond) });
+  s.etapes.push({
+    libelle: "Aide maximale = Σ annuel × années + ponctuel, tronquée au centime",
+    valeur: euros(s.plafond),
+  });
   return s;
 }
 
@@ -109,14 +143,18 @@ function appliquerPlafondsParStructure({ calcul, resultats, date }: PasseFiche<C
     const parAn = siens.map((r) => new D(String(r.details[poste.code])));
     const annees = siens.map((r) => new D(String(r.details.annees)));
     const obtenu = siens.map(() => ZERO);
-    const bornes = [...new Set(annees.map((a) => a.toString()))].map((a) => new D(a)).sort((a, b) => a.comparedTo(b));
+    const bornes = [...new Set(annees.map((a) => a.toString()))]
+      .map((a) => new D(a))
+      .sort((a, b) => a.comparedTo(b));
     let debut = ZERO;
     for (const fin of bornes) {
       const actives = siens.map((_, i) => i).filter((i) => annees[i].greaterThanOrEqualTo(fin));
       const total = somme(actives.map((i) => parAn[i]));
       for (const i of actives) {
         // The yearly share is a ceiling: truncated to the cent.
-        const part = total.greaterThan(lu.valeur) ? tronquerCentime(lu.valeur.times(parAn[i]).dividedBy(total)) : parAn[i];
+        const part = total.greaterThan(lu.valeur)
+          ? tronquerCentime(lu.valeur.times(parAn[i]).dividedBy(total))
+          : parAn[i];
         obtenu[i] = obtenu[i].plus(part.times(fin.minus(debut)));
       }
       debut = fin;
@@ -126,8 +164,17 @@ function appliquerPlafondsParStructure({ calcul, resultats, date }: PasseFiche<C
       if (perte.lessThanOrEqualTo(0)) return;
       r.plafond = tronquerCentime(r.plafond!.minus(perte));
       r.details[poste.code] = tronquerCentime(obtenu[i].dividedBy(annees[i])).toFixed(2);
-      r.motifs.push({ code: `${poste.code}_par_structure`, niveau: "info", message: `${poste.libelle} : plafond de ${euros(lu.valeur)} par structure et par an partagé entre les ${siens.length} lignes de la fiche (${euros(tronquerCentime(obtenu[i]))} sur la durée ici).`, source: lu.source });
-      r.etapes.push({ libelle: `${poste.libelle} : plafond de ${euros(lu.valeur)} par an partagé entre les lignes de la structure`, valeur: euros(r.plafond), source: lu.source });
+      r.motifs.push({
+        code: `${poste.code}_par_structure`,
+        niveau: "info",
+        message: `${poste.libelle} : plafond de ${euros(lu.valeur)} par structure et par an partagé entre les ${siens.length} lignes de la fiche (${euros(tronquerCentime(obtenu[i]))} sur la durée ici).`,
+        source: lu.source,
+      });
+      r.etapes.push({
+        libelle: `${poste.libelle} : plafond de ${euros(lu.valeur)} par an partagé entre les lignes de la structure`,
+        valeur: euros(r.plafond),
+        source: lu.source,
+      });
     });
   }
 }

@@ -6,7 +6,14 @@ import { lireChamp } from "../champs.js";
 import type { Dec } from "../argent.js";
 import { parametre } from "../parametres.js";
 import { montant, nombre } from "../schemas/communs.js";
-import { lire, sortieVide, type ChampLu, type EntreeCalcul, type SorteCalcul, type SortieCalcul } from "./commun.js";
+import {
+  lire,
+  sortieVide,
+  type ChampLu,
+  type EntreeCalcul,
+  type SorteCalcul,
+  type SortieCalcul,
+} from "./commun.js";
 import { euros } from "../format.js";
 
 /** The `calcul:` of a rule of this kind. */
@@ -51,7 +58,13 @@ export function calculerForfait(c: CalculForfait, e: EntreeCalcul): SortieCalcul
   }
   const t = lire(c.tranches, e.date, s.motifs);
   if (effectif === undefined) {
-    s.motifs.push({ code: "sous_reserve_effectif", niveau: "avertissement", message: "Sous réserve de l'effectif de l'établissement (non renseigné) : il fixe la tranche et le forfait.", source: t.source });
+    s.motifs.push({
+      code: "sous_reserve_effectif",
+      niveau: "avertissement",
+      message:
+        "Sous réserve de l'effectif de l'établissement (non renseigné) : il fixe la tranche et le forfait.",
+      source: t.source,
+    });
     s.details = { forfait: null, paye_a: null };
     return s;
   }
@@ -63,20 +76,39 @@ export function calculerForfait(c: CalculForfait, e: EntreeCalcul): SortieCalcul
   );
   if (!tranche && parDefaut) {
     // An establishment may be smaller than its company: no refusal on the company's headcount.
-    s.motifs.push({ code: "sous_reserve_effectif", niveau: "avertissement", message: `Sous réserve de l'effectif de l'établissement (non renseigné) : celui de l'entreprise (${effectif.toString()}) est hors des tranches, indiquez effectif_etablissement.`, source: t.source });
+    s.motifs.push({
+      code: "sous_reserve_effectif",
+      niveau: "avertissement",
+      message: `Sous réserve de l'effectif de l'établissement (non renseigné) : celui de l'entreprise (${effectif.toString()}) est hors des tranches, indiquez effectif_etablissement.`,
+      source: t.source,
+    });
     s.details = { forfait: null, paye_a: null };
     return s;
   }
   if (!tranche) {
     s.eligible = false;
-    s.motifs.push({ code: "effectif_hors_tranches", niveau: "erreur", message: `Établissement de ${effectif.toString()} salariés : hors des tranches du dispositif.`, source: t.source });
+    s.motifs.push({
+      code: "effectif_hors_tranches",
+      niveau: "erreur",
+      message: `Établissement de ${effectif.toString()} salariés : hors des tranches du dispositif.`,
+      source: t.source,
+    });
     return s;
   }
   if (parDefaut) {
-    s.motifs.push({ code: "effectif_entreprise_retenu", niveau: "avertissement", message: `Effectif de l'établissement non renseigné : celui de l'entreprise (${effectif.toString()}) fixe la tranche ; un établissement plus petit relèverait d'une tranche inférieure, indiquez effectif_etablissement.`, source: t.source });
+    s.motifs.push({
+      code: "effectif_entreprise_retenu",
+      niveau: "avertissement",
+      message: `Effectif de l'établissement non renseigné : celui de l'entreprise (${effectif.toString()}) fixe la tranche ; un établissement plus petit relèverait d'une tranche inférieure, indiquez effectif_etablissement.`,
+      source: t.source,
+    });
   }
   const borne = tranche.effectif_moins_de ?? tranche.effectif_au_plus;
-  s.etapes.push({ libelle: `Tranche d'effectif ${tranche.effectif_min.toString()} à ${borne?.toString() ?? "…"} (effectif ${effectif.toString()})`, valeur: `minimum ${euros(tranche.minimum_economie)}, forfait ${euros(tranche.forfait)}`, source: t.source });
+  s.etapes.push({
+    libelle: `Tranche d'effectif ${tranche.effectif_min.toString()} à ${borne?.toString() ?? "…"} (effectif ${effectif.toString()})`,
+    valeur: `minimum ${euros(tranche.minimum_economie)}, forfait ${euros(tranche.forfait)}`,
+    source: t.source,
+  });
   if (tranche.effectif_au_plus !== undefined && effectif.equals(tranche.effectif_au_plus)) {
     s.motifs.push({
       code: "lecture_borne_tranche",
@@ -88,25 +120,45 @@ export function calculerForfait(c: CalculForfait, e: EntreeCalcul): SortieCalcul
   const economie = lireChamp(e, c.champ_economie) as Dec | undefined;
   s.details = { forfait: null, paye_a: tranche.paye_a };
   if (economie === undefined) {
-    s.motifs.push({ code: "sous_reserve_economie", niveau: "avertissement", message: `Sous réserve de l'économie annuelle prévue (non renseignée) : le forfait de ${euros(tranche.forfait)} n'est dû que si elle atteint ${euros(tranche.minimum_economie)}.`, source: t.source });
+    s.motifs.push({
+      code: "sous_reserve_economie",
+      niveau: "avertissement",
+      message: `Sous réserve de l'économie annuelle prévue (non renseignée) : le forfait de ${euros(tranche.forfait)} n'est dû que si elle atteint ${euros(tranche.minimum_economie)}.`,
+      source: t.source,
+    });
     return s;
   }
   const due = economie.greaterThanOrEqualTo(tranche.minimum_economie);
   const forfait = due ? tranche.forfait : ZERO;
   s.details = { forfait: forfait.toFixed(2), paye_a: tranche.paye_a };
-  s.etapes.push({ libelle: `Économie annuelle prévue ${euros(economie)} ${due ? "≥" : "<"} minimum ${euros(tranche.minimum_economie)}`, valeur: `forfait ${euros(forfait)}`, source: t.source });
+  s.etapes.push({
+    libelle: `Économie annuelle prévue ${euros(economie)} ${due ? "≥" : "<"} minimum ${euros(tranche.minimum_economie)}`,
+    valeur: `forfait ${euros(forfait)}`,
+    source: t.source,
+  });
   if (economie.equals(tranche.minimum_economie)) {
     s.motifs.push({
       code: "lecture_minimum_atteint",
       niveau: "avertissement",
-      message: "Économie égale au minimum : le tableau dit que le minimum « déclenche le paiement », le texte qu'il faut le « dépasser ». Lecture retenue : le forfait est dû.",
+      message:
+        "Économie égale au minimum : le tableau dit que le minimum « déclenche le paiement », le texte qu'il faut le « dépasser ». Lecture retenue : le forfait est dû.",
       source: t.source,
     });
   }
   s.motifs.push(
     due
-      ? { code: "forfait_du", niveau: "info", message: `Forfait de ${euros(forfait)} payé ${tranche.paye_a === "ademe" ? "à l'ADEME" : "à la chambre consulaire (CCI ou CMA)"}.`, source: t.source }
-      : { code: "forfait_non_du", niveau: "info", message: `Économie prévue sous le minimum de ${euros(tranche.minimum_economie)} : l'accompagnement est gratuit.`, source: t.source },
+      ? {
+          code: "forfait_du",
+          niveau: "info",
+          message: `Forfait de ${euros(forfait)} payé ${tranche.paye_a === "ademe" ? "à l'ADEME" : "à la chambre consulaire (CCI ou CMA)"}.`,
+          source: t.source,
+        }
+      : {
+          code: "forfait_non_du",
+          niveau: "info",
+          message: `Économie prévue sous le minimum de ${euros(tranche.minimum_economie)} : l'accompagnement est gratuit.`,
+          source: t.source,
+        },
   );
   return s;
 }

@@ -13,7 +13,14 @@ import { schemaTaux, sorteTaux } from "./taux.js";
 
 /** The `calcul:` of a rule file: one schema per kind, told apart by `type`. */
 export function schemaCalcul() {
-  return z.discriminatedUnion("type", [schemaTaux(), schemaForfait(), schemaDotation(), schemaDeduction(), schemaMarche(), schemaEligibilite()]);
+  return z.discriminatedUnion("type", [
+    schemaTaux(),
+    schemaForfait(),
+    schemaDotation(),
+    schemaDeduction(),
+    schemaMarche(),
+    schemaEligibilite(),
+  ]);
 }
 
 const SORTES: { [T in Calcul["type"]]: SorteCalcul<Extract<Calcul, { type: T }>> } = {

@@ -25,13 +25,28 @@ export const sorteMarche: SorteCalcul<CalculMarche> = {
 
 export function calculerMarche(c: CalculMarche, e: EntreeCalcul): SortieCalcul {
   const s = sortieVide();
-  s.motifs.push({ code: "investisseur_avise", niveau: "info", message: "Intervention en investisseur avisé, aux conditions du marché : pas une aide d'État, hors cumul et de minimis.", source: e.regle.source });
+  s.motifs.push({
+    code: "investisseur_avise",
+    niveau: "info",
+    message:
+      "Intervention en investisseur avisé, aux conditions du marché : pas une aide d'État, hors cumul et de minimis.",
+    source: e.regle.source,
+  });
   if (e.forme === "pret") {
     const q = lire(c.quotite_pret, e.date, s.motifs);
     s.plafond = tronquerCentime(e.depense.montant.times(q.valeur));
-    s.etapes.push({ libelle: `Prêt : quotité jusqu'à ${pourcent(q.valeur)} de ${euros(e.depense.montant)}`, valeur: euros(s.plafond), source: q.source });
+    s.etapes.push({
+      libelle: `Prêt : quotité jusqu'à ${pourcent(q.valeur)} de ${euros(e.depense.montant)}`,
+      valeur: euros(s.plafond),
+      source: q.source,
+    });
   } else {
-    s.etapes.push({ libelle: e.forme ? `Intervention en ${e.forme.replaceAll("_", " ")} : pas de plafond chiffré par le guide` : "Forme non précisée (prêt, fonds propres) : pas de plafond chiffré", source: e.regle.source });
+    s.etapes.push({
+      libelle: e.forme
+        ? `Intervention en ${e.forme.replaceAll("_", " ")} : pas de plafond chiffré par le guide`
+        : "Forme non précisée (prêt, fonds propres) : pas de plafond chiffré",
+      source: e.regle.source,
+    });
   }
   return s;
 }

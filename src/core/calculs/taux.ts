@@ -7,39 +7,59 @@ import { motifAVerifier } from "../actualite.js";
 import type { Motif } from "../modele.js";
 import { parametre, valeurA } from "../parametres.js";
 import { montant, taux as tauxSchema } from "../schemas/communs.js";
-import { lire, sortieVide, type EntreeCalcul, type PasseFiche, type SorteCalcul, type SortieCalcul } from "./commun.js";
+import {
+  lire,
+  sortieVide,
+  type EntreeCalcul,
+  type PasseFiche,
+  type SorteCalcul,
+  type SortieCalcul,
+} from "./commun.js";
 import { euros, pourcent } from "../format.js";
 
 /** Rates by size, or one rate for all (PE/ME/GE and the non-economic column). */
 function tauxParTaille() {
-  return z.union([tauxSchema, z.strictObject({ PE: tauxSchema, ME: tauxSchema, GE: tauxSchema, non_economique: tauxSchema })]);
+  return z.union([
+    tauxSchema,
+    z.strictObject({ PE: tauxSchema, ME: tauxSchema, GE: tauxSchema, non_economique: tauxSchema }),
+  ]);
 }
 
 /** The `calcul:` of a rule of this kind. */
 export function schemaTaux() {
   const parTaille = tauxParTaille();
-  return z.strictObject({
-    type: z.literal("taux"),
-    /** montant, or the extra cost over a reference investment (montant − cout_reference). */
-    assiette: z.enum(["montant", "surcout"]).default("montant"),
-    taux: parametre(parTaille).optional(),
-    taux_par_categorie: z.record(z.string(), parametre(parTaille)).optional(),
-    plafond_assiette_par_categorie: z.record(z.string(), parametre(montant)).optional(),
-    bonus_zone: parametre(z.strictObject({ outre_mer: tauxSchema, corse: tauxSchema, afr_metropole: tauxSchema })).optional(),
-    bonus_forme: parametre(z.record(z.string(), tauxSchema)).optional(),
-    // Seconde édition, point 1 : la majoration de la forme ne vaut que pour une aide remboursable
-    // « sans calcul d'un équivalent-subvention brut » (Guide fiche 8, l.920).
-    bonus_forme_sans_equivalent_subvention: z.strictObject({ source: z.string().min(3) }).optional(),
-    taux_max: parametre(tauxSchema),
-    /** Cap on each expense line (per study, per post). */
-    plafond: parametre(montant).optional(),
-    /** Cap on the sum over the fiche's expenses (per project). */
-    plafond_projet: parametre(montant).optional(),
-    /** PIA filières: regional or national track by the aid asked. */
-    volets: z
-      .strictObject({ seuil_national: parametre(montant), champ_vocation: z.string(), vocation_regionale: z.string() })
-      .optional(),
-  }).refine((c) => c.taux || c.taux_par_categorie, { message: "`taux` ou `taux_par_categorie` est obligatoire" });
+  return z
+    .strictObject({
+      type: z.literal("taux"),
+      /** montant, or the extra cost over a reference investment (montant − cout_reference). */
+      assiette: z.enum(["montant", "surcout"]).default("montant"),
+      taux: parametre(parTaille).optional(),
+      taux_par_categorie: z.record(z.string(), parametre(parTaille)).optional(),
+      plafond_assiette_par_categorie: z.record(z.string(), parametre(montant)).optional(),
+      bonus_zone: parametre(
+        z.strictObject({ outre_mer: tauxSchema, corse: tauxSchema, afr_metropole: tauxSchema }),
+      ).optional(),
+      bonus_forme: parametre(z.record(z.string(), tauxSchema)).optional(),
+      // Seconde édition, point 1 : la majoration de la forme ne vaut que pour une aide remboursable
+      // « sans calcul d'un équivalent-subvention brut » (Guide fiche 8, l.920).
+      bonus_forme_sans_equivalent_subvention: z.strictObject({ source: z.string().min(3) }).optional(),
+      taux_max: parametre(tauxSchema),
+      /** Cap on each expense line (per study, per post). */
+      plafond: parametre(montant).optional(),
+      /** Cap on the sum over the fiche's expenses (per project). */
+      plafond_projet: parametre(montant).optional(),
+      /** PIA filières: regional or national track by the aid asked. */
+      volets: z
+        .strictObject({
+          seuil_national: parametre(montant),
+          champ_vocation: z.string(),
+          vocation_regionale: z.string(),
+        })
+        .optional(),
+    })
+    .refine((c) => c.taux || c.taux_par_categorie, {
+      message: "`taux` ou `taux_par_categorie` est obligatoire",
+    });
 }
 
 export type CalculTaux = z.output<ReturnType<typeof schemaTaux>>;
@@ -48,11 +68,20 @@ export type TauxParTaille = z.output<ReturnType<typeof tauxParTaille>>;
 export const sorteTaux: SorteCalcul<CalculTaux> = {
   description: "un taux lu dans un tableau (taille, catégorie), bonus en points, plafonds",
   calculer: calculerTaux,
-  champsLus: (c) => (c.volets ? [{ champ: `depense.${c.volets.champ_vocation}`, chemin: ["calcul", "volets", "champ_vocation"] }] : []),
-  tableParCategorie: (c) => (c.taux_par_categorie ? { chemin: "calcul.taux_par_categorie", lignes: Object.keys(c.taux_par_categorie) } : undefined),
+  champsLus: (c) =>
+    c.volets
+      ? [{ champ: `depense.${c.volets.champ_vocation}`, chemin: ["calcul", "volets", "champ_vocation"] }]
+      : [],
+  tableParCategorie: (c) =>
+    c.taux_par_categorie
+      ? { chemin: "calcul.taux_par_categorie", lignes: Object.keys(c.taux_par_categorie) }
+      : undefined,
   plafondSurLaFiche: (c) => c.plafond_projet !== undefined,
   dependDeLaForme: (c) => c.bonus_forme !== undefined,
-  precisions: (c) => ({ texte: ` ; assiette : ${c.assiette === "surcout" ? "surcoût (montant − cout_reference)" : "montant"}`, json: { assiette: c.assiette } }),
+  precisions: (c) => ({
+    texte: ` ; assiette : ${c.assiette === "surcout" ? "surcoût (montant − cout_reference)" : "montant"}`,
+    json: { assiette: c.assiette },
+  }),
   passeAvantDemandes: appliquerPlafondProjet,
   passeApresDemandes: appliquerVolets,
 };
@@ -81,7 +110,7 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
       return s;
     }
   }
-  const colonne = benef.activite_economique ? benef.taille ?? "GE" : "non_economique";
+  const colonne = benef.activite_economique ? (benef.taille ?? "GE") : "non_economique";
   const lu = lire(ligne!, date, s.motifs);
   let taux = tauxDeLaColonne(lu.valeur, colonne);
   s.etapes.push({
@@ -96,14 +125,34 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
     const lus: Motif[] = [];
     const b = lire(c.bonus_zone, date, lus);
     const zone = fiche.localisation.zone;
-    const cle = zone === "outre_mer" ? "outre_mer" : zone === "corse" ? "corse" : fiche.localisation.afr ? "afr_metropole" : null;
+    const cle =
+      zone === "outre_mer"
+        ? "outre_mer"
+        : zone === "corse"
+          ? "corse"
+          : fiche.localisation.afr
+            ? "afr_metropole"
+            : null;
     if (cle) {
       s.motifs.push(...lus);
       const bonus = b.valeur[cle];
       taux = taux.plus(bonus);
-      const libelle = { outre_mer: "DOM-COM", corse: "Corse", afr_metropole: "zone AFR de la France continentale" }[cle];
-      s.motifs.push({ code: `bonus_${cle}`, niveau: "info", message: `Bonus régional ${libelle} : + ${bonus.times(100).toString()} points.`, source: b.source });
-      s.etapes.push({ libelle: `Bonus régional (${libelle})`, valeur: `+ ${bonus.times(100).toString()} points`, source: b.source });
+      const libelle = {
+        outre_mer: "DOM-COM",
+        corse: "Corse",
+        afr_metropole: "zone AFR de la France continentale",
+      }[cle];
+      s.motifs.push({
+        code: `bonus_${cle}`,
+        niveau: "info",
+        message: `Bonus régional ${libelle} : + ${bonus.times(100).toString()} points.`,
+        source: b.source,
+      });
+      s.etapes.push({
+        libelle: `Bonus régional (${libelle})`,
+        valeur: `+ ${bonus.times(100).toString()} points`,
+        source: b.source,
+      });
     }
   }
   if (c.bonus_forme) {
@@ -112,21 +161,48 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
     const bonus = e.forme ? b.valeur[e.forme] : undefined;
     if (bonus) s.motifs.push(...lus);
     if (bonus && e.avecEquivalentSubvention && c.bonus_forme_sans_equivalent_subvention) {
-      s.motifs.push({ code: "sans_majoration_equivalent_subvention", niveau: "info", message: `Aide ${e.forme === "avance_remboursable" ? "remboursable" : `sous forme ${e.forme}`} avec équivalent-subvention brut : pas de majoration de ${bonus.times(100).toString()} points (elle ne vaut que sans ce calcul) ; l'aide comptée est l'équivalent-subvention.`, source: c.bonus_forme_sans_equivalent_subvention.source });
-      s.etapes.push({ libelle: `Majoration pour la forme de l'aide (${e.forme}) écartée : équivalent-subvention brut donné`, valeur: "+ 0 point", source: c.bonus_forme_sans_equivalent_subvention.source });
+      s.motifs.push({
+        code: "sans_majoration_equivalent_subvention",
+        niveau: "info",
+        message: `Aide ${e.forme === "avance_remboursable" ? "remboursable" : `sous forme ${e.forme}`} avec équivalent-subvention brut : pas de majoration de ${bonus.times(100).toString()} points (elle ne vaut que sans ce calcul) ; l'aide comptée est l'équivalent-subvention.`,
+        source: c.bonus_forme_sans_equivalent_subvention.source,
+      });
+      s.etapes.push({
+        libelle: `Majoration pour la forme de l'aide (${e.forme}) écartée : équivalent-subvention brut donné`,
+        valeur: "+ 0 point",
+        source: c.bonus_forme_sans_equivalent_subvention.source,
+      });
     } else if (bonus) {
       taux = taux.plus(bonus);
-      s.motifs.push({ code: `bonus_${e.forme}`, niveau: "info", message: `Aide sous forme ${e.forme === "avance_remboursable" ? "d'avance remboursable" : e.forme} : + ${bonus.times(100).toString()} points.`, source: b.source });
-      s.etapes.push({ libelle: `Majoration pour la forme de l'aide (${e.forme})`, valeur: `+ ${bonus.times(100).toString()} points`, source: b.source });
+      s.motifs.push({
+        code: `bonus_${e.forme}`,
+        niveau: "info",
+        message: `Aide sous forme ${e.forme === "avance_remboursable" ? "d'avance remboursable" : e.forme} : + ${bonus.times(100).toString()} points.`,
+        source: b.source,
+      });
+      s.etapes.push({
+        libelle: `Majoration pour la forme de l'aide (${e.forme})`,
+        valeur: `+ ${bonus.times(100).toString()} points`,
+        source: b.source,
+      });
     }
   }
   const tmax = lire(c.taux_max, date, s.motifs);
   if (taux.greaterThan(tmax.valeur)) {
-    s.motifs.push({ code: "taux_plafonne", niveau: "info", message: `Taux ramené à ${pourcent(tmax.valeur)} (${pourcent(taux)} avec les bonus).`, source: tmax.source });
+    s.motifs.push({
+      code: "taux_plafonne",
+      niveau: "info",
+      message: `Taux ramené à ${pourcent(tmax.valeur)} (${pourcent(taux)} avec les bonus).`,
+      source: tmax.source,
+    });
     s.etapes.push({ libelle: "Taux plafonné", valeur: pourcent(tmax.valeur), source: tmax.source });
     taux = tmax.valeur;
   } else if (s.etapes.length > 1) {
-    s.etapes.push({ libelle: `Taux retenu : taux de base et bonus, dans la limite de ${pourcent(tmax.valeur)}`, valeur: pourcent(taux), source: tmax.source });
+    s.etapes.push({
+      libelle: `Taux retenu : taux de base et bonus, dans la limite de ${pourcent(tmax.valeur)}`,
+      valeur: pourcent(taux),
+      source: tmax.source,
+    });
   }
   s.taux = taux;
 
@@ -137,17 +213,30 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
       s.motifs.push({
         code: "surcout_a_justifier",
         niveau: "avertissement",
-        message: "Sans cout_reference, l'assiette est le montant entier : les coûts admissibles sont en général le surcoût par rapport à un investissement de référence, à justifier.",
+        message:
+          "Sans cout_reference, l'assiette est le montant entier : les coûts admissibles sont en général le surcoût par rapport à un investissement de référence, à justifier.",
         source: e.regle.source,
       });
-      s.etapes.push({ libelle: "Assiette : montant (coût de référence non renseigné)", valeur: euros(assiette) });
+      s.etapes.push({
+        libelle: "Assiette : montant (coût de référence non renseigné)",
+        valeur: euros(assiette),
+      });
     } else {
       assiette = depense.montant.minus(depense.cout_reference);
       if (assiette.isNegative()) {
         assiette = ZERO;
-        s.motifs.push({ code: "surcout_negatif", niveau: "avertissement", message: "Le coût de référence dépasse le montant : le surcoût admissible est nul.", source: e.regle.source });
+        s.motifs.push({
+          code: "surcout_negatif",
+          niveau: "avertissement",
+          message: "Le coût de référence dépasse le montant : le surcoût admissible est nul.",
+          source: e.regle.source,
+        });
       }
-      s.etapes.push({ libelle: `Assiette : surcoût = ${euros(depense.montant)} − coût de référence ${euros(depense.cout_reference)}`, valeur: euros(assiette), source: e.regle.source });
+      s.etapes.push({
+        libelle: `Assiette : surcoût = ${euros(depense.montant)} − coût de référence ${euros(depense.cout_reference)}`,
+        valeur: euros(assiette),
+        source: e.regle.source,
+      });
     }
   } else {
     s.etapes.push({ libelle: "Assiette : montant de la dépense", valeur: euros(assiette) });
@@ -156,7 +245,12 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
   if (plafondAssiette) {
     const p = lire(plafondAssiette, date, s.motifs);
     if (assiette.greaterThan(p.valeur)) {
-      s.motifs.push({ code: "assiette_plafonnee", niveau: "info", message: `Assiette ramenée au plafond de ${euros(p.valeur)}.`, source: p.source });
+      s.motifs.push({
+        code: "assiette_plafonnee",
+        niveau: "info",
+        message: `Assiette ramenée au plafond de ${euros(p.valeur)}.`,
+        source: p.source,
+      });
       s.etapes.push({ libelle: "Plafond d'assiette", valeur: euros(p.valeur), source: p.source });
       assiette = p.valeur;
     }
@@ -166,15 +260,27 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
   // 4. The amount: rate × assiette, truncated to the cent, then the per-line cap.
   const intensite = tronquerCentime(taux.times(assiette));
   s.intensite = intensite;
-  s.etapes.push({ libelle: `Aide maximale = ${pourcent(taux)} × ${euros(assiette)}, tronquée au centime`, valeur: euros(intensite) });
+  s.etapes.push({
+    libelle: `Aide maximale = ${pourcent(taux)} × ${euros(assiette)}, tronquée au centime`,
+    valeur: euros(intensite),
+  });
   let plafond = intensite;
   if (c.plafond) {
     const p = lire(c.plafond, date, s.motifs);
     if (plafond.greaterThan(p.valeur)) {
-      s.motifs.push({ code: "plafond_atteint", niveau: "info", message: `Aide plafonnée à ${euros(p.valeur)} par ${depense.nature === "etude" ? "étude" : "dépense"}.`, source: p.source });
+      s.motifs.push({
+        code: "plafond_atteint",
+        niveau: "info",
+        message: `Aide plafonnée à ${euros(p.valeur)} par ${depense.nature === "etude" ? "étude" : "dépense"}.`,
+        source: p.source,
+      });
       s.etapes.push({ libelle: "Plafond par dépense", valeur: euros(p.valeur), source: p.source });
     } else {
-      s.etapes.push({ libelle: `Plafond par dépense de ${euros(p.valeur)} non atteint : aide maximale inchangée`, valeur: euros(plafond), source: p.source });
+      s.etapes.push({
+        libelle: `Plafond par dépense de ${euros(p.valeur)} non atteint : aide maximale inchangée`,
+        valeur: euros(plafond),
+        source: p.source,
+      });
     }
     plafond = min(plafond, p.valeur);
   }
@@ -193,10 +299,21 @@ function appliquerPlafondProjet({ calcul, resultats, date }: PasseFiche<CalculTa
   if (total.lessThanOrEqualTo(lu.valeur)) return;
   const assiettes = somme(siens.map((r) => r.assiette ?? ZERO));
   for (const r of siens) {
-    const part = assiettes.isZero() ? lu.valeur.dividedBy(siens.length) : lu.valeur.times(r.assiette ?? ZERO).dividedBy(assiettes);
+    const part = assiettes.isZero()
+      ? lu.valeur.dividedBy(siens.length)
+      : lu.valeur.times(r.assiette ?? ZERO).dividedBy(assiettes);
     r.plafond = tronquerCentime(part);
-    r.motifs.push({ code: "plafond_projet", niveau: "info", message: `Plafond de ${euros(lu.valeur)} par projet atteint (${euros(total)} sur la fiche) : plafond de cette dépense réduit au prorata de son assiette, à ${euros(r.plafond)}.`, source: lu.source });
-    r.etapes.push({ libelle: `Plafond par projet ${euros(lu.valeur)} réparti au prorata des assiettes`, valeur: euros(r.plafond), source: lu.source });
+    r.motifs.push({
+      code: "plafond_projet",
+      niveau: "info",
+      message: `Plafond de ${euros(lu.valeur)} par projet atteint (${euros(total)} sur la fiche) : plafond de cette dépense réduit au prorata de son assiette, à ${euros(r.plafond)}.`,
+      source: lu.source,
+    });
+    r.etapes.push({
+      libelle: `Plafond par projet ${euros(lu.valeur)} réparti au prorata des assiettes`,
+      valeur: euros(r.plafond),
+      source: lu.source,
+    });
   }
 }
 
@@ -206,16 +323,27 @@ function appliquerVolets({ calcul, resultats: siens, fiche, date }: PasseFiche<C
   if (!v || siens.length === 0) return;
   const lu = valeurA(v.seuil_national, date);
   const actualite = motifAVerifier(lu, date);
-  const demande = siens.some((r) => r.demande !== null) ? somme(siens.map((r) => r.demande ?? ZERO)) : somme(siens.map((r) => r.plafond ?? ZERO));
+  const demande = siens.some((r) => r.demande !== null)
+    ? somme(siens.map((r) => r.demande ?? ZERO))
+    : somme(siens.map((r) => r.plafond ?? ZERO));
   for (const r of siens) {
     const depense = fiche.depenses.find((d) => d.id === r.depense) as Record<string, unknown>;
     const regionale = (depense[v.champ_vocation] ?? v.vocation_regionale) === v.vocation_regionale;
     const volet = regionale && demande.lessThan(lu.valeur) ? "regional" : "national";
     r.details.volet = volet;
     if (actualite) r.motifs.push(actualite);
-    r.etapes.push({ libelle: `Volet : vocation ${regionale ? "régionale" : "nationale ou multirégionale"}, aide demandée ${euros(demande)} ${demande.lessThan(lu.valeur) ? "<" : "≥"} ${euros(lu.valeur)}`, valeur: volet, source: lu.source });
+    r.etapes.push({
+      libelle: `Volet : vocation ${regionale ? "régionale" : "nationale ou multirégionale"}, aide demandée ${euros(demande)} ${demande.lessThan(lu.valeur) ? "<" : "≥"} ${euros(lu.valeur)}`,
+      valeur: volet,
+      source: lu.source,
+    });
     if (regionale && demande.equals(lu.valeur)) {
-      r.motifs.push({ code: "volet_seuil_exact", niveau: "avertissement", message: `Aide de ${euros(demande)} exactement : le guide ne classe ce montant dans aucun volet ; lecture retenue : volet national.`, source: lu.source });
+      r.motifs.push({
+        code: "volet_seuil_exact",
+        niveau: "avertissement",
+        message: `Aide de ${euros(demande)} exactement : le guide ne classe ce montant dans aucun volet ; lecture retenue : volet national.`,
+        source: lu.source,
+      });
     }
   }
 }

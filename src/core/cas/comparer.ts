@@ -26,20 +26,37 @@ export function comparerCas(cas: CasDeTest, e: EvaluationFiche): Ecart[] {
 
 function comparerResultat(a: ResultatAttendu & { dispositif: string }, resultats: Resultat[]): Ecart[] {
   const sujet = a.depense ? `${a.dispositif} / ${a.depense}` : a.dispositif;
-  const trouves = resultats.filter((r) => r.dispositif === a.dispositif && (a.depense === undefined || r.depense === a.depense));
+  const trouves = resultats.filter(
+    (r) => r.dispositif === a.dispositif && (a.depense === undefined || r.depense === a.depense),
+  );
   if (trouves.length === 0) {
     const presents = resultats.map((r) => `${r.dispositif} / ${r.depense}`).join(", ") || AUCUN;
-    return [{ sujet, champ: "résultat", attendu: "un résultat", obtenu: `aucun (résultats de la fiche : ${presents})` }];
+    return [
+      {
+        sujet,
+        champ: "résultat",
+        attendu: "un résultat",
+        obtenu: `aucun (résultats de la fiche : ${presents})`,
+      },
+    ];
   }
   if (trouves.length > 1) {
-    return [{ sujet, champ: "depense", attendu: "une seule dépense (précisez « depense »)", obtenu: trouves.map((r) => r.depense).join(", ") }];
+    return [
+      {
+        sujet,
+        champ: "depense",
+        attendu: "une seule dépense (précisez « depense »)",
+        obtenu: trouves.map((r) => r.depense).join(", "),
+      },
+    ];
   }
   const r = trouves[0];
   const j = resultatJson(r);
   const s = `${r.dispositif} / ${r.depense}`;
   const ecarts: Ecart[] = [];
   const comparer = (champ: string, attendu: string | null, obtenu: string | null) => {
-    if (attendu !== obtenu) ecarts.push({ sujet: s, champ, attendu: attendu ?? AUCUN, obtenu: obtenu ?? AUCUN });
+    if (attendu !== obtenu)
+      ecarts.push({ sujet: s, champ, attendu: attendu ?? AUCUN, obtenu: obtenu ?? AUCUN });
   };
   if (a.eligible !== undefined) comparer("eligible", String(a.eligible), String(j.eligible));
   if (a.assiette !== undefined) comparer("assiette", montant(a.assiette), j.assiette);
@@ -53,33 +70,66 @@ function comparerResultat(a: ResultatAttendu & { dispositif: string }, resultats
     ecarts.push({ sujet: s, champ: "codes", attendu: motifs(a.codes), obtenu: motifs(codes) });
   }
   for (const code of a.codes_presents ?? []) {
-    if (!codes.includes(code)) ecarts.push({ sujet: s, champ: "codes_presents", attendu: `${code} parmi les motifs`, obtenu: motifs(codes) });
+    if (!codes.includes(code))
+      ecarts.push({
+        sujet: s,
+        champ: "codes_presents",
+        attendu: `${code} parmi les motifs`,
+        obtenu: motifs(codes),
+      });
   }
   for (const code of a.codes_absents ?? []) {
-    if (codes.includes(code)) ecarts.push({ sujet: s, champ: "codes_absents", attendu: `pas de ${code} parmi les motifs`, obtenu: motifs(codes) });
+    if (codes.includes(code))
+      ecarts.push({
+        sujet: s,
+        champ: "codes_absents",
+        attendu: `pas de ${code} parmi les motifs`,
+        obtenu: motifs(codes),
+      });
   }
   for (const [k, v] of Object.entries(a.details ?? {})) {
     const obtenu = r.details[k];
-    comparer(`details.${k}`, v === null ? null : String(v), obtenu === null || obtenu === undefined ? null : String(obtenu));
+    comparer(
+      `details.${k}`,
+      v === null ? null : String(v),
+      obtenu === null || obtenu === undefined ? null : String(obtenu),
+    );
   }
   return ecarts;
 }
 
 function comparerControle(a: ControleAttendu, controles: Controle[]): Ecart[] {
   const sujet = `contrôle ${a.controle}${a.portee ? ` (${a.portee})` : ""}`;
-  const trouves = controles.filter((k) => k.controle === a.controle && (a.portee === undefined || k.portee === a.portee));
+  const trouves = controles.filter(
+    (k) => k.controle === a.controle && (a.portee === undefined || k.portee === a.portee),
+  );
   if (trouves.length === 0) {
     const presents = controles.map((k) => `${k.controle} (${k.portee})`).join(", ") || AUCUN;
-    return [{ sujet, champ: "contrôle", attendu: "un contrôle", obtenu: `aucun (contrôles de la fiche : ${presents})` }];
+    return [
+      {
+        sujet,
+        champ: "contrôle",
+        attendu: "un contrôle",
+        obtenu: `aucun (contrôles de la fiche : ${presents})`,
+      },
+    ];
   }
   if (trouves.length > 1) {
-    return [{ sujet, champ: "portee", attendu: "un seul contrôle (précisez « portee »)", obtenu: trouves.map((k) => k.portee).join(", ") }];
+    return [
+      {
+        sujet,
+        champ: "portee",
+        attendu: "un seul contrôle (précisez « portee »)",
+        obtenu: trouves.map((k) => k.portee).join(", "),
+      },
+    ];
   }
   const j = controleJson(trouves[0]);
   const s = `contrôle ${j.controle} (${j.portee})`;
   const ecarts: Ecart[] = [];
   const comparer = (champ: string, attendu: string | null, obtenu: string | null) => {
-    if (attendu !== obtenu) ecarts.push({ sujet: s, champ, attendu: attendu ?? AUCUN, obtenu: obtenu ?? AUCUN });
+    if (attendu !== obtenu)
+      ecarts.push({ sujet: s, champ, attendu: attendu ?? AUCUN, obtenu: obtenu ?? AUCUN });
   };
   if (a.conforme !== undefined) comparer("conforme", String(a.conforme), String(j.conforme));
   if (a.valeur !== undefined) comparer("valeur", montant(a.valeur), j.valeur);

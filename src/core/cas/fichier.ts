@@ -5,7 +5,12 @@ import type { DocumentSource } from "../document.js";
 import { cheminTexte, ErreurSaisie, type ProblemeSaisie } from "../erreurs.js";
 import type { Forme } from "../schemas/communs.js";
 import { problemesZod } from "../validation.js";
-import { fichierCasSchema, type ControleAttendu, type FichierCasBrut, type ResultatAttendu } from "./schema.js";
+import {
+  fichierCasSchema,
+  type ControleAttendu,
+  type FichierCasBrut,
+  type ResultatAttendu,
+} from "./schema.js";
 
 export interface CasDeTest {
   fichier: string;
@@ -30,9 +35,16 @@ type Bloc = Record<string, unknown>;
 
 /** Validates a case file's data; every mistake names the file, the line and the field, in French. */
 export function validerFichierCas(doc: DocumentSource): FichierCas {
-  const lieu = (chemin: readonly PropertyKey[]) => ({ fichier: doc.fichier, ligne: doc.ligneDe(chemin), champ: cheminTexte(chemin) || undefined });
+  const lieu = (chemin: readonly PropertyKey[]) => ({
+    fichier: doc.fichier,
+    ligne: doc.ligneDe(chemin),
+    champ: cheminTexte(chemin) || undefined,
+  });
   const autre = autreSorteDeFichier(doc.donnees);
-  if (autre) throw new ErreurSaisie([{ fichier: doc.fichier, ligne: doc.ligneDe([autre.cle]), message: autre.message }]);
+  if (autre)
+    throw new ErreurSaisie([
+      { fichier: doc.fichier, ligne: doc.ligneDe([autre.cle]), message: autre.message },
+    ]);
   // Not `valider`: it drops null values, and here `assiette: null` is an expectation.
   const r = fichierCasSchema.safeParse(doc.donnees);
   if (!r.success) throw new ErreurSaisie(problemesZod(r.error, fichierCasSchema, doc.donnees, lieu));
@@ -41,14 +53,25 @@ export function validerFichierCas(doc: DocumentSource): FichierCas {
   const noms = new Set<string>();
   lu.cas.forEach((c, i) => {
     // A case is named in the reports by its name: two with one name could not be told apart.
-    if (noms.has(c.nom)) problemes.push({ ...lieu(["cas", i, "nom"]), message: `nom « ${c.nom} » déjà donné à un autre cas de ce fichier : précisez ce que chacun vérifie` });
+    if (noms.has(c.nom))
+      problemes.push({
+        ...lieu(["cas", i, "nom"]),
+        message: `nom « ${c.nom} » déjà donné à un autre cas de ce fichier : précisez ce que chacun vérifie`,
+      });
     noms.add(c.nom);
     if (!c.resultats?.length && !c.controles?.length) {
-      problemes.push({ ...lieu(["cas", i]), message: "aucun chiffre attendu : un cas donne au moins une entrée dans « resultats » ou « controles »" });
+      problemes.push({
+        ...lieu(["cas", i]),
+        message:
+          "aucun chiffre attendu : un cas donne au moins une entrée dans « resultats » ou « controles »",
+      });
     }
     c.resultats?.forEach((x, j) => {
       if (!x.dispositif && !lu.dispositif) {
-        problemes.push({ ...lieu(["cas", i, "resultats", j]), message: "dispositif manquant : indiquez « dispositif » ici ou en tête du fichier" });
+        problemes.push({
+          ...lieu(["cas", i, "resultats", j]),
+          message: "dispositif manquant : indiquez « dispositif » ici ou en tête du fichier",
+        });
       }
     });
   });
@@ -82,9 +105,17 @@ function autreSorteDeFichier(donnees: unknown): { cle: string; message: string }
   if (!estBloc(donnees) || "cas" in donnees) return undefined;
   const suite = " ; un fichier de cas de test a une liste « cas » (docs/cas-de-test.md)";
   const regle = ["s_applique_a", "calcul"].find((k) => k in donnees);
-  if (regle) return { cle: regle, message: `c'est un fichier de règle, pas de cas de test : donnez son dossier avec --regles${suite}` };
+  if (regle)
+    return {
+      cle: regle,
+      message: `c'est un fichier de règle, pas de cas de test : donnez son dossier avec --regles${suite}`,
+    };
   const fiche = ["beneficiaire", "depenses", "fiches"].find((k) => k in donnees);
-  if (fiche) return { cle: fiche, message: `c'est une fiche ou un contrat, pas un fichier de cas de test : placez la fiche dans un cas (champ « fiche »)${suite}` };
+  if (fiche)
+    return {
+      cle: fiche,
+      message: `c'est une fiche ou un contrat, pas un fichier de cas de test : placez la fiche dans un cas (champ « fiche »)${suite}`,
+    };
   return undefined;
 }
 
@@ -111,7 +142,12 @@ function fusionner(dessous: unknown, dessus: unknown): unknown {
   const o: Bloc = {};
   for (const [k, v] of [...Object.entries(dessous), ...Object.entries(dessus)]) {
     // A "__proto__" key stays a key (the fiche's validation refuses it), never the object's prototype.
-    Object.defineProperty(o, k, { value: fusionner(Object.hasOwn(o, k) ? o[k] : undefined, v), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(o, k, {
+      value: fusionner(Object.hasOwn(o, k) ? o[k] : undefined, v),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return o;
 }

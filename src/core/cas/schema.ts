@@ -16,9 +16,18 @@ const chiffre = z
 
 /** The controls a case may expect; the type check below keeps the list complete. */
 const NOMS_CONTROLES = [
-  "plafond", "equilibre", "cumul", "de_minimis", "transparence", "effet_incitatif", "cofinancement", "parite", "participation_minimale",
+  "plafond",
+  "equilibre",
+  "cumul",
+  "de_minimis",
+  "transparence",
+  "effet_incitatif",
+  "cofinancement",
+  "parite",
+  "participation_minimale",
 ] as const satisfies readonly NomControle[];
-const listeComplete: Exclude<NomControle, (typeof NOMS_CONTROLES)[number]> extends never ? true : never = true;
+const listeComplete: Exclude<NomControle, (typeof NOMS_CONTROLES)[number]> extends never ? true : never =
+  true;
 void listeComplete;
 
 const codes = z.array(z.string().min(1)).optional();
@@ -57,9 +66,15 @@ const blocFiche = z.record(z.string(), z.unknown());
 
 const cas = z.strictObject({
   nom: z.string().trim().min(1, "texte vide : donnez au cas un nom qui dit ce qu'il vérifie"),
-  source: z.string().trim().min(1, "texte vide : citez la ligne du guide ou l'article qui justifie le chiffre"),
+  source: z
+    .string()
+    .trim()
+    .min(1, "texte vide : citez la ligne du guide ou l'article qui justifie le chiffre"),
   /** Evaluation date (as --date); default: the fiche's date_demande. */
-  date: z.string().refine(estDateValide, { message: "date invalide, format attendu AAAA-MM-JJ (ex. 2019-06-01)" }).optional(),
+  date: z
+    .string()
+    .refine(estDateValide, { message: "date invalide, format attendu AAAA-MM-JJ (ex. 2019-06-01)" })
+    .optional(),
   /** Form of aid assumed where no financing line says (as simuler's --forme). */
   forme: z.enum(FORMES).optional(),
   fiche: blocFiche.optional(),

@@ -6,7 +6,11 @@ import { euros, pourcent } from "../format.js";
 import type { Controle } from "../modele.js";
 import type { ContexteControles, DefinitionControle } from "./contexte.js";
 
-export const controleCofinancement: DefinitionControle = { id: "cofinancement", nom: "Cofinancement", controler: controlerCofinancement };
+export const controleCofinancement: DefinitionControle = {
+  id: "cofinancement",
+  nom: "Cofinancement",
+  controler: controlerCofinancement,
+};
 
 export function controlerCofinancement(c: ContexteControles): Controle[] {
   const controles: Controle[] = [];
@@ -17,7 +21,11 @@ export function controlerCofinancement(c: ContexteControles): Controle[] {
     if (siennes.length === 0) continue;
     const part = lire(minimum, c.date, c.motifs);
     for (const d of c.fiche.depenses.filter((x) => siennes.some((l) => l.depenses.includes(x.id)))) {
-      const autres = somme(c.lignes.filter((l) => l.dispositif?.id !== regle.id).map((l) => c.parts.get(l.index)?.get(d.id) ?? ZERO));
+      const autres = somme(
+        c.lignes
+          .filter((l) => l.dispositif?.id !== regle.id)
+          .map((l) => c.parts.get(l.index)?.get(d.id) ?? ZERO),
+      );
       const requis = d.montant.times(part.valeur);
       const conforme = autres.greaterThanOrEqualTo(requis);
       controles.push({

@@ -9,7 +9,10 @@ import { messageExpire, rgecExpire } from "./reglement-expire.js";
 const SOURCE = "Guide TI V5, note 9, l.2639 ; Règlement (UE) 651/2014, art. 8";
 
 /** The intensity ceiling on an expense, and the result it comes from (null: none has a rate). */
-export function plafondCumul(resultats: Resultat[], depense: { id: string; montant: Dec; taux_max?: Dec }): { limite: Dec; meilleur: Resultat | null } | null {
+export function plafondCumul(
+  resultats: Resultat[],
+  depense: { id: string; montant: Dec; taux_max?: Dec },
+): { limite: Dec; meilleur: Resultat | null } | null {
   let meilleur: Resultat | null = null;
   for (const r of resultats) {
     if (r.depense !== depense.id || !r.eligible || r.intensite === null) continue;
@@ -20,7 +23,11 @@ export function plafondCumul(resultats: Resultat[], depense: { id: string; monta
   return { limite: max(meilleur?.intensite ?? ZERO, parUtilisateur ?? ZERO), meilleur };
 }
 
-export const controleCumul: DefinitionControle = { id: "cumul", nom: "Cumul des aides", controler: controlerCumul };
+export const controleCumul: DefinitionControle = {
+  id: "cumul",
+  nom: "Cumul des aides",
+  controler: controlerCumul,
+};
 
 export function controlerCumul(c: ContexteControles): Controle[] {
   if (!c.benef.activite_economique) return [];
@@ -31,7 +38,15 @@ export function controlerCumul(c: ContexteControles): Controle[] {
     const total = somme(aides);
     if (total.isZero()) continue;
     if (expire) {
-      controles.push({ controle: "cumul", portee: d.id, conforme: null, valeur: total, limite: null, message: messageExpire(`Cumul sur « ${d.id} » (art. 8)`, expire, c.date), source: expire.source });
+      controles.push({
+        controle: "cumul",
+        portee: d.id,
+        conforme: null,
+        valeur: total,
+        limite: null,
+        message: messageExpire(`Cumul sur « ${d.id} » (art. 8)`, expire, c.date),
+        source: expire.source,
+      });
       continue;
     }
     const p = plafondCumul(c.resultats, d);
@@ -45,11 +60,18 @@ export function controlerCumul(c: ContexteControles): Controle[] {
         message: `Dépense « ${d.id} » : ${euros(total)} d'aides d'État, mais aucun dispositif chiffré n'en donne l'intensité maximale ; indiquez taux_max sur la dépense (l'intensité du régime d'aide appliqué).`,
         source: SOURCE,
       });
-      c.motifs.push({ code: "cumul_sans_plafond", niveau: "avertissement", message: `Dépense « ${d.id} » : cumul non vérifiable sans intensité maximale (taux_max).`, source: SOURCE });
+      c.motifs.push({
+        code: "cumul_sans_plafond",
+        niveau: "avertissement",
+        message: `Dépense « ${d.id} » : cumul non vérifiable sans intensité maximale (taux_max).`,
+        source: SOURCE,
+      });
       continue;
     }
     const conforme = total.lessThanOrEqualTo(p.limite);
-    const origine = p.meilleur ? `${p.meilleur.dispositif}, ${new D(p.meilleur.taux!).times(100).toString()} % de ${euros(p.meilleur.assiette!)}` : "taux_max de la dépense";
+    const origine = p.meilleur
+      ? `${p.meilleur.dispositif}, ${new D(p.meilleur.taux!).times(100).toString()} % de ${euros(p.meilleur.assiette!)}`
+      : "taux_max de la dépense";
     controles.push({
       controle: "cumul",
       portee: d.id,

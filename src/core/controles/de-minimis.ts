@@ -15,24 +15,45 @@ import type { AideDeMinimis, ContexteControles, DefinitionControle } from "./con
 import { expire } from "./reglement-expire.js";
 
 /** The reference period that ends with the grant date (or its fiscal year). */
-export function periodeDeMinimis(type: "exercices" | "glissante", annees: number, dateOctroi: string, exerciceDebut = "01-01"): { debut: string; fin: string } {
+export function periodeDeMinimis(
+  type: "exercices" | "glissante",
+  annees: number,
+  dateOctroi: string,
+  exerciceDebut = "01-01",
+): { debut: string; fin: string } {
   if (type === "glissante") return { debut: ajouterAnnees(dateOctroi, -annees), fin: dateOctroi };
   const an = Number(dateOctroi.slice(0, 4));
   let debutExercice = `${an}-${exerciceDebut}`;
   if (debutExercice > dateOctroi) debutExercice = `${an - 1}-${exerciceDebut}`;
-  return { debut: ajouterAnnees(debutExercice, -(annees - 1)), fin: ajouterJours(ajouterAnnees(debutExercice, 1), -1) };
+  return {
+    debut: ajouterAnnees(debutExercice, -(annees - 1)),
+    fin: ajouterJours(ajouterAnnees(debutExercice, 1), -1),
+  };
 }
 
 const dans = (date: string, p: { debut: string; fin: string }) => date >= p.debut && date <= p.fin;
 
-export const controleDeMinimis: DefinitionControle = { id: "de_minimis", nom: "De minimis", controler: controlerDeMinimis };
+export const controleDeMinimis: DefinitionControle = {
+  id: "de_minimis",
+  nom: "De minimis",
+  controler: controlerDeMinimis,
+};
 
 export function controlerDeMinimis(c: ContexteControles): Controle[] {
   const nouvelles = c.lignes.filter((l) => l.aideEtat && l.regime === "de_minimis");
   if (nouvelles.length === 0) return [];
-  const autresDuPlan: AideDeMinimis[] = nouvelles.map((l) => ({ date: l.dateOctroi ?? c.date, montant: l.aide, reglement: l.reglement, origine: `financement n°${l.index + 1} (${l.financeur})`, ligne: l.index }));
+  const autresDuPlan: AideDeMinimis[] = nouvelles.map((l) => ({
+    date: l.dateOctroi ?? c.date,
+    montant: l.aide,
+    reglement: l.reglement,
+    origine: `financement n°${l.index + 1} (${l.financeur})`,
+    ligne: l.index,
+  }));
   const anterieures: AideDeMinimis[] = (c.fiche.aides_de_minimis_anterieures ?? []).map((a, i) => ({
-    date: a.date, montant: a.montant, reglement: a.reglement ?? "general", origine: `aide antérieure n°${i + 1}${a.libelle ? ` (${a.libelle})` : ""}`,
+    date: a.date,
+    montant: a.montant,
+    reglement: a.reglement ?? "general",
+    origine: `aide antérieure n°${i + 1}${a.libelle ? ` (${a.libelle})` : ""}`,
   }));
   const toutes = [...anterieures, ...c.autresDeMinimis];
   const b = c.fiche.beneficiaire;
@@ -48,7 +69,13 @@ export function controlerDeMinimis(c: ContexteControles): Controle[] {
   // One group per regulation and grant date: the lines granted together are the new aid.
   const groupes = new Map<string, typeof nouvelles>();
   for (const l of nouvelles) {
-    if (!l.dateOctroi) c.motifs.push({ code: "date_octroi_inconnue", niveau: "avertissement", message: `Financement n°${l.index + 1} : ni date_octroi ni date_demande ; la date d'évaluation ${dateFr(c.date)} est prise comme date d'octroi.`, source: null });
+    if (!l.dateOctroi)
+      c.motifs.push({
+        code: "date_octroi_inconnue",
+        niveau: "avertissement",
+        message: `Financement n°${l.index + 1} : ni date_octroi ni date_demande ; la date d'évaluation ${dateFr(c.date)} est prise comme date d'octroi.`,
+        source: null,
+      });
     const cle = `${l.reglement}|${l.dateOctroi ?? c.date}`;
     groupes.set(cle, [...(groupes.get(cle) ?? []), l]);
   }
@@ -91,16 +118,26 @@ function comptees(r: Reglement, params: Map<Reglement, Lu>): Reglement[] {
 function plafondsDe(r: Reglement, params: Map<Reglement, Lu>, avant: AideDeMinimis[]): Reglement[] {
   const couvertes = new Set(comptees(r, params));
   const plafonds: Reglement[] = [r];
-  const larges = REGLEMENTS.filter((k) => k !== r && comptees(k, params).includes(r)).sort((a, b) => comptees(a, params).length - comptees(b, params).length);
+  const larges = REGLEMENTS.filter((k) => k !== r && comptees(k, params).includes(r)).sort(
+    (a, b) => comptees(a, params).length - comptees(b, params).length,
+  );
   for (const k of larges) {
-    if (!avant.some((a) => comptees(k, params).includes(a.reglement) && !couvertes.has(a.reglement))) continue;
+    if (!avant.some((a) => comptees(k, params).includes(a.reglement) && !couvertes.has(a.reglement)))
+      continue;
     plafonds.push(k);
     for (const x of comptees(k, params)) couvertes.add(x);
   }
   return plafonds;
 }
 
-function controlerPlafond(c: ContexteControles, k: Reglement, params: Map<Reglement, Lu>, date: string, nouvelle: ReturnType<typeof somme>, avant: AideDeMinimis[]): Controle {
+function controlerPlafond(
+  c: ContexteControles,
+  k: Reglement,
+  params: Map<Reglement, Lu>,
+  date: string,
+  nouvelle: ReturnType<typeof somme>,
+  avant: AideDeMinimis[],
+): Controle {
   const { lu, motifs } = params.get(k)!;
   c.motifs.push(...motifs);
   const p = lu.valeur;
@@ -110,15 +147,36 @@ function controlerPlafond(c: ContexteControles, k: Reglement, params: Map<Reglem
   const sommes = comptees(k, params);
   const details = { comptees: sommes.map((r) => params.get(r)!.lu.valeur.reglement_ue) };
   if (lu.hors_periode === "apres") {
-    const fin = expire(`Règlement (UE) ${p.reglement_ue} (de minimis ${k})`, lu.jusqu_au!, lu.source, date, c.motifs);
-    return { controle: "de_minimis", portee: c.benef.entreprise_unique, conforme: null, valeur: null, limite: null, reglement: p.reglement_ue, details, message: `De minimis non évaluable pour une aide octroyée le ${dateFr(date)} : ${fin.libelle} ; vérifiez le plafond du règlement qui lui succède.`, source: lu.source };
+    const fin = expire(
+      `Règlement (UE) ${p.reglement_ue} (de minimis ${k})`,
+      lu.jusqu_au!,
+      lu.source,
+      date,
+      c.motifs,
+    );
+    return {
+      controle: "de_minimis",
+      portee: c.benef.entreprise_unique,
+      conforme: null,
+      valeur: null,
+      limite: null,
+      reglement: p.reglement_ue,
+      details,
+      message: `De minimis non évaluable pour une aide octroyée le ${dateFr(date)} : ${fin.libelle} ; vérifiez le plafond du règlement qui lui succède.`,
+      source: lu.source,
+    };
   }
   // Each previous aid keeps its own period rule; when the ceiling's period reads it differently, the
   // cautious sum counts it, with a warning (docs/domaine.md §3).
   const comptes = avant.filter((a) => {
     if (!sommes.includes(a.reglement)) return false;
     const propre = params.get(a.reglement)!.lu.valeur;
-    const sienne = periodeDeMinimis(propre.periode, propre.annees.toNumber(), date, c.fiche.beneficiaire.exercice_debut);
+    const sienne = periodeDeMinimis(
+      propre.periode,
+      propre.annees.toNumber(),
+      date,
+      c.fiche.beneficiaire.exercice_debut,
+    );
     const parSaRegle = dans(a.date, sienne);
     const parLePlafond = dans(a.date, periode);
     if (parSaRegle !== parLePlafond) {
@@ -130,7 +188,12 @@ function controlerPlafond(c: ContexteControles, k: Reglement, params: Map<Reglem
       });
     }
     if ((parSaRegle || parLePlafond) && a.date === periode.debut && p.periode === "glissante") {
-      c.motifs.push({ code: "de_minimis_jour_limite", niveau: "avertissement", message: `${a.origine} du ${dateFr(a.date)}, trois ans jour pour jour avant l'octroi : comptée dans la période (lecture prudente).`, source: lu.source });
+      c.motifs.push({
+        code: "de_minimis_jour_limite",
+        niveau: "avertissement",
+        message: `${a.origine} du ${dateFr(a.date)}, trois ans jour pour jour avant l'octroi : comptée dans la période (lecture prudente).`,
+        source: lu.source,
+      });
     }
     return parSaRegle || parLePlafond;
   });

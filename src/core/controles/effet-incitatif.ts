@@ -7,7 +7,11 @@ import { messageExpire, rgecExpire } from "./reglement-expire.js";
 
 const SOURCE = "Guide TI V5, note 8, l.2637 ; Règlement (UE) 651/2014, art. 6, §2";
 
-export const controleEffetIncitatif: DefinitionControle = { id: "effet_incitatif", nom: "Effet incitatif", controler: controlerEffetIncitatif };
+export const controleEffetIncitatif: DefinitionControle = {
+  id: "effet_incitatif",
+  nom: "Effet incitatif",
+  controler: controlerEffetIncitatif,
+};
 
 export function controlerEffetIncitatif(c: ContexteControles): Controle[] {
   if (!c.benef.activite_economique) return [];
@@ -16,11 +20,37 @@ export function controlerEffetIncitatif(c: ContexteControles): Controle[] {
   const { date_demande, date_debut } = c.fiche;
   const financeurs = [...new Set(rgec.map((l) => l.financeur))].join(", ");
   const expire = rgecExpire(c.ref, c.date, c.motifs);
-  if (expire) return [{ controle: "effet_incitatif", portee: c.fiche.id, conforme: null, valeur: null, limite: null, message: messageExpire(`Effet incitatif (art. 6, aides RGEC : ${financeurs})`, expire, c.date), source: expire.source }];
+  if (expire)
+    return [
+      {
+        controle: "effet_incitatif",
+        portee: c.fiche.id,
+        conforme: null,
+        valeur: null,
+        limite: null,
+        message: messageExpire(`Effet incitatif (art. 6, aides RGEC : ${financeurs})`, expire, c.date),
+        source: expire.source,
+      },
+    ];
   if (!date_demande || !date_debut) {
     const manque = !date_demande ? "date_demande" : "date_debut";
-    c.motifs.push({ code: "effet_incitatif_inconnu", niveau: "avertissement", message: `Effet incitatif non vérifiable : « ${manque} » non renseignée.`, source: SOURCE });
-    return [{ controle: "effet_incitatif", portee: c.fiche.id, conforme: null, valeur: null, limite: null, message: `Effet incitatif non vérifiable sans ${manque} (aides RGEC : ${financeurs}).`, source: SOURCE }];
+    c.motifs.push({
+      code: "effet_incitatif_inconnu",
+      niveau: "avertissement",
+      message: `Effet incitatif non vérifiable : « ${manque} » non renseignée.`,
+      source: SOURCE,
+    });
+    return [
+      {
+        controle: "effet_incitatif",
+        portee: c.fiche.id,
+        conforme: null,
+        valeur: null,
+        limite: null,
+        message: `Effet incitatif non vérifiable sans ${manque} (aides RGEC : ${financeurs}).`,
+        source: SOURCE,
+      },
+    ];
   }
   const conforme = date_demande < date_debut;
   return [

@@ -4,7 +4,11 @@ import { euros } from "../format.js";
 import type { Controle } from "../modele.js";
 import type { ContexteControles, DefinitionControle } from "./contexte.js";
 
-export const controleEquilibre: DefinitionControle = { id: "equilibre", nom: "Équilibre du plan", controler: controlerEquilibre };
+export const controleEquilibre: DefinitionControle = {
+  id: "equilibre",
+  nom: "Équilibre du plan",
+  controler: controlerEquilibre,
+};
 
 export function controlerEquilibre(c: ContexteControles): Controle[] {
   if (!c.fiche.financements) return [];

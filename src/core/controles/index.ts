@@ -25,7 +25,10 @@ export const CONTROLES: readonly DefinitionControle[] = [
 ];
 
 /** The name of each control for a person, as its module gives it. */
-export const NOMS_CONTROLES = Object.fromEntries(CONTROLES.map((k) => [k.id, k.nom])) as Record<NomControle, string>;
+export const NOMS_CONTROLES = Object.fromEntries(CONTROLES.map((k) => [k.id, k.nom])) as Record<
+  NomControle,
+  string
+>;
 
 export function controler(c: ContexteControles): Controle[] {
   return CONTROLES.flatMap((k) => k.controler(c));

@@ -5,7 +5,11 @@ import { euros } from "../format.js";
 import type { Controle } from "../modele.js";
 import type { ContexteControles, DefinitionControle } from "./contexte.js";
 
-export const controleParite: DefinitionControle = { id: "parite", nom: "Parité État-Région", controler: controlerParite };
+export const controleParite: DefinitionControle = {
+  id: "parite",
+  nom: "Parité État-Région",
+  controler: controlerParite,
+};
 
 export function controlerParite(c: ContexteControles): Controle[] {
   const controles: Controle[] = [];
@@ -14,7 +18,9 @@ export function controlerParite(c: ContexteControles): Controle[] {
     if (!financeurs) continue;
     const lignes = c.lignes.filter((l) => l.dispositif?.id === regle.id && financeurs.includes(l.financeur));
     if (lignes.length === 0) continue;
-    const [a, b] = financeurs.map((f) => somme(lignes.filter((l) => l.financeur === f).map((l) => l.montant)));
+    const [a, b] = financeurs.map((f) =>
+      somme(lignes.filter((l) => l.financeur === f).map((l) => l.montant)),
+    );
     const conforme = a.equals(b);
     controles.push({
       controle: "parite",

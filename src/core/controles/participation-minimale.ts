@@ -7,7 +7,11 @@ import type { Controle } from "../modele.js";
 import type { ContexteControles, DefinitionControle } from "./contexte.js";
 import { normaliser } from "../suggestion.js";
 
-export const controleParticipationMinimale: DefinitionControle = { id: "participation_minimale", nom: "Participation minimale", controler: controlerParticipationMinimale };
+export const controleParticipationMinimale: DefinitionControle = {
+  id: "participation_minimale",
+  nom: "Participation minimale",
+  controler: controlerParticipationMinimale,
+};
 
 export function controlerParticipationMinimale(c: ContexteControles): Controle[] {
   const b = c.fiche.beneficiaire;
@@ -24,7 +28,12 @@ export function controlerParticipationMinimale(c: ContexteControles): Controle[]
   const atteint = propre.greaterThanOrEqualTo(requis);
   const derogation = !atteint && b.derogation_participation === true;
   if (derogation) {
-    c.motifs.push({ code: "participation_derogation", niveau: "avertissement", message: `Participation du maître d'ouvrage sous ${pourcent(part.valeur)} : dérogation déclarée (derogation_participation), à justifier.`, source: part.source });
+    c.motifs.push({
+      code: "participation_derogation",
+      niveau: "avertissement",
+      message: `Participation du maître d'ouvrage sous ${pourcent(part.valeur)} : dérogation déclarée (derogation_participation), à justifier.`,
+      source: part.source,
+    });
   }
   return [
     {
@@ -53,8 +62,13 @@ function exemptionOutreMer(c: ContexteControles): Controle | null {
   const lu = lire(p, c.date, c.motifs);
   const territoires = lu.valeur.territoires;
   const t = c.fiche.territoire;
-  const region = t === undefined ? undefined : c.ref.territoires.territoires.find((x) => normaliser(x.nom) === normaliser(t))?.region;
-  const textes = [t, region, c.fiche.beneficiaire.nom].filter((x): x is string => x !== undefined).map(normaliser);
+  const region =
+    t === undefined
+      ? undefined
+      : c.ref.territoires.territoires.find((x) => normaliser(x.nom) === normaliser(t))?.region;
+  const textes = [t, region, c.fiche.beneficiaire.nom]
+    .filter((x): x is string => x !== undefined)
+    .map(normaliser);
   const nomme = territoires.find((n) => textes.some((x) => x.includes(normaliser(n))));
   if (!nomme) {
     c.motifs.push({

@@ -17,7 +17,11 @@ export function partComptee(l: Ligne, depense: string, parts: Parts, partsAide: 
   return (l.aideEtat ? partsAide : parts).get(l.index)?.get(depense);
 }
 
-export const controlePlafond: DefinitionControle = { id: "plafond", nom: "Plafond du dispositif", controler: controlerPlafonds };
+export const controlePlafond: DefinitionControle = {
+  id: "plafond",
+  nom: "Plafond du dispositif",
+  controler: controlerPlafonds,
+};
 
 export function controlerPlafonds(c: ContexteControles): Controle[] {
   const controles: Controle[] = [];
@@ -32,13 +36,16 @@ export function controlerPlafonds(c: ContexteControles): Controle[] {
     const parProjet = sorteDe(regle.calcul).plafondSurLaFiche?.(regle.calcul) === true;
     const uneDepenseParLigne = lignes.every((l) => l.depenses.length === 1);
     // Per expense when each line names one expense; otherwise over the expenses the lines cover.
-    const groupes: string[][] = !parProjet && uneDepenseParLigne
-      ? [...new Set(lignes.map((l) => l.depenses[0]))].map((d) => [d])
-      : [[...new Set(lignes.flatMap((l) => l.depenses))]];
+    const groupes: string[][] =
+      !parProjet && uneDepenseParLigne
+        ? [...new Set(lignes.map((l) => l.depenses[0]))].map((d) => [d])
+        : [[...new Set(lignes.flatMap((l) => l.depenses))]];
     for (const depenses of groupes) {
       const concernes = resultats.filter((r) => depenses.includes(r.depense));
       if (concernes.some((r) => r.plafond === null && r.eligible)) continue; // no figure in the guide
-      const demande = somme(lignes.map((l) => somme(depenses.map((d) => partComptee(l, d, c.parts, c.partsAide) ?? ZERO))));
+      const demande = somme(
+        lignes.map((l) => somme(depenses.map((d) => partComptee(l, d, c.parts, c.partsAide) ?? ZERO))),
+      );
       const plafond: Dec = somme(concernes.map((r) => r.plafond ?? ZERO));
       const conforme = demande.lessThanOrEqualTo(plafond);
       const ineligible = concernes.every((r) => !r.eligible);

@@ -17,11 +17,23 @@ export interface ReglementExpire {
 export function rgecExpire(ref: Referentiel, date: string, motifs: Motif[]): ReglementExpire | null {
   const lu = lire(ref.reglements.rgec, date, []);
   if (lu.hors_periode !== "apres") return null;
-  return expire(`Règlement (UE) ${lu.valeur.reglement_ue} (${lu.valeur.nom})`, lu.jusqu_au!, lu.source, date, motifs);
+  return expire(
+    `Règlement (UE) ${lu.valeur.reglement_ue} (${lu.valeur.nom})`,
+    lu.jusqu_au!,
+    lu.source,
+    date,
+    motifs,
+  );
 }
 
 /** Records the warning of a regulation ended before `date`, once per fiche (motifs are deduplicated). */
-export function expire(nom: string, fin: string, source: string, date: string, motifs: Motif[]): ReglementExpire {
+export function expire(
+  nom: string,
+  fin: string,
+  source: string,
+  date: string,
+  motifs: Motif[],
+): ReglementExpire {
   const libelle = `${nom}, applicable jusqu'au ${dateFr(fin)}`;
   motifs.push({
     code: "reglement_expire",

@@ -6,7 +6,11 @@ import type { Controle } from "../modele.js";
 import type { ContexteControles, DefinitionControle } from "./contexte.js";
 import { messageExpire, rgecExpire } from "./reglement-expire.js";
 
-export const controleTransparence: DefinitionControle = { id: "transparence", nom: "Transparence", controler: controlerTransparence };
+export const controleTransparence: DefinitionControle = {
+  id: "transparence",
+  nom: "Transparence",
+  controler: controlerTransparence,
+};
 
 export function controlerTransparence(c: ContexteControles): Controle[] {
   if (!c.benef.activite_economique) return [];
@@ -15,12 +19,29 @@ export function controlerTransparence(c: ContexteControles): Controle[] {
     if (!l.aideEtat || l.aide.isZero()) continue;
     const expire = rgecExpire(c.ref, l.dateOctroi ?? c.date, c.motifs);
     if (expire) {
-      controles.push({ controle: "transparence", portee: l.financeur, conforme: null, valeur: l.aide, limite: null, message: messageExpire(`Transparence (art. 9) de l'aide de ${euros(l.aide)}`, expire, l.dateOctroi ?? c.date), source: expire.source });
+      controles.push({
+        controle: "transparence",
+        portee: l.financeur,
+        conforme: null,
+        valeur: l.aide,
+        limite: null,
+        message: messageExpire(
+          `Transparence (art. 9) de l'aide de ${euros(l.aide)}`,
+          expire,
+          l.dateOctroi ?? c.date,
+        ),
+        source: expire.source,
+      });
       continue;
     }
     const lu = lire(c.ref.transparence.seuils, l.dateOctroi ?? c.date, c.motifs);
     const secteur = c.fiche.beneficiaire.secteur;
-    const seuil = secteur === "agriculture" ? lu.valeur.agriculture : secteur === "peche" ? lu.valeur.peche : lu.valeur.general;
+    const seuil =
+      secteur === "agriculture"
+        ? lu.valeur.agriculture
+        : secteur === "peche"
+          ? lu.valeur.peche
+          : lu.valeur.general;
     const publication = l.aide.greaterThanOrEqualTo(seuil);
     if (l.aide.equals(seuil)) {
       c.motifs.push({

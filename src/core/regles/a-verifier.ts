@@ -27,7 +27,14 @@ function enVigueur(figures: FigureDatee[], date: string): FigureDatee[] {
 }
 
 const aVerifier = (f: { depuis: string | null; verifie_le: string | null; source: string }, date: string) =>
-  estAVerifier(dateDeVerification({ depuis: f.depuis ?? undefined, verifie_le: f.verifie_le ?? undefined, source: f.source }), date);
+  estAVerifier(
+    dateDeVerification({
+      depuis: f.depuis ?? undefined,
+      verifie_le: f.verifie_le ?? undefined,
+      source: f.source,
+    }),
+    date,
+  );
 
 /** The figures to check at `date`, dispositifs first (in id order), then the regulatory parameters. */
 export function figuresAVerifier(ref: Referentiel, date: string): FigureAVerifier[] {
@@ -35,11 +42,29 @@ export function figuresAVerifier(ref: Referentiel, date: string): FigureAVerifie
   for (const r of [...ref.dispositifs.values()].sort((a, b) => a.id.localeCompare(b.id))) {
     const base = { origine: r.id, aupres_de: r.operateur };
     for (const f of enVigueur(figuresDeRegle(r), date)) {
-      if (aVerifier(f, date)) liste.push({ ...base, libelle: f.libelle, chemin: f.chemin, valeur: f.valeur, depuis: f.depuis, verifie_le: f.verifie_le, source: f.source });
+      if (aVerifier(f, date))
+        liste.push({
+          ...base,
+          libelle: f.libelle,
+          chemin: f.chemin,
+          valeur: f.valeur,
+          depuis: f.depuis,
+          verifie_le: f.verifie_le,
+          source: f.source,
+        });
     }
     const enForce = new Set(conditionsEnVigueur(r.conditions, date).conditions.map((c) => c.code));
     for (const c of conditionsDeRegle(r).filter((x) => enForce.has(x.code))) {
-      if (aVerifier(c, date)) liste.push({ ...base, libelle: `Condition ${c.code}`, chemin: `conditions.${c.code}`, valeur: c.test, depuis: c.depuis, verifie_le: c.verifie_le, source: c.source });
+      if (aVerifier(c, date))
+        liste.push({
+          ...base,
+          libelle: `Condition ${c.code}`,
+          chemin: `conditions.${c.code}`,
+          valeur: c.test,
+          depuis: c.depuis,
+          verifie_le: c.verifie_le,
+          source: c.source,
+        });
     }
   }
   const parametres: [string, unknown][] = [
@@ -52,7 +77,17 @@ export function figuresAVerifier(ref: Referentiel, date: string): FigureAVerifie
   for (const [nom, contenu] of parametres) {
     const fichier = `rules/parametres/${nom}.yaml`;
     for (const f of enVigueur(figuresDatees(contenu, nom, nom), date)) {
-      if (aVerifier(f, date)) liste.push({ origine: fichier, aupres_de: null, libelle: f.libelle, chemin: f.chemin, valeur: f.valeur, depuis: f.depuis, verifie_le: f.verifie_le, source: f.source });
+      if (aVerifier(f, date))
+        liste.push({
+          origine: fichier,
+          aupres_de: null,
+          libelle: f.libelle,
+          chemin: f.chemin,
+          valeur: f.valeur,
+          depuis: f.depuis,
+          verifie_le: f.verifie_le,
+          source: f.source,
+        });
     }
   }
   return liste;

@@ -28,7 +28,8 @@ export function champsLus(r: Regle): { champ: string; chemin: PropertyKey[] }[] 
     liste.push({ champ: c.champ, chemin: ["conditions", i, "champ"] });
     if (c.si) liste.push({ champ: c.si.champ, chemin: ["conditions", i, "si", "champ"] });
   });
-  if (r.s_applique_a.si_champ) liste.push({ champ: `depense.${r.s_applique_a.si_champ}`, chemin: ["s_applique_a", "si_champ"] });
+  if (r.s_applique_a.si_champ)
+    liste.push({ champ: `depense.${r.s_applique_a.si_champ}`, chemin: ["s_applique_a", "si_champ"] });
   liste.push(...(sorteDe(r.calcul).champsLus?.(r.calcul) ?? []));
   return liste;
 }
@@ -36,12 +37,19 @@ export function champsLus(r: Regle): { champ: string; chemin: PropertyKey[] }[] 
 export function verifierCoherence(r: Regle, doc: DocumentSource): ProblemeSaisie[] {
   const connus = champsConnus();
   const problemes: ProblemeSaisie[] = [];
-  const lieu = (chemin: PropertyKey[]) => ({ fichier: doc.fichier, ligne: doc.ligneDe(chemin), champ: cheminTexte(chemin) });
+  const lieu = (chemin: PropertyKey[]) => ({
+    fichier: doc.fichier,
+    ligne: doc.ligneDe(chemin),
+    champ: cheminTexte(chemin),
+  });
   for (const { champ, chemin } of champsLus(r)) {
     const [objet, nom] = champ.split(".");
     const permis = Object.hasOwn(connus, objet) ? connus[objet] : undefined; // "constructor.x" is no object of a fiche
     if (!permis) {
-      problemes.push({ ...lieu(chemin), message: `« ${champ} » : un champ s'écrit depense.x, beneficiaire.x, fiche.x ou financement.forme` });
+      problemes.push({
+        ...lieu(chemin),
+        message: `« ${champ} » : un champ s'écrit depense.x, beneficiaire.x, fiche.x ou financement.forme`,
+      });
     } else if (nom === undefined || !permis.includes(nom)) {
       problemes.push({
         ...lieu(chemin),
@@ -51,21 +59,30 @@ export function verifierCoherence(r: Regle, doc: DocumentSource): ProblemeSaisie
   }
   const reserve = colonneDuNom(r.id);
   if (reserve) {
-    problemes.push({ ...lieu(["id"]), message: `l'identifiant « ${r.id} » est réservé : c'est le nom de la colonne « ${reserve} » d'un CSV de fiches (lot, verifier), et de ${FINANCEURS.includes(reserve) ? "ce financeur générique" : "ce champ de fiche"} ; donnez à la règle un identifiant propre (ex. « ${r.id}-region-exemple »)` });
+    problemes.push({
+      ...lieu(["id"]),
+      message: `l'identifiant « ${r.id} » est réservé : c'est le nom de la colonne « ${reserve} » d'un CSV de fiches (lot, verifier), et de ${FINANCEURS.includes(reserve) ? "ce financeur générique" : "ce champ de fiche"} ; donnez à la règle un identifiant propre (ex. « ${r.id}-region-exemple »)`,
+    });
   }
   const table = sorteDe(r.calcul).tableParCategorie?.(r.calcul);
   const categories = r.s_applique_a.categories;
   const siennes = [...(categories ?? []), ...(table?.lignes ?? [])];
   for (const id of Object.keys(r.libelles ?? {})) {
     if (!siennes.includes(id)) {
-      problemes.push({ ...lieu(["libelles", id]), message: `libellés d'une catégorie « ${id} » que la règle n'a pas${vouliezVousDire(id, siennes)} : ses catégories sont ${siennes.join(", ") || "(aucune)"}` });
+      problemes.push({
+        ...lieu(["libelles", id]),
+        message: `libellés d'une catégorie « ${id} » que la règle n'a pas${vouliezVousDire(id, siennes)} : ses catégories sont ${siennes.join(", ") || "(aucune)"}`,
+      });
     }
   }
   if (table && categories) {
     const lignes = table.lignes;
     for (const [i, cat] of categories.entries()) {
       if (!lignes.includes(cat)) {
-        problemes.push({ ...lieu(["s_applique_a", "categories", i]), message: `catégorie « ${cat} » sans ligne dans ${table.chemin}${vouliezVousDire(cat, lignes)} : une dépense de cette catégorie serait refusée (lignes : ${lignes.join(", ")})` });
+        problemes.push({
+          ...lieu(["s_applique_a", "categories", i]),
+          message: `catégorie « ${cat} » sans ligne dans ${table.chemin}${vouliezVousDire(cat, lignes)} : une dépense de cette catégorie serait refusée (lignes : ${lignes.join(", ")})`,
+        });
       }
     }
   }
@@ -80,10 +97,18 @@ const FINANCEURS: readonly string[] = [...FINANCEURS_PUBLICS, ...FINANCEURS_PRIV
  * make every `lot` refuse its headers.
  */
 function colonneDuNom(id: string): string | undefined {
-  const fiche = Object.keys(ficheSchema.shape).filter((k) => k !== "$schema" && k !== "depenses" && k !== "financements" && k !== "localisation");
+  const fiche = Object.keys(ficheSchema.shape).filter(
+    (k) => k !== "$schema" && k !== "depenses" && k !== "financements" && k !== "localisation",
+  );
   const noms = [
-    ...fiche, "nature_beneficiaire", "dispositif", "zone", "afr",
-    ...Object.keys(beneficiaireSchema.shape), ...Object.keys(depenseSchema.shape), ...FINANCEURS,
+    ...fiche,
+    "nature_beneficiaire",
+    "dispositif",
+    "zone",
+    "afr",
+    ...Object.keys(beneficiaireSchema.shape),
+    ...Object.keys(depenseSchema.shape),
+    ...FINANCEURS,
   ];
   const k = cle(id);
   const trouve = noms.find((n) => cle(n) === k);

@@ -40,35 +40,76 @@ type Genre = "taux" | "points" | "montant" | "nombre";
 
 /** How a parameter's figures read, by the name of the parameter (or of a field inside it). */
 const GENRES: Record<string, Genre> = {
-  taux: "taux", taux_par_categorie: "taux", taux_max: "taux", cofinancement_min: "taux", quotite_pret: "taux",
-  taux_is_defaut: "taux", acompte_min: "taux", bonus_zone: "points", bonus_forme: "points",
-  plafond: "montant", plafond_projet: "montant", plafond_assiette_par_categorie: "montant", seuil_national: "montant",
-  minimum_economie: "montant", forfait: "montant",
-  part_minimale: "taux", detention_publique_min: "taux", chiffre_affaires_max: "montant", total_bilan_max: "montant",
-  eti_chiffre_affaires_max: "montant", eti_total_bilan_max: "montant", plafond_transport_routier: "montant",
-  duree_max_annees: "nombre", effectif_min: "nombre", effectif_moins_de: "nombre", effectif_au_plus: "nombre", livraison_mois_max: "nombre",
+  taux: "taux",
+  taux_par_categorie: "taux",
+  taux_max: "taux",
+  cofinancement_min: "taux",
+  quotite_pret: "taux",
+  taux_is_defaut: "taux",
+  acompte_min: "taux",
+  bonus_zone: "points",
+  bonus_forme: "points",
+  plafond: "montant",
+  plafond_projet: "montant",
+  plafond_assiette_par_categorie: "montant",
+  seuil_national: "montant",
+  minimum_economie: "montant",
+  forfait: "montant",
+  part_minimale: "taux",
+  detention_publique_min: "taux",
+  chiffre_affaires_max: "montant",
+  total_bilan_max: "montant",
+  eti_chiffre_affaires_max: "montant",
+  eti_total_bilan_max: "montant",
+  plafond_transport_routier: "montant",
+  duree_max_annees: "nombre",
+  effectif_min: "nombre",
+  effectif_moins_de: "nombre",
+  effectif_au_plus: "nombre",
+  livraison_mois_max: "nombre",
 };
 
 const LIBELLES: Record<string, string> = {
-  taux: "Taux", taux_par_categorie: "Taux de la catégorie", taux_max: "Taux maximal, bonus compris",
-  cofinancement_min: "Part minimale apportée par les autres financeurs", quotite_pret: "Quotité maximale d'un prêt",
-  taux_is_defaut: "Taux d'impôt sur les sociétés retenu par défaut", bonus_zone: "Bonus régionaux", bonus_forme: "Majoration selon la forme de l'aide",
-  plafond: "Plafond par dépense", plafond_projet: "Plafond par projet", plafond_assiette_par_categorie: "Plafond d'assiette de la catégorie",
-  seuil_national: "Seuil de l'aide demandée au-delà duquel le volet est national", tranches: "Tranches d'effectif",
-  duree_max_annees: "Durée maximale financée (années)", calendrier: "Calendrier", annuel: "Poste annuel", ponctuel: "Poste ponctuel",
+  taux: "Taux",
+  taux_par_categorie: "Taux de la catégorie",
+  taux_max: "Taux maximal, bonus compris",
+  cofinancement_min: "Part minimale apportée par les autres financeurs",
+  quotite_pret: "Quotité maximale d'un prêt",
+  taux_is_defaut: "Taux d'impôt sur les sociétés retenu par défaut",
+  bonus_zone: "Bonus régionaux",
+  bonus_forme: "Majoration selon la forme de l'aide",
+  plafond: "Plafond par dépense",
+  plafond_projet: "Plafond par projet",
+  plafond_assiette_par_categorie: "Plafond d'assiette de la catégorie",
+  seuil_national: "Seuil de l'aide demandée au-delà duquel le volet est national",
+  tranches: "Tranches d'effectif",
+  duree_max_annees: "Durée maximale financée (années)",
+  calendrier: "Calendrier",
+  annuel: "Poste annuel",
+  ponctuel: "Poste ponctuel",
 };
 
 /** Names of fields read in a list: "PE 55 %, ME 45 %". */
 const NOMS: Record<string, string> = {
-  non_economique: "non économique", outre_mer: "DOM-COM", afr_metropole: "zone AFR métropolitaine", corse: "Corse",
+  non_economique: "non économique",
+  outre_mer: "DOM-COM",
+  afr_metropole: "zone AFR métropolitaine",
+  corse: "Corse",
 };
 
 /** Fields read as a sentence (brackets, calendar): the words before the figure, and after. */
 const SUITES: Record<string, [string, string?]> = {
-  effectif_min: ["effectif à partir de"], effectif_moins_de: [" et moins de"], effectif_au_plus: [" et au plus"],
-  minimum_economie: [" : économie minimale"], forfait: [", forfait"], paye_a: [", payé à"],
-  commande_a_partir_du: ["commande à compter du"], acquisition_du: [", acquisition du"], acquisition_au: [" au"],
-  acompte_min: [", ou plus tard avec un acompte d'au moins"], acompte_au_plus_tard: [" versé au plus tard le"],
+  effectif_min: ["effectif à partir de"],
+  effectif_moins_de: [" et moins de"],
+  effectif_au_plus: [" et au plus"],
+  minimum_economie: [" : économie minimale"],
+  forfait: [", forfait"],
+  paye_a: [", payé à"],
+  commande_a_partir_du: ["commande à compter du"],
+  acquisition_du: [", acquisition du"],
+  acquisition_au: [" au"],
+  acompte_min: [", ou plus tard avec un acompte d'au moins"],
+  acompte_au_plus_tard: [" versé au plus tard le"],
   livraison_mois_max: [" et une livraison dans les", " mois suivant la commande"],
 };
 
@@ -79,8 +120,20 @@ function estDec(v: unknown): v is Dec {
   return v instanceof D;
 }
 
-function estParametre(v: unknown): v is { depuis: string; jusqu_au?: string; valeur: unknown; source: string; a_confirmer?: boolean; note?: string; verifie_le?: string }[] {
-  return Array.isArray(v) && v.length > 0 && v.every((x) => x && typeof x === "object" && "depuis" in x && "valeur" in x && "source" in x);
+function estParametre(v: unknown): v is {
+  depuis: string;
+  jusqu_au?: string;
+  valeur: unknown;
+  source: string;
+  a_confirmer?: boolean;
+  note?: string;
+  verifie_le?: string;
+}[] {
+  return (
+    Array.isArray(v) &&
+    v.length > 0 &&
+    v.every((x) => x && typeof x === "object" && "depuis" in x && "valeur" in x && "source" in x)
+  );
 }
 
 function formater(v: unknown, genre: Genre | undefined): string {
@@ -115,7 +168,10 @@ export function brut(v: unknown): unknown {
 
 /** Every dated value of the rule's calculation, then of its controls, in file order. */
 export function figuresDeRegle(regle: Regle): FigureDatee[] {
-  return [...figuresDatees(regle.calcul, "calcul", "Calcul"), ...figuresDatees(regle.controles, "controles", "Contrôles")];
+  return [
+    ...figuresDatees(regle.calcul, "calcul", "Calcul"),
+    ...figuresDatees(regle.controles, "controles", "Contrôles"),
+  ];
 }
 
 /** Every dated value under an object (a rule's calculation, a parameter file), in file order. */
@@ -139,7 +195,10 @@ export function figuresDatees(racine: unknown, nom: string, titre: string): Figu
       }
     } else if (Array.isArray(v)) {
       v.forEach((x, i) => {
-        const nom = x && typeof x === "object" && typeof (x as { libelle?: unknown }).libelle === "string" ? (x as { libelle: string }).libelle : `${libelle} ${i + 1}`;
+        const nom =
+          x && typeof x === "object" && typeof (x as { libelle?: unknown }).libelle === "string"
+            ? (x as { libelle: string }).libelle
+            : `${libelle} ${i + 1}`;
         parcourir(x, [...chemin.slice(0, -1), `${chemin[chemin.length - 1]}[${i}]`], nom, genre);
       });
     } else if (v && typeof v === "object" && !estDec(v)) {
@@ -148,8 +207,12 @@ export function figuresDatees(racine: unknown, nom: string, titre: string): Figu
         // A map by category: "Taux de la catégorie enr"; a field of a poste: "Animateur : plafond par dépense".
         const estCategorie = parent !== undefined && parent.endsWith("_par_categorie");
         const poste = /^(annuel|ponctuel)\[\d+\]$/.exec(chemin[chemin.length - 1] ?? "")?.[1];
-        const nom = estCategorie ? `${libelle} ${k}` : poste ? `${libelle} : ${k === "plafond" ? PLAFONDS_POSTE[poste] : k}` : LIBELLES[k] ?? k.replaceAll("_", " ");
-        parcourir(x, [...chemin, k], nom, estCategorie ? genre : GENRES[k] ?? genre);
+        const nom = estCategorie
+          ? `${libelle} ${k}`
+          : poste
+            ? `${libelle} : ${k === "plafond" ? PLAFONDS_POSTE[poste] : k}`
+            : (LIBELLES[k] ?? k.replaceAll("_", " "));
+        parcourir(x, [...chemin, k], nom, estCategorie ? genre : (GENRES[k] ?? genre));
       }
     }
   };

@@ -47,8 +47,15 @@ export function listerRegles(catalogue: Catalogue, ref: Referentiel, f: FiltresR
   const duGuide = new Set(catalogue.fiches.flatMap((x) => x.dispositifs));
   const fiches: FicheListee[] = catalogue.fiches
     .map((x) => {
-      const regles = x.dispositifs.map((id) => dispositif(ref, id)).filter((d): d is DispositifListe => d !== undefined);
-      return { ...x, source: `Guide TI V5, fiche ${x.fiche}, l.${x.lignes}`, calcule: regles.length > 0, regles };
+      const regles = x.dispositifs
+        .map((id) => dispositif(ref, id))
+        .filter((d): d is DispositifListe => d !== undefined);
+      return {
+        ...x,
+        source: `Guide TI V5, fiche ${x.fiche}, l.${x.lignes}`,
+        calcule: regles.length > 0,
+        regles,
+      };
     })
     .filter((x) => f.theme === undefined || x.theme === f.theme)
     .filter((x) => !f.calcule || x.calcule)

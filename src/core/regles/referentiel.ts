@@ -5,8 +5,20 @@ import { lireDocument } from "../document.js";
 import { ErreurSaisie, type ProblemeSaisie } from "../erreurs.js";
 import { regleSchema, type Regle } from "../schemas/regle.js";
 import {
-  deMinimisSchema, libellesSchema, participationMinimaleSchema, reglementsSchema, tailleEntrepriseSchema, territoiresSchema, transparenceSchema,
-  type DeMinimis, type Libelles, type ParticipationMinimale, type Reglements, type TailleEntreprise, type Territoires, type Transparence,
+  deMinimisSchema,
+  libellesSchema,
+  participationMinimaleSchema,
+  reglementsSchema,
+  tailleEntrepriseSchema,
+  territoiresSchema,
+  transparenceSchema,
+  type DeMinimis,
+  type Libelles,
+  type ParticipationMinimale,
+  type Reglements,
+  type TailleEntreprise,
+  type Territoires,
+  type Transparence,
 } from "../schemas/parametres-reglementaires.js";
 import { valider } from "../validation.js";
 import { verifierCoherence } from "./coherence.js";
@@ -54,8 +66,15 @@ export function lireRegle(f: FichierTexte): Regle {
   return regle;
 }
 
-function lireParametre<S extends z.ZodType>(schema: S, f: FichierTexte | undefined, nom: string): z.output<S> {
-  if (!f) throw new ErreurSaisie([{ fichier: `rules/parametres/${nom}.yaml`, message: "fichier de paramètres manquant" }]);
+function lireParametre<S extends z.ZodType>(
+  schema: S,
+  f: FichierTexte | undefined,
+  nom: string,
+): z.output<S> {
+  if (!f)
+    throw new ErreurSaisie([
+      { fichier: `rules/parametres/${nom}.yaml`, message: "fichier de paramètres manquant" },
+    ]);
   return valider(schema, lireDocument(f.texte, f.fichier));
 }
 
@@ -84,7 +103,12 @@ export function construireReferentiel(
   for (const f of dispositifs) {
     const r = essayer(() => lireRegle(f));
     if (!r) continue;
-    if (regles.has(r.id)) problemes.push({ fichier: f.fichier, champ: "id", message: `identifiant « ${r.id} » déjà défini dans ${origines.get(r.id)}` });
+    if (regles.has(r.id))
+      problemes.push({
+        fichier: f.fichier,
+        champ: "id",
+        message: `identifiant « ${r.id} » déjà défini dans ${origines.get(r.id)}`,
+      });
     regles.set(r.id, r);
     origines.set(r.id, f.fichier);
   }
@@ -94,22 +118,34 @@ export function construireReferentiel(
     if (!r) continue;
     const doublon = vusRegionaux.get(r.id);
     if (doublon) {
-      problemes.push({ fichier: f.fichier, champ: "id", message: `identifiant « ${r.id} » déjà défini dans ${doublon}` });
+      problemes.push({
+        fichier: f.fichier,
+        champ: "id",
+        message: `identifiant « ${r.id} » déjà défini dans ${doublon}`,
+      });
       continue;
     }
     vusRegionaux.set(r.id, f.fichier);
     if (regles.has(r.id)) {
-      avertissements.push(`La règle « ${r.id} » de ${f.fichier} remplace la règle intégrée (${origines.get(r.id)}).`);
+      avertissements.push(
+        `La règle « ${r.id} » de ${f.fichier} remplace la règle intégrée (${origines.get(r.id)}).`,
+      );
     }
     regles.set(r.id, r);
     origines.set(r.id, f.fichier);
   }
   const p = {
-    tailleEntreprise: essayer(() => lireParametre(tailleEntrepriseSchema, parametres["taille-entreprise"], "taille-entreprise")),
+    tailleEntreprise: essayer(() =>
+      lireParametre(tailleEntrepriseSchema, parametres["taille-entreprise"], "taille-entreprise"),
+    ),
     deMinimis: essayer(() => lireParametre(deMinimisSchema, parametres["de-minimis"], "de-minimis")),
     transparence: essayer(() => lireParametre(transparenceSchema, parametres.transparence, "transparence")),
     participationMinimale: essayer(() =>
-      lireParametre(participationMinimaleSchema, parametres["participation-minimale"], "participation-minimale"),
+      lireParametre(
+        participationMinimaleSchema,
+        parametres["participation-minimale"],
+        "participation-minimale",
+      ),
     ),
     territoires: essayer(() => lireParametre(territoiresSchema, parametres.territoires, "territoires")),
     reglements: essayer(() => lireParametre(reglementsSchema, parametres.reglements, "reglements")),

@@ -16,7 +16,9 @@ export const ficheCatalogueSchema = z.strictObject({
   beneficiaires: texte,
   contact: texte,
   /** Ids of the rule files that compute it; empty when the fiche only informs. */
-  dispositifs: z.array(z.string().regex(/^[a-z0-9-]+$/, "un identifiant de dispositif en minuscules et tirets est attendu")),
+  dispositifs: z.array(
+    z.string().regex(/^[a-z0-9-]+$/, "un identifiant de dispositif en minuscules et tirets est attendu"),
+  ),
 });
 
 export const catalogueSchema = z.strictObject({

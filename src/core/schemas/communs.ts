@@ -30,7 +30,9 @@ export const taux = nombre.refine((d) => d.lessThanOrEqualTo(1), {
 /** A signed fraction (an expected return may be negative). */
 export const fractionSignee = z.unknown().transform((v, ctx): Dec => {
   const negatif = typeof v === "string" ? v.trim().startsWith("-") : typeof v === "number" && v < 0;
-  const r = lireNombre(typeof v === "string" ? v.trim().replace(/^-/, "") : typeof v === "number" ? Math.abs(v) : v);
+  const r = lireNombre(
+    typeof v === "string" ? v.trim().replace(/^-/, "") : typeof v === "number" ? Math.abs(v) : v,
+  );
   if (!r.ok) {
     ctx.addIssue({ code: "custom", message: r.message });
     return z.NEVER;
@@ -48,10 +50,42 @@ export const TAILLES = ["PE", "ME", "GE"] as const;
 export type Taille = (typeof TAILLES)[number];
 
 export const ZONES = ["metropole", "corse", "outre_mer"] as const;
-export const NATURES_BENEFICIAIRE = ["entreprise", "collectivite", "association", "etablissement_public", "consortium"] as const;
-export const NATURES_DEPENSE = ["etude", "investissement", "animation", "formation", "equipement", "recrutement", "conseil", "capital"] as const;
-export const SECTEURS = ["industrie", "artisanat", "commerce", "restauration", "agriculture", "peche", "transport_routier", "services", "autre"] as const;
-export const FORMES = ["subvention", "avance_remboursable", "pret", "fonds_propres", "quasi_fonds_propres", "garantie"] as const;
+export const NATURES_BENEFICIAIRE = [
+  "entreprise",
+  "collectivite",
+  "association",
+  "etablissement_public",
+  "consortium",
+] as const;
+export const NATURES_DEPENSE = [
+  "etude",
+  "investissement",
+  "animation",
+  "formation",
+  "equipement",
+  "recrutement",
+  "conseil",
+  "capital",
+] as const;
+export const SECTEURS = [
+  "industrie",
+  "artisanat",
+  "commerce",
+  "restauration",
+  "agriculture",
+  "peche",
+  "transport_routier",
+  "services",
+  "autre",
+] as const;
+export const FORMES = [
+  "subvention",
+  "avance_remboursable",
+  "pret",
+  "fonds_propres",
+  "quasi_fonds_propres",
+  "garantie",
+] as const;
 export const REGIMES = ["rgec", "de_minimis", "hors_aide_etat"] as const;
 export const REGLEMENTS = ["general", "agricole", "peche", "sieg"] as const;
 export const TYPES_CONTRAT = ["cdd", "cdi", "alternance"] as const;
@@ -60,7 +94,15 @@ export const VOCATIONS = ["regionale", "nationale", "multiregionale"] as const;
 export const THEMES = ["attirer", "recruter", "innover", "simplifier"] as const;
 
 /** Generic financers (docs/domaine.md §2): no intensity of their own. */
-export const FINANCEURS_PUBLICS = ["etat", "region", "departement", "epci", "commune", "feder", "autre_public"] as const;
+export const FINANCEURS_PUBLICS = [
+  "etat",
+  "region",
+  "departement",
+  "epci",
+  "commune",
+  "feder",
+  "autre_public",
+] as const;
 export const FINANCEURS_PRIVES = ["prive", "autofinancement"] as const;
 
 export type Forme = (typeof FORMES)[number];

@@ -5,11 +5,17 @@ import { z } from "zod";
 import { dateIso } from "../parametres.js";
 
 const texte = (quoi: string, max: number) =>
-  z.string({ error: `${quoi} (texte) est attendu` }).min(1, `${quoi} est vide`).max(max, `${quoi} est trop long (${max} caractères au plus)`);
+  z
+    .string({ error: `${quoi} (texte) est attendu` })
+    .min(1, `${quoi} est vide`)
+    .max(max, `${quoi} est trop long (${max} caractères au plus)`);
 
 export const periodeSchema = z
   .strictObject({ debut: dateIso, fin: dateIso })
-  .refine((p) => p.debut <= p.fin, { message: "la fin de la période précède son début : vérifiez debut et fin", path: ["fin"] });
+  .refine((p) => p.debut <= p.fin, {
+    message: "la fin de la période précède son début : vérifiez debut et fin",
+    path: ["fin"],
+  });
 
 export const contratSchema = z.strictObject({
   id: texte("l'identifiant du contrat", 200),

@@ -2,9 +2,22 @@
 import { z } from "zod";
 import { dateIso } from "../parametres.js";
 import {
-  entier, fractionSignee, montant, nombre, taux,
-  FORMES, NATURES_BENEFICIAIRE, NATURES_DEPENSE, NIVEAUX, REGIMES, REGLEMENTS, SECTEURS, TAILLES,
-  TYPES_CONTRAT, VOCATIONS, ZONES,
+  entier,
+  fractionSignee,
+  montant,
+  nombre,
+  taux,
+  FORMES,
+  NATURES_BENEFICIAIRE,
+  NATURES_DEPENSE,
+  NIVEAUX,
+  REGIMES,
+  REGLEMENTS,
+  SECTEURS,
+  TAILLES,
+  TYPES_CONTRAT,
+  VOCATIONS,
+  ZONES,
 } from "./communs.js";
 
 const identifiant = z
@@ -30,9 +43,15 @@ export function sirenValide(s: string): boolean {
 const siren = z
   .union([z.string(), z.number()])
   .transform((v) => String(v).replace(/[\s\u00a0\u202f]/g, ""))
-  .refine(sirenValide, { message: "SIREN invalide : 9 chiffres dont le dernier est la clé de Luhn (ex. 123456782)" });
+  .refine(sirenValide, {
+    message: "SIREN invalide : 9 chiffres dont le dernier est la clé de Luhn (ex. 123456782)",
+  });
 
-const groupe = z.strictObject({ effectif: nombre.optional(), chiffre_affaires: montant.optional(), total_bilan: montant.optional() });
+const groupe = z.strictObject({
+  effectif: nombre.optional(),
+  chiffre_affaires: montant.optional(),
+  total_bilan: montant.optional(),
+});
 
 export const beneficiaireSchema = z.strictObject({
   nom: z.string().min(1).max(500).optional(),
@@ -120,7 +139,8 @@ export const aideAnterieureSchema = z.strictObject({
  */
 const LIGNES_MAX = 1000;
 const MAX_TEXTE = new Intl.NumberFormat("fr-FR").format(LIGNES_MAX);
-const auPlus = (quoi: string) => `au plus ${MAX_TEXTE} ${quoi} par fiche : une fiche-action n'en a que quelques-unes ; mettez chaque action dans sa fiche et vérifiez-les ensemble avec « ti-aides verifier DOSSIER »`;
+const auPlus = (quoi: string) =>
+  `au plus ${MAX_TEXTE} ${quoi} par fiche : une fiche-action n'en a que quelques-unes ; mettez chaque action dans sa fiche et vérifiez-les ensemble avec « ti-aides verifier DOSSIER »`;
 // The undertaking's earlier aid is the same for all its fiches: split, it would escape the de minimis sum.
 const AIDES_ANTERIEURES_MAX = `au plus ${MAX_TEXTE} aides de minimis antérieures par fiche : regroupez en une ligne les aides octroyées à une même date`;
 
@@ -132,10 +152,18 @@ export const ficheSchema = z.strictObject({
   date_demande: dateIso.optional(),
   date_debut: dateIso.optional(),
   beneficiaire: beneficiaireSchema,
-  localisation: z.strictObject({ zone: z.enum(ZONES).default("metropole"), afr: z.boolean().default(false) }).default({ zone: "metropole", afr: false }),
-  depenses: z.array(depenseSchema).min(1, "une fiche a au moins une dépense").max(LIGNES_MAX, auPlus("dépenses")),
+  localisation: z
+    .strictObject({ zone: z.enum(ZONES).default("metropole"), afr: z.boolean().default(false) })
+    .default({ zone: "metropole", afr: false }),
+  depenses: z
+    .array(depenseSchema)
+    .min(1, "une fiche a au moins une dépense")
+    .max(LIGNES_MAX, auPlus("dépenses")),
   financements: z.array(financementSchema).max(LIGNES_MAX, auPlus("lignes de financement")).optional(),
-  aides_de_minimis_anterieures: z.array(aideAnterieureSchema).max(LIGNES_MAX, AIDES_ANTERIEURES_MAX).optional(),
+  aides_de_minimis_anterieures: z
+    .array(aideAnterieureSchema)
+    .max(LIGNES_MAX, AIDES_ANTERIEURES_MAX)
+    .optional(),
 });
 
 export type Fiche = z.output<typeof ficheSchema>;

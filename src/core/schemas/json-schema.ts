@@ -14,18 +14,62 @@ type Json = Record<string, unknown>;
 
 /** The value types read by a transform (French amounts, "50 %") have no JSON side: say what they accept. */
 const TYPES_VALEURS = new Map<unknown, Json>([
-  [montant, { anyOf: [{ type: "number", minimum: 0 }, { type: "string" }], description: "Montant en euros, au centime au plus : 1200000, 1234.56 ou « 1 234,56 € »." }],
-  [nombre, { anyOf: [{ type: "number", minimum: 0 }, { type: "string" }], description: "Nombre positif ou nul (effectif, durée) ; « 50 % » vaut 0,5." }],
-  [taux, { anyOf: [{ type: "number", minimum: 0, maximum: 1 }, { type: "string" }], description: "Taux en fraction entre 0 et 1 (0.55 = 55 %), ou « 55 % »." }],
-  [entier, { anyOf: [{ type: "integer", minimum: 0 }, { type: "string" }], description: "Nombre entier positif ou nul." }],
-  [fractionSignee, { anyOf: [{ type: "number" }, { type: "string" }], description: "Fraction, éventuellement négative (-0.02 = −2 %)." }],
-  [dateIso, { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "Date AAAA-MM-JJ (ex. 2019-06-01)." }],
+  [
+    montant,
+    {
+      anyOf: [{ type: "number", minimum: 0 }, { type: "string" }],
+      description: "Montant en euros, au centime au plus : 1200000, 1234.56 ou « 1 234,56 € ».",
+    },
+  ],
+  [
+    nombre,
+    {
+      anyOf: [{ type: "number", minimum: 0 }, { type: "string" }],
+      description: "Nombre positif ou nul (effectif, durée) ; « 50 % » vaut 0,5.",
+    },
+  ],
+  [
+    taux,
+    {
+      anyOf: [{ type: "number", minimum: 0, maximum: 1 }, { type: "string" }],
+      description: "Taux en fraction entre 0 et 1 (0.55 = 55 %), ou « 55 % ».",
+    },
+  ],
+  [
+    entier,
+    {
+      anyOf: [{ type: "integer", minimum: 0 }, { type: "string" }],
+      description: "Nombre entier positif ou nul.",
+    },
+  ],
+  [
+    fractionSignee,
+    {
+      anyOf: [{ type: "number" }, { type: "string" }],
+      description: "Fraction, éventuellement négative (-0.02 = −2 %).",
+    },
+  ],
+  [
+    dateIso,
+    { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "Date AAAA-MM-JJ (ex. 2019-06-01)." },
+  ],
 ]);
 
 const TITRES: Record<FormatSchema, { titre: string; description: string }> = {
-  fiche: { titre: "Fiche-action ti-aides", description: "Une fiche-action d'un contrat Territoire d'industrie (docs/interface.md « Une fiche »)." },
-  contrat: { titre: "Contrat ti-aides", description: "Un fichier de contrat : `contrat:` (id, territoire, période) et, le cas échéant, `fiches:` la liste des fiches-actions." },
-  regles: { titre: "Règle de dispositif ti-aides", description: "Un fichier de règle d'un dispositif (rules/dispositifs/*.yaml, ou règle régionale ajoutée par --regles)." },
+  fiche: {
+    titre: "Fiche-action ti-aides",
+    description: "Une fiche-action d'un contrat Territoire d'industrie (docs/interface.md « Une fiche »).",
+  },
+  contrat: {
+    titre: "Contrat ti-aides",
+    description:
+      "Un fichier de contrat : `contrat:` (id, territoire, période) et, le cas échéant, `fiches:` la liste des fiches-actions.",
+  },
+  regles: {
+    titre: "Règle de dispositif ti-aides",
+    description:
+      "Un fichier de règle d'un dispositif (rules/dispositifs/*.yaml, ou règle régionale ajoutée par --regles).",
+  },
 };
 
 function schemaZod(format: FormatSchema): z.ZodType {

@@ -1,10 +1,24 @@
 // Schemas of the regulatory parameter files (rules/parametres/*.yaml).
 import { z } from "zod";
 import { parametre } from "../parametres.js";
-import { auPremierUsage, montant, nombre, REGLEMENTS, taux, NATURES_BENEFICIAIRE, NATURES_DEPENSE, REGIMES, ZONES } from "./communs.js";
+import {
+  auPremierUsage,
+  montant,
+  nombre,
+  REGLEMENTS,
+  taux,
+  NATURES_BENEFICIAIRE,
+  NATURES_DEPENSE,
+  REGIMES,
+  ZONES,
+} from "./communs.js";
 
 function construire() {
-  const seuilsClasse = z.strictObject({ effectif_moins_de: nombre, chiffre_affaires_max: montant, total_bilan_max: montant });
+  const seuilsClasse = z.strictObject({
+    effectif_moins_de: nombre,
+    chiffre_affaires_max: montant,
+    total_bilan_max: montant,
+  });
 
   /** rules/parametres/taille-entreprise.yaml — EU SME definition (Reg. 651/2014, Annex I). */
   const tailleEntrepriseSchema = z.strictObject({
@@ -56,7 +70,9 @@ function construire() {
     // Seconde édition, point 4 : les collectivités d'outre-mer que l'article exempte, et les mots qui
     // font reconnaître un groupement de collectivités déclaré établissement public.
     exemption_outre_mer: parametre(z.strictObject({ territoires: z.array(z.string()).min(1) })).optional(),
-    noms_de_groupement: z.strictObject({ mots: z.array(z.string()).min(1), source: z.string().min(3) }).optional(),
+    noms_de_groupement: z
+      .strictObject({ mots: z.array(z.string()).min(1), source: z.string().min(3) })
+      .optional(),
   });
 
   /** rules/parametres/territoires.yaml — the Territoires d'industrie named in the guide (fiche 4). */
@@ -90,7 +106,16 @@ function construire() {
     zone: z.partialRecord(z.enum(ZONES), libelle).default({}),
     regime: z.partialRecord(z.enum(REGIMES), libelle).default({}),
   });
-  return { reglementsSchema, tailleEntrepriseSchema, plafondDeMinimis, deMinimisSchema, transparenceSchema, participationMinimaleSchema, territoiresSchema, libellesSchema };
+  return {
+    reglementsSchema,
+    tailleEntrepriseSchema,
+    plafondDeMinimis,
+    deMinimisSchema,
+    transparenceSchema,
+    participationMinimaleSchema,
+    territoiresSchema,
+    libellesSchema,
+  };
 }
 
 type Schemas = ReturnType<typeof construire>;

@@ -10,7 +10,12 @@ function construire() {
 
   /** A test on one input field; the comparison figures carry the condition's source and dates. */
   const test = z.strictObject({
-    champ: z.string().regex(/^(depense|beneficiaire|fiche|financement)\.[a-z0-9_]+$/, "champ attendu : depense.x, beneficiaire.x, fiche.x ou financement.x"),
+    champ: z
+      .string()
+      .regex(
+        /^(depense|beneficiaire|fiche|financement)\.[a-z0-9_]+$/,
+        "champ attendu : depense.x, beneficiaire.x, fiche.x ou financement.x",
+      ),
     egal: valeurSimple.optional(),
     dans: z.array(valeurSimple).optional(),
     au_moins: nombre.optional(),
@@ -63,7 +68,9 @@ function construire() {
     si_cofinancement_public: z.strictObject({ message: z.string(), source: z.string() }).optional(),
     champs: z.array(z.string()).default([]),
     /** Issue 12: the words a person may write for a category (the guide's label, plain synonyms), with their source. */
-    libelles: z.record(code, z.strictObject({ textes: z.array(z.string().min(2)).min(1), source: z.string().min(3) })).optional(),
+    libelles: z
+      .record(code, z.strictObject({ textes: z.array(z.string().min(2)).min(1), source: z.string().min(3) }))
+      .optional(),
     conditions: z.array(condition).default([]),
     calcul,
     /** What the controls of the financing plan read of this dispositif, apart from its calculation. */
