@@ -43,19 +43,23 @@ export function controleJson(c: Controle) {
   };
 }
 
+/** The beneficiary as the JSON output shows it: its size and why, its category, its activity. */
+export function beneficiaireJson(b: EvaluationFiche["beneficiaire"]) {
+  return b
+    ? {
+        taille: b.taille,
+        taille_source: b.taille_source,
+        categorie_entreprise: b.categorie_entreprise,
+        activite_economique: b.activite_economique,
+      }
+    : null;
+}
+
 export function ficheJson(e: EvaluationFiche, o: OptionsJson = {}) {
-  const b = e.beneficiaire;
   return {
     id: e.id,
     date_evaluation: e.date_evaluation,
-    beneficiaire: b
-      ? {
-          taille: b.taille,
-          taille_source: b.taille_source,
-          categorie_entreprise: b.categorie_entreprise,
-          activite_economique: b.activite_economique,
-        }
-      : null,
+    beneficiaire: beneficiaireJson(e.beneficiaire),
     resultats: e.resultats.map((r) => resultatJson(r, o)),
     controles: e.controles.map(controleJson),
     motifs: e.motifs,

@@ -2,7 +2,7 @@
 // recorded (size, conditions, row of the table, bonuses, caps, rounding), then the controls of the
 // financing plan that concern it. Pure: no I/O.
 import type { Controle, EvaluationFiche, Resultat } from "./modele.js";
-import { controleJson, resultatJson } from "./document-json.js";
+import { beneficiaireJson, controleJson, resultatJson } from "./document-json.js";
 import type { Regle } from "./schemas/regle.js";
 
 /** The controls that bear on the whole plan, whatever the dispositif (docs/domaine.md §3). */
@@ -84,7 +84,6 @@ export function expliquer(
 
 /** The JSON trace, for other tools: the results with their steps, in docs/interface.md's field shapes. */
 export function explicationJson(x: Explication) {
-  const b = x.evaluation.beneficiaire;
   return {
     fiche: x.fiche,
     date_evaluation: x.date_evaluation,
@@ -96,14 +95,7 @@ export function explicationJson(x: Explication) {
       fichier: x.fichier_regle ?? null,
     },
     ajoute_aux_depenses: x.ajoute_aux_depenses,
-    beneficiaire: b
-      ? {
-          taille: b.taille,
-          taille_source: b.taille_source,
-          categorie_entreprise: b.categorie_entreprise,
-          activite_economique: b.activite_economique,
-        }
-      : null,
+    beneficiaire: beneficiaireJson(x.evaluation.beneficiaire),
     resultats: x.resultats.map((r) => resultatJson(r, { etapes: true })),
     controles: x.controles.map(controleJson),
     controles_fiche: x.controles_fiche.map(controleJson),
