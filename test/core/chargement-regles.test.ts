@@ -148,7 +148,7 @@ describe("a rule's controls of the financing plan stand in its `controles:` bloc
       ?.cofinancement_min;
     expect(valeurA(cofinancement!, "2019-06-01").valeur.toString()).toBe("0.5");
   });
-  test("under `calcul:` they are an unknown key of the calculation, named with its line", () => {
+  test("under `calcul:` they are refused, named with their line, with where they go now", () => {
     const texte = PIA.replace(
       "controles:\n  # État et Région financent à parité (Guide TI V5, fiche 21, l.2054).\n  parite:",
       "  parite:",
@@ -156,5 +156,7 @@ describe("a rule's controls of the financing plan stand in its `controles:` bloc
     const [p] = erreur(texte);
     expect(p.champ).toBe("calcul.parite");
     expect(p.ligne).toBe(texte.split("\n").findIndex((l) => l.startsWith("  parite:")) + 1);
+    // The message says where the key goes now, not merely that it is unknown.
+    expect(p.message).toMatch(/bloc « controles: » de la règle.*déplacez-le/);
   });
 });

@@ -25,6 +25,14 @@ function tauxParTaille() {
   ]);
 }
 
+function rangeDansControles(nom: string) {
+  const message = `« ${nom} » se range dans le bloc « controles: » de la règle, plus sous « calcul: » : déplacez-le`;
+  return z
+    .unknown()
+    .refine((v) => v === undefined, { message })
+    .optional();
+}
+
 /** The `calcul:` of a rule of this kind. */
 export function schemaTaux() {
   const parTaille = tauxParTaille();
@@ -56,6 +64,10 @@ export function schemaTaux() {
           vocation_regionale: z.string(),
         })
         .optional(),
+      // Checks of the financing plan, in the rule's `controles:` block since issue 15: an older rule
+      // file that still has them here is told where they go, not just that the key is unknown.
+      parite: rangeDansControles("parite"),
+      cofinancement_min: rangeDansControles("cofinancement_min"),
     })
     .refine((c) => c.taux || c.taux_par_categorie, {
       message: "`taux` ou `taux_par_categorie` est obligatoire",
