@@ -2,6 +2,7 @@
 // figures a person computed by hand from the guide, each with the line or article that justifies it.
 import { z } from "zod";
 import { estDateValide } from "../dates.js";
+import { CONTROLES } from "../controles/index.js";
 import type { NomControle } from "../modele.js";
 import { FORMES } from "../schemas/communs.js";
 
@@ -14,21 +15,8 @@ const chiffre = z
   .nullable()
   .optional();
 
-/** The controls a case may expect; the type check below keeps the list complete. */
-const NOMS_CONTROLES = [
-  "plafond",
-  "equilibre",
-  "cumul",
-  "de_minimis",
-  "transparence",
-  "effet_incitatif",
-  "cofinancement",
-  "parite",
-  "participation_minimale",
-] as const satisfies readonly NomControle[];
-const listeComplete: Exclude<NomControle, (typeof NOMS_CONTROLES)[number]> extends never ? true : never =
-  true;
-void listeComplete;
+/** The controls a case may expect: those of the table of controls. */
+const IDS_CONTROLES = CONTROLES.map((k) => k.id) as [NomControle, ...NomControle[]];
 
 const codes = z.array(z.string().min(1)).optional();
 
@@ -54,7 +42,7 @@ const resultatAttendu = z.strictObject({
 });
 
 const controleAttendu = z.strictObject({
-  controle: z.enum(NOMS_CONTROLES),
+  controle: z.enum(IDS_CONTROLES),
   /** Default: the only control of this name. */
   portee: z.string().min(1).optional(),
   conforme: z.boolean().nullable().optional(),

@@ -4,7 +4,7 @@ import { D, max, somme, tronquerCentime, ZERO, type Dec } from "../argent.js";
 import { euros } from "../format.js";
 import type { Controle, Resultat } from "../modele.js";
 import type { ContexteControles, DefinitionControle } from "./contexte.js";
-import { messageExpire, rgecExpire } from "./reglement-expire.js";
+import { controleExpire, rgecExpire } from "./reglement-expire.js";
 
 const SOURCE = "Guide TI V5, note 9, l.2639 ; Règlement (UE) 651/2014, art. 8";
 
@@ -38,15 +38,7 @@ export function controlerCumul(c: ContexteControles): Controle[] {
     const total = somme(aides);
     if (total.isZero()) continue;
     if (expire) {
-      controles.push({
-        controle: "cumul",
-        portee: d.id,
-        conforme: null,
-        valeur: total,
-        limite: null,
-        message: messageExpire(`Cumul sur « ${d.id} » (art. 8)`, expire, c.date),
-        source: expire.source,
-      });
+      controles.push(controleExpire("cumul", d.id, total, `Cumul sur « ${d.id} » (art. 8)`, expire, c.date));
       continue;
     }
     const p = plafondCumul(c.resultats, d);

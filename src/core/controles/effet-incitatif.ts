@@ -3,7 +3,7 @@
 import { dateFr } from "../dates.js";
 import type { Controle } from "../modele.js";
 import type { ContexteControles, DefinitionControle } from "./contexte.js";
-import { messageExpire, rgecExpire } from "./reglement-expire.js";
+import { controleExpire, rgecExpire } from "./reglement-expire.js";
 
 const SOURCE = "Guide TI V5, note 8, l.2637 ; Règlement (UE) 651/2014, art. 6, §2";
 
@@ -20,18 +20,10 @@ export function controlerEffetIncitatif(c: ContexteControles): Controle[] {
   const { date_demande, date_debut } = c.fiche;
   const financeurs = [...new Set(rgec.map((l) => l.financeur))].join(", ");
   const expire = rgecExpire(c.ref, c.date, c.motifs);
-  if (expire)
-    return [
-      {
-        controle: "effet_incitatif",
-        portee: c.fiche.id,
-        conforme: null,
-        valeur: null,
-        limite: null,
-        message: messageExpire(`Effet incitatif (art. 6, aides RGEC : ${financeurs})`, expire, c.date),
-        source: expire.source,
-      },
-    ];
+  if (expire) {
+    const sujet = `Effet incitatif (art. 6, aides RGEC : ${financeurs})`;
+    return [controleExpire("effet_incitatif", c.fiche.id, null, sujet, expire, c.date)];
+  }
   if (!date_demande || !date_debut) {
     const manque = !date_demande ? "date_demande" : "date_debut";
     c.motifs.push({

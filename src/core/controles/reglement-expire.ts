@@ -3,7 +3,8 @@
 // (docs/domaine.md §0 « Validité et actualité »).
 import { lire } from "../calculs/commun.js";
 import { dateFr } from "../dates.js";
-import type { Motif } from "../modele.js";
+import type { Dec } from "../argent.js";
+import type { Controle, Motif, NomControle } from "../modele.js";
 import type { Referentiel } from "../regles/referentiel.js";
 
 export interface ReglementExpire {
@@ -44,7 +45,25 @@ export function expire(
   return { libelle, fin, source };
 }
 
-/** The message of a control that cannot be evaluated under an ended regulation. */
-export function messageExpire(controle: string, r: ReglementExpire, date: string): string {
-  return `${controle} non évaluable au ${dateFr(date)} : ${r.libelle} ; vérifiez sous le règlement qui lui succède.`;
+/**
+ * A control that cannot be evaluated under an ended regulation: `conforme: null`, the figure it would
+ * have compared, and a message naming the regulation and its end.
+ */
+export function controleExpire(
+  controle: NomControle,
+  portee: string,
+  valeur: Dec | null,
+  sujet: string,
+  r: ReglementExpire,
+  date: string,
+): Controle {
+  return {
+    controle,
+    portee,
+    conforme: null,
+    valeur,
+    limite: null,
+    message: `${sujet} non évaluable au ${dateFr(date)} : ${r.libelle} ; vérifiez sous le règlement qui lui succède.`,
+    source: r.source,
+  };
 }

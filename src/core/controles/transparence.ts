@@ -4,7 +4,7 @@ import { lire } from "../calculs/commun.js";
 import { euros } from "../format.js";
 import type { Controle } from "../modele.js";
 import type { ContexteControles, DefinitionControle } from "./contexte.js";
-import { messageExpire, rgecExpire } from "./reglement-expire.js";
+import { controleExpire, rgecExpire } from "./reglement-expire.js";
 
 export const controleTransparence: DefinitionControle = {
   id: "transparence",
@@ -19,19 +19,10 @@ export function controlerTransparence(c: ContexteControles): Controle[] {
     if (!l.aideEtat || l.aide.isZero()) continue;
     const expire = rgecExpire(c.ref, l.dateOctroi ?? c.date, c.motifs);
     if (expire) {
-      controles.push({
-        controle: "transparence",
-        portee: l.financeur,
-        conforme: null,
-        valeur: l.aide,
-        limite: null,
-        message: messageExpire(
-          `Transparence (art. 9) de l'aide de ${euros(l.aide)}`,
-          expire,
-          l.dateOctroi ?? c.date,
-        ),
-        source: expire.source,
-      });
+      const sujet = `Transparence (art. 9) de l'aide de ${euros(l.aide)}`;
+      controles.push(
+        controleExpire("transparence", l.financeur, l.aide, sujet, expire, l.dateOctroi ?? c.date),
+      );
       continue;
     }
     const lu = lire(c.ref.transparence.seuils, l.dateOctroi ?? c.date, c.motifs);

@@ -36,35 +36,36 @@ const aVerifier = (f: { depuis: string | null; verifie_le: string | null; source
     date,
   );
 
+type Figure = Omit<FigureAVerifier, "origine" | "aupres_de">;
+
+/** The figure as listed: where it comes from, whom to ask, and what it says. */
+const figure = (origine: string, aupres_de: string | null, f: Figure): FigureAVerifier => ({
+  origine,
+  aupres_de,
+  libelle: f.libelle,
+  chemin: f.chemin,
+  valeur: f.valeur,
+  depuis: f.depuis,
+  verifie_le: f.verifie_le,
+  source: f.source,
+});
+
 /** The figures to check at `date`, dispositifs first (in id order), then the regulatory parameters. */
 export function figuresAVerifier(ref: Referentiel, date: string): FigureAVerifier[] {
   const liste: FigureAVerifier[] = [];
   for (const r of [...ref.dispositifs.values()].sort((a, b) => a.id.localeCompare(b.id))) {
-    const base = { origine: r.id, aupres_de: r.operateur };
     for (const f of enVigueur(figuresDeRegle(r), date)) {
-      if (aVerifier(f, date))
-        liste.push({
-          ...base,
-          libelle: f.libelle,
-          chemin: f.chemin,
-          valeur: f.valeur,
-          depuis: f.depuis,
-          verifie_le: f.verifie_le,
-          source: f.source,
-        });
+      if (aVerifier(f, date)) liste.push(figure(r.id, r.operateur, f));
     }
     const enForce = new Set(conditionsEnVigueur(r.conditions, date).conditions.map((c) => c.code));
     for (const c of conditionsDeRegle(r).filter((x) => enForce.has(x.code))) {
-      if (aVerifier(c, date))
-        liste.push({
-          ...base,
-          libelle: `Condition ${c.code}`,
-          chemin: `conditions.${c.code}`,
-          valeur: c.test,
-          depuis: c.depuis,
-          verifie_le: c.verifie_le,
-          source: c.source,
-        });
+      const condition = {
+        ...c,
+        libelle: `Condition ${c.code}`,
+        chemin: `conditions.${c.code}`,
+        valeur: c.test,
+      };
+      if (aVerifier(c, date)) liste.push(figure(r.id, r.operateur, condition));
     }
   }
   const parametres: [string, unknown][] = [
@@ -75,19 +76,8 @@ export function figuresAVerifier(ref: Referentiel, date: string): FigureAVerifie
     ["reglements", ref.reglements],
   ];
   for (const [nom, contenu] of parametres) {
-    const fichier = `rules/parametres/${nom}.yaml`;
     for (const f of enVigueur(figuresDatees(contenu, nom, nom), date)) {
-      if (aVerifier(f, date))
-        liste.push({
-          origine: fichier,
-          aupres_de: null,
-          libelle: f.libelle,
-          chemin: f.chemin,
-          valeur: f.valeur,
-          depuis: f.depuis,
-          verifie_le: f.verifie_le,
-          source: f.source,
-        });
+      if (aVerifier(f, date)) liste.push(figure(`rules/parametres/${nom}.yaml`, null, f));
     }
   }
   return liste;
