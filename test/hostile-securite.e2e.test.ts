@@ -494,12 +494,12 @@ describe("9. pertes plus petites : signaux, mode, liens", () => {
     expect(JSON.parse(readFileSync(vrai, "utf8")).fiches[0].id).toBe("TI-07-CHAUFFERIE");
   });
 
-  // Une fois en sept suites complètes sur une machine chargée (01/12/2026), SIGINT a laissé le
-  // temporaire ; non reproduit seul (16 essais, aussi sous charge) : cause à trouver (note de la
-  // session). Deux reprises pour que la CI ne dépende pas de ce cas rare ; un défaut constant échoue.
+  // Une fois en sept suites complètes sous charge, SIGINT a laissé le temporaire : le signal arrivait
+  // entre la création du fichier et la pose des gestionnaires (désormais posés avant ; voir
+  // test/ecriture-signaux.test.ts, qui le vérifie sans dépendre du hasard).
   test.each(["SIGTERM", "SIGHUP", "SIGQUIT", "SIGINT"] as const)(
     "%s pendant lot -o ne laisse pas de fichier temporaire",
-    { timeout: 60_000, retry: 2 },
+    { timeout: 60_000 },
     async (signal) => {
       const d = dossier();
       const csv = join(d, "gros.csv");

@@ -157,6 +157,9 @@ let signauxEcoutes = false;
  */
 function temporaire(cible: string, fichier: string): { chemin: string; fd: number; retirer(): void } {
   const chemin = join(dirname(cible), `.${basename(cible)}.${randomBytes(9).toString("hex")}.tmp`);
+  // Before the file exists: a signal that came between its creation and the handlers' would end the
+  // process by the system's default action, with no JavaScript run, and leave it behind.
+  ecouterSignaux();
   let fd: number;
   try {
     fd = openSync(chemin, "wx", 0o666); // the mode of a new file, less the umask
@@ -164,7 +167,6 @@ function temporaire(cible: string, fichier: string): { chemin: string; fd: numbe
     throw erreurEcriture(fichier, e);
   }
   temporaires.add(chemin);
-  ecouterSignaux();
   let avant;
   try {
     avant = statSync(cible);
@@ -193,11 +195,12 @@ function ecouterSignaux(): void {
   if (signauxEcoutes) return;
   signauxEcoutes = true;
   process.once("exit", retirerTemporaires);
-  // SIGINT is handled by the commands themselves (lot stops its progress bar, then exits: 'exit' above).
-  for (const signal of ["SIGTERM", "SIGHUP", "SIGQUIT"] as const) {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"] as const) {
     process.once(signal, () => {
       retirerTemporaires();
-      process.kill(process.pid, signal); // ended by the signal, as without this handler
+      // A command that listens too (lot, on SIGINT, stops its progress bar then exits) ends the
+      // process itself; otherwise it ends by the signal, as without this handler.
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
     });
   }
 }
