@@ -83,7 +83,14 @@ function ficheBrute(donnees: Record<string, unknown>, p: Proposition): Record<st
   const financements = p.fiche.financements!.map((f, k) => {
     const origine = p.origines[k];
     const base = origine === null ? { financeur: f.financeur } : { ...lignesBrutes[origine] };
-    return { ...base, montant: Number(f.montant.toFixed(2)) };
+    const esb = f.equivalent_subvention;
+    return {
+      ...base,
+      montant: Number(f.montant.toFixed(2)),
+      ...(esb !== undefined && "equivalent_subvention" in base
+        ? { equivalent_subvention: Number(esb.toFixed(2)) }
+        : {}),
+    };
   });
   return { ...donnees, financements };
 }

@@ -8,7 +8,7 @@
 // programme (solveur.ts) finds the lexicographic maximum; the amounts are rounded down to the cent,
 // checked with the exact controls (decimal.js), corrected cent by cent when a control fails, then each
 // line is raised as far as the exact controls allow. The plan returned is always compliant.
-import { D, somme, ZERO, type Dec } from "../argent.js";
+import { arrondirCentime, D, somme, ZERO, type Dec } from "../argent.js";
 import { ErreurSaisie } from "../erreurs.js";
 import { euros } from "../format.js";
 import { NOMS_CONTROLES } from "../controles/index.js";
@@ -82,25 +82,41 @@ interface Candidate {
   origine: number | null;
   fixe: boolean;
   max: Dec | null;
+  /** equivalent_subvention ÷ montant in the fiche, kept for the proposed amount; null without one. */
+  ratio: Dec | null;
 }
 
 export function proposerPlan(fiche: Fiche, ref: Referentiel, options: OptionsProposition = {}): Proposition {
   const motifs: Motif[] = [];
   const candidates = choisirLignes(fiche, ref, options.financeurs, motifs);
-  const autofinancementBase: Financement = {
-    ...(fiche.financements?.find((f) => f.financeur === AUTOFINANCEMENT) ?? { financeur: AUTOFINANCEMENT }),
-    montant: ZERO,
-  };
+  // Self-financing closes the plan on every expense: one fresh line (a `dispositif` or a list of
+  // expenses written on the fiche's own line would make it count as someone else's aid).
+  const autofinancementBase: Financement = { financeur: AUTOFINANCEMENT, montant: ZERO };
+  const siennes = (fiche.financements ?? []).filter((f) => f.financeur === AUTOFINANCEMENT);
+  if (
+    siennes.length > 1 ||
+    siennes.some((f) => Object.keys(f).some((k) => !["financeur", "montant"].includes(k)))
+  )
+    motifs.push({
+      code: "autofinancement_recalcule",
+      niveau: "info",
+      message:
+        "L'autofinancement de la fiche est remplacé par une seule ligne, sur toutes les dépenses, qui ferme l'équilibre.",
+      source: null,
+    });
   const cout = somme(fiche.depenses.map((d) => d.montant));
   const exclues = new Map<number, Limite[]>();
 
   const actives = () => candidates.map((_, i) => i).filter((i) => !exclues.has(i));
   const variables = () => actives().filter((i) => !candidates[i].fixe);
   const ficheDe = (montants: Map<number, Dec>): { fiche: Fiche; autofinancement: Dec } => {
-    const lignes = actives().map((i) => ({
-      ...candidates[i].base,
-      montant: candidates[i].fixe ? candidates[i].base.montant : (montants.get(i) ?? ZERO),
-    }));
+    const lignes = actives().map((i) => {
+      const c = candidates[i];
+      const montant = c.fixe ? c.base.montant : (montants.get(i) ?? ZERO);
+      return c.ratio
+        ? { ...c.base, montant, equivalent_subvention: arrondirCentime(montant.times(c.ratio)) }
+        : { ...c.base, montant };
+    });
     const autofinancement = cout.minus(somme(lignes.map((l) => l.montant)));
     return {
       fiche: { ...fiche, financements: [...lignes, { ...autofinancementBase, montant: autofinancement }] },
@@ -176,7 +192,7 @@ export function proposerPlan(fiche: Fiche, ref: Referentiel, options: OptionsPro
   );
   return {
     fiche: proposee,
-    origines: [...actives().map((i) => candidates[i].origine), autofinancementOrigine(fiche)],
+    origines: [...actives().map((i) => candidates[i].origine), null],
     lignes,
     evaluation,
     aidePublique,
@@ -184,11 +200,6 @@ export function proposerPlan(fiche: Fiche, ref: Referentiel, options: OptionsPro
     aucuneAide: aidePublique.isZero() ? pourquoiAucuneAide(lignes) : null,
     motifs,
   };
-}
-
-function autofinancementOrigine(fiche: Fiche): number | null {
-  const i = fiche.financements?.findIndex((f) => f.financeur === AUTOFINANCEMENT) ?? -1;
-  return i >= 0 ? i : null;
 }
 
 /**
@@ -243,20 +254,26 @@ function choisirLignes(
       ]);
   }
   const candidates: Candidate[] = publiques.map(({ f, origine }) => {
-    // A loan or an advance whose grant equivalent is given: the equivalent does not follow from the
-    // amount, so the line is kept as the fiche writes it.
-    const fixe = f.equivalent_subvention !== undefined && (f.forme ?? "subvention") !== "subvention";
-    if (fixe)
+    // A loan, an advance or a guarantee whose grant equivalent is given: for another amount on the
+    // same terms, the equivalent is taken in proportion (a warning says so); with no amount to take
+    // it from, the line is kept as the fiche writes it.
+    const esb = f.equivalent_subvention;
+    const fixe = esb !== undefined && f.montant.isZero() && !esb.isZero();
+    const ratio = esb !== undefined && !f.montant.isZero() ? esb.dividedBy(f.montant) : null;
+    if (esb !== undefined)
       motifs.push({
-        code: "ligne_gardee",
+        code: fixe ? "ligne_gardee" : "equivalent_subvention_au_prorata",
         niveau: "avertissement",
-        message: `${f.financeur} : ${f.forme} avec equivalent_subvention, gardé à son montant (${euros(f.montant)}) ; l'équivalent-subvention d'un autre montant est à recalculer par le financeur.`,
-        source: null,
+        message: fixe
+          ? `${f.financeur} : equivalent_subvention de ${euros(esb)} pour un montant nul, ligne gardée telle quelle ; donnez le montant auquel il correspond.`
+          : `${f.financeur} : equivalent_subvention recalculé au prorata du montant proposé (${euros(esb)} pour ${euros(f.montant)} dans la fiche) ; à confirmer par le financeur.`,
+        source: "Règlement (UE) 651/2014, art. 5 (transparence des aides)",
       });
-    return { base: f, origine, fixe, max: f.montant_max ?? null };
+    return { base: f, origine, fixe, max: f.montant_max ?? null, ratio };
   });
   for (const e of existantes)
-    if (e.f.financeur === "prive") candidates.push({ base: e.f, origine: e.origine, fixe: true, max: null });
+    if (e.f.financeur === "prive")
+      candidates.push({ base: e.f, origine: e.origine, fixe: true, max: null, ratio: null });
   return candidates;
 }
 

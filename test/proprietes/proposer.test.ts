@@ -1,0 +1,87 @@
+// Properties of `proposer` on generated valid fiches (docs/interface.md « proposer »): the proposed plan
+// is compliant by the project's own controls, and no line of it can be raised by one cent (the
+// self-financing giving that cent) without breaking a control — or its own montant_max.
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { arrondirCentime, D, type Dec } from "../../src/core/argent.js";
+import { ErreurSaisie } from "../../src/core/erreurs.js";
+import { evaluerFiche } from "../../src/core/evaluer.js";
+import { validerFiche } from "../../src/core/fiche.js";
+import { proposerPlan, type Proposition } from "../../src/core/proposition/proposer.js";
+import type { Fiche } from "../../src/core/schemas/fiche.js";
+import { REF } from "../outils/regles.js";
+import { fiche, type FicheBrute } from "./arbitraires.js";
+
+const RUNS = 60;
+const CENTIME = new D("0.01");
+
+/** The proposition, or the user error a fiche may rightly get (no public financer, no plan possible). */
+function proposer(brute: FicheBrute): Proposition | null {
+  const f = validerFiche({ fichier: "p.yaml", donnees: brute, ligneDe: () => undefined });
+  try {
+    return proposerPlan(f, REF);
+  } catch (e) {
+    if (!(e instanceof ErreurSaisie)) throw e;
+    expect(e.message).toMatch(/aucun financeur public|aucun plan conforme possible|dépassent le coût total/);
+    return null;
+  }
+}
+
+/**
+ * The proposed fiche with line k raised by `plus`, the self-financing (the last line) giving it; a
+ * grant equivalent follows the amount in the fiche's proportion (`ratio`), as proposer takes it.
+ */
+function releve(f: Fiche, k: number, plus: Dec, ratio: Dec | null): Fiche {
+  const lignes = f.financements!.map((l) => ({ ...l }));
+  lignes[k].montant = lignes[k].montant.plus(plus);
+  if (ratio) lignes[k].equivalent_subvention = arrondirCentime(lignes[k].montant.times(ratio));
+  const auto = lignes[lignes.length - 1];
+  auto.montant = auto.montant.minus(plus);
+  return { ...f, financements: lignes };
+}
+
+const planAlea = fiche({ plan: true });
+
+describe("proposer on generated fiches", () => {
+  test("the proposed plan is compliant: balanced, no control false, self-financing never negative", () => {
+    fc.assert(
+      fc.property(planAlea, (brute) => {
+        const p = proposer(brute);
+        if (!p) return;
+        const e = evaluerFiche(p.fiche, REF);
+        expect(e.controles.filter((c) => c.conforme === false)).toEqual([]);
+        expect(e.controles.find((c) => c.controle === "equilibre")?.conforme).toBe(true);
+        expect(p.autofinancement.isNegative()).toBe(false);
+        for (const l of p.fiche.financements!) expect(l.montant.decimalPlaces()).toBeLessThanOrEqual(2);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test("no line can be raised by one cent without breaking a control or its montant_max", () => {
+    fc.assert(
+      fc.property(planAlea, (brute) => {
+        const p = proposer(brute);
+        if (!p) return;
+        const lignes = p.fiche.financements!;
+        const auto = lignes[lignes.length - 1].montant;
+        p.lignes
+          .filter((l) => !l.exclue && !l.fixe)
+          .forEach((l) => {
+            const k = lignes.findIndex((x, j) => p.origines[j] === l.origine && x.financeur === l.financeur);
+            const max = lignes[k].montant_max;
+            if (max && lignes[k].montant.plus(CENTIME).greaterThan(max)) return;
+            if (auto.lessThan(CENTIME)) return; // one cent more unbalances the plan
+            const ecrite = l.origine === null ? undefined : brute.financements![l.origine];
+            const ratio =
+              ecrite?.equivalent_subvention !== undefined && Number(ecrite.montant) > 0
+                ? new D(String(ecrite.equivalent_subvention)).dividedBy(new D(String(ecrite.montant)))
+                : null;
+            const e = evaluerFiche(releve(p.fiche, k, CENTIME, ratio), REF);
+            expect(e.conforme, `${l.financeur} relevé d'un centime`).toBe(false);
+          });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
