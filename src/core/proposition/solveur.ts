@@ -1,7 +1,12 @@
-// The linear programme of a proposed plan, and the one place that calls the LP solver (yalps: pure
-// JavaScript, synchronous, no I/O — acceptable in the core; docs/interface.md « proposer »). The
-// solver works in floating point: its answer is a guide that proposer.ts rounds down to the cent and
-// checks with the exact controls, never a figure printed as such.
+// The linear programme of a proposed plan, and the one place that calls the LP solver. The solver
+// works in floating point: its answer is a guide that proposer.ts rounds down to the cent and checks
+// with the exact controls, never a figure printed as such.
+//
+// Why yalps (0.6.4, pinned): pure JavaScript, synchronous, no I/O — acceptable in the pure core —,
+// ES module with types, 61 kB packed (one small dependency, heap), runs on Node 20; a rewrite of
+// javascript-lp-solver, which is ~2,4 MB unpacked for the same simplex. highs (WASM, ~4 MB) is the
+// more exact solver, but it loads its WASM asynchronously, which the synchronous core cannot do; the
+// programmes here have a handful of variables, and exactness comes from the decimal.js controls.
 import { solve, type Constraint } from "yalps";
 
 /** Σ coefficients[i] × x[i] within the bounds. */
