@@ -40,7 +40,7 @@ export function maximiserLexicographique(p: Programme): number[] | null {
     if (!r) return x;
     x = r.x;
     // Well under a cent, so that a later stage cannot trade an earlier financer's cents for its own.
-    const tolerance = Math.min(1e-3, Math.max(1e-6, 1e-11 * Math.abs(r.valeur)));
+    const tolerance = Math.min(1e-4, 1e-9 * Math.max(1, Math.abs(r.valeur)));
     acquis.push({ cle: `objectif_${etape}`, coefficients: objectif, min: r.valeur - tolerance });
   }
   return x;
