@@ -66,6 +66,12 @@ describe("proposer on the README's chaufferie", () => {
     expect(tiAides(["verifier", lue]).code).toBe(0);
   });
 
+  test("the fiche read on standard input (« - »)", () => {
+    const r = tiAides(["proposer", "-"], { entree: readFileSync(CHAUFFERIE, "utf8") });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/montant: 480000/);
+  });
+
   test("--format json writes the fiche as JSON, valid input of simuler", () => {
     const sortie = join(tmp, "proposee.json");
     const r = tiAides(["proposer", CHAUFFERIE, "--format", "json", "-o", sortie]);
@@ -102,6 +108,14 @@ describe("user errors: code 2, a French message, no stack trace", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(sansPileDAppel(r.stderr)).toBe(true);
+  });
+
+  test("-o naming the fiche itself is refused before anything is read (the fiche is not destroyed)", () => {
+    const f = join(tmp, "elle-meme.yaml");
+    writeFileSync(f, readFileSync(CHAUFFERIE, "utf8"));
+    const r = tiAides(["proposer", f, "-o", f]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(f, "utf8")).toBe(readFileSync(CHAUFFERIE, "utf8"));
   });
 
   test("a fiche naming no public financer: the file, the field, and what to do", () => {
