@@ -75,6 +75,8 @@ const SENS: Record<NomControle, "<=" | ">=" | "=" | null> = {
 };
 
 const CENTIME = new D("0.01");
+/** A fiche-action has a few financers; each one costs an evaluation per probe and a stage of the programme. */
+const FINANCEURS_MAX = 100;
 const AUTOFINANCEMENT = "autofinancement";
 
 interface Candidate {
@@ -253,6 +255,13 @@ function choisirLignes(
         },
       ]);
   }
+  if (publiques.length > FINANCEURS_MAX)
+    throw new ErreurSaisie([
+      {
+        champ: "financements",
+        message: `${publiques.length} lignes publiques : proposer en traite au plus ${FINANCEURS_MAX} ; une fiche-action n'a que quelques financeurs, regroupez-les ou choisissez-les avec --financeurs`,
+      },
+    ]);
   const candidates: Candidate[] = publiques.map(({ f, origine }) => {
     // A loan, an advance or a guarantee whose grant equivalent is given: for another amount on the
     // same terms, the equivalent is taken in proportion (a warning says so); with no amount to take
