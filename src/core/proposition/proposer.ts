@@ -164,15 +164,24 @@ export function proposerPlan(fiche: Fiche, ref: Referentiel, options: OptionsPro
   // 3. Checked with the exact controls; corrected to the cent when one fails (never a non-compliant plan).
   montants = corriger(montants, vars, evaluer, ficheDe, conforme);
 
-  // 4. Each line in order, raised as far as the exact controls allow: no line can then be raised by
-  // one cent without breaking a control (the solver's tolerance is given back).
-  for (const i of vars) {
-    const borne = candidates[i].max;
+  // 4. The lines paying under one dispositif together (a parity moves them only together), then each
+  // line in order, raised as far as the exact controls allow: no line can then be raised by one cent
+  // without breaking a control (the solver's tolerance is given back).
+  const ensembles = [...new Set(vars.map((i) => candidates[i].base.dispositif))]
+    .filter((d) => d !== undefined)
+    .map((d) => vars.filter((i) => candidates[i].base.dispositif === d))
+    .filter((g) => g.length > 1);
+  for (const groupe of [...ensembles, ...vars.map((i) => [i])]) {
     const peut = (k: Dec) => {
-      const essai = new Map(montants).set(i, montants.get(i)!.plus(k));
-      return (borne === null || essai.get(i)!.lessThanOrEqualTo(borne)) && conforme(essai);
+      const essai = new Map(montants);
+      for (const i of groupe) essai.set(i, montants.get(i)!.plus(k));
+      return (
+        groupe.every((i) => !candidates[i].max || essai.get(i)!.lessThanOrEqualTo(candidates[i].max!)) &&
+        conforme(essai)
+      );
     };
-    montants.set(i, montants.get(i)!.plus(plusGrandPas(peut)));
+    const k = plusGrandPas(peut);
+    for (const i of groupe) montants.set(i, montants.get(i)!.plus(k));
   }
 
   const { fiche: proposee, autofinancement } = ficheDe(montants);
