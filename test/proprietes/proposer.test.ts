@@ -42,10 +42,71 @@ function releve(f: Fiche, k: number, plus: Dec, ratio: Dec | null): Fiche {
 
 const planAlea = fiche({ plan: true });
 
+/**
+ * Fiches where public aid is possible and several controls bind together: expenses with a taux_max
+ * (cumul), generic public financers under the GBER or de minimis (with previous aid), some with a
+ * montant_max, on some of the expenses; an enterprise or a collectivité (CGCT 20 %).
+ */
+const planPublic = fc
+  .record({
+    collectivite: fc.boolean(),
+    depenses: fc.array(
+      fc.record({
+        montant: fc.integer({ min: 1, max: 300_000_000 }),
+        taux: fc.integer({ min: 1, max: 100 }),
+        nature: fc.constantFrom("conseil", "investissement"),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+    lignes: fc.array(
+      fc.record({
+        financeur: fc.constantFrom("etat", "region", "departement", "epci", "feder"),
+        regime: fc.constantFrom("rgec", "de_minimis", "hors_aide_etat"),
+        max: fc.option(fc.integer({ min: 0, max: 100_000_000 }), { nil: undefined }),
+        sur: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+    anterieure: fc.integer({ min: 0, max: 35_000_000 }),
+  })
+  .map(({ collectivite, depenses, lignes, anterieure }) => ({
+    id: "PUBLIC",
+    date_demande: "2025-03-01",
+    date_debut: "2025-06-01",
+    beneficiaire: collectivite
+      ? { nom: "Commune", nature: "collectivite" }
+      : {
+          nature: "entreprise",
+          siren: "123456782",
+          effectif: 40,
+          chiffre_affaires: 5000000,
+          total_bilan: 3000000,
+        },
+    localisation: { zone: "metropole", afr: false },
+    depenses: depenses.map((d, i) => ({
+      id: `d${i}`,
+      nature: d.nature,
+      montant: texteCentimes(d.montant),
+      taux_max: (d.taux / 100).toFixed(2),
+    })),
+    financements: lignes.map((l) => ({
+      financeur: l.financeur,
+      montant: 0,
+      regime: l.regime,
+      ...(l.max !== undefined ? { montant_max: texteCentimes(l.max) } : {}),
+      ...(l.sur !== undefined && l.sur < depenses.length ? { depenses: [`d${l.sur}`] } : {}),
+    })),
+    aides_de_minimis_anterieures: [{ date: "2023-06-01", montant: texteCentimes(anterieure) }],
+  })) as fc.Arbitrary<FicheBrute>;
+
+function texteCentimes(c: number): string {
+  return `${Math.floor(c / 100)}.${String(c % 100).padStart(2, "0")}`;
+}
+
 describe("proposer on generated fiches", () => {
   test("the proposed plan is compliant: balanced, no control false, self-financing never negative", () => {
     fc.assert(
-      fc.property(planAlea, (brute) => {
+      fc.property(fc.oneof(planAlea, planPublic), (brute) => {
         const p = proposer(brute);
         if (!p) return;
         const e = evaluerFiche(p.fiche, REF);
@@ -60,7 +121,7 @@ describe("proposer on generated fiches", () => {
 
   test("no line can be raised by one cent without breaking a control or its montant_max", () => {
     fc.assert(
-      fc.property(planAlea, (brute) => {
+      fc.property(fc.oneof(planAlea, planPublic), (brute) => {
         const p = proposer(brute);
         if (!p) return;
         const lignes = p.fiche.financements!;
