@@ -196,3 +196,25 @@ describe("no public aid possible", () => {
     expect(() => proposer(d)).toThrow(/--financeurs/);
   });
 });
+
+describe("a control that cannot be evaluated limits nothing, and the proposition says so", () => {
+  test("an expense no dispositif prices, without taux_max: the cumul is not evaluable, a warning says it", () => {
+    // No rate on « mission » (docs/domaine.md §3, cumul): the Region is limited by the balance only.
+    const p = proposer(
+      ficheSimple(
+        { id: "mission", nature: "conseil", montant: 100000 },
+        {
+          date_debut: "2019-09-01",
+          financements: [
+            { financeur: "region", montant: 0, regime: "rgec" },
+            { financeur: "autofinancement", montant: 100000 },
+          ],
+        },
+      ),
+    );
+    expect(plan(p)).toEqual(["region 100000.00", "autofinancement 0.00"]);
+    expect(limites(p, "region")).toEqual(["equilibre T"]);
+    expect(p.motifs.map((m) => m.code)).toContain("proposition_sans_controle");
+    expect(p.motifs.find((m) => m.code === "proposition_sans_controle")!.message).toMatch(/taux_max/);
+  });
+});

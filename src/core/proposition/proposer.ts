@@ -186,6 +186,14 @@ export function proposerPlan(fiche: Fiche, ref: Referentiel, options: OptionsPro
 
   const { fiche: proposee, autofinancement } = ficheDe(montants);
   const evaluation = evaluerFiche(proposee, ref, options);
+  // A control that cannot be evaluated (a cumul with no known intensity) limits nothing: said, never silent.
+  for (const c of evaluation.controles.filter((x) => x.conforme === null))
+    motifs.push({
+      code: "proposition_sans_controle",
+      niveau: "avertissement",
+      message: `${NOMS_CONTROLES[c.controle]} (« ${c.portee} ») non évaluable : le plan proposé n'est pas limité par ce contrôle. ${c.message}`,
+      source: c.source,
+    });
   const lignes: LigneProposee[] = candidates.map((c, i) => ({
     financeur: c.base.financeur,
     origine: c.origine,
