@@ -156,7 +156,7 @@ export function proposerPlan(fiche: Fiche, ref: Referentiel, options: OptionsPro
   const vars = variables();
   let montants = new Map<number, Dec>(vars.map((i) => [i, ZERO]));
   if (vars.length > 0) {
-    const programme = programmeLineaire(vars, candidates, cout, ficheDe, evaluer, fiche);
+    const programme = programmeLineaire(vars, candidates, ficheDe, evaluer, fiche);
     const x = maximiserLexicographique(programme);
     if (x) montants = new Map(vars.map((i, k) => [i, centimeInferieur(x[k])]));
   }
@@ -342,7 +342,6 @@ const ecart = (c: Controle) => c.valeur!.minus(c.limite!).toNumber();
 function programmeLineaire(
   vars: number[],
   candidates: Candidate[],
-  cout: Dec,
   ficheDe: (m: Map<number, Dec>) => { autofinancement: Dec },
   evaluer: (m: Map<number, Dec>) => EvaluationFiche,
   fiche: Fiche,
@@ -378,13 +377,9 @@ function programmeLineaire(
       ...(sens === "<=" ? { max: -c0 } : sens === ">=" ? { min: -c0 } : { min: -c0, max: -c0 }),
     });
   }
-  // Self-financing never negative; each financer within its own cap.
-  const fixes = cout.minus(libre);
-  contraintes.push({
-    cle: "autofinancement",
-    coefficients: vars.map(() => 1),
-    max: cout.minus(fixes).toNumber(),
-  });
+  // Self-financing never negative (the variable lines share what the kept lines leave); each
+  // financer within its own cap.
+  contraintes.push({ cle: "autofinancement", coefficients: vars.map(() => 1), max: libre.toNumber() });
   vars.forEach((i, k) => {
     const max = candidates[i].max;
     if (max)
