@@ -34,6 +34,13 @@ export type { Fiche, Depense, Financement } from "./core/schemas/fiche.js";
 export type { Regle } from "./core/schemas/regle.js";
 export type { AideDeMinimis } from "./core/controles/contexte.js";
 export { ficheSchema } from "./core/schemas/fiche.js";
+export {
+  proposerPlan,
+  type Proposition,
+  type LigneProposee,
+  type Limite,
+  type OptionsProposition,
+} from "./core/proposition/proposer.js";
 export { chargerRegles, DOSSIER_REGLES } from "./regles-disque.js";
 
 /** A rule file's schema, as the full zod object (.shape, .extend…); the command line builds it only when a rule file is read. */

@@ -36,6 +36,10 @@ export const FORMATS_SORTIE = {
   "regles verifier": [TABLE, JSON_],
   "regles tester": [TABLE, JSON_],
   schema: [JSON_],
+  proposer: [
+    { nom: "yaml", aide: "la fiche proposée, par défaut" },
+    { nom: "json", aide: "la fiche proposée" },
+  ],
 } satisfies Record<string, FormatSortie[]>;
 
 export type CommandeAFormats = keyof typeof FORMATS_SORTIE;

@@ -73,7 +73,9 @@ export function construireProgramme(): Command {
       const o = commande.optsWithGlobals() as { sortie?: string; regles?: string[] };
       if (!o.sortie || o.sortie === "-") return;
       const { refuserSortieQuiEstUneEntree } = await import("./ecriture.js");
-      const lus = ["simuler", "lot", "verifier", "expliquer"].includes(commande.name()) ? commande.args : [];
+      const lus = ["simuler", "lot", "verifier", "expliquer", "proposer"].includes(commande.name())
+        ? commande.args
+        : [];
       refuserSortieQuiEstUneEntree(o.sortie, [
         ...lus,
         ...(o.regles ?? []),
@@ -221,6 +223,26 @@ export function construireProgramme(): Command {
     .action(async (fichier: string, _o: object, cmd: Command) => {
       const { expliquerCommande } = await import("./commandes/expliquer.js");
       process.exitCode = await expliquerCommande(fichier, cmd.optsWithGlobals());
+    });
+
+  programme
+    .command("proposer")
+    .alias("propose")
+    .description(
+      "propose le plan de financement qui apporte le plus d'aide publique que les règles permettent, à partir des financeurs de la fiche (ou --financeurs), l'autofinancement fermant l'équilibre : écrit la fiche proposée et, pour chaque financeur, ce qui le limite",
+    )
+    .argument("<fiche>", "la fiche (YAML ou JSON, « - » pour l'entrée standard)")
+    .option(
+      "--financeurs <ids>",
+      "financeurs publics à mobiliser, par ordre de priorité (ex. ademe-investissement,region)",
+    )
+    .addHelpText(
+      "after",
+      `\n${aideFormats("proposer")}\nExemple : ti-aides proposer fiche.yaml -o fiche-proposee.yaml, puis ti-aides simuler fiche-proposee.yaml`,
+    )
+    .action(async (fichier: string, _o: object, cmd: Command) => {
+      const { proposer } = await import("./commandes/proposer.js");
+      process.exitCode = await proposer(fichier, cmd.optsWithGlobals());
     });
 
   programme

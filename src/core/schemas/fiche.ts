@@ -123,6 +123,8 @@ export const financementSchema = z.strictObject({
   reglement: z.enum(REGLEMENTS).optional(),
   dispositif: identifiant.optional(),
   libelle: z.string().max(1000).optional(),
+  // The most this financer will give (its budget): `ti-aides proposer` never proposes more.
+  montant_max: montant.optional(),
 });
 
 export const aideAnterieureSchema = z.strictObject({
