@@ -85,6 +85,12 @@ describe("aide", () => {
     },
   );
 
+  test("ti-aides --help : des exemples, et où trouver ceux de chaque commande", async () => {
+    const r = await lancer(["--help"]);
+    expect(r.stdout).toMatch(/^Exemples :\n {2}ti-aides simuler fixtures\/fiches\/chaufferie\.yaml$/m);
+    expect(r.stdout).toContain("ti-aides simuler --help");
+  });
+
   test("simuler --help montre les lignes de financement et un exemple qui les emploie", async () => {
     const r = await lancer(["simuler", "--help"]);
     for (const option of [

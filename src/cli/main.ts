@@ -130,6 +130,10 @@ export function construireProgramme(): Command {
     )
     .option("--no-color", "sans couleurs (NO_COLOR est aussi respecté)")
     .option("--quiet", "n'affiche pas les avertissements sur la sortie d'erreur")
+    .addHelpText(
+      "after",
+      `\nExemples :\n  ${EXEMPLES.simuler[0]}\n  ti-aides simuler          (dans un terminal, sans fichier : les questions, une à une)\n  ${EXEMPLES.lot[0]}\n  ${EXEMPLES.verifier[0]}\nL'aide de chaque commande donne ses formats et ses exemples : ti-aides simuler --help. « vérifier » et « règles » s'écrivent aussi avec leurs accents.`,
+    )
     .configureHelp({ styleTitle: (t: string) => TITRES[t] ?? t, showGlobalOptions: true })
     .showSuggestionAfterError(false)
     .exitOverride()
