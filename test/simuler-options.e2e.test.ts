@@ -107,6 +107,23 @@ describe("simuler en une ligne, avec des lignes de financement", () => {
     });
   });
 
+  test("--aide-de-minimis-anterieure : 100 000 € reçus en 2018 + 150 000 € = 250 000 € > 200 000 € sur 2017-2019", async () => {
+    const c = await controles(
+      "--financement",
+      "region=150000",
+      "--regime-financement",
+      "region=de_minimis",
+      "--aide-de-minimis-anterieure",
+      "01/03/2018=100000",
+    );
+    // Règlement 1407/2013, art. 3 §2: 200 000 € over three fiscal years (2017, 2018, 2019 for a 2019 demand).
+    expect(c.find((x) => x.controle === "de_minimis")).toMatchObject({
+      conforme: false,
+      valeur: "250000.00",
+      limite: "200000.00",
+    });
+  });
+
   test("--date-debut : travaux commencés avant la demande, l'effet incitatif n'est pas respecté (RGEC art. 6 §2)", async () => {
     const avant = await controles(
       "--financement",
@@ -152,6 +169,7 @@ describe("simuler en une ligne, avec des lignes de financement", () => {
       "additionnez",
     ],
     [["--date-debut", "31/02/2019"], "--date-debut « 31/02/2019 » : date invalide", "JJ/MM/AAAA"],
+    [["--aide-de-minimis-anterieure", "2018-03-01"], "écrivez DATE=MONTANT", "2018-03-01=50000"],
   ])("saisie mal formée %j : code 2 et ce qu'il faut écrire", async (args, attendu, conseil) => {
     const r = await lancer([...QUESTION, ...args]);
     expect(r.code).toBe(2);

@@ -6,6 +6,7 @@ import type { Referentiel } from "../core/regles/referentiel.js";
 import { FINANCEURS_PRIVES, FINANCEURS_PUBLICS } from "../core/schemas/communs.js";
 import { ErreurUsage } from "./codes.js";
 import { lireChoix } from "./csv/cellules.js";
+import { lireDateOption } from "./options.js";
 
 export interface OptionsFinancement {
   financement?: string[];
@@ -13,6 +14,7 @@ export interface OptionsFinancement {
   formeFinancement?: string[];
   equivalentSubvention?: string[];
   dispositifFinancement?: string[];
+  aideDeMinimisAnterieure?: string[];
 }
 
 /** Each companion option: the field of the line it fills, and an example for its help and messages. */
@@ -39,7 +41,9 @@ export const MODALITES = [
 ] as const;
 
 export function utiliseFinancements(o: OptionsFinancement): boolean {
-  return [o.financement, ...MODALITES.map((m) => o[m.cle])].some((v) => v !== undefined && v.length > 0);
+  return [o.financement, o.aideDeMinimisAnterieure, ...MODALITES.map((m) => o[m.cle])].some(
+    (v) => v !== undefined && v.length > 0,
+  );
 }
 
 /** "region=150000" → ["region", "150000"]; anything else says what to write. */
@@ -49,13 +53,15 @@ function paire(texte: string, option: string, exemple: string): [string, string]
   const droite = i < 0 ? "" : texte.slice(i + 1).trim();
   if (gauche === "" || droite === "")
     throw new ErreurUsage(
-      `${option} « ${texte} » : écrivez FINANCEUR=VALEUR, sans espace autour du « = » ou entre guillemets (ex. ${option} ${exemple})`,
+      `${option} « ${texte} » : écrivez ${option === "--aide-de-minimis-anterieure" ? "DATE=MONTANT" : "FINANCEUR=VALEUR"}, sans espace autour du « = » ou entre guillemets (ex. ${option} ${exemple})`,
     );
   return [gauche, droite];
 }
 
 export interface LignesDesOptions {
   lignes: Record<string, unknown>[];
+  /** The de minimis aid already received (`--aide-de-minimis-anterieure DATE=MONTANT`). */
+  anterieures: Record<string, unknown>[];
   /** Field path of a line ("financements[0].montant") → the option that gave it, for messages. */
   drapeaux: Map<string, string>;
 }
@@ -98,7 +104,14 @@ export function lignesDesOptions(o: OptionsFinancement, ref: Referentiel): Ligne
       drapeaux.set(`financements[${i}].${m.champ}`, `${m.option} ${financeur}=…`);
     }
   }
-  return { lignes, drapeaux };
+  // Earlier de minimis aid: what makes the 3-year sum of the de minimis control tried with a history.
+  const anterieures = (o.aideDeMinimisAnterieure ?? []).map((texte, i) => {
+    const option = "--aide-de-minimis-anterieure";
+    const [date, montant] = paire(texte, option, "2018-03-01=50000");
+    drapeaux.set(`aides_de_minimis_anterieures[${i}].montant`, `${option} ${date}=…`);
+    return { date: lireDateOption(date, option), montant };
+  });
+  return { lignes, anterieures, drapeaux };
 }
 
 /** "confirmez-le avec « regime: rgec »…" said to the one who typed options: the option to add. */

@@ -87,11 +87,11 @@ function messageCommander(e: CommanderError): string {
       const propre = proche && commandes.find((x) => x.name() === proche || x.aliases().includes(proche));
       return `« ${cite} » n'est pas une commande de ti-aides${propre ? ` : vouliez-vous dire « ti-aides ${propre.name()} » ?` : ""} Les commandes : ${commandes.map((x) => x.name()).join(", ")} (ti-aides --help).`;
     }
-    case "commander.missingArgument":
-      return `${(nom && ARGUMENT_MANQUANT[nom]) ?? `il manque l'argument « ${cite} »`} : donnez-le après « ti-aides ${nom ?? ""} »${exemple} (aide : ${aide}).`.replace(
-        "ti-aides  »",
-        "ti-aides »",
-      );
+    case "commander.missingArgument": {
+      // A missing argument is always a subcommand's: the program itself takes none.
+      const manque = (nom && ARGUMENT_MANQUANT[nom]) ?? `il manque l'argument « ${cite} »`;
+      return `${manque} : donnez-le après « ti-aides ${nom ?? "COMMANDE"} »${exemple} (aide : ${aide}).`;
+    }
     case "commander.optionMissingArgument":
       return `l'option ${cite} attend une valeur juste après elle (aide : ${aide}).`;
     case "commander.excessArguments":
@@ -209,6 +209,11 @@ export function construireProgramme(): Command {
     .option(
       "--dispositif-financement <financeur=dispositif>",
       "dispositif au titre duquel un financeur générique paie (ex. region=pia-filieres) ; répétable",
+      cumuler,
+    )
+    .option(
+      "--aide-de-minimis-anterieure <date=montant>",
+      "aide de minimis déjà reçue par l'entreprise (ex. 2018-03-01=50000) ; répétable",
       cumuler,
     )
     .option(

@@ -94,6 +94,7 @@ function ficheDesDrapeaux(o: OptionsSimuler, ref: Referentiel, financements: Lig
       }),
     ],
     financements: financements.lignes.length ? financements.lignes : undefined,
+    aides_de_minimis_anterieures: financements.anterieures.length ? financements.anterieures : undefined,
   });
 }
 
@@ -116,7 +117,7 @@ export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<nu
   const ref = reglesDe(o);
 
   let sources: FicheSource[] = [];
-  let financements: LignesDesOptions = { lignes: [], drapeaux: new Map() };
+  let financements: LignesDesOptions = { lignes: [], anterieures: [], drapeaux: new Map() };
   const erreursLecture: ErreurSaisie[] = [];
   if (fichiers.length === 0) {
     if (!utiliseDrapeaux(o)) {
