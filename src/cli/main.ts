@@ -7,7 +7,7 @@ import { VERSION } from "../core/version.js";
 import { erreurFichier } from "../lecture-sure.js";
 import { ErreurUsage, CODE_INTERNE, CODE_SAISIE } from "./codes.js";
 import { plusProche } from "../core/suggestion.js";
-import { aideFormats } from "./formats.js";
+import { aideFormats, type CommandeAFormats } from "./formats.js";
 
 const TITRES: Record<string, string> = {
   "Usage:": "Utilisation :",
@@ -18,7 +18,7 @@ const TITRES: Record<string, string> = {
 };
 
 /** Examples of each command (its full name, as in formats.ts), for its help and for its usage errors. */
-const EXEMPLES: Record<string, string[]> = {
+const EXEMPLES: Record<CommandeAFormats, string[]> = {
   simuler: [
     "ti-aides simuler fixtures/fiches/chaufferie.yaml",
     "ti-aides simuler --dispositif ademe-investissement --taille ME --categorie enr --montant 1200000 --cout-reference 400000 --financement ademe-investissement=350000 --financement region=150000 --regime-financement region=de_minimis --financement autofinancement=700000",
@@ -40,19 +40,19 @@ const EXEMPLES: Record<string, string[]> = {
 };
 
 /** What a command misses when its required argument is not given, said as a sentence. */
-const ARGUMENT_MANQUANT: Record<string, string> = {
+const ARGUMENT_MANQUANT: Partial<Record<CommandeAFormats, string>> = {
   lot: "il manque le tableau CSV des fiches-actions à évaluer",
   expliquer: "il manque la fiche à expliquer (un fichier YAML ou JSON, « - » pour l'entrée standard)",
   "regles verifier": "il manque le dossier des règles à valider",
   "regles tester": "il manque le dossier ou le fichier des cas de test à lancer",
 };
 
-/** "regles verifier" for a subcommand of regles, "lot" for lot. */
-function nomComplet(c: Command): string {
-  return c.parent?.parent ? `${c.parent.name()} ${c.name()}` : c.name();
+/** "regles verifier" for a subcommand of regles, "lot" for lot: the names of formats.ts. */
+function nomComplet(c: Command): CommandeAFormats {
+  return (c.parent?.parent ? `${c.parent.name()} ${c.name()}` : c.name()) as CommandeAFormats;
 }
 
-function aideExemples(nom: string): string {
+function aideExemples(nom: CommandeAFormats): string {
   return `Exemple${EXEMPLES[nom].length > 1 ? "s" : ""} :\n${EXEMPLES[nom].map((e) => `  ${e}`).join("\n")}`;
 }
 
@@ -74,14 +74,14 @@ function messageCommander(e: CommanderError): string {
   const c = commandeDeLErreur.get(e);
   const nom = c && c.parent ? nomComplet(c) : undefined;
   const aide = nom ? `ti-aides ${nom} --help` : "ti-aides --help";
-  const exemple = nom && EXEMPLES[nom] ? ` ; par exemple : ${EXEMPLES[nom][0]}` : "";
+  const exemple = nom ? ` ; par exemple : ${EXEMPLES[nom][0]}` : "";
   switch (e.code) {
     case "commander.unknownOption": {
       const proche = cite.startsWith("--") && c ? plusProche(cite, optionsLongues(c)) : undefined;
       return `option inconnue ${cite}${nom ? ` pour ti-aides ${nom}` : ""}${proche ? ` : vouliez-vous dire ${proche} ?` : ""} (les options : ${aide})`;
     }
     case "commander.unknownCommand": {
-      const commandes = (c ?? new Command()).commands.filter((x) => x.name() !== "aide");
+      const commandes = c?.commands ?? [];
       const noms = commandes.flatMap((x) => [x.name(), ...x.aliases()]);
       const proche = plusProche(cite, noms);
       const propre = proche && commandes.find((x) => x.name() === proche || x.aliases().includes(proche));
