@@ -80,7 +80,7 @@ describe("expliquer", () => {
         ["expliquer", CHAUFFERIE, "--dispositif", "ademe-investissement", "--depense", "chaudier"],
         "vouliez-vous dire « chaudiere »",
       ],
-      [["expliquer", CHAUFFERIE], "option obligatoire manquante --dispositif"],
+      [["expliquer", CHAUFFERIE], "il manque l'option obligatoire --dispositif"],
       [["expliquer", "absente.yaml", "--dispositif", "ademe-investissement"], "introuvable"],
     ];
     for (const [args, attendu] of cas) {

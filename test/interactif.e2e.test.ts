@@ -34,13 +34,15 @@ describe.skipIf(!TMUX_PRESENT)("interactive simuler, in a pseudo-terminal", () =
     await t.choisir("Où se situe le projet ?", "France métropolitaine continentale");
     await t.choisir("zone d'aide à finalité régionale", "Oui");
     // The rule applies to one nature (investissement): not asked; its categories are a list.
-    await t.choisir("Catégorie de la dépense", "enr");
+    // The categories in the guide's words (rules' `libelles`), not their ids.
+    await t.choisir("Catégorie de la dépense", "Développement des EnR");
     await t.repondre("Montant de la dépense", "-5");
     await t.attendre("négatif");
     t.touches("C-u");
     await t.taper("1 200 000 €");
     // The rule's own field (champs: [depense.cout_reference]) and, as it has a bonus by form, the form.
     await t.repondre("Coût d'un investissement de référence", "400000");
+    await t.choisir("Saisir le plan de financement", "Non");
     await t.choisir("Forme de l'aide", "subvention");
 
     // ME (120 persons, CA 30 M€ ≤ 50 M€), EnR: 55 % + 5 points AFR = 60 % of 1 200 000 − 400 000
@@ -89,6 +91,71 @@ describe.skipIf(!TMUX_PRESENT)("interactive simuler, in a pseudo-terminal", () =
       plafond: "480000.00",
     });
   }, 60_000);
+
+  test("lignes de financement et AFR « je ne sais pas » : libellés du guide, la liste qui défile, cumul dépassé, avertissement AFR", async () => {
+    const dossier = mkdtempSync(join(tmpdir(), "ti-aides-interactif-"));
+    const t = (terminal = new Terminal(["simuler", "--date", "2019-06-01"], dossier));
+
+    // 17 dispositifs, 12 shown: the question says the list scrolls.
+    const liste = await t.attendre("Quel dispositif simuler ?");
+    expect(liste).toMatch(/Quel dispositif simuler \? \(\d+ choix, 12 visibles : la liste défile avec ↑ ↓\)/);
+    await t.choisir("Quel dispositif simuler ?", "(ademe-investissement)");
+    await t.choisir("Le bénéficiaire est…", "une entreprise");
+    await t.choisir("Comment connaissez-vous la taille", "Je connais sa taille");
+    await t.choisir("Taille de l'entreprise", "ME —");
+    await t.choisir("Où se situe le projet ?", "France métropolitaine continentale");
+    await t.attendre("zone d'aide à finalité régionale");
+    await t.choisir("zone d'aide à finalité régionale", "Je ne sais pas");
+    const categories = await t.attendre("Catégorie de la dépense");
+    // Accented labels of the guide (fiche 8, l.913), not « mise en securite sites pollues ».
+    expect(categories).toContain("Mise en sécurité des sites pollués");
+    expect(categories).not.toContain("mise en securite");
+    await t.choisir("Catégorie de la dépense", "Développement des EnR");
+    await t.repondre("Montant de la dépense", "1200000");
+    await t.repondre("Coût d'un investissement de référence", "400000");
+
+    await t.choisir("Saisir le plan de financement", "Oui");
+    await t.choisir("Financeur de la ligne n°1", "ADEME — investissements");
+    await t.repondre("Montant apporté par ADEME", "350 000");
+    await t.choisir("Financeur de la ligne n°2", "Région");
+    await t.repondre("Montant apporté par Région", "150000");
+    await t.choisir("Régime d'aide de Région", "De minimis");
+    await t.choisir("Financeur de la ligne n°3", "Autofinancement");
+    await t.repondre("Montant apporté par Autofinancement", "700000");
+    await t.choisir("Financeur de la ligne n°4", "Le plan est complet");
+    await t.choisir("Forme de l'aide", "subvention");
+
+    // ME outside an AFR zone (« je ne sais pas »): 55 % of 1 200 000 − 400 000 = 800 000 € → 440 000 €;
+    // in an AFR zone + 5 points: 60 % → 480 000 € (Guide TI V5, fiche 8, l.909-914).
+    const ecran = await t.attendre("Enregistrer cette fiche");
+    expect(ecran).toContain("440\u00a0000,00\u00a0€");
+    expect(ecran).toContain("Zone AFR non précisée");
+    expect(ecran).toContain(
+      "ademe-investissement : 480\u00a0000,00\u00a0€ au lieu de 440\u00a0000,00\u00a0€",
+    );
+    expect(ecran).toContain("collectivites-locales.gouv.fr");
+    // Public aid 350 000 + 150 000 = 500 000 € > 440 000 €: cumul exceeded by 60 000 € (RGEC art. 8).
+    expect(ecran).toContain("500\u00a0000,00\u00a0€ d'aides publiques cumulées");
+    expect(ecran).toContain("de 60\u00a0000,00\u00a0€");
+
+    await t.choisir("Enregistrer cette fiche", "Oui");
+    await t.repondre("Nom du fichier YAML", "plan.yaml");
+    await t.attendre("Fiche enregistrée dans plan.yaml");
+    expect(await t.code()).toBe(0);
+
+    const texte = readFileSync(join(dossier, "plan.yaml"), "utf8");
+    expect(texte).toMatch(/^# Zone AFR : « je ne sais pas »/m);
+    expect(parse(texte).financements).toEqual([
+      { financeur: "ademe-investissement", montant: 350000 },
+      { financeur: "region", montant: 150000, regime: "de_minimis" },
+      { financeur: "autofinancement", montant: 700000 },
+    ]);
+    const r = tiAides(["simuler", join(dossier, "plan.yaml"), "--format", "json"]);
+    const cumul = JSON.parse(r.stdout).fiches[0].controles.find(
+      (c: { controle: string }) => c.controle === "cumul",
+    );
+    expect(cumul).toMatchObject({ conforme: false, valeur: "500000.00", limite: "440000.00" });
+  }, 90_000);
 
   test("Ctrl+C leaves cleanly: a French message, exit 2, no file", async () => {
     const dossier = mkdtempSync(join(tmpdir(), "ti-aides-interactif-"));

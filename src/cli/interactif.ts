@@ -10,12 +10,19 @@ import { lireMontant } from "../core/argent.js";
 import { aujourdhui, dateFr } from "../core/dates.js";
 import { formaterProbleme } from "../core/erreurs.js";
 import { sorteDe } from "../core/calculs/index.js";
-import { evaluerSource } from "../core/fiche-lue.js";
+import { evaluerSource, type FicheSource } from "../core/fiche-lue.js";
+import type { OptionsEvaluation } from "../core/evaluer.js";
+import { euros } from "../core/format.js";
+import type { EvaluationFiche, Motif } from "../core/modele.js";
+import { categoriesDe as categoriesDuReferentiel } from "../core/libelles.js";
 import { champsLus } from "../core/regles/coherence.js";
 import type { Referentiel } from "../core/regles/referentiel.js";
 import {
+  FINANCEURS_PRIVES,
+  FINANCEURS_PUBLICS,
   FORMES,
   NATURES_BENEFICIAIRE,
+  REGIMES,
   NATURES_DEPENSE,
   TAILLES,
   ZONES,
@@ -51,19 +58,27 @@ const THEME_LISTE = {
   },
 };
 
+/** The lines of a list shown at once. */
+const LIGNES_VISIBLES = 12;
+
 /** The questions, one at a time (inquirer 12). */
 class Questions {
   constructor(private readonly q: Inquirer) {}
 
   async choisir<T>(message: string, choices: Choix<T>[], defaut?: T): Promise<T> {
+    // A longer list scrolls: said, or the choices below the 12th look absent.
+    const defile =
+      choices.length > LIGNES_VISIBLES
+        ? ` (${choices.length} choix, ${LIGNES_VISIBLES} visibles : la liste défile avec ↑ ↓)`
+        : "";
     const r = await this.q.prompt([
       {
         type: "select",
         name: "r",
-        message,
+        message: message + defile,
         choices,
         default: defaut,
-        pageSize: 12,
+        pageSize: LIGNES_VISIBLES,
         loop: false,
         theme: THEME_LISTE,
       },
@@ -108,6 +123,46 @@ const ZONES_FR: Record<string, string> = {
   corse: "Corse",
   outre_mer: "Outre-mer (DOM-COM)",
 };
+
+/**
+ * The French words of the closed choices that rules/parametres/libelles.yaml does not name (it holds
+ * what a user may write; here, how a choice is shown). Any other id is shown with spaces for « _ ».
+ */
+const MOTS_FR: Record<string, string> = {
+  peche: "pêche",
+  transport_routier: "transport routier",
+  regionale: "régionale",
+  multiregionale: "multirégionale",
+  pret: "prêt",
+  avance_remboursable: "avance remboursable",
+  quasi_fonds_propres: "quasi-fonds propres",
+  cdd: "CDD",
+  cdi: "CDI",
+};
+
+/** The generic financers of a financing line (docs/domaine.md §2), as a person names them. */
+const FINANCEURS_FR: Record<string, string> = {
+  etat: "État",
+  region: "Région",
+  departement: "Département",
+  epci: "EPCI (intercommunalité)",
+  commune: "Commune",
+  feder: "FEDER (fonds européen)",
+  autre_public: "Autre financeur public",
+  prive: "Financeur privé",
+  autofinancement: "Autofinancement (le bénéficiaire lui-même)",
+};
+
+const REGIMES_FR: Record<string, string> = {
+  rgec: "RGEC — règlement général d'exemption par catégorie",
+  de_minimis: "De minimis",
+  hors_aide_etat: "Hors aide d'État",
+};
+
+/** How an id is shown: its first label in the data (the guide's words) when there is one. */
+function libelle(id: string, libelles?: readonly string[]): string {
+  return libelles?.[0] ?? MOTS_FR[id] ?? id.replaceAll("_", " ");
+}
 
 /** The question for each field a rule may read; the field's name when none is written here. */
 const QUESTIONS: Record<string, string> = {
@@ -222,7 +277,7 @@ async function demanderChamp(q: Questions, champ: string, ref: Referentiel): Pro
   if (def.type === "enum" && def.entries) {
     const valeurs = Object.values(def.entries);
     return q.choisir<Valeur | undefined>(message, [
-      ...valeurs.map((v) => ({ name: v.replaceAll("_", " "), value: v })),
+      ...valeurs.map((v) => ({ name: libelle(v), value: v })),
       { name: JE_NE_SAIS_PAS, value: undefined },
     ]);
   }
@@ -266,7 +321,7 @@ async function questionner(
   q: Questions,
   ref: Referentiel,
   o: OptionsSimuler,
-): Promise<{ donnees: Record<string, unknown>; regle: Regle; forme?: Forme }> {
+): Promise<{ donnees: Record<string, unknown>; regle: Regle; forme?: Forme; afrInconnue: boolean }> {
   const id = await q.choisir("Quel dispositif simuler ?", choixDispositifs(ref));
   const regle = ref.dispositifs.get(id)!;
 
@@ -327,10 +382,24 @@ async function questionner(
     "Où se situe le projet ?",
     ZONES.map((z) => ({ name: ZONES_FR[z], value: z })),
   );
-  const afr =
+  // Few users know whether their commune is an AFR zone: « je ne sais pas » is an answer, said in the result.
+  const afrRepondue =
     zone === "metropole"
-      ? await q.confirmer("Le site est-il en zone d'aide à finalité régionale (AFR) ?", false)
+      ? await q.choisir(
+          "Le site est-il en zone d'aide à finalité régionale (AFR) ?",
+          [
+            { name: "Oui", value: true },
+            { name: "Non", value: false },
+            {
+              name: "Je ne sais pas (le résultat le dira, avec où trouver la carte)",
+              value: undefined,
+              description: CARTE_AFR,
+            },
+          ] as Choix<boolean | undefined>[],
+          false,
+        )
       : false;
+  const afr = afrRepondue ?? false;
 
   // The expense: its nature and category when the rule leaves a choice, its amount.
   const depense: Record<string, unknown> = { id: "depense" };
@@ -340,16 +409,17 @@ async function questionner(
       ? natures[0]
       : await q.choisir(
           "Nature de la dépense",
-          natures.map((n) => ({ name: n, value: n })),
+          natures.map((n) => ({ name: libelle(n, ref.libelles.nature?.[n]?.textes), value: n })),
         );
   const categories = categoriesDe(regle);
+  const libellesCategories = categoriesDuReferentiel(ref).libelles;
   if (categories && categories.length > 0) {
     depense.categorie =
       categories.length === 1
         ? categories[0]
         : await q.choisir(
             "Catégorie de la dépense",
-            categories.map((c) => ({ name: c.replaceAll("_", " "), value: c })),
+            categories.map((c) => ({ name: libelle(c, libellesCategories.get(c)), value: c })),
           );
   }
   const m = await q.saisir(
@@ -368,11 +438,12 @@ async function questionner(
     const cible = objet === "depense" ? depense : objet === "beneficiaire" ? beneficiaire : fiche;
     cible[nom === "territoire_d_industrie" ? "territoire" : nom] = v;
   }
+  const financements = await demanderFinancements(q, regle);
   let forme = o.forme as Forme | undefined;
   if (forme === undefined && sorteDe(regle.calcul).dependDeLaForme?.(regle.calcul)) {
     forme = await q.choisir(
       "Forme de l'aide",
-      FORMES.map((f) => ({ name: f.replaceAll("_", " "), value: f })),
+      FORMES.map((f) => ({ name: libelle(f), value: f })),
       "subvention",
     );
   }
@@ -386,8 +457,97 @@ async function questionner(
     beneficiaire,
     localisation: { zone, afr },
     depenses: [depense],
+    ...(financements.length ? { financements } : {}),
   };
-  return { donnees, regle, forme: forme === "subvention" ? undefined : forme };
+  return {
+    donnees,
+    regle,
+    forme: forme === "subvention" ? undefined : forme,
+    afrInconnue: afrRepondue === undefined,
+  };
+}
+
+/**
+ * Where to find whether a commune is in an AFR zone: the map is the annex of the decree of each period
+ * (décret n° 2014-758 du 2 juillet 2014 for 2014-2020, extended to 2021; décret n° 2022-968 du 30 juin 2022
+ * for 2022-2027), shown on collectivites-locales.gouv.fr.
+ */
+const CARTE_AFR =
+  "La liste des communes en zone AFR est l'annexe du décret de la période (n° 2014-758 pour 2014-2021, n° 2022-968 pour 2022-2027), présentée sur collectivites-locales.gouv.fr (« Aide à finalité régionale ») ; la Région ou la préfecture le savent aussi.";
+
+/** The financing plan, line by line, when the user wants the controls (cumul, de minimis, transparency…). */
+async function demanderFinancements(q: Questions, regle: Regle): Promise<Record<string, unknown>[]> {
+  const lignes: Record<string, unknown>[] = [];
+  if (
+    !(await q.confirmer(
+      "Saisir le plan de financement (qui finance combien) ? Il permet les contrôles : cumul, de minimis, transparence, équilibre…",
+      false,
+    ))
+  )
+    return lignes;
+  const financeurs: Choix<string>[] = [
+    ...(regle.regime_defaut === "fiscal" ? [] : [{ name: regle.nom, value: regle.id }]),
+    ...[...FINANCEURS_PUBLICS, ...FINANCEURS_PRIVES].map((f) => ({ name: FINANCEURS_FR[f], value: f })),
+  ];
+  for (;;) {
+    const restants = financeurs.filter((f) => !lignes.some((l) => l.financeur === f.value));
+    const financeur = await q.choisir(`Financeur de la ligne n°${lignes.length + 1}`, [
+      ...(lignes.length ? [{ name: "Le plan est complet", value: "" }] : []),
+      ...restants,
+    ]);
+    if (financeur === "") return lignes;
+    const nom = financeurs.find((f) => f.value === financeur)!.name;
+    const m = await q.saisir(`Montant apporté par ${nom}, en euros`, validerMontant(true));
+    const ligne: Record<string, unknown> = { financeur, montant: nombreOuTexte(montant.parse(m)) };
+    // A generic public financer has no regime of its own: asked, « je ne sais pas » leaves the warning of the rules.
+    if ((FINANCEURS_PUBLICS as readonly string[]).includes(financeur)) {
+      const regime = await q.choisir<string | undefined>(`Régime d'aide de ${nom}`, [
+        ...REGIMES.map((r) => ({ name: REGIMES_FR[r], value: r })),
+        { name: "Je ne sais pas (le RGEC est retenu, avec un avertissement)", value: undefined },
+      ]);
+      if (regime !== undefined) ligne.regime = regime;
+    }
+    lignes.push(ligne);
+    if (restants.length === 1) return lignes;
+  }
+}
+
+/**
+ * « Je ne sais pas » to the AFR question: evaluated outside an AFR zone, and said, with what an AFR zone
+ * would change (each ceiling that differs, computed, not written here) and where to find the map.
+ */
+function avertirAfrInconnue(
+  e: EvaluationFiche,
+  source: FicheSource,
+  ref: Referentiel,
+  options: OptionsEvaluation,
+): EvaluationFiche {
+  const donnees = source.doc.donnees as { localisation: object };
+  const enAfr = evaluerSource(
+    {
+      ...source,
+      doc: { ...source.doc, donnees: { ...donnees, localisation: { ...donnees.localisation, afr: true } } },
+    },
+    ref,
+    options,
+  ).evaluation;
+  const ecarts = e.resultats.flatMap((r, i) => {
+    const autre = enAfr.resultats[i]?.plafond;
+    return r.plafond && autre && !autre.eq(r.plafond)
+      ? [`${r.dispositif} : ${euros(autre)} au lieu de ${euros(r.plafond)}`]
+      : [];
+  });
+  const motif: Motif = {
+    code: "afr_inconnue",
+    niveau: "avertissement",
+    message: `Zone AFR non précisée (« je ne sais pas ») : le site est supposé hors zone AFR. ${
+      ecarts.length
+        ? `En zone AFR, l'aide maximale serait plus haute (${ecarts.join(" ; ")}).`
+        : "En zone AFR, les aides maximales calculées ici seraient les mêmes."
+    } ${CARTE_AFR}`,
+    source: "Guide TI V5, fiche 8, l.909-912 (bonus AFR) ; annexe 2, l.2643 (régime AFR)",
+  };
+  return { ...e, motifs: [...e.motifs, motif] };
 }
 
 /** Asks for a file name until one can be written (an existing file only with consent). */
@@ -416,13 +576,15 @@ export async function simulerInteractif(o: OptionsSimuler, ref: Referentiel): Pr
     "Simulation guidée : quelques questions sur le dispositif, le bénéficiaire et la dépense (Ctrl+C pour abandonner).\n",
   );
   try {
-    const { donnees, regle, forme } = await questionner(q, ref, o);
+    const { donnees, regle, forme, afrInconnue } = await questionner(q, ref, o);
     const source = { doc: { fichier: "(simulation guidée)", donnees, ligneDe: () => undefined }, chemin: [] };
-    const e = evaluerSource(source, ref, { date: o.date, forme });
+    const options = { date: o.date, forme };
+    const e = evaluerSource(source, ref, options);
     if (e.erreur) {
       for (const p of e.erreur.problemes) process.stderr.write(`Erreur : ${formaterProbleme(p)}\n`);
       return CODE_SAISIE;
     }
+    if (afrInconnue) e.evaluation = avertirAfrInconnue(e.evaluation, source, ref, options);
     if (format === "table") {
       const texte =
         rendreFiche(e.evaluation, e.fiche?.titre) +
@@ -436,7 +598,11 @@ export async function simulerInteractif(o: OptionsSimuler, ref: Referentiel): Pr
     if (await q.confirmer("Enregistrer cette fiche en YAML pour rejouer ou partager la simulation ?", true)) {
       const fichier = await demanderFichier(q, `simulation-${regle.id}.yaml`);
       const rejouer = `ti-aides simuler ${fichier}${forme ? ` --forme ${forme}` : ""}`;
-      const entete = `# Fiche enregistrée par ti-aides (simulation guidée) le ${dateFr(aujourdhui())}.\n# Rejouer la simulation : ${rejouer}\n`;
+      const entete =
+        `# Fiche enregistrée par ti-aides (simulation guidée) le ${dateFr(aujourdhui())}.\n# Rejouer la simulation : ${rejouer}\n` +
+        (afrInconnue
+          ? `# Zone AFR : « je ne sais pas » à la simulation ; afr: false est supposé. À vérifier : ${CARTE_AFR}\n`
+          : "");
       ecrireSortie(entete + stringify(donnees, { lineWidth: 0 }), fichier);
       process.stdout.write(`Fiche enregistrée dans ${fichier}. Rejouez la simulation avec : ${rejouer}\n`);
     }

@@ -6,7 +6,8 @@ import { echapperControles } from "../core/texte-affichable.js";
 import { VERSION } from "../core/version.js";
 import { erreurFichier } from "../lecture-sure.js";
 import { ErreurUsage, CODE_INTERNE, CODE_SAISIE } from "./codes.js";
-import { aideFormats } from "./formats.js";
+import { plusProche } from "../core/suggestion.js";
+import { aideFormats, type CommandeAFormats } from "./formats.js";
 
 const TITRES: Record<string, string> = {
   "Usage:": "Utilisation :",
@@ -16,25 +17,90 @@ const TITRES: Record<string, string> = {
   "Global Options:": "Options générales :",
 };
 
+/** Examples of each command (its full name, as in formats.ts), for its help and for its usage errors. */
+const EXEMPLES: Record<CommandeAFormats, string[]> = {
+  simuler: [
+    "ti-aides simuler fixtures/fiches/chaufferie.yaml",
+    "ti-aides simuler --dispositif ademe-investissement --taille ME --categorie enr --montant 1200000 --cout-reference 400000 --financement ademe-investissement=350000 --financement region=150000 --regime-financement region=de_minimis --financement autofinancement=700000",
+  ],
+  lot: [
+    "ti-aides lot contrat.csv -o contrat-resultats.csv",
+    "ti-aides lot contrat.csv --format jsonl > fiches.jsonl",
+  ],
+  verifier: ["ti-aides verifier contrat/", "ti-aides verifier contrat/ --format junit -o rapport-junit.xml"],
+  regles: [
+    "ti-aides regles --theme recruter",
+    "ti-aides regles ademe-investissement",
+    "ti-aides regles --a-verifier --date 2026-12-01",
+  ],
+  "regles verifier": ["ti-aides regles verifier regles-region/"],
+  "regles tester": ["ti-aides regles tester fixtures/cas-region --regles fixtures/regles-region"],
+  expliquer: ["ti-aides expliquer fixtures/fiches/chaufferie.yaml --dispositif ademe-investissement"],
+  schema: ["ti-aides schema fiche -o schemas/fiche.schema.json"],
+};
+
+/** What a command misses when its required argument is not given, said as a sentence. */
+const ARGUMENT_MANQUANT: Partial<Record<CommandeAFormats, string>> = {
+  lot: "il manque le tableau CSV des fiches-actions à évaluer",
+  expliquer: "il manque la fiche à expliquer (un fichier YAML ou JSON, « - » pour l'entrée standard)",
+  "regles verifier": "il manque le dossier des règles à valider",
+  "regles tester": "il manque le dossier ou le fichier des cas de test à lancer",
+};
+
+/** "regles verifier" for a subcommand of regles, "lot" for lot: the names of formats.ts. */
+function nomComplet(c: Command): CommandeAFormats {
+  return (c.parent?.parent ? `${c.parent.name()} ${c.name()}` : c.name()) as CommandeAFormats;
+}
+
+function aideExemples(nom: CommandeAFormats): string {
+  return `Exemple${EXEMPLES[nom].length > 1 ? "s" : ""} :\n${EXEMPLES[nom].map((e) => `  ${e}`).join("\n")}`;
+}
+
+/** The command in which commander found the error (set by exitOverride on each command). */
+const commandeDeLErreur = new WeakMap<CommanderError, Command>();
+
+/** The long options a command takes, its own and its parents' (the global ones). */
+function optionsLongues(c: Command): string[] {
+  const longues: string[] = [];
+  for (let x: Command | null = c; x; x = x.parent)
+    for (const o of x.options) if (o.long && !o.hidden) longues.push(o.long);
+  return longues;
+}
+
+/** Commander's English usage errors, said in French sentences that say what to write. */
 function messageCommander(e: CommanderError): string {
   const m = e.message.replace(/^error: /, "");
-  const option = /'([^']+)'/.exec(m)?.[1];
+  const cite = /'([^']+)'/.exec(m)?.[1] ?? "";
+  const c = commandeDeLErreur.get(e);
+  const nom = c && c.parent ? nomComplet(c) : undefined;
+  const aide = nom ? `ti-aides ${nom} --help` : "ti-aides --help";
+  const exemple = nom ? ` ; par exemple : ${EXEMPLES[nom][0]}` : "";
   switch (e.code) {
-    case "commander.unknownOption":
-      return `option inconnue ${option ?? ""} ; voir ti-aides --help`;
-    case "commander.unknownCommand":
-      return `commande inconnue ${option ?? ""} ; commandes : simuler, lot, verifier, regles, expliquer, schema (ti-aides --help)`;
-    case "commander.missingArgument":
-      return `argument manquant « ${option ?? "?"} » : donnez-le après la commande (voir son aide : --help)`;
+    case "commander.unknownOption": {
+      const proche = cite.startsWith("--") && c ? plusProche(cite, optionsLongues(c)) : undefined;
+      return `option inconnue ${cite}${nom ? ` pour ti-aides ${nom}` : ""}${proche ? ` : vouliez-vous dire ${proche} ?` : ""} (les options : ${aide})`;
+    }
+    case "commander.unknownCommand": {
+      const commandes = c?.commands ?? [];
+      const noms = commandes.flatMap((x) => [x.name(), ...x.aliases()]);
+      const proche = plusProche(cite, noms);
+      const propre = proche && commandes.find((x) => x.name() === proche || x.aliases().includes(proche));
+      return `« ${cite} » n'est pas une commande de ti-aides${propre ? ` : vouliez-vous dire « ti-aides ${propre.name()} » ?` : ""} Les commandes : ${commandes.map((x) => x.name()).join(", ")} (ti-aides --help).`;
+    }
+    case "commander.missingArgument": {
+      // A missing argument is always a subcommand's: the program itself takes none.
+      const manque = (nom && ARGUMENT_MANQUANT[nom]) ?? `il manque l'argument « ${cite} »`;
+      return `${manque} : donnez-le après « ti-aides ${nom ?? "COMMANDE"} »${exemple} (aide : ${aide}).`;
+    }
     case "commander.optionMissingArgument":
-      return `l'option ${option ?? ""} attend une valeur`;
+      return `l'option ${cite} attend une valeur juste après elle (aide : ${aide}).`;
     case "commander.excessArguments":
-      return "trop d'arguments ; voir l'aide de la commande (--help)";
+      return `trop d'arguments pour ti-aides ${nom ?? ""} : une valeur qui contient des espaces (« 1 200 000 € ») s'écrit entre guillemets${exemple} (aide : ${aide}).`;
     case "commander.missingMandatoryOptionValue":
-      return `option obligatoire manquante ${option ?? ""}`;
+      return `il manque l'option obligatoire ${cite}${exemple} (aide : ${aide}).`;
     default:
       // Commander's other messages are English (none of its options or choices is used here): French only.
-      return "ligne de commande invalide : vérifiez la commande et ses options (ti-aides --help)";
+      return `ligne de commande invalide : vérifiez la commande et ses options (${aide}).`;
   }
 }
 
@@ -54,21 +120,31 @@ export function construireProgramme(): Command {
     )
     .option("-o, --sortie <fichier>", "écrit le résultat dans ce fichier plutôt qu'à l'écran")
     .option(
-      "--date <AAAA-MM-JJ>",
-      "date d'évaluation des règles datées (par défaut : date_demande de chaque fiche, sinon aujourd'hui)",
+      "--date <date>",
+      "date d'évaluation des règles datées, AAAA-MM-JJ ou JJ/MM/AAAA (par défaut : date_demande de chaque fiche, sinon aujourd'hui)",
     )
     .option(
       "--regles <dossier>",
       "ajoute ou remplace des règles (dispositifs régionaux) ; répétable",
-      (v: string, prec: string[] = []) => [...prec, v],
+      cumuler,
     )
     .option("--no-color", "sans couleurs (NO_COLOR est aussi respecté)")
     .option("--quiet", "n'affiche pas les avertissements sur la sortie d'erreur")
+    .addHelpText(
+      "after",
+      `\nExemples :\n  ${EXEMPLES.simuler[0]}\n  ti-aides simuler          (dans un terminal, sans fichier : les questions, une à une)\n  ${EXEMPLES.lot[0]}\n  ${EXEMPLES.verifier[0]}\nL'aide de chaque commande donne ses formats et ses exemples : ti-aides simuler --help. « vérifier » et « règles » s'écrivent aussi avec leurs accents.`,
+    )
     .configureHelp({ styleTitle: (t: string) => TITRES[t] ?? t, showGlobalOptions: true })
     .showSuggestionAfterError(false)
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, outputError: () => undefined })
     .hook("preAction", async (_programme, commande) => {
+      // --date in either form (as in a CSV), read once here for every command: an impossible date is refused.
+      const date = (programme.opts() as { date?: string }).date;
+      if (date !== undefined) {
+        const { lireDateOption } = await import("./options.js");
+        programme.setOptionValue("date", lireDateOption(date));
+      }
       // An output file that is also an input would be destroyed: refused before anything is read.
       const o = commande.optsWithGlobals() as { sortie?: string; regles?: string[] };
       if (!o.sortie || o.sortie === "-") return;
@@ -111,11 +187,42 @@ export function construireProgramme(): Command {
     .option("--montant <montant>", "montant de la dépense, en euros HT (ex. 1200000 ou « 1 200 000 € »)")
     .option("--cout-reference <montant>", "coût d'un investissement de référence (le surcoût est l'assiette)")
     .addOption(new Option("--forme <forme>", "forme de l'aide : subvention, avance_remboursable, pret…"))
+    .option("--date-debut <date>", "date de début des travaux (effet incitatif), AAAA-MM-JJ ou JJ/MM/AAAA")
+    .option(
+      "--financement <financeur=montant>",
+      "une ligne du plan de financement : un dispositif (ademe-investissement), etat, region, departement, epci, commune, feder, autre_public, prive ou autofinancement, et son montant (ex. region=150000) ; répétable",
+      cumuler,
+    )
+    .option(
+      "--regime-financement <financeur=regime>",
+      "régime de cette ligne : rgec, de_minimis ou hors_aide_etat (ex. region=de_minimis) ; répétable",
+      cumuler,
+    )
+    .option(
+      "--forme-financement <financeur=forme>",
+      "forme de cette ligne : subvention, avance_remboursable, pret… (ex. region=pret) ; répétable",
+      cumuler,
+    )
+    .option(
+      "--equivalent-subvention <financeur=montant>",
+      "équivalent-subvention brut d'un prêt, d'une avance ou d'une garantie (ex. region=20000) ; répétable",
+      cumuler,
+    )
+    .option(
+      "--dispositif-financement <financeur=dispositif>",
+      "dispositif au titre duquel un financeur générique paie (ex. region=pia-filieres) ; répétable",
+      cumuler,
+    )
+    .option(
+      "--aide-de-minimis-anterieure <date=montant>",
+      "aide de minimis déjà reçue par l'entreprise (ex. 2018-03-01=50000) ; répétable",
+      cumuler,
+    )
     .option(
       "--expliquer",
       "ajoute le raisonnement pas à pas de chaque chiffre, avec ses sources (comme ti-aides expliquer)",
     )
-    .addHelpText("after", `\n${aideFormats("simuler")}`)
+    .addHelpText("after", `\n${aideFormats("simuler")}\n${aideExemples("simuler")}`)
     .action(async (fichiers: string[], _o: object, cmd: Command) => {
       const { simuler } = await import("./commandes/simuler.js");
       process.exitCode = await simuler(fichiers, cmd.optsWithGlobals());
@@ -129,17 +236,14 @@ export function construireProgramme(): Command {
     )
     .argument("<fichier>", "tableau CSV du contrat (séparateur ; ou , ; UTF-8 ou Windows-1252)")
     .option("--strict", "code de sortie 1 si une ligne n'est pas conforme ou est en erreur")
-    .addHelpText(
-      "after",
-      `\n${aideFormats("lot")}\nExemple : ti-aides lot contrat.csv -o contrat-resultats.csv`,
-    )
+    .addHelpText("after", `\n${aideFormats("lot")}\n${aideExemples("lot")}`)
     .action(async (fichier: string, _o: object, cmd: Command) => {
       const { lot } = await import("./commandes/lot.js");
       process.exitCode = await lot(fichier, cmd.optsWithGlobals());
     });
   programme
     .command("verifier")
-    .alias("check")
+    .aliases(["check", "vérifier"])
     .description(
       "valide tout un contrat pour la CI : fiches, dossiers de fiches (récursivement) ou fichier de contrat ; de minimis additionné par entreprise sur toutes les fiches, dates dans la période du contrat, totaux. Code 0 conforme, 1 règle enfreinte, 2 entrée illisible",
     )
@@ -148,17 +252,14 @@ export function construireProgramme(): Command {
       "fiches (.yaml, .yml, .json), tableaux CSV de fiches (format de ti-aides lot), dossiers, fichier de contrat",
     )
     .option("--strict", "les avertissements font aussi échouer la vérification (code 1)")
-    .addHelpText(
-      "after",
-      `\n${aideFormats("verifier")}\nExemple : ti-aides verifier contrat/ --format junit -o rapport-junit.xml`,
-    )
+    .addHelpText("after", `\n${aideFormats("verifier")}\n${aideExemples("verifier")}`)
     .action(async (chemins: string[], _o: object, cmd: Command) => {
       const { verifier } = await import("./commandes/verifier.js");
       process.exitCode = await verifier(chemins, cmd.optsWithGlobals());
     });
   const regles = programme
     .command("regles")
-    .alias("rules")
+    .aliases(["rules", "règles"])
     .usage("[options] [id]")
     .description(
       "liste les 30 fiches du guide (calculées ou pour information) avec opérateur, offre et contact ; ou montre une règle : ses chiffres, leurs dates et leurs sources",
@@ -176,7 +277,7 @@ export function construireProgramme(): Command {
     )
     .addHelpText(
       "after",
-      `\n${aideFormats("regles")}\nExemples : ti-aides regles --theme recruter ; ti-aides regles ademe-investissement ; ti-aides regles --a-verifier --date 2026-12-01 ; ti-aides regles verifier regles-region/ ; ti-aides regles tester cas/ --regles regles-region/`,
+      `\n${aideFormats("regles")}\n${aideExemples("regles")}\nValider ou tester des règles régionales : ti-aides regles verifier --help, ti-aides regles tester --help`,
     )
     .action(async (id: string | undefined, _o: object, cmd: Command) => {
       const { regles } = await import("./commandes/regles.js");
@@ -184,12 +285,12 @@ export function construireProgramme(): Command {
     });
   regles
     .command("verifier")
-    .alias("check")
+    .aliases(["check", "vérifier"])
     .description(
       "valide les fichiers de règles d'une Région (schéma, identifiants, champs lus) pour sa CI : code 0 valides, 2 refusés avec fichier, ligne et champ",
     )
     .argument("<dossiers...>", "dossiers de fichiers de règles YAML")
-    .addHelpText("after", `\n${aideFormats("regles verifier")}`)
+    .addHelpText("after", `\n${aideFormats("regles verifier")}\n${aideExemples("regles verifier")}`)
     .action(async (dossiers: string[], _o: object, cmd: Command) => {
       const { verifierRegles } = await import("./commandes/regles.js");
       process.exitCode = await verifierRegles(dossiers, cmd.optsWithGlobals());
@@ -201,10 +302,7 @@ export function construireProgramme(): Command {
       "lance des cas de test de règles (fiches et chiffres attendus, calculés à la main, en YAML) contre les règles et les surcouches (--regles) : code 0 tous réussis, 1 un cas échoue (attendu / obtenu par champ), 2 fichier de cas invalide",
     )
     .argument("<chemins...>", "dossiers ou fichiers de cas de test YAML (format : docs/cas-de-test.md)")
-    .addHelpText(
-      "after",
-      `\n${aideFormats("regles tester")}\nExemple : ti-aides regles tester fixtures/cas-region --regles fixtures/regles-region`,
-    )
+    .addHelpText("after", `\n${aideFormats("regles tester")}\n${aideExemples("regles tester")}`)
     .action(async (chemins: string[], _o: object, cmd: Command) => {
       const { testerRegles } = await import("./commandes/regles-tester.js");
       process.exitCode = await testerRegles(chemins, cmd.optsWithGlobals());
@@ -219,7 +317,7 @@ export function construireProgramme(): Command {
     .argument("<fichier>", "la fiche (YAML ou JSON, « - » pour l'entrée standard)")
     .requiredOption("--dispositif <id>", "le dispositif à expliquer (ti-aides regles pour la liste)")
     .option("--depense <id>", "seulement cette dépense de la fiche")
-    .addHelpText("after", `\n${aideFormats("expliquer")}`)
+    .addHelpText("after", `\n${aideFormats("expliquer")}\n${aideExemples("expliquer")}`)
     .action(async (fichier: string, _o: object, cmd: Command) => {
       const { expliquerCommande } = await import("./commandes/expliquer.js");
       process.exitCode = await expliquerCommande(fichier, cmd.optsWithGlobals());
@@ -250,17 +348,32 @@ export function construireProgramme(): Command {
     .description(
       "écrit le schéma JSON d'un format de fichier (fiche, contrat, regles) pour que l'éditeur vérifie et complète les YAML",
     )
-    .argument("<format>", "fiche, contrat ou regles")
+    // Named `type`, not `format`: --format is the output format (json). Still given in the same place.
+    .argument("[type]", "le type de fichier : fiche, contrat ou regles")
     .addHelpText(
       "after",
-      `\n${aideFormats("schema")}\nExemple : ti-aides schema fiche -o schemas/fiche.schema.json, puis en tête de fiche : # yaml-language-server: $schema=../../schemas/fiche.schema.json`,
+      `\n${aideFormats("schema")}\n${aideExemples("schema")}\n  puis en tête de fiche : # yaml-language-server: $schema=../../schemas/fiche.schema.json`,
     )
-    .action(async (format: string, _o: object, cmd: Command) => {
+    .action(async (type: string | undefined, _o: object, cmd: Command) => {
       const { schema } = await import("./commandes/schema.js");
-      process.exitCode = await schema(format, cmd.optsWithGlobals());
+      process.exitCode = await schema(type, cmd.optsWithGlobals());
     });
 
+  // Each command tells which one found a usage error, for a message that names it (messageCommander).
+  const marquer = (c: Command): void => {
+    c.exitOverride((e) => {
+      commandeDeLErreur.set(e, c);
+      throw e;
+    });
+    c.commands.forEach(marquer);
+  };
+  marquer(programme);
   return programme;
+}
+
+/** A repeatable option's values, in order. */
+function cumuler(v: string, prec: string[] = []): string[] {
+  return [...prec, v];
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -1,8 +1,9 @@
 // The global options (docs/interface.md): --format, --sortie/-o, --date, --regles, --no-color, --quiet.
-import { estDateValide } from "../core/dates.js";
 import type { Referentiel } from "../core/regles/referentiel.js";
 import { reglesAvecCache } from "./cache-regles.js";
 import { ErreurUsage } from "./codes.js";
+import { lireDate } from "./csv/cellules.js";
+import type { OptionsFinancement } from "./lignes-financement.js";
 import { nomsDesFormats, type CommandeAFormats } from "./formats.js";
 import { vouliezVousDire } from "../core/suggestion.js";
 import { echapperControles } from "../core/texte-affichable.js";
@@ -17,7 +18,7 @@ export interface OptionsGlobales {
 }
 
 /** `simuler`'s options, here because both simuler.ts and the guided mode (interactif.ts) read them. */
-export interface OptionsSimuler extends OptionsGlobales {
+export interface OptionsSimuler extends OptionsGlobales, OptionsFinancement {
   strict?: boolean;
   dispositif?: string;
   taille?: string;
@@ -33,6 +34,7 @@ export interface OptionsSimuler extends OptionsGlobales {
   montant?: string;
   coutReference?: string;
   forme?: string;
+  dateDebut?: string;
   expliquer?: boolean;
 }
 
@@ -47,10 +49,19 @@ export function verifierFormat(format: string | undefined, commande: CommandeAFo
   return f;
 }
 
+/** A date option in either form a French user writes (as in a CSV): AAAA-MM-JJ or JJ/MM/AAAA → AAAA-MM-JJ. */
+export function lireDateOption(texte: string, option = "--date"): string {
+  const lu = lireDate(texte);
+  if (!lu.ok)
+    throw new ErreurUsage(
+      `${option} « ${texte} » : date invalide${/n'existe pas/.test(lu.message) ? ", ce jour n'existe pas dans le calendrier" : ""} ; écrivez AAAA-MM-JJ ou JJ/MM/AAAA (ex. 2019-06-01 ou 01/06/2019)`,
+    );
+  return lu.valeur as string;
+}
+
+/** --date, already read in either form by main.ts before the command runs; checked again here. */
 export function verifierDate(date: string | undefined): string | undefined {
-  if (date !== undefined && !estDateValide(date))
-    throw new ErreurUsage(`--date « ${date} » : date invalide, format attendu AAAA-MM-JJ (ex. 2019-06-01)`);
-  return date;
+  return date === undefined ? undefined : lireDateOption(date);
 }
 
 /** The rules, with the regional folders of --regles and TI_AIDES_REGLES (separated by ":"). */

@@ -9,7 +9,7 @@ import type { EvaluationFiche } from "./modele.js";
 import type { Referentiel } from "./regles/referentiel.js";
 import type { Fiche } from "./schemas/fiche.js";
 import { ficheEnErreur } from "./document-json.js";
-import { aujourdhui } from "./dates.js";
+import { aujourdhui, estDateValide } from "./dates.js";
 
 /** One fiche to validate: the document and where the fiche stands in it. */
 export interface FicheSource {
@@ -47,7 +47,7 @@ export function evaluerSource(
     return {
       evaluation: ficheEnErreur(
         id,
-        options.date ?? fiche?.date_demande ?? aujourdhui(),
+        options.date ?? fiche?.date_demande ?? dateDemandeBrute(source) ?? aujourdhui(),
         erreur.problemes.map(formaterProbleme),
       ),
       fiche,
@@ -62,6 +62,14 @@ export function idBrut(source: FicheSource): string | undefined {
   for (const k of source.chemin) v = (v as Record<PropertyKey, unknown> | undefined)?.[k];
   const id = (v as { id?: unknown } | undefined)?.id;
   return typeof id === "string" ? id : undefined;
+}
+
+/** The fiche's own date_demande when it is a date, though the fiche is invalid elsewhere. */
+function dateDemandeBrute(source: FicheSource): string | undefined {
+  let v: unknown = source.doc.donnees;
+  for (const k of source.chemin) v = (v as Record<PropertyKey, unknown> | undefined)?.[k];
+  const d = (v as { date_demande?: unknown } | undefined)?.date_demande;
+  return typeof d === "string" && estDateValide(d) ? d : undefined;
 }
 
 /** "financements[0].financeur" → ["financements", 0, "financeur"]. */

@@ -11,7 +11,13 @@ import { ECRIVAINS_DOCUMENT, type FormatDocument } from "../ecrivains.js";
 import { evaluerSource, type FicheEvaluee, type FicheSource } from "../../core/fiche-lue.js";
 import { fichesDuDocument } from "../../core/fiches-du-document.js";
 import { lireFichier } from "../entrees.js";
-import { reglesDe, verifierDate, verifierFormat, type OptionsSimuler } from "../options.js";
+import {
+  evaluationPourOptions,
+  lignesDesOptions,
+  utiliseFinancements,
+  type LignesDesOptions,
+} from "../lignes-financement.js";
+import { lireDateOption, reglesDe, verifierDate, verifierFormat, type OptionsSimuler } from "../options.js";
 import type { Forme } from "../../core/schemas/communs.js";
 import { FORMES } from "../../core/schemas/communs.js";
 
@@ -30,14 +36,20 @@ const DRAPEAUX: Record<string, string> = {
   "depenses[0].cout_reference": "--cout-reference",
   "depenses[0].dispositifs[0]": "--dispositif",
   date_demande: "--date",
+  date_debut: "--date-debut",
 };
 
 function utiliseDrapeaux(o: OptionsSimuler): boolean {
-  return o.dispositif !== undefined || o.montant !== undefined || o.categorie !== undefined;
+  return (
+    o.dispositif !== undefined ||
+    o.montant !== undefined ||
+    o.categorie !== undefined ||
+    utiliseFinancements(o)
+  );
 }
 
 /** The one-line fiche of the flags form, as raw data to validate like any file. */
-function ficheDesDrapeaux(o: OptionsSimuler, ref: Referentiel): unknown {
+function ficheDesDrapeaux(o: OptionsSimuler, ref: Referentiel, financements: LignesDesOptions): unknown {
   if (o.montant === undefined)
     throw new ErreurUsage(
       "--montant est obligatoire pour une simulation en une ligne (ex. --montant 1200000)",
@@ -61,6 +73,7 @@ function ficheDesDrapeaux(o: OptionsSimuler, ref: Referentiel): unknown {
   return sansVide({
     id: "simulation",
     date_demande: o.date,
+    date_debut: o.dateDebut === undefined ? undefined : lireDateOption(o.dateDebut, "--date-debut"),
     beneficiaire: sansVide({
       nature: o.natureBeneficiaire,
       taille: o.taille,
@@ -80,20 +93,16 @@ function ficheDesDrapeaux(o: OptionsSimuler, ref: Referentiel): unknown {
         dispositifs: o.dispositif ? [o.dispositif] : undefined,
       }),
     ],
+    financements: financements.lignes.length ? financements.lignes : undefined,
+    aides_de_minimis_anterieures: financements.anterieures.length ? financements.anterieures : undefined,
   });
 }
 
-function sourcesDesDrapeaux(o: OptionsSimuler, ref: Referentiel): FicheSource[] {
-  const donnees = ficheDesDrapeaux(o, ref);
-  return [
-    { doc: { fichier: "(options de la ligne de commande)", donnees, ligneDe: () => undefined }, chemin: [] },
-  ];
-}
-
 /** Errors on the flags form name the flag, not the field. */
-function nommerDrapeaux(e: ErreurSaisie): ErreurSaisie {
+function nommerDrapeaux(e: ErreurSaisie, financements: LignesDesOptions): ErreurSaisie {
+  const drapeau = (champ: string) => DRAPEAUX[champ] ?? financements.drapeaux.get(champ);
   return new ErreurSaisie(
-    e.problemes.map((p) => (p.champ && DRAPEAUX[p.champ] ? { ...p, champ: DRAPEAUX[p.champ] } : p)),
+    e.problemes.map((p) => (p.champ && drapeau(p.champ) ? { ...p, champ: drapeau(p.champ) } : p)),
   );
 }
 
@@ -108,6 +117,7 @@ export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<nu
   const ref = reglesDe(o);
 
   let sources: FicheSource[] = [];
+  let financements: LignesDesOptions = { lignes: [], anterieures: [], drapeaux: new Map() };
   const erreursLecture: ErreurSaisie[] = [];
   if (fichiers.length === 0) {
     if (!utiliseDrapeaux(o)) {
@@ -121,11 +131,23 @@ export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<nu
           : "aucune fiche : donnez un fichier, « - » pour lire l'entrée standard, ou les options --dispositif, --montant… (pas de questions hors d'un terminal)",
       );
     }
-    sources = sourcesDesDrapeaux(o, ref);
+    financements = lignesDesOptions(o, ref);
+    const donnees = ficheDesDrapeaux(o, ref, financements);
+    sources = [
+      {
+        doc: { fichier: "(options de la ligne de commande)", donnees, ligneDe: () => undefined },
+        chemin: [],
+      },
+    ];
   } else {
+    // `--montant 1 200 000` without quotes: the shell gave "200" and "000" as files.
+    if (utiliseDrapeaux(o) && fichiers.every((f) => /^[\d\s.,€]+$/.test(f)))
+      throw new ErreurUsage(
+        `« ${fichiers.join(" ")} » suit un montant écrit avec des espaces : mettez le montant entre guillemets (--montant "1 200 000 €") ou écrivez-le sans espaces (--montant 1200000)`,
+      );
     if (utiliseDrapeaux(o))
       throw new ErreurUsage(
-        "donnez soit des fichiers, soit les options --dispositif/--montant d'une simulation en une ligne, pas les deux",
+        "donnez soit des fichiers, soit les options --dispositif, --montant, --financement… d'une simulation en une ligne, pas les deux",
       );
     for (const f of fichiers) {
       try {
@@ -137,18 +159,22 @@ export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<nu
     }
   }
 
-  const evaluees: FicheEvaluee[] = sources.map((s) =>
-    evaluerSource(s, ref, { date: o.date, forme: o.forme as Forme | undefined }),
-  );
+  const evaluees: FicheEvaluee[] = sources
+    .map((s) => evaluerSource(s, ref, { date: o.date, forme: o.forme as Forme | undefined }))
+    .map((e) => (fichiers.length ? e : { ...e, evaluation: evaluationPourOptions(e.evaluation) }));
   const erreurs = [
     ...erreursLecture,
-    ...evaluees.flatMap((e) => (e.erreur ? [fichiers.length ? e.erreur : nommerDrapeaux(e.erreur)] : [])),
+    ...evaluees.flatMap((e) =>
+      e.erreur ? [fichiers.length ? e.erreur : nommerDrapeaux(e.erreur, financements)] : [],
+    ),
   ];
   for (const e of erreurs)
     for (const p of e.problemes) process.stderr.write(`Erreur : ${formaterProbleme(p)}\n`);
 
   const evaluations = evaluees.map((e) => e.evaluation);
-  if (evaluations.length) {
+  // A fiche in error is said once, on stderr above; the table shows only the fiches evaluated.
+  const evaluables = evaluees.filter((e) => !e.erreur);
+  if (format === "table" ? evaluables.length : evaluations.length) {
     if (format !== "table")
       ecrireSortie(
         ECRIVAINS_DOCUMENT[format as FormatDocument](documentJson(evaluations, { etapes: o.expliquer })),
@@ -158,12 +184,12 @@ export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<nu
       // The renderers (cli-table3, chalk) are loaded only for a table.
       const { rendreFiche, rendreSynthese } = await import("../rendu/tableau.js");
       const { rendreExplicationsDeFiche } = await import("../rendu/explication.js");
-      const blocs = evaluees
+      const blocs = evaluables
         .map(sansControles)
         .map(
           (e) =>
             rendreFiche(e.evaluation, e.fiche?.titre) +
-            (o.expliquer && !e.erreur ? `\n\n${rendreExplicationsDeFiche(e.evaluation, ref, e.fiche)}` : ""),
+            (o.expliquer ? `\n\n${rendreExplicationsDeFiche(e.evaluation, ref, e.fiche)}` : ""),
         );
       if (evaluations.length > 1) blocs.push(rendreSynthese(synthese(evaluations)));
       ecrireSortie(blocs.join("\n\n") + "\n", o.sortie);
