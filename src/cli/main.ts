@@ -37,6 +37,10 @@ const EXEMPLES: Record<CommandeAFormats, string[]> = {
   "regles tester": ["ti-aides regles tester fixtures/cas-region --regles fixtures/regles-region"],
   expliquer: ["ti-aides expliquer fixtures/fiches/chaufferie.yaml --dispositif ademe-investissement"],
   schema: ["ti-aides schema fiche -o schemas/fiche.schema.json"],
+  proposer: [
+    "ti-aides proposer fixtures/fiches/chaufferie.yaml -o chaufferie-proposee.yaml",
+    "ti-aides proposer fixtures/fiches/chaufferie.yaml --financeurs region,ademe-investissement",
+  ],
 };
 
 /** What a command misses when its required argument is not given, said as a sentence. */
@@ -45,6 +49,7 @@ const ARGUMENT_MANQUANT: Partial<Record<CommandeAFormats, string>> = {
   expliquer: "il manque la fiche à expliquer (un fichier YAML ou JSON, « - » pour l'entrée standard)",
   "regles verifier": "il manque le dossier des règles à valider",
   "regles tester": "il manque le dossier ou le fichier des cas de test à lancer",
+  proposer: "il manque la fiche dont proposer le plan de financement (un fichier YAML ou JSON)",
 };
 
 /** "regles verifier" for a subcommand of regles, "lot" for lot: the names of formats.ts. */
@@ -336,7 +341,7 @@ export function construireProgramme(): Command {
     )
     .addHelpText(
       "after",
-      `\n${aideFormats("proposer")}\nExemple : ti-aides proposer fiche.yaml -o fiche-proposee.yaml, puis ti-aides simuler fiche-proposee.yaml`,
+      `\n${aideFormats("proposer")}\n${aideExemples("proposer")}\n  puis : ti-aides simuler chaufferie-proposee.yaml`,
     )
     .action(async (fichier: string, _o: object, cmd: Command) => {
       const { proposer } = await import("./commandes/proposer.js");
