@@ -44,7 +44,7 @@ describe("erreurs d'usage", () => {
     const r = await lancer(["zzzzzz"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("« zzzzzz » n'est pas une commande de ti-aides");
-    expect(r.stderr).toContain("Les commandes : simuler, lot, verifier, regles, expliquer, schema");
+    expect(r.stderr).toContain("Les commandes : simuler, lot, verifier, regles, expliquer, proposer, schema");
     expect(r.stderr).not.toContain("vouliez-vous dire");
   });
 });
