@@ -5,6 +5,8 @@
 // (parité). The bound is where the line crosses: computed from the control's own figures at two
 // amounts, then checked to the cent by the controls themselves (marges/index.ts).
 import { D, type Dec } from "../argent.js";
+import { CONTROLES } from "../controles/index.js";
+import type { DefinitionControle } from "../controles/contexte.js";
 import type { Controle, NomControle } from "../modele.js";
 
 /** How `valeur` must compare with `limite` for the control to be compliant. */
@@ -16,6 +18,14 @@ const SENS: Partial<Record<NomControle, "≤" | "≥" | "=">> = {
   cofinancement: "≥",
   parite: "=",
 };
+
+/**
+ * The controls a line's amount can break; the others (équilibre, absorbed by self-financing;
+ * transparence, an obligation; effet incitatif, a matter of dates) it cannot.
+ */
+export const CONTROLES_LIES: readonly DefinitionControle[] = CONTROLES.filter(
+  (k) => SENS[k.id] !== undefined,
+);
 
 /** The controls by a key that names the same check in two evaluations (ordinal among the same scope). */
 export function parCle(controles: Controle[]): Map<string, Controle> {
@@ -37,25 +47,31 @@ export interface Borne {
   egalite: boolean;
 }
 
+/** A control's figures with the line at amount `x`. */
+export interface Point {
+  x: Dec;
+  controle: Controle | undefined;
+}
+
 /**
- * The bound of one control from its figures with the line at 0 and at `x1` (> 0): null when the line
+ * The bound of one control from its figures at two amounts of the line (a.x < b.x): null when the line
  * does not move it, or moves it the compliant way.
  */
-export function borne(a0: Controle | undefined, a1: Controle | undefined, x1: Dec): Borne | null {
-  const k = a1 ?? a0;
+export function borne(a: Point, b: Point): Borne | null {
+  const k = b.controle ?? a.controle;
   if (!k) return null;
   const sens = SENS[k.controle];
   if (!sens) return null;
-  // A control absent at 0 (no aid on the expense yet) starts from nothing.
-  const ecart = (a: Controle | undefined): Dec | null =>
-    a === undefined ? null : a.valeur === null || a.limite === null ? null : a.valeur.minus(a.limite);
-  const g1 = ecart(a1);
-  if (g1 === null) return null;
-  const g0 = ecart(a0) ?? (a1!.valeur === null ? null : new D(0).minus(a1!.limite!));
-  if (g0 === null) return null;
-  const pente = g1.minus(g0).dividedBy(x1);
+  const ecart = (c: Controle | undefined): Dec | null =>
+    c === undefined || c.valeur === null || c.limite === null ? null : c.valeur.minus(c.limite);
+  const gb = ecart(b.controle);
+  if (gb === null) return null;
+  // A control absent at the lower amount (no aid on the expense yet) starts from nothing.
+  const ga = a.controle === undefined ? new D(0).minus(b.controle!.limite!) : ecart(a.controle);
+  if (ga === null) return null;
+  const pente = gb.minus(ga).dividedBy(b.x.minus(a.x));
   if (pente.isZero()) return null;
-  const racine = new D(0).minus(g0).dividedBy(pente);
+  const racine = a.x.minus(ga.dividedBy(pente));
   if (sens === "=") return { controle: k, montant: racine, egalite: true };
   // "≤": valeur − limite must stay ≤ 0, so the line binds when it raises the gap; "≥" the reverse.
   if ((sens === "≤") !== pente.isPositive()) return null;

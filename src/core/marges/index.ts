@@ -7,11 +7,10 @@
 // more, one is not. The pro rata shares are rounded to the cent, so the bound may move by a cent or
 // two; a few steps settle it.
 import { D, min, ZERO, type Dec } from "../argent.js";
-import { controler } from "../controles/index.js";
-import type { ContexteControles } from "../controles/contexte.js";
+import type { ContexteControles, DefinitionControle } from "../controles/contexte.js";
 import type { Controle, Marge } from "../modele.js";
 import { euros } from "../format.js";
-import { borne, parCle, type Borne } from "./bornes.js";
+import { borne, CONTROLES_LIES, parCle, type Borne } from "./bornes.js";
 import { nomFinanceur } from "./financeurs.js";
 import { varierLigne, type PlanVarie } from "./plan-varie.js";
 
@@ -29,10 +28,17 @@ function limitePar(k: Controle): LimitePar {
 export function calculerMarges(c: ContexteControles, controles: Controle[]): Marge[] {
   if (!c.fiche.financements) return [];
   const equilibre = controles.find((k) => k.controle === "equilibre");
+  // A balanced plan with its own autofinancement line: the controls already run are those of the
+  // line at its amount, one of the two points each bound is drawn from.
+  const ids = new Set(CONTROLES_LIES.map((k) => k.id));
+  const base =
+    equilibre?.conforme === true && c.lignes.some((l) => l.financeur === "autofinancement")
+      ? controles.filter((k) => ids.has(k.controle))
+      : null;
   return c.lignes
     .filter((l) => !l.prive && l.regime !== "fiscal")
     .map((l) => {
-      const { maximum, limite } = maximumDe(varierLigne(c, l), equilibre);
+      const { maximum, limite } = maximumDe(varierLigne(c, l), equilibre, base);
       const nommee = c.fiche.financements![l.index].depenses;
       const dispositif = l.dispositif && l.dispositif.id !== l.financeur ? l.dispositif.id : null;
       return {
@@ -52,6 +58,7 @@ export function calculerMarges(c: ContexteControles, controles: Controle[]): Mar
 function maximumDe(
   p: PlanVarie,
   equilibre: Controle | undefined,
+  base: Controle[] | null,
 ): { maximum: Dec | null; limite: LimitePar | null } {
   // Self-financing never goes below zero: the plan's balance bounds every line.
   const parEquilibre: LimitePar = equilibre
@@ -59,11 +66,26 @@ function maximumDe(
     : { controle: "equilibre", portee: p.ligne.financeur, source: null };
   const haut = p.borneAutofinancement;
   if (haut.isNegative()) return { maximum: null, limite: parEquilibre };
-  const essai = (x: Dec) => controler(p.contexte(x));
-  const a0 = essai(ZERO);
-  const a1 = haut.isZero() ? a0 : essai(haut);
+  const essai = (x: Dec, definitions: readonly DefinitionControle[]) => {
+    const c = p.contexte(x);
+    return definitions.flatMap((k) => k.controler(c));
+  };
+  // Two amounts of the line: its own (the controls already run) or 0, and the most self-financing allows.
+  const demande = p.ligne.montant;
+  const [x0, x1] = base && demande.lessThan(haut) ? [demande, haut] : [ZERO, haut];
+  const a0 = x0.isZero() || !base ? essai(x0, CONTROLES_LIES) : base;
+  const a1 = haut.equals(x0) ? a0 : essai(x1, CONTROLES_LIES);
   const cles0 = parCle(a0);
   const cles1 = parCle(a1);
+  // Only the controls whose figures the line moves are run again, at each amount tried.
+  const bouges = new Set<string>();
+  for (const cle of new Set([...cles0.keys(), ...cles1.keys()])) {
+    const x = cles0.get(cle);
+    const y = cles1.get(cle);
+    if (!x || !y || String(x.valeur) !== String(y.valeur) || String(x.limite) !== String(y.limite))
+      bouges.add((x ?? y)!.controle);
+  }
+  const suivis = CONTROLES_LIES.filter((k) => bouges.has(k.id));
   // A control that fails whatever the line asks (works started, another expense) does not bind it.
   const independant = (cle: string, k: Controle) => {
     const x = cles0.get(cle);
@@ -78,14 +100,16 @@ function maximumDe(
   };
   /** The first control the line breaks at `x`, or null when it breaks none. */
   const rompu = (x: Dec): Controle | null => {
-    for (const [cle, k] of parCle(essai(x))) if (k.conforme === false && !independant(cle, k)) return k;
+    if (suivis.length === 0) return null;
+    for (const [cle, k] of parCle(essai(x, suivis)))
+      if (k.conforme === false && !independant(cle, k)) return k;
     return null;
   };
 
   const bornes: Borne[] = [];
-  if (!haut.isZero())
+  if (x1.greaterThan(x0))
     for (const cle of new Set([...cles0.keys(), ...cles1.keys()])) {
-      const b = borne(cles0.get(cle), cles1.get(cle), haut);
+      const b = borne({ x: x0, controle: cles0.get(cle) }, { x: x1, controle: cles1.get(cle) });
       if (b) bornes.push(b);
     }
   const egalites = bornes.filter((b) => b.egalite);
@@ -112,25 +136,25 @@ function maximumDe(
     pas++;
   }
   if (rompu(x)) {
-    const y = bissection(rompu, x);
-    if (y === null) return { maximum: null, limite: limitePar(rompu(ZERO)!) };
-    x = y;
+    if (rompu(ZERO)) return { maximum: null, limite: limitePar(rompu(ZERO)!) };
+    x = dernierPossible(rompu, ZERO, x);
   }
   pas = 0;
   while (x.lessThan(haut) && !rompu(x.plus(CENTIME)) && pas < PAS_MAX) {
     x = x.plus(CENTIME);
     pas++;
   }
+  // Far from the analytic bound (a grant equivalent a small share of its loan rounds by whole cents).
+  if (x.lessThan(haut) && !rompu(x.plus(CENTIME))) x = rompu(haut) ? dernierPossible(rompu, x, haut) : haut;
   if (x.greaterThanOrEqualTo(haut)) return { maximum: haut, limite: parEquilibre };
   const k = rompu(x.plus(CENTIME));
   return { maximum: x, limite: k ? limitePar(k) : parEquilibre };
 }
 
-/** The largest amount in cents in [0, haut] the line breaks nothing at (null: none), by halves. */
-function bissection(rompu: (x: Dec) => Controle | null, haut: Dec): Dec | null {
-  if (rompu(ZERO)) return null;
-  let bas = 0n;
-  let h = BigInt(haut.times(100).toFixed(0));
+/** Between an amount the line breaks nothing at and one it does: the last possible cent, by halves. */
+function dernierPossible(rompu: (x: Dec) => Controle | null, possible: Dec, rompt: Dec): Dec {
+  let bas = BigInt(possible.times(100).toFixed(0));
+  let h = BigInt(rompt.times(100).toFixed(0));
   while (h - bas > 1n) {
     const m = (bas + h) / 2n;
     if (rompu(new D(m.toString()).dividedBy(100))) h = m;
