@@ -147,3 +147,54 @@ describe("a de minimis line limited by previous aid", () => {
     });
   });
 });
+
+describe("a PIA filières plan at parity (Guide fiche 21, l.2054: State and Région « à parité »)", () => {
+  // 50 % of 3 000 000 € of eligible expenses = 1 500 000 € at most (l.2054), the ceiling of the lines
+  // paying under pia-filieres and, as its intensity, of the cumul. Parity: the État and Région lines
+  // must be equal, so with the Région fixed the only amount the État may ask is the Région's.
+  const fiche = (etat: number, region: number) =>
+    evaluer(
+      ficheSimple(
+        {
+          nature: "investissement",
+          categorie: "outil_filiere",
+          montant: 3000000,
+          ouvert_aux_tiers: true,
+          duree_amorcage_annees: 5,
+          droits_vote_filiere: 0.5,
+        },
+        {
+          date_debut: "2019-09-01",
+          financements: [
+            { financeur: "etat", dispositif: "pia-filieres", montant: etat },
+            { financeur: "region", dispositif: "pia-filieres", montant: region },
+            { financeur: "autofinancement", montant: 3000000 - etat - region },
+          ],
+        },
+      ),
+    );
+
+  test("600 000 each: each at its only possible amount, bound by the parity", () => {
+    // 600 000 + 600 000 = 1 200 000 ≤ 1 500 000: the ceiling would allow 900 000 to either line alone,
+    // the parity only 600 000.
+    const e = fiche(600000, 600000);
+    expect(e.conforme).toBe(true);
+    expect(fixe(marge(e, "etat"))).toEqual({
+      demande: "600000.00",
+      maximum: "600000.00",
+      marge: "0.00",
+      controle: "parite",
+      portee: "pia-filieres",
+    });
+  });
+
+  test("900 000 each: no amount of the État alone is compliant (parity 900 000, ceiling 600 000)", () => {
+    // The ceiling: E + 900 000 ≤ 1 500 000 → E ≤ 600 000; the parity: E = 900 000. Both sides must come
+    // down together: one line alone cannot make the plan compliant.
+    const e = fiche(900000, 900000);
+    const m = marge(e, "etat");
+    expect(m.maximum).toBeNull();
+    expect(m.marge).toBeNull();
+    expect(m.limite_par?.controle).toBe("plafond");
+  });
+});

@@ -34,7 +34,7 @@ export function phraseMarge(m: Marge, couleurs = true): string {
   const vert = (x: string) => (couleurs ? c().green(x) : x);
   const par = m.limite_par ? `, limité par ${limiteEnMots(m.limite_par)}` : "";
   if (m.maximum === null || m.marge === null)
-    return `${m.nom} : aucun montant possible${m.limite_par ? ` : ${limiteEnMots(m.limite_par)} est dépassé même sans cette ligne` : ""} — demandé ${euros(m.demande)}`;
+    return `${m.nom} : aucun montant de cette ligne seule ne rend le plan conforme${par} — demandé ${euros(m.demande)} ; d'autres lignes doivent baisser`;
   const suite = m.marge.isNegative()
     ? rouge(`à réduire de ${euros(m.marge.negated())}`)
     : m.marge.isZero()
