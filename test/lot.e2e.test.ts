@@ -29,6 +29,7 @@ const RESULTATS = [
   "Plafond direccte-conseil-rh",
   "Total aide publique",
   "Conforme",
+  "Marges",
   "Anomalies",
   "Erreurs",
 ];
@@ -63,6 +64,14 @@ describe("the example contract (fixtures/csv/contrat-exemple.csv)", () => {
   //       60 000,00; no financing plan.
   // TI-12 GE (350). Réseaux de chaleur 100 % (+5 points AFR, capped at 100 %, l.913) of 1 500 000 −
   //       500 000 → 1 000 000,00; ADEME's 600 000 ≥ 500 000 must be published (note 10, l.2641).
+  // Marges (issue 19; each public line raised or lowered alone, the autofinancement absorbing it):
+  // TI-01 cumul 480 000: ADEME ≤ 480 000 − 150 000 = 330 000, Région ≤ 480 000 − 350 000 = 130 000.
+  // TI-02 ADEME ≤ its ceiling 400 000 (the cumul gives the same; autofinancement 200 000 would allow
+  //       500 000): 100 000 left. TI-03, TI-04, TI-05, TI-08: the ceiling, already reached or
+  //       exceeded (TI-05: 18 000 − 15 000 = 3 000 to take off; TI-04's cofinancement would allow
+  //       240 000 − 120 000 = 120 000, looser than its ceiling). TI-06 cumul 450 000: ADEME ≤ 450 000 −
+  //       100 000 = 350 000, Région ≤ 450 000 − 450 000 = 0. TI-10 ceiling 135 000 (its incentive
+  //       effect fails whatever the amount: it binds no line). TI-12 ceiling 1 000 000: 400 000 left.
   // The text columns (Anomalies, Erreurs) of the expected file hold fragments, separated by " | ",
   // that the output's cell must contain; every other cell must be equal.
   const sortie = join(tmp, "contrat-resultats.csv");
@@ -150,6 +159,7 @@ describe("the example contract (fixtures/csv/contrat-exemple.csv)", () => {
             motifs: [],
             conforme: null,
             erreurs: [],
+            marges: [],
           },
         ]).fiches[0],
       ),

@@ -1,6 +1,6 @@
 // The JSON shape of docs/interface.md: amounts as strings with two decimals, rates with four.
 import { montantJson, tauxJson } from "./argent.js";
-import type { Controle, EvaluationFiche, Resultat } from "./modele.js";
+import type { Controle, EvaluationFiche, Marge, Resultat } from "./modele.js";
 import { VERSION } from "./version.js";
 
 export { VERSION };
@@ -43,6 +43,20 @@ export function controleJson(c: Controle) {
   };
 }
 
+/** The room left of a financing line (docs/interface.md « Marges »). */
+export function margeJson(m: Marge) {
+  return {
+    ligne: m.ligne,
+    financeur: m.financeur,
+    dispositif: m.dispositif,
+    depense: m.depense,
+    demande: montantJson(m.demande),
+    maximum: montantJson(m.maximum),
+    marge: montantJson(m.marge),
+    limite_par: m.limite_par,
+  };
+}
+
 /** The beneficiary as the JSON output shows it: its size and why, its category, its activity. */
 export function beneficiaireJson(b: EvaluationFiche["beneficiaire"]) {
   return b
@@ -65,6 +79,7 @@ export function ficheJson(e: EvaluationFiche, o: OptionsJson = {}) {
     motifs: e.motifs,
     conforme: e.conforme,
     erreurs: e.erreurs,
+    marges: e.marges.map(margeJson),
   };
 }
 
@@ -116,5 +131,6 @@ export function ficheEnErreur(id: string, date: string, erreurs: string[]): Eval
     motifs: [],
     conforme: null,
     erreurs,
+    marges: [],
   };
 }

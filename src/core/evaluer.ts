@@ -1,15 +1,16 @@
 // Evaluates a fiche-action: the beneficiary, each (dispositif, expense) with its reasons, the
 // fiche-level caps, the amounts asked, then the controls of the financing plan. Pure: no I/O.
-import { repartir, somme, max, ZERO, type Dec } from "./argent.js";
+import { somme, max, ZERO, type Dec } from "./argent.js";
 import { calculer, sorteDe } from "./calculs/index.js";
 import { euros } from "./format.js";
 import { evaluerConditions } from "./conditions.js";
 import { controler, type AideDeMinimis } from "./controles/index.js";
-import { plafondCumul } from "./controles/cumul.js";
 import { regrouperAVerifier } from "./actualite.js";
 import { partComptee } from "./controles/plafond.js";
 import { aujourdhui, dateFr } from "./dates.js";
 import { normaliserLignes, verifierReferences, type Ligne } from "./financements.js";
+import { partager } from "./parts.js";
+import { calculerMarges, direQuiDoitReduire } from "./marges/index.js";
 import { evaluerBeneficiaire } from "./beneficiaire.js";
 import { lireCategories } from "./libelles.js";
 import { ErreurSaisie } from "./erreurs.js";
@@ -135,7 +136,7 @@ export function evaluerFiche(
     r.motifs = regrouperAVerifier(r.motifs, date, ref.dispositifs.get(r.dispositif)!.operateur, sorte);
   }
 
-  const controles = controler({
+  const contexte = {
     fiche,
     ref,
     date,
@@ -146,7 +147,10 @@ export function evaluerFiche(
     partsAide,
     autresDeMinimis: options.autresDeMinimis ?? [],
     motifs,
-  });
+  };
+  const controles = controler(contexte);
+  const marges = calculerMarges(contexte, controles);
+  direQuiDoitReduire(controles, marges);
   return {
     id: fiche.id,
     date_evaluation: date,
@@ -156,6 +160,7 @@ export function evaluerFiche(
     motifs: sansDoublons([...benef.motifs, ...motifs]),
     conforme: !controles.some((c) => c.conforme === false),
     erreurs: [],
+    marges,
   };
 }
 
@@ -310,28 +315,6 @@ function passesDeFiche(
         date,
       });
   }
-}
-
-/** Each line's amount (and aid) on each expense it finances, shared by the assiettes, exact to the cent. */
-function partager(fiche: Fiche, lignes: Ligne[], resultats: Resultat[]) {
-  const parts = new Map<number, Map<string, Dec>>();
-  const partsAide = new Map<number, Map<string, Dec>>();
-  const depenses = new Map(fiche.depenses.map((d) => [d.id, d]));
-  for (const l of lignes) {
-    const poids = l.depenses.map((id) => {
-      const d = depenses.get(id)!;
-      if (l.dispositif) {
-        const r = resultats.find((x) => x.dispositif === l.dispositif!.id && x.depense === id);
-        if (r?.assiette) return r.assiette;
-      }
-      return plafondCumul(resultats, d)?.meilleur?.assiette ?? d.montant;
-    });
-    const montants = repartir(l.montant, poids);
-    const aides = repartir(l.aide, poids);
-    parts.set(l.index, new Map(l.depenses.map((id, i) => [id, montants[i]])));
-    partsAide.set(l.index, new Map(l.depenses.map((id, i) => [id, aides[i]])));
-  }
-  return { parts, partsAide };
 }
 
 /** The same warning said once (e.g. a parameter "à confirmer" read for every line). */

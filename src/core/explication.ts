@@ -1,8 +1,8 @@
 // `expliquer`: the reasoning behind one dispositif's figures on a fiche — the steps its results
 // recorded (size, conditions, row of the table, bonuses, caps, rounding), then the controls of the
 // financing plan that concern it. Pure: no I/O.
-import type { Controle, EvaluationFiche, Resultat } from "./modele.js";
-import { beneficiaireJson, controleJson, resultatJson } from "./document-json.js";
+import type { Controle, EvaluationFiche, Marge, Resultat } from "./modele.js";
+import { beneficiaireJson, controleJson, margeJson, resultatJson } from "./document-json.js";
 import type { Regle } from "./schemas/regle.js";
 
 /** The controls that bear on the whole plan, whatever the dispositif (docs/domaine.md §3). */
@@ -27,6 +27,11 @@ export interface Explication {
   controles_fiche: Controle[];
   /** Expenses on which the dispositif was evaluated only for this explanation (the fiche did not ask for it). */
   ajoute_aux_depenses: string[];
+}
+
+/** The room left of the lines that pay under the dispositif explained. */
+export function margesDuDispositif(x: Explication): Marge[] {
+  return x.evaluation.marges.filter((m) => m.financeur === x.regle.id || m.dispositif === x.regle.id);
 }
 
 /** "ademe-investissement / chaudiere, etude" → does it name this dispositif and one of these expenses? */
@@ -99,6 +104,7 @@ export function explicationJson(x: Explication) {
     resultats: x.resultats.map((r) => resultatJson(r, { etapes: true })),
     controles: x.controles.map(controleJson),
     controles_fiche: x.controles_fiche.map(controleJson),
+    marges: margesDuDispositif(x).map(margeJson),
     motifs_fiche: x.evaluation.motifs,
     conforme: x.evaluation.conforme,
   };

@@ -94,4 +94,28 @@ export interface EvaluationFiche {
   motifs: Motif[];
   conforme: boolean | null;
   erreurs: string[];
+  /** Room left of each public financing line (docs/interface.md « Marges »); empty without a plan. */
+  marges: Marge[];
+}
+
+/**
+ * How much a public financing line could ask, the other public lines fixed and self-financing absorbing
+ * the difference, every control staying compliant; `maximum` null when no amount is (the control that
+ * blocks is then `limite_par`).
+ */
+export interface Marge {
+  /** Position of the line in `financements`, from 1. */
+  ligne: number;
+  financeur: string;
+  /** The financer as a person names it (« Région », « ADEME (ademe-investissement) »), for messages. */
+  nom: string;
+  /** The dispositif the line pays under, when it is not the financer itself. */
+  dispositif: string | null;
+  /** The expense the line names, when it names exactly one. */
+  depense: string | null;
+  demande: Dec;
+  maximum: Dec | null;
+  /** maximum − demande: negative when the line must come down. */
+  marge: Dec | null;
+  limite_par: { controle: NomControle; portee: string; source: string | null } | null;
 }

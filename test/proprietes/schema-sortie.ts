@@ -83,6 +83,39 @@ export const controleSchema = z.strictObject({
   source: z.string().nullable(),
 });
 
+/** "-20000.00": an amount that may be negative (a room left below zero: the line must come down). */
+const montantSigne = z.string().regex(/^-?\d+\.\d{2}$/, "montant signé à deux décimales");
+
+/**
+ * Room left of a public line (docs/interface.md « Marges », second edition): `{financeur, depense,
+ * demande, maximum, marge, limite_par: {controle, portee, source}}`; marge = maximum − demande.
+ */
+export const margeSchema = z
+  .strictObject({
+    ligne: z.number().int().min(1),
+    financeur: z.string().min(1),
+    dispositif: z.string().min(1).nullable(),
+    depense: z.string().min(1).nullable(),
+    demande: montant,
+    maximum: montant.nullable(),
+    marge: montantSigne.nullable(),
+    limite_par: z
+      .strictObject({
+        controle: controleSchema.shape.controle,
+        portee: z.string().min(1),
+        source: z.string().nullable(),
+      })
+      .nullable(),
+  })
+  .refine(
+    (m) =>
+      m.maximum === null
+        ? m.marge === null
+        : Math.round(Number(m.marge) * 100) ===
+          Math.round(Number(m.maximum) * 100) - Math.round(Number(m.demande) * 100),
+    "marge ≠ maximum − demande",
+  );
+
 export const ficheSortieSchema = z
   .strictObject({
     id: z.string().min(1),
@@ -100,6 +133,7 @@ export const ficheSortieSchema = z
     motifs: z.array(motifSchema),
     conforme: z.boolean().nullable(),
     erreurs: z.array(z.string().min(1)),
+    marges: z.array(margeSchema),
   })
   // "A fiche that cannot be evaluated (invalid) has erreurs filled and no resultats".
   .refine(

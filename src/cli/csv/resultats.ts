@@ -5,6 +5,7 @@ import type { EvaluationFiche } from "../../core/modele.js";
 import { FINANCEURS_PRIVES } from "../../core/schemas/communs.js";
 import type { Fiche } from "../../core/schemas/fiche.js";
 import type { PlanColonnes } from "./entetes.js";
+import { phraseMarge } from "../rendu/marges.js";
 
 /** Between the items of one cell (anomalies, errors): readable, and never a CSV delimiter. */
 export const ENTRE_ELEMENTS = " | ";
@@ -16,6 +17,7 @@ export function entetesResultat(plan: PlanColonnes): string[] {
     ...plan.dispositifsDemandes.map((id) => `Plafond ${id}`),
     "Total aide publique",
     "Conforme",
+    "Marges",
     "Anomalies",
     "Erreurs",
   ];
@@ -65,6 +67,7 @@ export function cellulesResultat(
     ...plafonds,
     totalPublic,
     conforme,
+    e.marges.map((m) => phraseMarge(m, false)).join(ENTRE_ELEMENTS),
     anomalies(e).join(ENTRE_ELEMENTS),
     e.erreurs.join(ENTRE_ELEMENTS),
   ];

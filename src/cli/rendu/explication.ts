@@ -1,7 +1,8 @@
 // The readable French form of an explanation: each step numbered with its figure and its source,
 // the result it leads to, then the controls that concern the dispositif.
 import { dateFr } from "../../core/dates.js";
-import { expliquer, type Explication } from "../../core/explication.js";
+import { expliquer, margesDuDispositif, type Explication } from "../../core/explication.js";
+import { rendreMarges } from "./marges.js";
 import { D } from "../../core/argent.js";
 import { euros, pourcent } from "../../core/format.js";
 import type { Controle, EvaluationFiche, Motif, Resultat } from "../../core/modele.js";
@@ -98,6 +99,8 @@ export function rendreExplication(x: Explication, fiche?: Fiche, o: { entete?: b
     lignes.push("", ...rendreResultat(res, fiche, x.ajoute_aux_depenses.includes(res.depense)));
   if (x.controles.length)
     lignes.push("", c().bold(`Contrôles qui concernent ${r.id}`), ...x.controles.flatMap(rendreControle));
+  const marges = margesDuDispositif(x);
+  if (marges.length) lignes.push("", ...rendreMarges(marges));
   if (o.entete !== false && x.controles_fiche.length) {
     lignes.push(
       "",

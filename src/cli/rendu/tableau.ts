@@ -7,6 +7,7 @@ import type { Controle, EvaluationFiche, Motif, Resultat } from "../../core/mode
 import type { Synthese } from "../../core/document-json.js";
 import { c } from "./couleurs.js";
 import { NOMS_CONTROLES } from "../../core/controles/index.js";
+import { rendreMarges } from "./marges.js";
 
 function tableau(entetes: string[]): Table.Table {
   return new Table({
@@ -186,6 +187,7 @@ export function rendreFiche(e: EvaluationFiche, titre?: string): string {
   lignes.push(...rendreResultats(e.resultats));
   if (e.motifs.length) lignes.push(c().bold("À savoir"), ...e.motifs.map(ligneMotif));
   lignes.push(...rendreControles(e.controles));
+  lignes.push(...rendreMarges(e.marges));
   lignes.push(
     `Verdict : ${e.controles.length === 0 ? "aucun plan de financement à contrôler" : verdict(e.conforme)}`,
   );

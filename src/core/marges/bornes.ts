@@ -1,0 +1,79 @@
+// The bound each control puts on one line's amount. Every control compares two figures (valeur,
+// limite) that move in a straight line with the amount of the line, self-financing absorbing it
+// (docs/domaine.md §3): a sum of aid against a ceiling (plafond, cumul, de minimis), a share that must
+// stay above a minimum (participation minimale, cofinancement), two amounts that must be equal
+// (parité). The bound is where the line crosses: computed from the control's own figures at two
+// amounts, then checked to the cent by the controls themselves (marges/index.ts).
+import { D, type Dec } from "../argent.js";
+import { CONTROLES } from "../controles/index.js";
+import type { DefinitionControle } from "../controles/contexte.js";
+import type { Controle, NomControle } from "../modele.js";
+
+/** How `valeur` must compare with `limite` for the control to be compliant. */
+const SENS: Partial<Record<NomControle, "≤" | "≥" | "=">> = {
+  plafond: "≤",
+  cumul: "≤",
+  de_minimis: "≤",
+  participation_minimale: "≥",
+  cofinancement: "≥",
+  parite: "=",
+};
+
+/**
+ * The controls a line's amount can break; the others (équilibre, absorbed by self-financing;
+ * transparence, an obligation; effet incitatif, a matter of dates) it cannot.
+ */
+export const CONTROLES_LIES: readonly DefinitionControle[] = CONTROLES.filter(
+  (k) => SENS[k.id] !== undefined,
+);
+
+/** The controls by a key that names the same check in two evaluations (ordinal among the same scope). */
+export function parCle(controles: Controle[]): Map<string, Controle> {
+  const vus = new Map<string, number>();
+  const m = new Map<string, Controle>();
+  for (const k of controles) {
+    const base = `${k.controle}|${k.portee}|${k.reglement ?? ""}`;
+    const n = vus.get(base) ?? 0;
+    vus.set(base, n + 1);
+    m.set(`${base}|${n}`, k);
+  }
+  return m;
+}
+
+export interface Borne {
+  controle: Controle;
+  /** The largest amount (or, for an equality, the only one) the control allows; may be below zero. */
+  montant: Dec;
+  egalite: boolean;
+}
+
+/** A control's figures with the line at amount `x`. */
+export interface Point {
+  x: Dec;
+  controle: Controle | undefined;
+}
+
+/**
+ * The bound of one control from its figures at two amounts of the line (a.x < b.x): null when the line
+ * does not move it, or moves it the compliant way.
+ */
+export function borne(a: Point, b: Point): Borne | null {
+  const k = b.controle ?? a.controle;
+  if (!k) return null;
+  const sens = SENS[k.controle];
+  if (!sens) return null;
+  const ecart = (c: Controle | undefined): Dec | null =>
+    c === undefined || c.valeur === null || c.limite === null ? null : c.valeur.minus(c.limite);
+  const gb = ecart(b.controle);
+  if (gb === null) return null;
+  // A control absent at the lower amount (no aid on the expense yet) starts from nothing.
+  const ga = a.controle === undefined ? new D(0).minus(b.controle!.limite!) : ecart(a.controle);
+  if (ga === null) return null;
+  const pente = gb.minus(ga).dividedBy(b.x.minus(a.x));
+  if (pente.isZero()) return null;
+  const racine = a.x.minus(ga.dividedBy(pente));
+  if (sens === "=") return { controle: k, montant: racine, egalite: true };
+  // "≤": valeur − limite must stay ≤ 0, so the line binds when it raises the gap; "≥" the reverse.
+  if ((sens === "≤") !== pente.isPositive()) return null;
+  return { controle: k, montant: racine.toDecimalPlaces(2, D.ROUND_DOWN), egalite: false };
+}

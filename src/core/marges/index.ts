@@ -1,0 +1,187 @@
+// Room left (docs/interface.md « Marges »): for each public financing line, the largest amount it
+// could ask, the other public lines fixed and self-financing absorbing the difference, with every
+// control still compliant; the room left (maximum − demande) and the control that binds.
+//
+// Each control gives its bound analytically (marges/bornes.ts); the smallest is then checked with the
+// controls themselves, cent by cent: the controls of the plan at the maximum are compliant and, one cent
+// more, one is not. The pro rata shares are rounded to the cent, so the bound may move by a cent or
+// two; a few steps settle it.
+import { D, min, ZERO, type Dec } from "../argent.js";
+import type { ContexteControles, DefinitionControle } from "../controles/contexte.js";
+import type { Controle, Marge } from "../modele.js";
+import { euros } from "../format.js";
+import { borne, CONTROLES_LIES, parCle, type Borne } from "./bornes.js";
+import { nomFinanceur } from "./financeurs.js";
+import { varierLigne, type PlanVarie } from "./plan-varie.js";
+
+const CENTIME = new D("0.01");
+/** Cent steps tried around the analytic bound before a bisection (rounding moves it by a few cents). */
+const PAS_MAX = 8;
+
+type LimitePar = NonNullable<Marge["limite_par"]>;
+
+function limitePar(k: Controle): LimitePar {
+  return { controle: k.controle, portee: k.portee, source: k.source };
+}
+
+/** Room left for every public line of the plan (none without a plan). */
+export function calculerMarges(c: ContexteControles, controles: Controle[]): Marge[] {
+  if (!c.fiche.financements) return [];
+  const equilibre = controles.find((k) => k.controle === "equilibre");
+  // A balanced plan with its own autofinancement line: the controls already run are those of the
+  // line at its amount, one of the two points each bound is drawn from.
+  const ids = new Set(CONTROLES_LIES.map((k) => k.id));
+  const base =
+    equilibre?.conforme === true && c.lignes.some((l) => l.financeur === "autofinancement")
+      ? controles.filter((k) => ids.has(k.controle))
+      : null;
+  return c.lignes
+    .filter((l) => !l.prive && l.regime !== "fiscal")
+    .map((l) => {
+      const { maximum, limite } = maximumDe(varierLigne(c, l), equilibre, base);
+      const nommee = c.fiche.financements![l.index].depenses;
+      const dispositif = l.dispositif && l.dispositif.id !== l.financeur ? l.dispositif.id : null;
+      return {
+        ligne: l.index + 1,
+        financeur: l.financeur,
+        nom: nomFinanceur({ financeur: l.financeur, dispositif }, c.ref),
+        dispositif,
+        depense: nommee?.length === 1 ? nommee[0] : null,
+        demande: l.montant,
+        maximum,
+        marge: maximum === null ? null : maximum.minus(l.montant),
+        limite_par: limite,
+      };
+    });
+}
+
+function maximumDe(
+  p: PlanVarie,
+  equilibre: Controle | undefined,
+  base: Controle[] | null,
+): { maximum: Dec | null; limite: LimitePar | null } {
+  // Self-financing never goes below zero: the plan's balance bounds every line.
+  const parEquilibre: LimitePar = equilibre
+    ? limitePar(equilibre)
+    : { controle: "equilibre", portee: p.ligne.financeur, source: null };
+  const haut = p.borneAutofinancement;
+  if (haut.isNegative()) return { maximum: null, limite: parEquilibre };
+  const essai = (x: Dec, definitions: readonly DefinitionControle[]) => {
+    const c = p.contexte(x);
+    return definitions.flatMap((k) => k.controler(c));
+  };
+  // Two amounts of the line: its own (the controls already run) or 0, and the most self-financing allows.
+  const demande = p.ligne.montant;
+  const [x0, x1] = base && demande.lessThan(haut) ? [demande, haut] : [ZERO, haut];
+  const a0 = x0.isZero() || !base ? essai(x0, CONTROLES_LIES) : base;
+  const a1 = haut.equals(x0) ? a0 : essai(x1, CONTROLES_LIES);
+  const cles0 = parCle(a0);
+  const cles1 = parCle(a1);
+  // Only the controls whose figures the line moves are run again, at each amount tried.
+  const bouges = new Set<string>();
+  for (const cle of new Set([...cles0.keys(), ...cles1.keys()])) {
+    const x = cles0.get(cle);
+    const y = cles1.get(cle);
+    if (!x || !y || String(x.valeur) !== String(y.valeur) || String(x.limite) !== String(y.limite))
+      bouges.add((x ?? y)!.controle);
+  }
+  const suivis = CONTROLES_LIES.filter((k) => bouges.has(k.id));
+  // A control that fails whatever the line asks (works started, another expense) does not bind it.
+  const independant = (cle: string, k: Controle) => {
+    const x = cles0.get(cle);
+    const y = cles1.get(cle);
+    return (
+      x?.conforme === false &&
+      y?.conforme === false &&
+      String(x.valeur) === String(y.valeur) &&
+      String(x.limite) === String(y.limite) &&
+      k.conforme === false
+    );
+  };
+  /** The first control the line breaks at `x`, or null when it breaks none. */
+  const rompu = (x: Dec): Controle | null => {
+    if (suivis.length === 0) return null;
+    for (const [cle, k] of parCle(essai(x, suivis)))
+      if (k.conforme === false && !independant(cle, k)) return k;
+    return null;
+  };
+
+  const bornes: Borne[] = [];
+  if (x1.greaterThan(x0))
+    for (const cle of new Set([...cles0.keys(), ...cles1.keys()])) {
+      const b = borne({ x: x0, controle: cles0.get(cle) }, { x: x1, controle: cles1.get(cle) });
+      if (b) bornes.push(b);
+    }
+  const egalites = bornes.filter((b) => b.egalite);
+  const inegalites = bornes.filter((b) => !b.egalite).sort((a, b) => a.montant.comparedTo(b.montant));
+  let x = inegalites.length ? min(inegalites[0].montant, haut) : haut;
+  if (x.isNegative()) return { maximum: null, limite: limitePar(inegalites[0].controle) };
+
+  // An equality (parité) allows one amount: the maximum if the other controls allow it.
+  for (const e of egalites) {
+    if (e.montant.isNegative() || e.montant.greaterThan(x) || e.montant.decimalPlaces() > 2) {
+      const k = e.montant.greaterThan(x) && inegalites.length ? inegalites[0].controle : e.controle;
+      return { maximum: null, limite: limitePar(k) };
+    }
+    x = e.montant;
+    const k = rompu(x);
+    if (k) return { maximum: null, limite: limitePar(k) };
+    return { maximum: x, limite: limitePar(e.controle) };
+  }
+
+  // Check to the cent with the controls themselves.
+  let pas = 0;
+  while (rompu(x) && pas < PAS_MAX && x.isPositive()) {
+    x = x.minus(CENTIME);
+    pas++;
+  }
+  if (rompu(x)) {
+    if (rompu(ZERO)) return { maximum: null, limite: limitePar(rompu(ZERO)!) };
+    x = dernierPossible(rompu, ZERO, x);
+  }
+  pas = 0;
+  while (x.lessThan(haut) && !rompu(x.plus(CENTIME)) && pas < PAS_MAX) {
+    x = x.plus(CENTIME);
+    pas++;
+  }
+  // Far from the analytic bound (a grant equivalent a small share of its loan rounds by whole cents).
+  if (x.lessThan(haut) && !rompu(x.plus(CENTIME))) x = rompu(haut) ? dernierPossible(rompu, x, haut) : haut;
+  if (x.greaterThanOrEqualTo(haut)) return { maximum: haut, limite: parEquilibre };
+  const k = rompu(x.plus(CENTIME));
+  return { maximum: x, limite: k ? limitePar(k) : parEquilibre };
+}
+
+/** Between an amount the line breaks nothing at and one it does: the last possible cent, by halves. */
+function dernierPossible(rompu: (x: Dec) => Controle | null, possible: Dec, rompt: Dec): Dec {
+  let bas = BigInt(possible.times(100).toFixed(0));
+  let h = BigInt(rompt.times(100).toFixed(0));
+  while (h - bas > 1n) {
+    const m = (bas + h) / 2n;
+    if (rompu(new D(m.toString()).dividedBy(100))) h = m;
+    else bas = m;
+  }
+  return new D(bas.toString()).dividedBy(100);
+}
+
+/**
+ * A failing `cumul` or `plafond` says who must reduce, and by how much: each line it binds, with the
+ * amount to take off that line alone (the other lines unchanged).
+ */
+export function direQuiDoitReduire(controles: Controle[], marges: Marge[]): void {
+  for (const k of controles) {
+    if (k.conforme !== false || (k.controle !== "cumul" && k.controle !== "plafond")) continue;
+    const liees = marges.filter(
+      (m) =>
+        m.limite_par?.controle === k.controle &&
+        m.limite_par.portee === k.portee &&
+        m.marge !== null &&
+        m.marge.isNegative(),
+    );
+    if (liees.length === 0) continue;
+    const qui = liees.map(
+      (m) =>
+        `${m.nom} de ${euros(m.marge!.negated())} (financement n°${m.ligne}, ${euros(m.maximum!)} au plus)`,
+    );
+    k.message += ` Qui doit réduire : ${qui.join(", ou ")}${liees.length > 1 ? " (l’une de ces réductions, ou un partage entre ces lignes)" : ""}.`;
+  }
+}

@@ -1,0 +1,80 @@
+// The financing plan with one public line moved to another amount, the other public lines fixed and
+// self-financing absorbing the difference (docs/interface.md « Marges »): a context the controls read.
+import { arrondirCentime, somme, ZERO, type Dec } from "../argent.js";
+import type { ContexteControles } from "../controles/contexte.js";
+import type { Ligne } from "../financements.js";
+import { partagerLigne, poidsDeLigne } from "../parts.js";
+
+export interface PlanVarie {
+  ligne: Ligne;
+  /** The largest amount the line can take before self-financing would go below zero. */
+  borneAutofinancement: Dec;
+  /** The controls' context with the line at `x` (x ≤ borneAutofinancement). */
+  contexte(x: Dec): ContexteControles;
+}
+
+/**
+ * What a line counts as aid at amount `x`: its amount for a subvention; for a loan or advance given
+ * with its grant equivalent, the same share of the amount (its terms unchanged), half-up to the cent.
+ */
+export function aideA(l: Ligne, x: Dec): Dec {
+  if (!l.aideEtat) return ZERO;
+  if (l.aide.equals(l.montant) || l.montant.isZero()) return x;
+  return arrondirCentime(x.times(l.aide).dividedBy(l.montant));
+}
+
+/**
+ * The line that absorbs the difference: the first `autofinancement` line, or — when the plan has none —
+ * one added on every expense, as the user would add it.
+ */
+function ligneAbsorbante(c: ContexteControles): Ligne {
+  const existante = c.lignes.find((l) => l.financeur === "autofinancement");
+  if (existante) return existante;
+  return {
+    index: c.lignes.length,
+    financeur: "autofinancement",
+    dispositif: null,
+    prive: true,
+    regime: null,
+    forme: "subvention",
+    montant: ZERO,
+    aide: ZERO,
+    aideEtat: false,
+    avecEquivalentSubvention: false,
+    depenses: c.fiche.depenses.map((d) => d.id),
+    dateOctroi: c.fiche.date_demande ?? null,
+    reglement: "general",
+  };
+}
+
+export function varierLigne(c: ContexteControles, ligne: Ligne): PlanVarie {
+  const absorbante = ligneAbsorbante(c);
+  const ajoutee = !c.lignes.includes(absorbante);
+  const cout = somme(c.fiche.depenses.map((d) => d.montant));
+  const fixes = somme(c.lignes.filter((l) => l !== ligne && l !== absorbante).map((l) => l.montant));
+  const borneAutofinancement = cout.minus(fixes);
+  const poidsLigne = poidsDeLigne(c.fiche, ligne, c.resultats);
+  const poidsAbsorbante = poidsDeLigne(c.fiche, absorbante, c.resultats);
+  return {
+    ligne,
+    borneAutofinancement,
+    contexte(x: Dec): ContexteControles {
+      const l: Ligne = { ...ligne, montant: x, aide: aideA(ligne, x) };
+      const a: Ligne = { ...absorbante, montant: borneAutofinancement.minus(x) };
+      const lignes = c.lignes.map((k) => (k === ligne ? l : k === absorbante ? a : k));
+      if (ajoutee) lignes.push(a);
+      const parts = new Map(c.parts);
+      const partsAide = new Map(c.partsAide);
+      for (const [k, poids] of [
+        [l, poidsLigne],
+        [a, poidsAbsorbante],
+      ] as const) {
+        const { montants, aides } = partagerLigne(k, poids);
+        parts.set(k.index, montants);
+        partsAide.set(k.index, aides);
+      }
+      // The controls write their warnings: those of a trial amount are not the fiche's.
+      return { ...c, lignes, parts, partsAide, motifs: [] };
+    },
+  };
+}

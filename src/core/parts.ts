@@ -1,0 +1,50 @@
+// How a financing line is shared between the expenses it finances: pro rata of their assiettes,
+// exact to the cent (docs/domaine.md §3, `cumul`). Used by the evaluation and by the room left.
+import { repartir, type Dec } from "./argent.js";
+import { plafondCumul } from "./controles/cumul.js";
+import type { Ligne } from "./financements.js";
+import type { Resultat } from "./modele.js";
+import type { Fiche } from "./schemas/fiche.js";
+
+export type Parts = Map<number, Map<string, Dec>>;
+
+/** The weight of each expense of a line: its dispositif's assiette there, else the best one, else its amount. */
+export function poidsDeLigne(fiche: Fiche, l: Ligne, resultats: Resultat[]): Dec[] {
+  return l.depenses.map((id) => {
+    const d = fiche.depenses.find((x) => x.id === id)!;
+    if (l.dispositif) {
+      const r = resultats.find((x) => x.dispositif === l.dispositif!.id && x.depense === id);
+      if (r?.assiette) return r.assiette;
+    }
+    return plafondCumul(resultats, d)?.meilleur?.assiette ?? d.montant;
+  });
+}
+
+/** A line's amount and aid on each of its expenses. */
+export function partagerLigne(
+  l: Ligne,
+  poids: Dec[],
+): { montants: Map<string, Dec>; aides: Map<string, Dec> } {
+  const montants = repartir(l.montant, poids);
+  const aides = repartir(l.aide, poids);
+  return {
+    montants: new Map(l.depenses.map((id, i) => [id, montants[i]])),
+    aides: new Map(l.depenses.map((id, i) => [id, aides[i]])),
+  };
+}
+
+/** Each line's amount (and aid) on each expense it finances. */
+export function partager(
+  fiche: Fiche,
+  lignes: Ligne[],
+  resultats: Resultat[],
+): { parts: Parts; partsAide: Parts } {
+  const parts: Parts = new Map();
+  const partsAide: Parts = new Map();
+  for (const l of lignes) {
+    const { montants, aides } = partagerLigne(l, poidsDeLigne(fiche, l, resultats));
+    parts.set(l.index, montants);
+    partsAide.set(l.index, aides);
+  }
+  return { parts, partsAide };
+}
