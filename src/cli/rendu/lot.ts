@@ -36,7 +36,8 @@ export function ecrivainResume(fichier: string, largeur: number): Ecrivain {
   };
   return {
     debut: () =>
-      `${c().bold(`Lot ${fichier} : résumé des lignes (le CSV complet : -o resultat.csv)`)}\n` +
+      ajuster(c().bold(`Lot ${fichier} : résumé des lignes (le CSV complet : -o resultat.csv)`), largeur) +
+      "\n" +
       c().bold(ligne("Ligne", "Verdict", "Fiche", "Première anomalie")) +
       "\n",
     lignes: (ls) =>

@@ -79,8 +79,8 @@ const DATES_DES_CONTROLES: Record<NomControle, (date: string) => string> = {
   plafond: () => "", // the dispositifs' figures, said first
   equilibre: () => "",
   cumul: (d) => `cumul : intensités au ${d}`,
-  de_minimis: (d) => `de minimis : date d'octroi de chaque ligne (à défaut, le ${d})`,
-  transparence: (d) => `transparence : date d'octroi de chaque ligne (à défaut, le ${d})`,
+  de_minimis: () => "de minimis : date d'octroi de chaque ligne (à défaut, la date de la demande)",
+  transparence: () => "transparence : date d'octroi de chaque ligne (à défaut, la date de la demande)",
   effet_incitatif: () => "effet incitatif : date de la demande comparée au début des travaux",
   cofinancement: () => "",
   parite: () => "",
