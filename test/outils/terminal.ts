@@ -24,7 +24,19 @@ export class Terminal {
       .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
       .join(" ");
     const commande = `${variables} ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args.map((a) => JSON.stringify(a)).join(" ")}; echo "FIN CODE=$?"; sleep 120`;
-    this.tmux("new-session", "-d", "-s", this.session, "-x", String(colonnes), "-y", "60", "-c", cwd, commande);
+    this.tmux(
+      "new-session",
+      "-d",
+      "-s",
+      this.session,
+      "-x",
+      String(colonnes),
+      "-y",
+      "60",
+      "-c",
+      cwd,
+      commande,
+    );
   }
 
   private tmux(...args: string[]): string {

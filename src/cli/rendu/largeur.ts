@@ -77,7 +77,7 @@ function plierLie(ligne: string, largeur: number): string[] {
       vide = false;
       continue;
     }
-    if (!vide) lignes.push(courante);
+    if (!vide) lignes.push(courante.trimEnd());
     courante = suite;
     vide = true;
     let reste = mot;

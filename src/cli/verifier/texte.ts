@@ -40,6 +40,8 @@ export function rendreVerificationTexte(v: Verification, strict: boolean, largeu
   );
   lignes.push(
     `${pluriel(v.fichiers.length, "fichier lu", "fichiers lus")}, ${pluriel(v.fiches.length, "fiche")}.`,
+    // The verdict first, for a person; said again last, where a CI log ends.
+    verdictTexte(v, strict),
     "",
   );
 
