@@ -34,7 +34,8 @@ function enBlocs(g: Grille): string {
       const champs = cellules
         .slice(n)
         .map((v, i) => `    ${g.entetes[n + i]} : ${v}`)
-        .filter((_, i) => cellules[n + i] !== "");
+        // An empty or « — » cell says nothing in a block: left out.
+        .filter((_, i) => cellules[n + i] !== "" && cellules[n + i] !== "—");
       return [`  ${c().bold(titre)}`, ...champs].join("\n");
     })
     .join("\n");

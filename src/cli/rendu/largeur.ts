@@ -47,12 +47,15 @@ const LIEN = "\ue000";
 
 /**
  * The spaces of what must stay on one line: an amount written with ordinary spaces in a rule's
- * source (« 500 000 € »), a number and its unit, a French quotation mark and its word.
+ * source (« 500 000 € »), a number and its unit, a French quotation mark and its word, a citation
+ * and its number (« fiche 8 », « annexe 2 », « Guide TI V5 »).
  */
 function lier(ligne: string): string {
   return ligne
     .replace(/\d{1,3}(?: \d{3})+(?:,\d+)?(?: ?[€%])?/g, (m) => m.replaceAll(" ", LIEN))
     .replace(/(\d) ([€%])/g, `$1${LIEN}$2`)
+    .replace(/Guide TI V5/g, `Guide${LIEN}TI${LIEN}V5`)
+    .replace(/\b(fiche|annexe|note|art\.|[A-Z]\/) (?=[\dA-Z])/g, `$1${LIEN}`)
     .replace(/« /g, `«${LIEN}`)
     .replace(/ »/g, `${LIEN}»`);
 }

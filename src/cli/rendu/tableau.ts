@@ -125,8 +125,10 @@ function lignesVerdict(e: EvaluationFiche): string[] {
 }
 
 /**
- * Lines added under the verdict, one list per contributor: the margins of each financer
- * (rendu/marges.ts) register here. Empty lists add nothing.
+ * Lines added under the verdict, one function per contributor, each line a sentence folded to the
+ * width like the others. The room left to each financer — how much each may still give, who must
+ * reduce and by how much — goes here: `rendu/marges.ts` exports its function and this list names
+ * it. An empty list adds nothing.
  */
 export const SOUS_LE_VERDICT: ((e: EvaluationFiche) => string[])[] = [];
 
