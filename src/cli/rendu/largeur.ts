@@ -42,27 +42,30 @@ export function ajuster(texte: string, largeur: number): string {
     .join("\n");
 }
 
-/** Stands for a space that must not be folded at; given back as a space once folded. */
+/** Stands for a space that is never folded at (inside an amount); given back as a space once folded. */
 const LIEN = "\ue000";
+/** Stands for a space folded at only when what it binds is wider than a line (« fiche 8 »). */
+const LIEN_DOUX = "\ue001";
 
 /**
  * The spaces of what must stay on one line: an amount written with ordinary spaces in a rule's
- * source (« 500 000 € »), a number and its unit, a French quotation mark and its word, a citation
- * and its number (« fiche 8 », « annexe 2 », « Guide TI V5 »).
+ * source (« 500 000 € »), a number and its unit — never parted —; a French quotation mark and its
+ * word, a citation and its number (« fiche 8 », « annexe 2 », « Guide TI V5 ») — parted only when
+ * they would not fit on a line together.
  */
 function lier(ligne: string): string {
   return ligne
     .replace(/\d{1,3}(?: \d{3})+(?:,\d+)?(?: ?[€%])?/g, (m) => m.replaceAll(" ", LIEN))
     .replace(/(\d) ([€%])/g, `$1${LIEN}$2`)
-    .replace(/Guide TI V5/g, `Guide${LIEN}TI${LIEN}V5`)
-    .replace(/\b(fiche|annexe|note|art\.|[A-Z]\/) (?=[\dA-Z])/g, `$1${LIEN}`)
-    .replace(/« /g, `«${LIEN}`)
-    .replace(/ »/g, `${LIEN}»`);
+    .replace(/Guide TI V5/g, `Guide${LIEN_DOUX}TI${LIEN_DOUX}V5`)
+    .replace(/\b(fiche|annexe|note|art\.|[A-Z]\/) (?=[\dA-Z])/g, `$1${LIEN_DOUX}`)
+    .replace(/« /g, `«${LIEN_DOUX}`)
+    .replace(/ »/g, `${LIEN_DOUX}»`);
 }
 
 function plier(ligne: string, largeur: number): string[] {
   if (largeurAffichee(ligne) <= largeur) return [ligne];
-  return plierLie(lier(ligne), largeur).map((l) => l.replaceAll(LIEN, " "));
+  return plierLie(lier(ligne), largeur).map((l) => l.replaceAll(LIEN, " ").replaceAll(LIEN_DOUX, " "));
 }
 
 function plierLie(ligne: string, largeur: number): string[] {
@@ -72,7 +75,8 @@ function plierLie(ligne: string, largeur: number): string[] {
   const lignes: string[] = [];
   let courante = retrait;
   let vide = true;
-  for (const mot of mots) {
+  while (mots.length) {
+    const mot = mots.shift()!;
     const l = largeurAffichee(mot);
     const place = largeurAffichee(courante) + (vide ? 0 : 1) + l;
     if (place <= largeur) {
@@ -80,11 +84,16 @@ function plierLie(ligne: string, largeur: number): string[] {
       vide = false;
       continue;
     }
+    // Wider than a whole line: first parted at its soft bonds, each part then placed like a word.
+    if (l > largeur - suite.length && mot.includes(LIEN_DOUX)) {
+      mots.unshift(...mot.split(LIEN_DOUX));
+      continue;
+    }
     if (!vide) lignes.push(courante.trimEnd());
     courante = suite;
     vide = true;
     let reste = mot;
-    // A single word longer than a whole line: cut it, by visible characters.
+    // Still wider than a whole line (a long path): cut, by visible characters.
     while (largeurAffichee(reste) > largeur - suite.length) {
       const [debut, fin] = couper(reste, largeur - suite.length);
       lignes.push(suite + debut);
