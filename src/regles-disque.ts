@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { lireDocument } from "./core/document.js";
 import { ErreurSaisie } from "./core/erreurs.js";
 import { catalogueSchema, type Catalogue } from "./core/schemas/catalogue.js";
+import { planDuGuideSchema, type PlanDuGuide } from "./core/schemas/plan-du-guide.js";
 import { valider } from "./core/validation.js";
 import { lireOctetsSurs } from "./lecture-sure.js";
 import {
@@ -101,4 +102,10 @@ export function lireFichiersRegles(dossiersRegionaux: string[] = []): FichiersRe
 export function chargerCatalogue(): Catalogue {
   const f = lireFichier(join(DOSSIER_REGLES, "catalogue.yaml"), join(DOSSIER_REGLES, ".."));
   return valider(catalogueSchema, lireDocument(f.texte, f.fichier));
+}
+
+/** The guide's fiches, annexes and parts by line (rules/parametres/guide.yaml), to cite a source. */
+export function chargerPlanDuGuide(): PlanDuGuide {
+  const f = lireFichier(join(DOSSIER_REGLES, "parametres", "guide.yaml"), join(DOSSIER_REGLES, ".."));
+  return valider(planDuGuideSchema, lireDocument(f.texte, f.fichier));
 }

@@ -22,7 +22,7 @@ describe("expliquer", () => {
     const r = tiAides(["expliquer", CHAUFFERIE, "--dispositif", "ademe-investissement"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      / 4\. Taux de base \(catégorie enr\), colonne ME : 55\u00a0%\n +source : Guide TI V5, fiche 8, l\.914/,
+      / 4\. Taux de base \(catégorie enr\), colonne ME : 55\u00a0%\n +source : Guide TI V5, fiche 8 \(p\. 35\) « L'ADEME s'engage en accompagnant les projets d'investissements dans la transition écologique et énergétique », partie « Les modalités d'intervention », l\.914/,
     );
     expect(r.stdout).toContain(
       "Aide maximale = 60\u00a0% × 800\u00a0000,00\u00a0€, tronquée au centime : 480\u00a0000,00\u00a0€",
@@ -129,7 +129,11 @@ describe("regles", () => {
     expect(r.stdout).toContain(
       "Taux de la catégorie enr : PE 65\u00a0%, ME 55\u00a0%, GE 45\u00a0%, non économique 65\u00a0%",
     );
-    expect(r.stdout).toContain("depuis le 22/11/2018 — Guide TI V5, fiche 8, l.914");
+    // The guide cited as a reader finds it: fiche 8 on page 35 (annexe 1, l.205), its title (l.885),
+    // the part « Les modalités d'intervention » (l.905), then the line.
+    expect(r.stdout).toContain(
+      `depuis le 22/11/2018 — Guide TI V5, fiche 8 (p. 35) « L'ADEME s'engage en accompagnant les projets d'investissements dans la transition écologique et énergétique », partie « Les modalités d'intervention », l.914`,
+    );
     const f = tiAides(["rules", "8"]);
     expect(f.stdout).toContain("Fiche 8 —");
     expect(f.stdout).toContain("ademe-investissement");

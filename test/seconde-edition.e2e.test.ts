@@ -116,7 +116,11 @@ describe("point 8 : ti-aides regles --a-verifier [--date D]", () => {
     expect(r.stdout).toContain(
       "Taux de la catégorie enr : PE 65\u00a0%, ME 55\u00a0%, GE 45\u00a0%, non économique 65\u00a0%",
     );
-    expect(r.stdout).toContain("vérifié le 18/11/2019 — Guide TI V5, fiche 8, l.914");
+    // The guide cited as a reader finds it: fiche 8 on page 35 (annexe 1, l.205), its title (l.885),
+    // the part « Les modalités d'intervention » (l.905), then the line.
+    expect(r.stdout).toContain(
+      `vérifié le 18/11/2019 — Guide TI V5, fiche 8 (p. 35) « L'ADEME s'engage en accompagnant les projets d'investissements dans la transition écologique et énergétique », partie « Les modalités d'intervention », l.914`,
+    );
     // The EU parameters were read on 29/11/2026: less than a year ago, not listed.
     expect(r.stdout).not.toContain("rules/parametres/de-minimis.yaml");
   });

@@ -5,6 +5,13 @@ import { fileURLToPath } from "node:url";
 export const RACINE = fileURLToPath(new URL("../..", import.meta.url));
 export const BIN = fileURLToPath(new URL("../../bin/ti-aides.js", import.meta.url));
 
+/**
+ * The width the tables are laid out for in the tests (COLUMNS, outside a terminal): wide, so a test
+ * that reads a sentence finds it on one line. The folding to 60, 80 or 160 columns is tested by
+ * test/largeur.e2e.test.ts, which gives its own COLUMNS.
+ */
+export const LARGEUR_DES_TESTS = "1000";
+
 export interface Execution {
   code: number | null;
   stdout: string;
@@ -18,7 +25,7 @@ export function tiAides(
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? RACINE,
     input: options.entree ?? "",
-    env: { ...process.env, NO_COLOR: "1", ...options.env },
+    env: { ...process.env, NO_COLOR: "1", COLUMNS: LARGEUR_DES_TESTS, ...options.env },
     encoding: "utf8",
     timeout: 60_000,
     maxBuffer: 64 * 1024 * 1024,

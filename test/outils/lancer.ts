@@ -1,7 +1,7 @@
 // Runs the real `ti-aides` (dist/, as `npm test` builds it) without blocking, so several runs
 // overlap on the machine's cores; a run that outlives its timeout is killed and says so.
 import { spawn } from "node:child_process";
-import { BIN, RACINE } from "./cli.js";
+import { BIN, LARGEUR_DES_TESTS, RACINE } from "./cli.js";
 
 export interface Lancement {
   code: number | null;
@@ -22,7 +22,7 @@ export function lancer(
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? RACINE,
-      env: { ...process.env, NO_COLOR: "1", ...options.env },
+      env: { ...process.env, NO_COLOR: "1", COLUMNS: LARGEUR_DES_TESTS, ...options.env },
       stdio: ["pipe", "pipe", "pipe"],
     });
     const sortie: Buffer[] = [];

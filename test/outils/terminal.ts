@@ -18,12 +18,25 @@ export class Terminal {
   private readonly socket = `ti-aides-tests-${process.pid}-${++compteur}`;
   private readonly session = "ti-aides";
 
-  constructor(args: string[], cwd: string, env: Record<string, string> = {}) {
+  /** `colonnes`: the terminal's width (an 80-column terminal, as many have by default). */
+  constructor(args: string[], cwd: string, env: Record<string, string> = {}, colonnes = 200) {
     const variables = Object.entries({ NO_COLOR: "1", ...env })
       .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
       .join(" ");
     const commande = `${variables} ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args.map((a) => JSON.stringify(a)).join(" ")}; echo "FIN CODE=$?"; sleep 120`;
-    this.tmux("new-session", "-d", "-s", this.session, "-x", "200", "-y", "60", "-c", cwd, commande);
+    this.tmux(
+      "new-session",
+      "-d",
+      "-s",
+      this.session,
+      "-x",
+      String(colonnes),
+      "-y",
+      "60",
+      "-c",
+      cwd,
+      commande,
+    );
   }
 
   private tmux(...args: string[]): string {

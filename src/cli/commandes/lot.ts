@@ -18,6 +18,7 @@ import { progression, TAILLE_BARRE } from "../csv/progression.js";
 import type { Enregistrement, FormatLot, LigneTraitee, ParametresLot } from "../csv/traitement.js";
 import { exigerFichierOrdinaire } from "../../lecture-sure.js";
 import { ouvrirSortieProgressive, type SortieProgressive } from "../ecriture.js";
+import { largeurSortie } from "../rendu/largeur.js";
 import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
 
 export interface OptionsLot extends OptionsGlobales {
@@ -50,19 +51,24 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
       process.stderr.write(`Avertissement : ${echapperControles(a)}
 `);
 
+  // On a terminal, with no format nor file asked: a readable summary, not raw CSV (rendu/lot.ts).
+  const resumeTerminal = o.format === undefined && !o.sortie && process.stdout.isTTY === true;
   const parametres: ParametresLot = {
     plan,
     fichier,
     format,
     date: o.date,
     separateurDecimal: csv.dialecte.separateur === "," ? "." : ",",
+    resume: resumeTerminal,
   };
   const moteur = evaluateur(nombreDeTravailleurs(csv.taille), parametres, ref, o.regles);
   const barre = progression(
     csv.taille,
     process.stderr.isTTY === true && !o.quiet && csv.taille >= TAILLE_BARRE,
   );
-  const ecrire = ecrivain(format, csv.dialecte, plan, entetes);
+  const ecrire = resumeTerminal
+    ? (await import("../rendu/lot.js")).ecrivainResume(fichier, largeurSortie())
+    : ecrivain(format, csv.dialecte, plan, entetes);
   const compte: Synthese = {
     fiches: 0,
     conformes: 0,
@@ -107,7 +113,10 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
 
   const fichierSortie = o.sortie && o.sortie !== "-" ? ouvrirSortieProgressive(o.sortie) : undefined;
   const destination: Writable = fichierSortie?.flux ?? process.stdout;
-  const transcodeur = format === "csv" ? encodeur(csv.encodage) : encodeur({ encodage: "utf-8", bom: false });
+  const transcodeur =
+    format === "csv" && !resumeTerminal
+      ? encodeur(csv.encodage)
+      : encodeur({ encodage: "utf-8", bom: false });
   // Interrupted (Ctrl+C): no temporary file left behind.
   const interrompre = () => {
     barre.arreter();

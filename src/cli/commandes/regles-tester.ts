@@ -9,6 +9,7 @@ import { ErreurUsage, CODE_NON_CONFORME, CODE_OK } from "../codes.js";
 import { ecrireSortie } from "../ecriture.js";
 import { reglesDe, verifierFormat, type OptionsGlobales } from "../options.js";
 import { c } from "../rendu/couleurs.js";
+import { ajuster, largeurSortie } from "../rendu/largeur.js";
 
 export async function testerRegles(chemins: string[], o: OptionsGlobales): Promise<number> {
   const format = verifierFormat(o.format, "regles tester");
@@ -74,7 +75,7 @@ function rendre(fichiers: { fichier: string; bilans: BilanCas[] }[], total: numb
     lignes.push(
       "Pour chaque cas en échec, le chiffre attendu (calculé à la main depuis sa source) diffère de celui des règles : corrigez la règle, ou le cas si sa source dit autre chose.",
     );
-  return lignes.join("\n") + "\n";
+  return ajuster(lignes.join("\n"), largeurSortie()) + "\n";
 }
 
 function rendreEcart(e: Ecart): string[] {

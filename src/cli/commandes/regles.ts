@@ -20,6 +20,7 @@ import { aujourdhui } from "../../core/dates.js";
 import { figuresAVerifier } from "../../core/regles/a-verifier.js";
 import { echapperControles, sansControles } from "../../core/texte-affichable.js";
 import { c } from "../rendu/couleurs.js";
+import { ajuster, largeurSortie } from "../rendu/largeur.js";
 import { rendreAVerifier, rendreFicheCatalogue, rendreListe, rendreRegle } from "../rendu/regles.js";
 
 export interface OptionsRegles extends OptionsGlobales {
@@ -30,7 +31,7 @@ export interface OptionsRegles extends OptionsGlobales {
 }
 
 function sortir(donnees: unknown, format: string, texte: () => string, fichier: string | undefined): void {
-  if (format === "table") ecrireSortie(texte() + "\n", fichier);
+  if (format === "table") ecrireSortie(ajuster(texte(), largeurSortie()) + "\n", fichier);
   else
     ecrireSortie(
       ECRIVAINS_DOCUMENT[format as FormatDocument]({
@@ -230,7 +231,7 @@ export async function verifierRegles(dossiers: string[], o: OptionsGlobales): Pr
             `Règles refusées : ${problemes.length} problème(s), détaillés sur la sortie d'erreur (fichier, ligne, champ).`,
           ),
     );
-    ecrireSortie(lignes.join("\n") + "\n", o.sortie);
+    ecrireSortie(ajuster(lignes.join("\n"), largeurSortie()) + "\n", o.sortie);
   }
   for (const p of problemes) process.stderr.write(`Erreur : ${formaterProbleme(p)}\n`);
   return valide ? CODE_OK : CODE_SAISIE;

@@ -8,7 +8,7 @@ import { ficheEnErreur, ficheJson } from "../../core/document-json.js";
 import { catalogue, type PlanColonnes } from "./entetes.js";
 import { categoriesConnues, colonneDuChamp, ficheDeLigne } from "./ligne-vers-fiche.js";
 import { evaluationPourTableur } from "./consignes.js";
-import { cellulesResultat } from "./resultats.js";
+import { anomalies, cellulesResultat } from "./resultats.js";
 
 export type FormatLot = "csv" | "jsonl" | "json";
 /** sans_plan: read and evaluated, but without financing plan there is nothing to find compliant. */
@@ -22,6 +22,8 @@ export interface ParametresLot {
   date?: string;
   /** Decimal separator of the amounts written in CSV cells. */
   separateurDecimal: string;
+  /** The summary on a terminal (rendu/lot.ts) is written: each row's first anomaly is kept. */
+  resume?: boolean;
 }
 
 export interface ContexteLot extends ParametresLot {
@@ -58,6 +60,9 @@ export interface LigneTraitee {
   rendu: string[] | string;
   /** The row's mistakes, with file, line and column (for standard error). */
   problemes: ProblemeSaisie[];
+  /** For the summary on a terminal (rendu/lot.ts): the fiche's id and its first anomaly or error. */
+  id: string;
+  premiereAnomalie?: string;
 }
 
 export function traiterLigne({ cellules, ligne }: Enregistrement, c: ContexteLot): LigneTraitee {
@@ -109,5 +114,11 @@ export function traiterLigne({ cellules, ligne }: Enregistrement, c: ContexteLot
           ...(cellules.slice(largeur).some((x) => x !== "") ? cellules.slice(largeur) : []),
         ]
       : JSON.stringify(ficheJson(evaluation));
-  return { ligne, statut, rendu, problemes: erreurs };
+  const premiereAnomalie = !c.resume
+    ? undefined
+    : erreurs.length
+      ? // the row and file are the summary's own: the column and the mistake
+        `${erreurs[0].colonne ? `colonne « ${erreurs[0].colonne} » : ` : ""}${erreurs[0].message}`
+      : anomalies(evaluation)[0];
+  return { ligne, statut, rendu, problemes: erreurs, id: id ?? `ligne ${ligne}`, premiereAnomalie };
 }

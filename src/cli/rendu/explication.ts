@@ -10,19 +10,23 @@ import type { Referentiel } from "../../core/regles/referentiel.js";
 import type { Fiche } from "../../core/schemas/fiche.js";
 import { c } from "./couleurs.js";
 import { NOMS_CONTROLES } from "../../core/controles/index.js";
+import { detailsAffiches } from "./details.js";
+import { ajuster, largeurSortie } from "./largeur.js";
+import { sourceLisible } from "./sources.js";
+import { crochetSource, marqueControle } from "./tableau.js";
 
 function montant(x: Resultat["plafond"]): string {
   return x === null ? "—" : euros(x);
 }
 
 function ligneSource(source: string | null | undefined, retrait: string): string[] {
-  return source ? [c().dim(`${retrait}source : ${source}`)] : [];
+  return source ? [c().dim(`${retrait}source : ${sourceLisible(source)}`)] : [];
 }
 
 function ligneMotif(m: Motif): string {
   const s =
     m.niveau === "erreur" ? c().red("✖") : m.niveau === "avertissement" ? c().yellow("⚠") : c().blue("ℹ");
-  return `     ${s} ${m.message}${m.source ? c().dim(` [${m.source}]`) : ""}`;
+  return `     ${s} ${m.message}${crochetSource(m.source)}`;
 }
 
 function rendreResultat(r: Resultat, fiche: Fiche | undefined, ajoute: boolean): string[] {
@@ -57,8 +61,8 @@ function rendreResultat(r: Resultat, fiche: Fiche | undefined, ajoute: boolean):
   lignes.push(
     `  → Résultat : ${!r.eligible && r.plafond === null ? c().red("non éligible, aucune aide (voir les motifs)") : chiffres.join(", ")}`,
   );
-  const details = r.fiscal ? [] : Object.entries(r.details).filter(([, v]) => v !== null);
-  if (details.length) lignes.push(`  → Détails : ${details.map(([k, v]) => `${k} : ${v}`).join(", ")}`);
+  const details = r.fiscal ? [] : detailsAffiches(r);
+  if (details.length) lignes.push(`  → Détails : ${details.join(" ; ")}`);
   if (r.demande !== null) {
     lignes.push(
       `  → Demandé au titre du dispositif : ${euros(r.demande)}${r.depassement && !r.depassement.isZero() ? c().red(`, dépassement de ${euros(r.depassement)} : réduisez la demande d'autant`) : ", dans le plafond"}`,
@@ -69,7 +73,7 @@ function rendreResultat(r: Resultat, fiche: Fiche | undefined, ajoute: boolean):
 }
 
 function rendreControle(k: Controle): string[] {
-  const marque = k.conforme === false ? c().red("✖") : k.conforme === null ? c().yellow("?") : c().green("✔");
+  const marque = marqueControle(k);
   const chiffres =
     k.valeur !== null
       ? ` : ${euros(k.valeur)}${k.limite !== null ? ` pour une limite de ${euros(k.limite)}` : ""}`
@@ -82,7 +86,11 @@ function rendreControle(k: Controle): string[] {
 }
 
 /** One explanation; `entete: false` when it follows the fiche's own report (simuler --expliquer). */
-export function rendreExplication(x: Explication, fiche?: Fiche, o: { entete?: boolean } = {}): string {
+export function rendreExplication(
+  x: Explication,
+  fiche?: Fiche,
+  o: { entete?: boolean; largeur?: number } = {},
+): string {
   const lignes: string[] = [];
   const r = x.regle;
   if (o.entete !== false) {
@@ -92,7 +100,9 @@ export function rendreExplication(x: Explication, fiche?: Fiche, o: { entete?: b
     );
   }
   lignes.push(c().bold(`Explication — ${r.id} : ${r.nom}`) + ` (${r.operateur})`);
-  lignes.push(c().dim(`Règle : ${r.source}${x.fichier_regle ? ` — fichier ${x.fichier_regle}` : ""}`));
+  lignes.push(
+    c().dim(`Règle : ${sourceLisible(r.source)}${x.fichier_regle ? ` — fichier ${x.fichier_regle}` : ""}`),
+  );
   if (x.resultats.length === 0)
     lignes.push(c().yellow("Ce dispositif n'est évalué sur aucune dépense de la fiche."));
   for (const res of x.resultats)
@@ -115,7 +125,7 @@ export function rendreExplication(x: Explication, fiche?: Fiche, o: { entete?: b
       `Verdict de la fiche (tous contrôles) : ${v === false ? c().red("✖ non conforme") : v === true ? c().green("✔ conforme") : c().yellow("? non évaluable")}`,
     );
   }
-  return lignes.join("\n");
+  return ajuster(lignes.join("\n"), o.largeur ?? largeurSortie());
 }
 
 /** `simuler --expliquer`: the explanation of every dispositif evaluated on a fiche, after its report. */

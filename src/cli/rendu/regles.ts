@@ -7,6 +7,7 @@ import type { DispositifListe, FicheListee, ListeRegles } from "../../core/regle
 import type { FigureAVerifier } from "../../core/regles/a-verifier.js";
 import type { Regle } from "../../core/schemas/regle.js";
 import { c } from "./couleurs.js";
+import { sourceLisible } from "./sources.js";
 
 export const THEMES_FR: Record<string, string> = {
   attirer: "Attirer",
@@ -63,7 +64,7 @@ export function rendreListe(l: ListeRegles): string {
     lignes.push(c().bold.underline("Règles ajoutées (--regles, TI_AIDES_REGLES)"));
     for (const r of l.regionales) {
       lignes.push(
-        `  ${c().bold(r.id)} — ${r.nom} ${c().dim(`[${r.regle.source}]`)}`,
+        `  ${c().bold(r.id)} — ${r.nom} ${c().dim(`[${sourceLisible(r.regle.source)}]`)}`,
         `    Fichier : ${r.fichier} ; thème : ${THEMES_FR[r.regle.theme]}`,
         `    Opérateur : ${r.regle.operateur}`,
         `    Offre : ${r.regle.offre}`,
@@ -104,7 +105,7 @@ export function rendreRegle(
   const lignes = [
     c().bold.underline(`${r.id} — ${r.nom}`),
     `Opérateur : ${r.operateur}${r.fiche ? ` ; fiche ${r.fiche} du guide` : ""} ; thème : ${THEMES_FR[r.theme]}`,
-    `Source : ${r.source}`,
+    `Source : ${sourceLisible(r.source)}`,
     `Fichier : ${fichier}${estIntegree(fichier) ? "" : c().yellow(" (règle régionale)")}`,
     `Offre : ${r.offre}`,
     ...(r.beneficiaires ? [`Bénéficiaires : ${r.beneficiaires}`] : []),
@@ -116,18 +117,19 @@ export function rendreRegle(
     // What a fiche or a CSV cell may write for each category besides its id (casse, accents ignored).
     ...Object.entries(r.libelles ?? {}).map(
       ([id, l]) =>
-        `  catégorie ${id} écrite aussi : « ${l.textes.join(" », « ")} »` + c().dim(` [${l.source}]`),
+        `  catégorie ${id} écrite aussi : « ${l.textes.join(" », « ")} »` +
+        c().dim(` [${sourceLisible(l.source)}]`),
     ),
     ...(r.valable_a_partir_du
       ? [
           c().yellow(`Valable à partir du ${dateFr(r.valable_a_partir_du.date)}`) +
-            c().dim(` [${r.valable_a_partir_du.source}]`),
+            c().dim(` [${sourceLisible(r.valable_a_partir_du.source)}]`),
         ]
       : []),
     ...(r.valable_jusqu_au
       ? [
           c().yellow(`Valable jusqu'au ${dateFr(r.valable_jusqu_au.date)} (non éligible après)`) +
-            c().dim(` [${r.valable_jusqu_au.source}]`),
+            c().dim(` [${sourceLisible(r.valable_jusqu_au.source)}]`),
         ]
       : []),
   ];
@@ -138,7 +140,7 @@ export function rendreRegle(
     lignes.push(`  • ${f.libelle} : ${c().bold(f.valeur)}`);
     lignes.push(
       c().dim(
-        `      ${periode(f.depuis, f.jusqu_au)} — ${f.source} (${f.chemin})${f.verifie_le ? ` — vérifié le ${dateFr(f.verifie_le)}` : ""}`,
+        `      ${periode(f.depuis, f.jusqu_au)} — ${sourceLisible(f.source)} (${f.chemin})${f.verifie_le ? ` — vérifié le ${dateFr(f.verifie_le)}` : ""}`,
       ),
     );
     if (f.a_confirmer)
@@ -156,7 +158,7 @@ export function rendreRegle(
       );
       lignes.push(
         c().dim(
-          `      ${periode(k.depuis, k.jusqu_au)} — ${k.source}${k.verifie_le ? ` — vérifié le ${dateFr(k.verifie_le)}` : ""}`,
+          `      ${periode(k.depuis, k.jusqu_au)} — ${sourceLisible(k.source)}${k.verifie_le ? ` — vérifié le ${dateFr(k.verifie_le)}` : ""}`,
         ),
       );
     }
@@ -184,7 +186,7 @@ export function rendreAVerifier(figures: FigureAVerifier[], date: string): strin
       lignes.push(`  • ${f.libelle} : ${c().bold(f.valeur)}`);
       lignes.push(
         c().dim(
-          `      vérifié le ${f.verifie_le ? dateFr(f.verifie_le) : `— (jamais ; en vigueur depuis le ${f.depuis ? dateFr(f.depuis) : "?"})`} — ${f.source} (${f.chemin})`,
+          `      vérifié le ${f.verifie_le ? dateFr(f.verifie_le) : `— (jamais ; en vigueur depuis le ${f.depuis ? dateFr(f.depuis) : "?"})`} — ${sourceLisible(f.source)} (${f.chemin})`,
         ),
       );
     }

@@ -3,6 +3,7 @@
 import { dateFr } from "../../core/dates.js";
 import { euros, pourcent } from "../../core/format.js";
 import { c } from "../rendu/couleurs.js";
+import { ajuster, largeurSortie } from "../rendu/largeur.js";
 import {
   conformiteContrat,
   decompter,
@@ -27,7 +28,7 @@ function pluriel(n: number, mot: string, motPluriel = `${mot}s`): string {
   return `${n} ${n > 1 ? motPluriel : mot}`;
 }
 
-export function rendreVerificationTexte(v: Verification, strict: boolean): string {
+export function rendreVerificationTexte(v: Verification, strict: boolean, largeur = largeurSortie()): string {
   const lignes: string[] = [];
   const ct = v.contrat?.contrat;
   lignes.push(
@@ -39,6 +40,8 @@ export function rendreVerificationTexte(v: Verification, strict: boolean): strin
   );
   lignes.push(
     `${pluriel(v.fichiers.length, "fichier lu", "fichiers lus")}, ${pluriel(v.fiches.length, "fiche")}.`,
+    // The verdict first, for a person; said again last, where a CI log ends.
+    verdictTexte(v, strict),
     "",
   );
 
@@ -131,7 +134,7 @@ export function rendreVerificationTexte(v: Verification, strict: boolean): strin
   );
 
   lignes.push(verdictTexte(v, strict));
-  return lignes.join("\n") + "\n";
+  return ajuster(lignes.join("\n"), largeur) + "\n";
 }
 
 function marqueControle(conforme: boolean | null): string {
