@@ -40,6 +40,8 @@ const COMMANDES: Record<string, string[]> = {
   "regles ID": ["regles", "ademe-investissement"],
   "regles --a-verifier": ["regles", "--a-verifier", "--date", "2026-12-01"],
   "regles tester": ["regles", "tester", "fixtures/cas-region", "--regles", "fixtures/regles-region"],
+  // The fiche goes to the file; the table of what binds each financer comes to the terminal.
+  "proposer -o": ["proposer", CHAUFFERIE, "-o", "/dev/null"],
 };
 
 describe("chaque commande tient dans 60, 80 et 160 colonnes, sans couper un montant", () => {
