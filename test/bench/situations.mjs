@@ -45,7 +45,7 @@ export function donneesFiche(s) {
   return {
     id: `S-${s.i}`,
     date_demande: "2019-12-01",
-    beneficiaire: { nom: "Entreprise", nature: "entreprise", taille: s.taille, secteur: "industrie" },
+    beneficiaire: { nom: `Entreprise ${s.i}`, nature: "entreprise", taille: s.taille, secteur: "industrie" },
     localisation: { zone: s.zone, afr: s.afr },
     depenses: [
       {
