@@ -2,12 +2,17 @@
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const JOURS_DU_MOIS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const bissextile = (an: number) => (an % 4 === 0 && an % 100 !== 0) || an % 400 === 0;
+const joursDuMois = (an: number, mois0: number) =>
+  mois0 === 1 && bissextile(an) ? 29 : JOURS_DU_MOIS[mois0];
+
+/** A day of the calendar, years 0100 to 9999 (Date reads 0000–0099 as 1900–1999: refused, as before). */
 export function estDateValide(s: string): boolean {
   const m = ISO.exec(s);
   if (!m) return false;
   const [a, mo, j] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const d = new Date(Date.UTC(a, mo - 1, j));
-  return d.getUTCFullYear() === a && d.getUTCMonth() === mo - 1 && d.getUTCDate() === j;
+  return a >= 100 && mo >= 1 && mo <= 12 && j >= 1 && j <= joursDuMois(a, mo - 1);
 }
 
 function versDate(s: string): Date {
@@ -18,8 +23,6 @@ function versIso(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-const JOURS_DU_MOIS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const bissextile = (an: number) => (an % 4 === 0 && an % 100 !== 0) || an % 400 === 0;
 const deuxChiffres = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /**
@@ -32,7 +35,7 @@ export function ajouterMois(s: string, mois: number): string {
   const total = a * 12 + (m - 1) + mois;
   const an = Math.floor(total / 12);
   const mo = total % 12;
-  const dernier = mo === 1 && bissextile(an) ? 29 : JOURS_DU_MOIS[mo];
+  const dernier = joursDuMois(an, mo);
   if (an < 100 || an > 9999) return versIso(new Date(Date.UTC(an, mo, Math.min(j, dernier))));
   return `${String(an).padStart(4, "0")}-${deuxChiffres(mo + 1)}-${deuxChiffres(Math.min(j, dernier))}`;
 }
