@@ -18,9 +18,21 @@ export function dateDeVerification(v: Verifiable): string | undefined {
   return v.verifie_le ?? v.depuis;
 }
 
+/**
+ * The day a check made on `verifieLe` stops holding, by date of check. Asked for every dated figure of
+ * every evaluation, of a few dates only (those the rule files give): computed once each (issue 20).
+ */
+const finsDeVerification = new Map<string, string>();
+
 /** Whether a figure checked on `verifieLe` must be checked again before being applied at `date`. */
 export function estAVerifier(verifieLe: string | undefined, date: string): boolean {
-  return verifieLe !== undefined && date > ajouterAnnees(verifieLe, DUREE_VERIFICATION_ANNEES);
+  if (verifieLe === undefined) return false;
+  let fin = finsDeVerification.get(verifieLe);
+  if (fin === undefined) {
+    fin = ajouterAnnees(verifieLe, DUREE_VERIFICATION_ANNEES);
+    finsDeVerification.set(verifieLe, fin);
+  }
+  return date > fin;
 }
 
 const estDuGuide = (source: string) => source.startsWith("Guide");

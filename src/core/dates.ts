@@ -2,12 +2,17 @@
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const JOURS_DU_MOIS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const bissextile = (an: number) => (an % 4 === 0 && an % 100 !== 0) || an % 400 === 0;
+const joursDuMois = (an: number, mois0: number) =>
+  mois0 === 1 && bissextile(an) ? 29 : JOURS_DU_MOIS[mois0];
+
+/** A day of the calendar, years 0100 to 9999 (Date reads 0000–0099 as 1900–1999: refused, as before). */
 export function estDateValide(s: string): boolean {
   const m = ISO.exec(s);
   if (!m) return false;
   const [a, mo, j] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const d = new Date(Date.UTC(a, mo - 1, j));
-  return d.getUTCFullYear() === a && d.getUTCMonth() === mo - 1 && d.getUTCDate() === j;
+  return a >= 100 && mo >= 1 && mo <= 12 && j >= 1 && j <= joursDuMois(a, mo - 1);
 }
 
 function versDate(s: string): Date {
@@ -18,14 +23,21 @@ function versIso(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Adds whole months; the 31st of a shorter month falls back to its last day. */
+const deuxChiffres = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * Adds whole months; the 31st of a shorter month falls back to its last day. In plain arithmetic (no
+ * Date, no toISOString): read for every dated figure of every evaluation (actualite.ts), it weighed
+ * 17 % of a library call (issue 20). Years outside 100–9999 keep what Date makes of them.
+ */
 export function ajouterMois(s: string, mois: number): string {
   const [a, m, j] = s.split("-").map(Number);
   const total = a * 12 + (m - 1) + mois;
   const an = Math.floor(total / 12);
   const mo = total % 12;
-  const dernier = new Date(Date.UTC(an, mo + 1, 0)).getUTCDate();
-  return versIso(new Date(Date.UTC(an, mo, Math.min(j, dernier))));
+  const dernier = joursDuMois(an, mo);
+  if (an < 100 || an > 9999) return versIso(new Date(Date.UTC(an, mo, Math.min(j, dernier))));
+  return `${String(an).padStart(4, "0")}-${deuxChiffres(mo + 1)}-${deuxChiffres(Math.min(j, dernier))}`;
 }
 
 export function ajouterAnnees(s: string, annees: number): string {

@@ -104,7 +104,9 @@ export function lireDocument(texte: string, fichier: string): DocumentSource {
   }
   // Aliases may nest what the text does not: the data's own depth, without recursion.
   if (profondeur(donnees) > PROFONDEUR_MAX) throw new ErreurSaisie([{ fichier, message: TROP_PROFOND }]);
-  return { fichier, donnees, ligneDe: (chemin) => ligneDe(doc, lignes, chemin) };
+  // The lines only, not the parsed document (~10 Ko per fiche that `verifier` kept for each; issue 20).
+  const places = placeDe(doc.contents, lignes);
+  return { fichier, donnees, ligneDe: (chemin) => ligneDe(places, chemin) };
 }
 
 /** Depth and duplicate keys of the parsed text, walked with a stack (a deep file must not overflow ours). */
@@ -200,25 +202,71 @@ function profondeur(donnees: unknown): number {
   return max;
 }
 
-function ligneDe(doc: Document, lignes: LineCounter, chemin: readonly PropertyKey[]): number | undefined {
-  for (let n = chemin.length; n >= 0; n--) {
-    const partie = chemin.slice(0, n) as (string | number)[];
-    // A map entry: the key's line (it exists even when the key is unknown to the schema).
-    const cle = typeof partie[n - 1] === "string" ? noeudCle(doc, partie) : undefined;
-    if (cle?.range) return lignes.linePos(cle.range[0]).line;
-    const noeud = doc.getIn(partie, true) as Node | undefined;
-    if (noeud?.range) return lignes.linePos(noeud.range[0]).line;
-  }
-  return undefined;
+/**
+ * Where a value of the document stands: a scalar (or an alias) by its line; a block or a list by its
+ * line and its entries' — each map entry with its key's line. Built once from the parsed document, it
+ * answers as the document's getIn would (aliases are not followed, a list's index may be written as
+ * a number or its digits), without keeping the document.
+ */
+type Place = number | undefined | PlaceCollection;
+interface PlaceCollection {
+  ligne: number | undefined;
+  /** A map's entries by their key's value (the first of equal keys, as getIn finds it): [key's line, value]. */
+  cles?: Map<unknown, [number | undefined, Place]>;
+  elements?: Place[];
 }
 
-function noeudCle(doc: Document, partie: (string | number)[]): Node | undefined {
-  const parent = doc.getIn(partie.slice(0, -1), true);
-  if (!isMap(parent)) return undefined;
-  const paire = parent.items.find(
-    (p) => isPair(p) && isScalar(p.key) && p.key.value === partie[partie.length - 1],
-  );
-  return paire?.key as Node | undefined;
+function placeDe(noeud: unknown, lignes: LineCounter): Place {
+  const ligne = (n: unknown) => {
+    const r = (n as Node | null | undefined)?.range;
+    return r ? lignes.linePos(r[0]).line : undefined;
+  };
+  if (isMap(noeud)) {
+    const cles = new Map<unknown, [number | undefined, Place]>();
+    for (const paire of noeud.items) {
+      if (isPair(paire) && isScalar(paire.key) && !cles.has(paire.key.value))
+        cles.set(paire.key.value, [ligne(paire.key), placeDe(paire.value, lignes)]);
+    }
+    return { ligne: ligne(noeud), cles };
+  }
+  if (isSeq(noeud)) return { ligne: ligne(noeud), elements: noeud.items.map((x) => placeDe(x, lignes)) };
+  return ligne(noeud);
+}
+
+/** A list's index as yaml's getIn reads it: a whole number, or a text of digits. */
+function indexDeListe(k: unknown): number | null {
+  const i = k && typeof k === "string" ? Number(k) : k;
+  return typeof i === "number" && Number.isInteger(i) && i >= 0 ? i : null;
+}
+
+/** The place at the first `n` steps of `chemin`, as getIn finds the node. */
+function placeA(racine: Place, chemin: readonly PropertyKey[], n: number): Place {
+  let p = racine;
+  for (let k = 0; k < n; k++) {
+    if (typeof p !== "object") return undefined;
+    if (p.cles) p = p.cles.get(chemin[k])?.[1];
+    else {
+      const i = indexDeListe(chemin[k]);
+      p = i === null ? undefined : p.elements![i];
+    }
+  }
+  return p;
+}
+
+const ligneDePlace = (p: Place) => (typeof p === "object" ? p.ligne : p);
+
+function ligneDe(racine: Place, chemin: readonly PropertyKey[]): number | undefined {
+  for (let n = chemin.length; n >= 0; n--) {
+    // A map entry: the key's line (it exists even when the key is unknown to the schema).
+    if (typeof chemin[n - 1] === "string") {
+      const parent = placeA(racine, chemin, n - 1);
+      const cle = typeof parent === "object" ? parent.cles?.get(chemin[n - 1])?.[0] : undefined;
+      if (cle !== undefined) return cle;
+    }
+    const ligne = ligneDePlace(placeA(racine, chemin, n));
+    if (ligne !== undefined) return ligne;
+  }
+  return undefined;
 }
 
 /**

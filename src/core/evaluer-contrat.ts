@@ -62,7 +62,12 @@ export function evaluerContrat(
     date,
   );
   const autresDe = new Map(valides.map((v, k) => [v.index, autres[k]]));
-  const fiches = sources.map((s, i) => evaluerSource(s, ref, { date, autresDeMinimis: autresDe.get(i) }));
+  // Each fiche validated once: the fiches read above are evaluated as read, the others (in error,
+  // duplicates, unreadable) are read again by evaluerSource, which reports their errors.
+  const lues = new Map(valides.map((v) => [v.index, v.fiche]));
+  const fiches = sources.map((s, i) =>
+    evaluerSource(s, ref, { date, autresDeMinimis: autresDe.get(i) }, lues.get(i)),
+  );
 
   const comptees = fiches.map(
     (f, i) => f.fiche !== undefined && !f.erreur && !exclues.has(i) && !illisibles?.has(f.source),

@@ -304,7 +304,11 @@ function passesDeFiche(
   ref: Referentiel,
   date: string,
 ): void {
+  // Only the rules evaluated on this fiche: a pass over no result changes nothing (and the referential
+  // holds every dispositif; issue 20).
+  const evaluees = new Set(resultats.map((r) => r.dispositif));
   for (const regle of ref.dispositifs.values()) {
+    if (!evaluees.has(regle.id)) continue;
     const f = sorteDe(regle.calcul)[passe];
     if (f)
       f({

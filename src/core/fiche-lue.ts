@@ -31,14 +31,16 @@ export function lireEtValider(source: FicheSource, ref: Referentiel): Fiche {
   return validerFiche({ ...source.doc, donnees }, source.chemin);
 }
 
+/** `validee`: the fiche as lireEtValider already gave it (a contract reads each fiche once; issue 20). */
 export function evaluerSource(
   source: FicheSource,
   ref: Referentiel,
   options: OptionsEvaluation = {},
+  validee?: Fiche,
 ): FicheEvaluee {
   let fiche: Fiche | undefined;
   try {
-    fiche = lireEtValider(source, ref);
+    fiche = validee ?? lireEtValider(source, ref);
     return { evaluation: evaluerFiche(fiche, ref, options), fiche, source };
   } catch (e) {
     if (!(e instanceof ErreurSaisie)) throw e;

@@ -6,7 +6,7 @@ import { once } from "node:events";
 export const GRAINE = 20191118;
 
 /** Générateur pseudo-aléatoire à graine fixe (mulberry32) : le même fichier à chaque exécution. */
-function alea(graine) {
+export function alea(graine) {
   let a = graine >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -4,12 +4,16 @@
 //   1. le démarrage à froid de `ti-aides --version` et de `ti-aides simuler` sur une fiche, face à
 //      `node -e 0` (médiane de N exécutions de chaque, entrelacées pour que la charge de la machine
 //      les touche également) ;
-//   2. les évaluations par seconde du cœur sur une fiche (dans le processus, depuis dist/index.js) ;
+//   2. les évaluations par seconde du cœur sur une fiche (dans le processus, depuis dist/index.js), et
+//      l'appel complet et l'évaluation seule face à publicodes et à une boucle écrite à la main
+//      (test/bench/coeur.mjs) ;
 //   3. le débit de `lot` face au passage csv-parse → csv-stringify (test/bench/lot.mjs), puis le coût
 //      d'une ligne en temps processeur, à froid et en régime établi (test/bench/lignes.mjs) ;
-//   4. la mémoire maximale (RSS) de chacun.
+//   4. la mémoire maximale (RSS) de chacun, et `verifier` sur 1 000 et 5 000 fiches (test/bench/verifier.mjs).
+// Tous les processus mesurés sont lancés sans NODE_EXTRA_CA_CERTS (commun.mjs, envMesure), leurs
+// caches dans un dossier du banc.
 // Options : --n N (15 par défaut), --lignes N et --lignes-memoire N (passées à lot.mjs ; 20 000 et
-// 100 000 par défaut ici), --sans-lot, --imports (ajoute le coût de chargement de chaque
+// 100 000 par défaut ici), --sans-lot, --sans-verifier, --imports (ajoute le coût de chargement de chaque
 // bibliothèque seule), --coeur N (lance chaque commande sur le cœur N, par taskset : sur une machine
 // virtuelle dont les cœurs n'ont pas la même vitesse, les médianes en sont bien plus stables).
 // Dernière ligne : RESULTAT_JSON {…}.
@@ -122,6 +126,10 @@ try {
     `Charge de la machine au début (1, 5, 15 min) : ${resultat.machine.charge_debut.map((x) => fr(x, 2)).join(" ; ")}${resultat.machine.charge_debut[0] > resultat.machine.coeurs / 2 ? " — machine occupée : chiffres à prendre avec prudence" : ""}`,
   );
 
+  console.log(
+    `Processus mesurés lancés sans NODE_EXTRA_CA_CERTS${process.env.NODE_EXTRA_CA_CERTS ? " (défini ici, retiré pour eux : Node lit ce fichier à chaque démarrage)" : " (non défini ici)"}, caches (règles, code) dans un dossier du banc`,
+  );
+
   // 1. Cold start. One run of each first: the rules cache is warm, as for a user's second command.
   for (const s of SCENARIOS) executer(s.args, s.env);
   const temps = Object.fromEntries(SCENARIOS.map((s) => [s.cle, []]));
@@ -227,6 +235,10 @@ try {
     console.log(`   ${libelle.padEnd(26)} ${fr(x).padStart(7)} fiches/s (${fr(1000 / x, 3)} ms chacune)`);
   }
 
+  // 2 bis. The full call and the evaluation alone against publicodes and a hand-written loop.
+  console.log("\n2 bis. Le cœur face à publicodes et à la boucle écrite à la main (test/bench/coeur.mjs)");
+  resultat.coeur_comparaisons = sousBanc("coeur.mjs", [], COEUR);
+
   // 3. lot, by its own bench (issue 4), then the cost of one row, cold and steady (lignes.mjs).
   console.log("\n3. ti-aides lot face au passage csv-parse → csv-stringify");
   if (process.argv.includes("--sans-lot")) {
@@ -241,7 +253,7 @@ try {
     ]);
     if (typeof resultat.lot === "object") {
       console.log(
-        `   Objectif « lot au moins au quart du passage » : ${resultat.lot.rapport >= 0.25 ? "atteint" : "non atteint"} (${fr(resultat.lot.rapport, 3)} ×)`,
+        `   Objectif « lot au moins à 0,4 × le passage » : ${resultat.lot.rapport >= 0.4 ? "atteint" : "non atteint"} (${fr(resultat.lot.rapport, 3)} ×)`,
       );
     }
     console.log(
@@ -271,6 +283,11 @@ try {
             .join(", ")}`
         : ""),
   );
+  console.log("\n5. ti-aides verifier sur un dossier de fiches (test/bench/verifier.mjs)");
+  if (process.argv.includes("--sans-verifier")) {
+    resultat.verifier = "non mesuré (--sans-verifier)";
+    console.log("   non mesuré (--sans-verifier)");
+  } else resultat.verifier = sousBanc("verifier.mjs", [], COEUR);
   resultat.machine.charge_fin = loadavg().map((x) => Number(x.toFixed(2)));
   console.log(`\nRESULTAT_JSON ${JSON.stringify(resultat)}`);
 } finally {
