@@ -24,6 +24,10 @@ export const FORMATS_SORTIE = {
     },
     { nom: "jsonl", aide: "une fiche JSON par ligne" },
     JSON_,
+    {
+      nom: "xlsx",
+      aide: "par défaut pour un classeur .xlsx : sa feuille complétée des colonnes de résultat, et les feuilles « Synthèse » et « Anomalies »",
+    },
   ],
   verifier: [
     { nom: "table", aide: "rapport lisible, par défaut" },
@@ -36,6 +40,10 @@ export const FORMATS_SORTIE = {
   "regles verifier": [TABLE, JSON_],
   "regles tester": [TABLE, JSON_],
   schema: [JSON_],
+  modele: [
+    { nom: "xlsx", aide: "par défaut : classeur avec listes déroulantes et en-têtes commentés" },
+    { nom: "csv", aide: "en-têtes et deux lignes d'exemple, séparateur ;" },
+  ],
 } satisfies Record<string, FormatSortie[]>;
 
 export type CommandeAFormats = keyof typeof FORMATS_SORTIE;

@@ -127,6 +127,7 @@ export function construireProgramme(): Command {
     )
     .argument("<fichier>", "tableau CSV du contrat (séparateur ; ou , ; UTF-8 ou Windows-1252)")
     .option("--strict", "code de sortie 1 si une ligne n'est pas conforme ou est en erreur")
+    .option("--feuille <nom>", "feuille d'un classeur .xlsx à lire (par défaut : la première)")
     .addHelpText(
       "after",
       `\n${aideFormats("lot")}\nExemple : ti-aides lot contrat.csv -o contrat-resultats.csv`,
@@ -143,9 +144,10 @@ export function construireProgramme(): Command {
     )
     .argument(
       "[chemins...]",
-      "fiches (.yaml, .yml, .json), tableaux CSV de fiches (format de ti-aides lot), dossiers, fichier de contrat",
+      "fiches (.yaml, .yml, .json), tableaux CSV ou classeurs .xlsx de fiches (format de ti-aides lot), dossiers, fichier de contrat",
     )
     .option("--strict", "les avertissements font aussi échouer la vérification (code 1)")
+    .option("--feuille <nom>", "feuille des classeurs .xlsx à lire (par défaut : la première)")
     .addHelpText(
       "after",
       `\n${aideFormats("verifier")}\nExemple : ti-aides verifier contrat/ --format junit -o rapport-junit.xml`,
