@@ -137,6 +137,18 @@ export function construireProgramme(): Command {
       process.exitCode = await lot(fichier, cmd.optsWithGlobals());
     });
   programme
+    .command("modele")
+    .alias("template")
+    .description(
+      "écrit un tableau à remplir pour ti-aides lot : les en-têtes, un commentaire sur chacun, des listes déroulantes pour les choix fermés et deux lignes d'exemple",
+    )
+    .addHelpText("after", `\n${aideFormats("modele")}\nExemple : ti-aides modele -o contrat.xlsx`)
+    .action(async (_o: object, cmd: Command) => {
+      const { modele } = await import("./commandes/modele.js");
+      process.exitCode = await modele(cmd.optsWithGlobals());
+    });
+
+  programme
     .command("verifier")
     .alias("check")
     .description(

@@ -40,9 +40,10 @@ export async function ouvrirClasseur(fichier: string, nomFeuille?: string): Prom
   const feuille = choisirFeuille(classeur, fichier, nomFeuille);
   const lieu = `${fichier}, feuille « ${feuille.name} »`;
   const avertissements: string[] = [];
-  if (!nomFeuille && classeur.worksheets.length > 1)
+  const autres = visibles(classeur);
+  if (!nomFeuille && autres.length > 1)
     avertissements.push(
-      `${lieu} : le classeur a ${classeur.worksheets.length} feuilles (${classeur.worksheets.map((f) => `« ${f.name} »`).join(", ")}) ; seule la première est lue : --feuille NOM pour en lire une autre`,
+      `${lieu} : le classeur a ${autres.length} feuilles (${autres.map((f) => `« ${f.name} »`).join(", ")}) ; seule la première est lue : --feuille NOM pour en lire une autre`,
     );
 
   const lignes = lireLignes(feuille);
@@ -151,11 +152,19 @@ async function charger(fichier: string): Promise<Workbook> {
   return classeur;
 }
 
+/** The sheets a user sees (a hidden one, like the lists of a template's drop-downs, is no table). */
+function visibles(classeur: Workbook): Worksheet[] {
+  return classeur.worksheets.filter((f) => f.state !== "hidden" && f.state !== "veryHidden");
+}
+
 function choisirFeuille(classeur: Workbook, fichier: string, nom: string | undefined): Worksheet {
   const feuilles = classeur.worksheets;
   const noms = feuilles.map((f) => `« ${f.name} »`).join(", ");
-  if (feuilles.length === 0) throw new ErreurSaisie([{ fichier, message: "le classeur n'a aucune feuille" }]);
-  if (nom === undefined) return feuilles[0];
+  if (nom === undefined) {
+    const visible = visibles(classeur)[0];
+    if (!visible) throw new ErreurSaisie([{ fichier, message: "le classeur n'a aucune feuille visible" }]);
+    return visible;
+  }
   const feuille = feuilles.find((f) => f.name === nom) ?? feuilles.find((f) => cle(f.name) === cle(nom));
   if (!feuille)
     throw new ErreurSaisie([
