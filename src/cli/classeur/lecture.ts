@@ -6,6 +6,8 @@ import { closeSync, openSync, readSync, statSync } from "node:fs";
 import type { Workbook, Worksheet } from "exceljs";
 import { ErreurSaisie } from "../../core/erreurs.js";
 import { cle } from "../csv/entetes.js";
+import type { Dialecte } from "../csv/dialecte.js";
+import type { EncodageDetecte } from "../csv/encodage.js";
 import type { Enregistrement } from "../csv/traitement.js";
 import { texteDeCellule } from "./cellules.js";
 import { exceljs } from "./exceljs.js";
@@ -18,6 +20,9 @@ export interface ClasseurOuvert {
   ligneEntetes: number;
   /** Rows of the sheet (for the progress bar). */
   taille: number;
+  /** A CSV output of a workbook (`-o resultats.csv`): as French Excel opens it. */
+  dialecte: Dialecte;
+  encodage: EncodageDetecte;
   avertissements: string[];
   /** Per Excel row, what was read with a doubt (a formula without its value): said in the output. */
   avertissementsParLigne: Map<number, string[]>;
@@ -98,6 +103,8 @@ export async function ouvrirClasseur(fichier: string, nomFeuille?: string): Prom
     feuille,
     ligneEntetes,
     taille: lignes.length,
+    dialecte: { separateur: ";", finDeLigne: "\r\n", ligneSep: false },
+    encodage: { encodage: "utf-8", bom: true },
     avertissements,
     avertissementsParLigne,
     enregistrements: enregistrements(),

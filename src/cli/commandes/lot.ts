@@ -34,7 +34,10 @@ const TAILLE_PAQUET = 250;
 const ERREURS_AFFICHEES = 100;
 
 export async function lot(fichier: string, o: OptionsLot): Promise<number> {
-  const estClasseur = lecteurDe(fichier).sorte === "classeur";
+  const lecteur = lecteurDe(fichier);
+  // .ods, .xls, .tsv: what to do instead (lecteurs.ts).
+  if (lecteur.sorte === "refus") throw new ErreurSaisie([{ fichier, message: lecteur.message }]);
+  const estClasseur = lecteur.sorte === "classeur";
   const format = verifierFormat(o.format ?? formatParDefaut(estClasseur, o.sortie), "lot") as FormatLot;
   verifierDate(o.date);
   if (fichier === "-")
@@ -71,14 +74,14 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
     fichier,
     format,
     date: o.date,
-    separateurDecimal: "dialecte" in csv && csv.dialecte.separateur === "," ? "." : ",",
+    separateurDecimal: csv.dialecte.separateur === "," ? "." : ",",
   };
   const moteur = evaluateur(nombreDeTravailleurs(csv.taille), parametres, ref, o.regles);
   const barre = progression(
     csv.taille,
     process.stderr.isTTY === true && !o.quiet && csv.taille >= TAILLE_BARRE,
   );
-  const ecrire = "dialecte" in csv ? ecrivain(format, csv.dialecte, plan, entetes) : undefined;
+  const ecrire = ecrivain(format, csv.dialecte, plan, entetes);
   const compte: Synthese = {
     fiches: 0,
     conformes: 0,
@@ -121,17 +124,14 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
   }
 
   async function* morceaux(): AsyncGenerator<string> {
-    yield ecrire!.debut();
-    for await (const lignes of traitees()) yield ecrire!.lignes(lignes);
-    yield ecrire!.fin(compte);
+    yield ecrire.debut();
+    for await (const lignes of traitees()) yield ecrire.lignes(lignes);
+    yield ecrire.fin(compte);
   }
 
   const fichierSortie = o.sortie && o.sortie !== "-" ? ouvrirSortieProgressive(o.sortie) : undefined;
   const destination: Writable = fichierSortie?.flux ?? process.stdout;
-  const transcodeur =
-    format === "csv" && "encodage" in csv
-      ? encodeur(csv.encodage)
-      : encodeur({ encodage: "utf-8", bom: false });
+  const transcodeur = format === "csv" ? encodeur(csv.encodage) : encodeur({ encodage: "utf-8", bom: false });
   // Interrupted (Ctrl+C): no temporary file left behind.
   const interrompre = () => {
     barre.arreter();
