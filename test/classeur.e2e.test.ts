@@ -181,12 +181,10 @@ describe("lot on the example workbook (fixtures/classeur/contrat-exemple.xlsx)",
   });
 });
 
-/** A workbook as a user makes it in Excel: a title above, the read cells typed, a few traps. */
+/** A workbook as a user makes it in Excel: grouped headers above, the cells typed, a few traps. */
 async function classeurPieges(fichier: string): Promise<void> {
   const c = new ExcelJS.Workbook();
   const f = c.addWorksheet("Plan de financement");
-  f.getCell("A1").value = "Contrat TI Ardèche Drôme — fiches-actions";
-  f.mergeCells("A1:E1");
   f.getRow(2).values = [
     "id",
     "Nature du bénéficiaire",
@@ -263,6 +261,13 @@ async function classeurPieges(fichier: string): Promise<void> {
     ],
   ];
   lignes.forEach((l, i) => (f.getRow(3 + i).values = l));
+  // Grouped headers above: "id" merged over two rows, "Plan de financement" over the financers.
+  f.getCell("B1").value = "Bénéficiaire";
+  f.mergeCells("B1:E1");
+  f.getCell("L1").value = "Plan de financement";
+  f.mergeCells("L1:O1");
+  f.getCell("A1").value = "id";
+  f.mergeCells("A1:A2");
   for (let r = 3; r <= 5; r++) {
     f.getCell(`F${r}`).numFmt = "dd/mm/yyyy";
     for (const col of ["D", "J", "K", "L", "M", "O"]) f.getCell(`${col}${r}`).numFmt = '# ##0,00 "€"';
@@ -274,17 +279,19 @@ async function classeurPieges(fichier: string): Promise<void> {
   await c.xlsx.writeFile(fichier);
 }
 
-describe("a workbook with a title, hidden column, formulas and an ambiguous amount", async () => {
+describe("a workbook with grouped headers, hidden column, formulas and an ambiguous amount", async () => {
   const fichier = join(tmp, "pieges.xlsx");
   await classeurPieges(fichier);
   const sortie = join(tmp, "pieges-resultats.xlsx");
   const r = tiAides(["lot", fichier, "-o", sortie]);
 
-  test("the title above the headers kept; every row evaluated, in its Excel row", async () => {
+  test("grouped headers above kept and merged; every row evaluated, in its Excel row", async () => {
     expect(r.code, r.stderr).toBe(0);
     const f = (await lire(sortie)).worksheets[0];
-    expect(f.getCell("A1").value).toBe("Contrat TI Ardèche Drôme — fiches-actions");
-    expect(f.getCell("A1").isMerged).toBe(true);
+    expect(f.getCell("L1").value).toBe("Plan de financement");
+    expect(f.getCell("O1").isMerged).toBe(true);
+    expect(f.getCell("A2").master.address).toBe("A1"); // the "id" header over rows 1 and 2
+    expect(f.getCell("P2").value).toBe("Taille calculée"); // results after the last column
     const ti01 = parEntete(f, 2, 3);
     expect(ti01.get("Taille calculée")!.value).toBe("ME");
     expect(ti01.get("Plafond ademe-investissement")!.value).toBe(480000);

@@ -65,6 +65,7 @@ export async function ecrivainClasseur(
   const validations = (entree as unknown as { dataValidations?: { model: object } }).dataValidations;
   const validationsSortie = (sortie as unknown as { dataValidations: { model: object } }).dataValidations;
   if (validations) validationsSortie.model = { ...validations.model };
+  if (entree.autoFilter) sortie.autoFilter = entree.autoFilter;
 
   const fusions = new Map<number, string[]>();
   for (const plage of (entree.model as { merges?: string[] }).merges ?? []) {
