@@ -23,7 +23,7 @@ function messageCommander(e: CommanderError): string {
     case "commander.unknownOption":
       return `option inconnue ${option ?? ""} ; voir ti-aides --help`;
     case "commander.unknownCommand":
-      return `commande inconnue ${option ?? ""} ; commandes : simuler, lot, verifier, regles, expliquer, schema (ti-aides --help)`;
+      return `commande inconnue ${option ?? ""} ; commandes : simuler, lot, verifier, regles, expliquer, schema, modele (ti-aides --help)`;
     case "commander.missingArgument":
       return `argument manquant « ${option ?? "?"} » : donnez-le après la commande (voir son aide : --help)`;
     case "commander.optionMissingArgument":
