@@ -24,6 +24,10 @@ export default defineConfig({
   input: { main: "dist/cli/main.js", travailleur: "dist/cli/csv/travailleur.js" },
   platform: "node",
   plugins: [childProcessDiffere],
+  // exceljs (.xlsx files) is required from node_modules when a workbook is read or written: kept out
+  // of the bundle (a megabyte no other command needs), and Node then treats it as the dependency it is
+  // (its old `new Buffer()` calls warn only outside node_modules).
+  external: ["exceljs"],
   output: {
     dir: "dist/paquet",
     format: "cjs",

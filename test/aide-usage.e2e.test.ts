@@ -21,7 +21,7 @@ describe("erreurs d'usage", () => {
     [["simuler", "a.yaml", "--sortei", "x.txt"], "vouliez-vous dire --sortie ?"],
     [
       ["lot"],
-      "il manque le tableau CSV des fiches-actions à évaluer : donnez-le après « ti-aides lot » ; par exemple : ti-aides lot contrat.csv",
+      "il manque le tableau des fiches-actions à évaluer (CSV ou classeur .xlsx) : donnez-le après « ti-aides lot » ; par exemple : ti-aides lot contrat.csv",
     ],
     [
       ["expliquer", "fiche.yaml"],
@@ -44,7 +44,9 @@ describe("erreurs d'usage", () => {
     const r = await lancer(["zzzzzz"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("« zzzzzz » n'est pas une commande de ti-aides");
-    expect(r.stderr).toContain("Les commandes : simuler, lot, verifier, regles, expliquer, proposer, schema");
+    expect(r.stderr).toContain(
+      "n'est pas une commande de ti-aides. Les commandes : simuler, lot, modele, verifier, regles, expliquer, proposer, schema",
+    );
     expect(r.stderr).not.toContain("vouliez-vous dire");
   });
 });

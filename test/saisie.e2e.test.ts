@@ -131,14 +131,19 @@ describe("messages en français, qui disent quoi faire, avec la ligne", () => {
       Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),
       Buffer.from("[Content_Types].xml"),
     ]);
-    for (const f of [fichier("contrat.xlsx", zip), fichier("contrat-renomme.yaml", zip)]) {
-      const r = tiAides(["simuler", f]);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toContain(
-        `${f} : c'est un classeur de tableur, pas une fiche YAML ou JSON : dans le tableur, « Enregistrer sous » → « CSV (séparateur : point-virgule) », puis « ti-aides lot FICHIER.csv »`,
-      );
-      expect(r.stderr).not.toContain("bloc de champs");
-    }
+    // Named .xlsx: lot and verifier read it (since the second edition); renamed: said to be a workbook.
+    const xlsx = tiAides(["simuler", fichier("contrat.xlsx", zip)]);
+    expect(xlsx.code).toBe(2);
+    expect(xlsx.stderr).toContain(
+      "c'est un classeur Excel, pas une fiche YAML ou JSON : évaluez ses lignes avec « ti-aides lot FICHIER.xlsx »",
+    );
+    const f = fichier("contrat-renomme.yaml", zip);
+    const r = tiAides(["simuler", f]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `${f} : c'est un classeur de tableur, pas une fiche YAML ou JSON : dans le tableur, « Enregistrer sous » → « Classeur Excel (.xlsx) » ou « CSV (séparateur : point-virgule) », puis « ti-aides lot FICHIER.xlsx »`,
+    );
+    expect(r.stderr).not.toContain("bloc de champs");
   });
 
   test.each([

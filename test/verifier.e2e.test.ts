@@ -276,7 +276,7 @@ describe("inputs that cannot be read: exit 2, naming them", () => {
     expect(r.stderr).toContain(
       `${mauvaise}, ligne 4 : champ « depenses[0].montant » : le montant -5 est négatif`,
     );
-    expect(r.stderr).toMatch(/vide : aucune fiche \(\.yaml, \.yml, \.json, \.csv\)/);
+    expect(r.stderr).toMatch(/vide : aucune fiche \(\.yaml, \.yml, \.json, \.csv, \.xlsx, \.xlsm\)/);
     // 31 February does not exist: the CSV's line 2, its column « date_demande ».
     expect(r.stderr).toContain(`${csv}, ligne 2, fiche TI-Y : colonne « date_demande »`);
     expect(sansPileDAppel(r.stderr)).toBe(true);

@@ -3,7 +3,7 @@ import { readSync, statSync } from "node:fs";
 import { lireDocument, TAILLE_MAX_TEXTE, TROP_VOLUMINEUX, type DocumentSource } from "../core/document.js";
 import { ErreurSaisie } from "../core/erreurs.js";
 import { erreurFichier, lireOctetsSurs } from "../lecture-sure.js";
-import { CLASSEUR_ICI, CSV_ICI, lecteurDe } from "./lecteurs.js";
+import { CLASSEUR_ICI, CSV_ICI, lecteurDe, XLSX_ICI } from "./lecteurs.js";
 
 /** Reads a file as UTF-8 text; refuses folders, missing files and other encodings clearly. */
 export function lireTexte(chemin: string): string {
@@ -102,7 +102,11 @@ export function lireFichier(chemin: string): DocumentSource {
   const lecteur = lecteurDe(chemin);
   if (lecteur.sorte !== "document")
     throw new ErreurSaisie([
-      { fichier: chemin, message: lecteur.sorte === "refus" ? lecteur.message : CSV_ICI },
+      {
+        fichier: chemin,
+        message:
+          lecteur.sorte === "refus" ? lecteur.message : lecteur.sorte === "classeur" ? XLSX_ICI : CSV_ICI,
+      },
     ]);
   return lireDocument(lireTexte(chemin), nomAffiche(chemin));
 }

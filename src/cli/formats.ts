@@ -24,6 +24,10 @@ export const FORMATS_SORTIE = {
     },
     { nom: "jsonl", aide: "une fiche JSON par ligne" },
     JSON_,
+    {
+      nom: "xlsx",
+      aide: "par défaut pour un classeur .xlsx : sa feuille complétée des colonnes de résultat, et les feuilles « Synthèse » et « Anomalies »",
+    },
   ],
   verifier: [
     { nom: "table", aide: "rapport lisible, par défaut" },
@@ -39,6 +43,10 @@ export const FORMATS_SORTIE = {
   proposer: [
     { nom: "yaml", aide: "la fiche proposée, par défaut" },
     { nom: "json", aide: "la fiche proposée" },
+  ],
+  modele: [
+    { nom: "xlsx", aide: "par défaut : classeur avec listes déroulantes et en-têtes commentés" },
+    { nom: "csv", aide: "en-têtes et deux lignes d'exemple, séparateur ;" },
   ],
 } satisfies Record<string, FormatSortie[]>;
 

@@ -25,6 +25,7 @@ const EXEMPLES: Record<CommandeAFormats, string[]> = {
   ],
   lot: [
     "ti-aides lot contrat.csv -o contrat-resultats.csv",
+    "ti-aides lot contrat.xlsx -o contrat-resultats.xlsx",
     "ti-aides lot contrat.csv --format jsonl > fiches.jsonl",
   ],
   verifier: ["ti-aides verifier contrat/", "ti-aides verifier contrat/ --format junit -o rapport-junit.xml"],
@@ -37,6 +38,7 @@ const EXEMPLES: Record<CommandeAFormats, string[]> = {
   "regles tester": ["ti-aides regles tester fixtures/cas-region --regles fixtures/regles-region"],
   expliquer: ["ti-aides expliquer fixtures/fiches/chaufferie.yaml --dispositif ademe-investissement"],
   schema: ["ti-aides schema fiche -o schemas/fiche.schema.json"],
+  modele: ["ti-aides modele -o contrat.xlsx", "ti-aides modele --format csv -o contrat.csv"],
   proposer: [
     "ti-aides proposer fixtures/fiches/chaufferie.yaml -o chaufferie-proposee.yaml",
     "ti-aides proposer fixtures/fiches/chaufferie.yaml --financeurs region,ademe-investissement",
@@ -45,7 +47,7 @@ const EXEMPLES: Record<CommandeAFormats, string[]> = {
 
 /** What a command misses when its required argument is not given, said as a sentence. */
 const ARGUMENT_MANQUANT: Partial<Record<CommandeAFormats, string>> = {
-  lot: "il manque le tableau CSV des fiches-actions à évaluer",
+  lot: "il manque le tableau des fiches-actions à évaluer (CSV ou classeur .xlsx)",
   expliquer: "il manque la fiche à expliquer (un fichier YAML ou JSON, « - » pour l'entrée standard)",
   "regles verifier": "il manque le dossier des règles à valider",
   "regles tester": "il manque le dossier ou le fichier des cas de test à lancer",
@@ -90,7 +92,7 @@ function messageCommander(e: CommanderError): string {
       const noms = commandes.flatMap((x) => [x.name(), ...x.aliases()]);
       const proche = plusProche(cite, noms);
       const propre = proche && commandes.find((x) => x.name() === proche || x.aliases().includes(proche));
-      return `« ${cite} » n'est pas une commande de ti-aides${propre ? ` : vouliez-vous dire « ti-aides ${propre.name()} » ?` : ""} Les commandes : ${commandes.map((x) => x.name()).join(", ")} (ti-aides --help).`;
+      return `« ${cite} » n'est pas une commande de ti-aides${propre ? ` : vouliez-vous dire « ti-aides ${propre.name()} » ?` : "."} Les commandes : ${commandes.map((x) => x.name()).join(", ")} (ti-aides --help).`;
     }
     case "commander.missingArgument": {
       // A missing argument is always a subcommand's: the program itself takes none.
@@ -237,15 +239,31 @@ export function construireProgramme(): Command {
     .command("lot")
     .alias("batch")
     .description(
-      "évalue chaque ligne d'un tableau CSV de fiches-actions (une ligne par action, une colonne par financeur) et rend le tableau complété des résultats, en flux",
+      "évalue chaque ligne d'un tableau CSV ou d'une feuille de classeur .xlsx de fiches-actions (une ligne par action, une colonne par financeur) et rend le tableau complété des résultats, en flux",
     )
-    .argument("<fichier>", "tableau CSV du contrat (séparateur ; ou , ; UTF-8 ou Windows-1252)")
+    .argument(
+      "<fichier>",
+      "tableau du contrat : CSV (séparateur ; ou , ; UTF-8 ou Windows-1252) ou classeur .xlsx (--feuille)",
+    )
     .option("--strict", "code de sortie 1 si une ligne n'est pas conforme ou est en erreur")
+    .option("--feuille <nom>", "feuille d'un classeur .xlsx à lire (par défaut : la première)")
     .addHelpText("after", `\n${aideFormats("lot")}\n${aideExemples("lot")}`)
     .action(async (fichier: string, _o: object, cmd: Command) => {
       const { lot } = await import("./commandes/lot.js");
       process.exitCode = await lot(fichier, cmd.optsWithGlobals());
     });
+  programme
+    .command("modele")
+    .alias("template")
+    .description(
+      "écrit un tableau à remplir pour ti-aides lot : les en-têtes, un commentaire sur chacun, des listes déroulantes pour les choix fermés et deux lignes d'exemple",
+    )
+    .addHelpText("after", `\n${aideFormats("modele")}\n${aideExemples("modele")}`)
+    .action(async (_o: object, cmd: Command) => {
+      const { modele } = await import("./commandes/modele.js");
+      process.exitCode = await modele(cmd.optsWithGlobals());
+    });
+
   programme
     .command("verifier")
     .aliases(["check", "vérifier"])
@@ -254,9 +272,10 @@ export function construireProgramme(): Command {
     )
     .argument(
       "[chemins...]",
-      "fiches (.yaml, .yml, .json), tableaux CSV de fiches (format de ti-aides lot), dossiers, fichier de contrat",
+      "fiches (.yaml, .yml, .json), tableaux CSV ou classeurs .xlsx de fiches (format de ti-aides lot), dossiers, fichier de contrat",
     )
     .option("--strict", "les avertissements font aussi échouer la vérification (code 1)")
+    .option("--feuille <nom>", "feuille des classeurs .xlsx à lire (par défaut : la première)")
     .addHelpText("after", `\n${aideFormats("verifier")}\n${aideExemples("verifier")}`)
     .action(async (chemins: string[], _o: object, cmd: Command) => {
       const { verifier } = await import("./commandes/verifier.js");

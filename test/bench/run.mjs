@@ -260,6 +260,7 @@ try {
       `\n3 bis. Coût d'une ligne de lot, dans le processus${COEUR === undefined ? "" : ` (cœur ${COEUR})`}`,
     );
     resultat.ligne_lot = sousBanc("lignes.mjs", ["--lignes", String(LIGNES)], COEUR);
+    resultat.classeur = sousBanc("classeur.mjs", ["--lignes", String(LIGNES)]); // issue 17 : .xlsx et CSV
   }
 
   // 4. Peak memory.

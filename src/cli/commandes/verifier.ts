@@ -23,6 +23,8 @@ import {
 
 export interface OptionsVerifier extends OptionsGlobales {
   strict?: boolean;
+  /** The sheet of an .xlsx workbook to read (default: the first). */
+  feuille?: string;
 }
 
 function json(v: Verification): string {
@@ -74,7 +76,8 @@ export async function verifier(chemins: string[], o: OptionsVerifier): Promise<n
     );
   }
   const ref = reglesDe(o);
-  const lireCsv = async (fichier: string) => (await import("../verifier/csv.js")).lireFichesCsv(fichier, ref);
+  const lireCsv = async (fichier: string) =>
+    (await import("../verifier/csv.js")).lireFichesCsv(fichier, ref, o.feuille);
   const v = verifierSources(await lireSources(chemins, lireCsv), ref, o.date);
   const strict = o.strict === true;
 

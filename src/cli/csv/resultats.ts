@@ -34,6 +34,17 @@ export function cellulesResultat(
   plan: PlanColonnes,
   separateurDecimal: string,
 ): string[] {
+  return valeursResultat(e, fiche, plan).map((v) =>
+    typeof v === "string" ? v : nombreCsv(v, separateurDecimal),
+  );
+}
+
+/** The result cells' values, amounts as decimals (a CSV writes them as text, a workbook as numbers). */
+export function valeursResultat(
+  e: EvaluationFiche,
+  fiche: Fiche | undefined,
+  plan: PlanColonnes,
+): (string | Dec)[] {
   const enErreur = e.erreurs.length > 0;
   const b = e.beneficiaire;
   const taille = enErreur || !b ? "" : b.activite_economique ? (b.taille ?? "") : "non économique";
@@ -48,29 +59,37 @@ export function cellulesResultat(
     .join(", ");
   const plafonds = plan.dispositifsDemandes.map((id) => {
     const siens = e.resultats.filter((r) => r.dispositif === id && r.plafond !== null);
-    return siens.length ? nombreCsv(somme(siens.map((r) => r.plafond!)), separateurDecimal) : "";
+    return siens.length ? somme(siens.map((r) => r.plafond!)) : "";
   });
+  const publics = financementsPublics(fiche);
+  const totalPublic = !enErreur && publics ? somme(publics.map((f) => f.montant)) : "";
+  return [
+    taille,
+    eligibles,
+    ...plafonds,
+    totalPublic,
+    verdict(e),
+    e.marges.map((m) => phraseMarge(m, false)).join(ENTRE_ELEMENTS),
+    anomalies(e).join(ENTRE_ELEMENTS),
+    e.erreurs.join(ENTRE_ELEMENTS),
+  ];
+}
+
+/** The fiche's public financing lines (undefined: no financing plan). */
+export function financementsPublics(fiche: Fiche | undefined): Fiche["financements"] {
   const prives: readonly string[] = FINANCEURS_PRIVES;
-  const publics = fiche?.financements?.filter((f) => !prives.includes(f.financeur));
-  const totalPublic =
-    !enErreur && publics ? nombreCsv(somme(publics.map((f) => f.montant)), separateurDecimal) : "";
-  const conforme = enErreur
+  return fiche?.financements?.filter((f) => !prives.includes(f.financeur));
+}
+
+/** The "Conforme" cell. */
+export function verdict(e: EvaluationFiche): string {
+  return e.erreurs.length > 0
     ? "en erreur"
     : e.controles.length === 0
       ? "sans plan de financement"
       : e.conforme
         ? "oui"
         : "non";
-  return [
-    taille,
-    eligibles,
-    ...plafonds,
-    totalPublic,
-    conforme,
-    e.marges.map((m) => phraseMarge(m, false)).join(ENTRE_ELEMENTS),
-    anomalies(e).join(ENTRE_ELEMENTS),
-    e.erreurs.join(ENTRE_ELEMENTS),
-  ];
 }
 
 /**

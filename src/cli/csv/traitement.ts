@@ -9,8 +9,9 @@ import { catalogue, type PlanColonnes } from "./entetes.js";
 import { categoriesConnues, colonneDuChamp, ficheDeLigne } from "./ligne-vers-fiche.js";
 import { evaluationPourTableur } from "./consignes.js";
 import { anomalies, cellulesResultat } from "./resultats.js";
+import { resultatClasseur, type ResultatClasseur } from "../classeur/resultat.js";
 
-export type FormatLot = "csv" | "jsonl" | "json";
+export type FormatLot = "csv" | "jsonl" | "json" | "xlsx";
 /** sans_plan: read and evaluated, but without financing plan there is nothing to find compliant. */
 export type Statut = "conforme" | "non_conforme" | "sans_plan" | "en_erreur";
 
@@ -56,8 +57,10 @@ export interface Enregistrement {
 export interface LigneTraitee {
   ligne: number;
   statut: Statut;
-  /** CSV: the row's cells then the result cells; JSON formats: the fiche object's JSON text. */
+  /** CSV: the row's cells then the result cells; JSON formats: the fiche object's JSON text; xlsx: none. */
   rendu: string[] | string;
+  /** xlsx: the result cells and what the workbook's other sheets need (the input cells stay in it). */
+  classeur?: ResultatClasseur;
   /** The row's mistakes, with file, line and column (for standard error). */
   problemes: ProblemeSaisie[];
   /** For the summary on a terminal (rendu/lot.ts): the fiche's id and its first anomaly or error. */
@@ -105,6 +108,15 @@ export function traiterLigne({ cellules, ligne }: Enregistrement, c: ContexteLot
       : evaluation.conforme === false
         ? "non_conforme"
         : "conforme";
+  if (c.format === "xlsx")
+    return {
+      ligne,
+      statut,
+      rendu: [],
+      classeur: resultatClasseur(evaluation, erreurs.length ? undefined : ev.fiche, c.plan),
+      problemes: erreurs,
+      id: id ?? `ligne ${ligne}`,
+    };
   const rendu =
     c.format === "csv"
       ? [

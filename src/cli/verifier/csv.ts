@@ -6,6 +6,7 @@ import { cheminTexte, ErreurSaisie, type ProblemeSaisie } from "../../core/erreu
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import { analyserEntetes, catalogue, type PlanColonnes } from "../csv/entetes.js";
 import { ouvrirCsv } from "../csv/lecture.js";
+import { lecteurDe } from "../lecteurs.js";
 import { categoriesConnues, colonneDuChamp, ficheDeLigne } from "../csv/ligne-vers-fiche.js";
 import type { FicheSource } from "../../core/fiche-lue.js";
 
@@ -23,7 +24,8 @@ export interface FichesCsv {
   avertissements: ProblemeSaisie[];
 }
 
-export async function lireFichesCsv(fichier: string, ref: Referentiel): Promise<FichesCsv> {
+/** `feuille`: the sheet of a workbook to read (default: the first). */
+export async function lireFichesCsv(fichier: string, ref: Referentiel, feuille?: string): Promise<FichesCsv> {
   const r: FichesCsv = {
     fiches: [],
     colonnes: new Map(),
@@ -38,7 +40,10 @@ export async function lireFichesCsv(fichier: string, ref: Referentiel): Promise<
   const categories = categoriesConnues(ref);
   let csv;
   try {
-    csv = ouvrirCsv(fichier);
+    csv =
+      lecteurDe(fichier).sorte === "classeur"
+        ? await (await import("../classeur/lecture.js")).ouvrirClasseur(fichier, feuille)
+        : ouvrirCsv(fichier);
   } catch (e) {
     if (!(e instanceof ErreurSaisie)) throw e;
     r.erreurs.push(e);

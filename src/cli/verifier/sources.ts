@@ -32,7 +32,7 @@ export interface SourcesVerification {
   problemes: Map<FicheSource, ProblemeSaisie[]>;
 }
 
-/** Reads the fiches of a CSV file (`lot`'s format). */
+/** Reads the fiches of a CSV file or an .xlsx workbook (`lot`'s format). */
 export type LecteurCsv = (chemin: string) => Promise<FichesCsv>;
 
 /** A path as a CI shows it: relative to the working folder when inside it, with "/" separators. */
@@ -145,7 +145,7 @@ export async function lireSources(chemins: string[], lireCsv: LecteurCsv): Promi
   const problemes = new Map<FicheSource, ProblemeSaisie[]>();
   for (const fichier of fichiers) {
     try {
-      if (lecteurDe(fichier).sorte === "tableau") {
+      if (["tableau", "classeur"].includes(lecteurDe(fichier).sorte)) {
         exigerFichierOrdinaire(fichier);
         const lu = await lireCsv(fichier);
         fiches.push(...lu.fiches);
