@@ -2,6 +2,9 @@
 // table is its own rendering (rendu/); `lot` streams its rows (csv/ecrivains.ts); `verifier` adds
 // its CI reports (verifier/junit.ts, verifier/github.ts).
 import { stringify } from "yaml";
+import type { Fiche } from "../core/schemas/fiche.js";
+import { documentRapport, type DocumentJson } from "./rapport/donnees.js";
+import { rendreRapport } from "./rapport/page.js";
 
 export type FormatDocument = "json" | "yaml";
 
@@ -9,3 +12,12 @@ export const ECRIVAINS_DOCUMENT: Record<FormatDocument, (document: unknown) => s
   json: (document) => JSON.stringify(document, null, 2) + "\n",
   yaml: (document) => stringify(document),
 };
+
+/** --format html (simuler, lot, verifier): the report to share (rapport/), drawn from the JSON document. */
+export function ecrireRapportHtml(
+  document: DocumentJson,
+  lues: { fiche?: Fiche }[],
+  commande: string,
+): string {
+  return rendreRapport(documentRapport(document, lues, commande));
+}

@@ -17,7 +17,10 @@ import { ouvrirCsv, type CsvOuvert } from "../csv/lecture.js";
 import { progression, TAILLE_BARRE } from "../csv/progression.js";
 import type { Enregistrement, FormatLot, LigneTraitee, ParametresLot } from "../csv/traitement.js";
 import { exigerFichierOrdinaire } from "../../lecture-sure.js";
-import { ouvrirSortieProgressive, type SortieProgressive } from "../ecriture.js";
+import { ecrireSortie, ouvrirSortieProgressive, type SortieProgressive } from "../ecriture.js";
+import { ecrireRapportHtml } from "../ecrivains.js";
+import { documentVerification, probleme } from "../verifier/document.js";
+import { decompter, verifierSources } from "../verifier/verification.js";
 import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
 
 export interface OptionsLot extends OptionsGlobales {
@@ -30,13 +33,14 @@ const TAILLE_PAQUET = 250;
 const ERREURS_AFFICHEES = 100;
 
 export async function lot(fichier: string, o: OptionsLot): Promise<number> {
-  const format = verifierFormat(o.format, "lot") as FormatLot;
+  const format = verifierFormat(o.format, "lot") as FormatLot | "html";
   verifierDate(o.date);
   if (fichier === "-")
     throw new ErreurUsage(
       "lot lit un fichier CSV, pas l'entrée standard : enregistrez le tableau dans un fichier, puis ti-aides lot contrat.csv",
     );
   const ref = reglesDe(o);
+  if (format === "html") return lotHtml(fichier, ref, o);
   const depart = performance.now();
 
   exigerFichierOrdinaire(fichier); // a named pipe would block the reading for ever
@@ -137,6 +141,23 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
     `${echapperControles(`${resume(fichier, compte, performance.now() - depart)}${o.sortie && o.sortie !== "-" ? ` ; résultat dans ${o.sortie}` : ""}`)}\n`,
   );
   return o.strict && compte.non_conformes + compte.en_erreur > 0 ? CODE_NON_CONFORME : CODE_OK;
+}
+
+/**
+ * `lot --format html`: the report is one page drawn at the end, and shows the batch as a contract
+ * (totals, de minimis per undertaking): the rows are read and evaluated as `verifier` reads a CSV.
+ * A file that cannot be read at all is an error (exit 2); a bad row is in the report.
+ */
+async function lotHtml(fichier: string, ref: Referentiel, o: OptionsLot): Promise<number> {
+  const { lireFichesCsv } = await import("../verifier/csv.js");
+  const csv = await lireFichesCsv(fichier, ref);
+  if (csv.erreurs.length) throw csv.erreurs[0];
+  const v = verifierSources({ fichiers: [fichier], ...csv, contrat: undefined }, ref, o.date);
+  for (const k of v.constats)
+    if (k.gravite === "erreur") process.stderr.write(`Erreur : ${formaterProbleme(probleme(v, k))}\n`);
+  ecrireSortie(ecrireRapportHtml(documentVerification(v), v.fiches, `ti-aides lot ${fichier}`), o.sortie);
+  const d = decompter(v);
+  return o.strict && d.nonConformes + d.enErreur > 0 ? CODE_NON_CONFORME : CODE_OK;
 }
 
 /** The header row: the first that is not blank. */

@@ -7,7 +7,7 @@ import { vouliezVousDire } from "../../core/suggestion.js";
 import { sansControles } from "../../core/texte-affichable.js";
 import { ErreurUsage, CODE_NON_CONFORME, CODE_OK, CODE_SAISIE } from "../codes.js";
 import { ecrireSortie } from "../ecriture.js";
-import { ECRIVAINS_DOCUMENT, type FormatDocument } from "../ecrivains.js";
+import { ECRIVAINS_DOCUMENT, ecrireRapportHtml, type FormatDocument } from "../ecrivains.js";
 import { evaluerSource, type FicheEvaluee, type FicheSource } from "../../core/fiche-lue.js";
 import { fichesDuDocument } from "../../core/fiches-du-document.js";
 import { lireFichier } from "../entrees.js";
@@ -149,7 +149,12 @@ export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<nu
 
   const evaluations = evaluees.map((e) => e.evaluation);
   if (evaluations.length) {
-    if (format !== "table")
+    if (format === "html")
+      ecrireSortie(
+        ecrireRapportHtml(documentJson(evaluations), evaluees, `ti-aides simuler ${fichiers.join(" ")}`),
+        o.sortie,
+      );
+    else if (format !== "table")
       ecrireSortie(
         ECRIVAINS_DOCUMENT[format as FormatDocument](documentJson(evaluations, { etapes: o.expliquer })),
         o.sortie,
