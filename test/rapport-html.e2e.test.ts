@@ -54,7 +54,9 @@ async function verifierPage(html: string, json: unknown, capture: string): Promi
   const p = await ouvrir(html);
   try {
     const texte = await texteDe(p);
-    const manquants = chiffres(json).filter((c) => !texte.includes(c.attendu));
+    const attendus = chiffres(json);
+    expect(attendus.length).toBeGreaterThan(10);
+    const manquants = attendus.filter((c) => !texte.includes(c.attendu));
     expect(manquants).toEqual([]);
     // The verdict first on each fiche's page; each chart with its title and description.
     const structure = await p.page.evaluate(() => ({
@@ -63,6 +65,8 @@ async function verifierPage(html: string, json: unknown, capture: string): Promi
       graphiques: [...document.querySelectorAll("svg")].map((s) => {
         const ids = (s.getAttribute("aria-labelledby") ?? "").split(" ");
         return {
+          // What it draws: inside the chart, not spilled out of it as unknown HTML.
+          formes: s.querySelectorAll("rect").length,
           role: s.getAttribute("role"),
           texte: ids.map((id) => document.getElementById(id)?.textContent ?? "").join(" | "),
         };
@@ -74,6 +78,7 @@ async function verifierPage(html: string, json: unknown, capture: string): Promi
     expect(structure.graphiques.length).toBeGreaterThan(0);
     for (const g of structure.graphiques) {
       expect(g.role).toBe("img");
+      expect(g.formes).toBeGreaterThan(0);
       expect(g.texte).toMatch(/\S+ \| \S+/);
     }
     expect(structure.tableauxSansEntetes).toBe(0);

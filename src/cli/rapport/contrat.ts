@@ -15,7 +15,7 @@ import {
   type ControleContratJson,
 } from "./fiche.js";
 import { barres, jauges, type Numeroteur } from "./graphiques.js";
-import { html, type Html } from "./html.js";
+import { balises, type Html } from "./html.js";
 import { margeDuControle } from "./marges.js";
 import { dateFr, montant, taux } from "./nombres.js";
 
@@ -35,19 +35,19 @@ export function sectionEchecs(fiches: FicheDuRapport[], contrat: ContratJson | u
     const premier = f.erreurs[0] ?? echecs[0]?.message ?? "";
     const autres = (f.erreurs.length || echecs.length) - 1;
     return [
-      html`<li>
+      balises`<li>
         <a href="#${ancreFiche(i)}">Fiche ${f.id}</a> ${etiquetteVerdict(verdict)} :
-        ${premier}${autres > 0 ? html` <em>(et ${autres} autre(s) sur sa page)</em>` : ""}
+        ${premier}${autres > 0 ? balises` <em>(et ${autres} autre(s) sur sa page)</em>` : ""}
       </li>`,
     ];
   });
-  return html`<h2>Ce qui échoue d'abord</h2>
+  return balises`<h2>Ce qui échoue d'abord</h2>
     ${
       items.length
-        ? html`<ol class="echecs">
+        ? balises`<ol class="echecs">
             ${items}
           </ol>`
-        : html`<p>✔ Aucune fiche en échec.</p>`
+        : balises`<p>✔ Aucune fiche en échec.</p>`
     }`;
 }
 
@@ -61,7 +61,7 @@ function sectionTotaux(n: Numeroteur, contrat: ContratJson): Html {
   ];
   const partDe = (m: string | null) =>
     cout.isZero() || m === null ? "—" : pourcent(new D(m).dividedBy(cout).toDecimalPlaces(4));
-  return html`<h2>Totaux par financeur</h2>
+  return balises`<h2>Totaux par financeur</h2>
     ${barres(n, {
       titre: "Montant de chaque financeur sur le contrat",
       description:
@@ -85,7 +85,7 @@ function sectionTotaux(n: Numeroteur, contrat: ContratJson): Html {
       <tbody>
         ${lignes.map(
           (l) =>
-            html`<tr>
+            balises`<tr>
               <th scope="row">${l.libelle}</th>
               <td>${l.public ? "public" : "privé"}</td>
               <td class="n">${montant(l.montant)}</td>
@@ -120,7 +120,7 @@ function sectionTotaux(n: Numeroteur, contrat: ContratJson): Html {
         </tr>
       </tfoot>
     </table>
-    ${t.fiches_sans_plan.length ? html`<p>Fiches sans plan de financement : ${t.fiches_sans_plan.join(", ")}.</p>` : ""}`;
+    ${t.fiches_sans_plan.length ? balises`<p>Fiches sans plan de financement : ${t.fiches_sans_plan.join(", ")}.</p>` : ""}`;
 }
 
 /** What each dispositif was asked for across the fiches, against the sum of its ceilings. */
@@ -134,8 +134,8 @@ function sectionDispositifs(fiches: FicheDuRapport[]): Html {
       if (r.plafond !== null) s.plafond = s.plafond.plus(r.plafond);
       parDispositif.set(r.dispositif, s);
     }
-  if (!parDispositif.size) return html``;
-  return html`<h2>Totaux par dispositif</h2>
+  if (!parDispositif.size) return balises``;
+  return balises`<h2>Totaux par dispositif</h2>
     <table>
       <thead>
         <tr>
@@ -148,7 +148,7 @@ function sectionDispositifs(fiches: FicheDuRapport[]): Html {
       <tbody>
         ${[...parDispositif].map(
           ([id, s]) =>
-            html`<tr>
+            balises`<tr>
               <th scope="row">${id}</th>
               <td class="n">${s.lignes}</td>
               <td class="n">${euros(s.demande)}</td>
@@ -167,8 +167,8 @@ function sectionPartsPubliques(n: Numeroteur, fiches: FicheDuRapport[]): Html {
     const partPublique = cout.isZero() ? new D(0) : publics.dividedBy(cout).toDecimalPlaces(4);
     return [{ i, id: fd.json.id, cout, publics, part: partPublique }];
   });
-  if (!lignes.length) return html``;
-  return html`<h2>Part d'aide publique par fiche</h2>
+  if (!lignes.length) return balises``;
+  return balises`<h2>Part d'aide publique par fiche</h2>
     ${barres(n, {
       titre: "Part d'aide publique dans le coût de chaque fiche",
       description:
@@ -194,7 +194,7 @@ function sectionPartsPubliques(n: Numeroteur, fiches: FicheDuRapport[]): Html {
       <tbody>
         ${lignes.map(
           (l) =>
-            html`<tr>
+            balises`<tr>
               <th scope="row"><a href="#${ancreFiche(l.i)}">${l.id}</a></th>
               <td class="n">${euros(l.cout)}</td>
               <td class="n">${euros(l.publics)}</td>
@@ -222,13 +222,13 @@ function sectionDeMinimis(n: Numeroteur, fiches: FicheDuRapport[], contrat: Cont
     return m ? [{ c, fiches, m }] : [];
   });
   if (!positions.length)
-    return html`<h2>De minimis par entreprise</h2>
+    return balises`<h2>De minimis par entreprise</h2>
       <p>Aucune aide de minimis dans le contrat.</p>`;
   const texte = (p: (typeof positions)[number]) => {
     const reste = new D(p.m.marge);
     return `${montant(p.m.demande)} sur ${montant(p.m.maximum)} : ${reste.isNegative() ? `dépassé de ${euros(reste.negated())}` : `reste ${euros(reste)}`}`;
   };
-  return html`<h2>De minimis par entreprise</h2>
+  return balises`<h2>De minimis par entreprise</h2>
     ${jauges(n, {
       titre: "Aides de minimis de chaque entreprise face à son plafond",
       description: positions.map((p) => `Entreprise ${p.c.portee} : ${texte(p)}`).join(" ; ") + ".",
@@ -253,7 +253,7 @@ function sectionDeMinimis(n: Numeroteur, fiches: FicheDuRapport[], contrat: Cont
       <tbody>
         ${positions.map(
           (p) =>
-            html`<tr>
+            balises`<tr>
               <th scope="row">${p.c.portee}</th>
               <td>${p.fiches.join(", ")}</td>
               <td class="n">${montant(p.m.demande)}</td>
@@ -261,7 +261,7 @@ function sectionDeMinimis(n: Numeroteur, fiches: FicheDuRapport[], contrat: Cont
               <td class="n">
                 ${
                   new D(p.m.marge).isNegative()
-                    ? html`<span class="ko">✖ −${euros(new D(p.m.marge).negated())}</span>`
+                    ? balises`<span class="ko">✖ −${euros(new D(p.m.marge).negated())}</span>`
                     : montant(p.m.marge)
                 }
               </td>
@@ -275,7 +275,7 @@ function sectionDeMinimis(n: Numeroteur, fiches: FicheDuRapport[], contrat: Cont
 export function rendrePageContrat(n: Numeroteur, fiches: FicheDuRapport[], contrat: ContratJson): Html {
   const verdict =
     contrat.conforme === true ? "conforme" : contrat.conforme === false ? "non_conforme" : "erreur";
-  return html`<section class="contrat" aria-labelledby="contrat-titre">
+  return balises`<section class="contrat" aria-labelledby="contrat-titre">
     <h2 id="contrat-titre">
       Contrat${contrat.id ? ` ${contrat.id}` : ""}${contrat.titre ? ` — ${contrat.titre}` : ""}
     </h2>
@@ -283,18 +283,18 @@ export function rendrePageContrat(n: Numeroteur, fiches: FicheDuRapport[], contr
     <dl class="identite">
       ${[
         contrat.territoire
-          ? html`<div>
+          ? balises`<div>
               <dt>Territoire</dt>
               <dd>${contrat.territoire}</dd>
             </div>`
           : "",
         contrat.periode
-          ? html`<div>
+          ? balises`<div>
               <dt>Période</dt>
               <dd>du ${dateFr(contrat.periode.debut)} au ${dateFr(contrat.periode.fin)}</dd>
             </div>`
           : "",
-        html`<div>
+        balises`<div>
           <dt>Fiches</dt>
           <dd>${contrat.totaux.fiches}</dd>
         </div>`,
@@ -302,9 +302,9 @@ export function rendrePageContrat(n: Numeroteur, fiches: FicheDuRapport[], contr
     </dl>
     ${
       contrat.erreurs.length
-        ? html`<h2>Erreurs de saisie</h2>
+        ? balises`<h2>Erreurs de saisie</h2>
             <ul>
-              ${contrat.erreurs.map((e) => html`<li class="ko">✖ ${e}</li>`)}
+              ${contrat.erreurs.map((e) => balises`<li class="ko">✖ ${e}</li>`)}
             </ul>`
         : ""
     }
@@ -312,19 +312,19 @@ export function rendrePageContrat(n: Numeroteur, fiches: FicheDuRapport[], contr
     ${sectionPartsPubliques(n, fiches)} ${sectionDeMinimis(n, fiches, contrat)}
     ${
       contrat.controles.length
-        ? html`<h2>Contrôles du contrat</h2>
+        ? balises`<h2>Contrôles du contrat</h2>
             ${tableauControles(contrat.controles, "Contrôles à l'échelle du contrat")}`
         : ""
     }
     ${
       contrat.motifs.length
-        ? html`<h2>Avertissements du contrat</h2>
+        ? balises`<h2>Avertissements du contrat</h2>
             <ul class="avertissements">
               ${contrat.motifs.map(
                 (m) =>
-                  html`<li>
+                  balises`<li>
                     <span class="avert">⚠ <strong>Avertissement</strong></span> :
-                    ${m.message}${m.source ? html` <span class="source">[${m.source}]</span>` : ""}
+                    ${m.message}${m.source ? balises` <span class="source">[${m.source}]</span>` : ""}
                   </li>`,
               )}
             </ul>`

@@ -43,8 +43,9 @@ export function documentRapport(
   lues: { fiche?: Fiche }[],
   commande: string,
 ): DocumentRapport {
-  const titre = d.contrat
-    ? `Rapport du contrat${d.contrat.titre ? ` « ${d.contrat.titre} »` : d.contrat.id ? ` ${d.contrat.id}` : ""}`
+  const nomContrat = d.contrat?.titre ? `« ${d.contrat.titre} »` : d.contrat?.id;
+  const titre = nomContrat
+    ? `Rapport du contrat ${nomContrat}`
     : d.fiches.length === 1
       ? `Rapport de la fiche ${d.fiches[0].id}`
       : `Rapport de ${d.fiches.length} fiches`;

@@ -6,7 +6,7 @@ import { FINANCEURS_PRIVES } from "../../core/schemas/communs.js";
 import type { Fiche } from "../../core/schemas/fiche.js";
 import type { ContratJson, ControleJson, FicheDuRapport, FicheJson } from "./donnees.js";
 import { apparence, barreEmpilee, jauges, type Numeroteur, type Repere, type Segment } from "./graphiques.js";
-import { html, type Html } from "./html.js";
+import { balises, type Html } from "./html.js";
 import { margesDe, type MargeJson } from "./marges.js";
 import { dateFr, montant, part, taux } from "./nombres.js";
 import { euros, pourcent } from "../../core/format.js";
@@ -33,15 +33,15 @@ const VERDICTS: Record<Verdict, { symbole: string; texte: string }> = {
 };
 
 export function etiquetteVerdict(v: Verdict): Html {
-  return html`<span class="verdict verdict-${v}">${VERDICTS[v].symbole} ${VERDICTS[v].texte}</span>`;
+  return balises`<span class="verdict verdict-${v}">${VERDICTS[v].symbole} ${VERDICTS[v].texte}</span>`;
 }
 
 export function etiquetteControle(conforme: boolean | null): Html {
   return conforme === true
-    ? html`<span class="ok">✔ conforme</span>`
+    ? balises`<span class="ok">✔ conforme</span>`
     : conforme === false
-      ? html`<span class="ko">✖ non conforme</span>`
-      : html`<span class="nsp">? non évaluable</span>`;
+      ? balises`<span class="ko">✖ non conforme</span>`
+      : balises`<span class="nsp">? non évaluable</span>`;
 }
 
 type Financement = NonNullable<Fiche["financements"]>[number];
@@ -101,7 +101,11 @@ function plan(fiche: Fiche, marges: MargeJson[]) {
     if (m.limite_par.controle === "cumul" && new D(m.demande).equals(publics)) debut = new D(0);
     else if (m.financeur) {
       // Its lines side by side, and their sum the amount the ceiling was checked against.
-      const siens = ordonnees.flatMap((l, i) => (finance(l, m.financeur!) ? [i] : []));
+      // A line on other expenses too is not this ceiling's alone: its place on the bar is not exact.
+      const pourElle = (l: Financement) =>
+        finance(l, m.financeur!) &&
+        (m.depense === null || !l.depenses || (l.depenses.length === 1 && l.depenses[0] === m.depense));
+      const siens = ordonnees.flatMap((l, i) => (pourElle(l) ? [i] : []));
       const somme = siens.reduce((s, i) => s.plus(ordonnees[i].montant), new D(0));
       const contigus = siens.length > 0 && siens[siens.length - 1] - siens[0] === siens.length - 1;
       if (contigus && somme.equals(m.demande))
@@ -118,7 +122,7 @@ function plan(fiche: Fiche, marges: MargeJson[]) {
 }
 
 function sectionPlan(n: Numeroteur, fiche: Fiche, marges: MargeJson[]): Html {
-  if (!fiche.financements?.length) return html`<p>Aucun plan de financement dans la fiche.</p>`;
+  if (!fiche.financements?.length) return balises`<p>Aucun plan de financement dans la fiche.</p>`;
   const p = plan(fiche, marges);
   let publics = 0;
   const description =
@@ -127,17 +131,17 @@ function sectionPlan(n: Numeroteur, fiche: Fiche, marges: MargeJson[]): Html {
     (p.reperes.length
       ? `. Lignes de plafond : ${p.reperes.map((r) => `${r.lettre}. ${libelleMarge(r.marge)} à ${euros(r.position)} depuis le début du plan`).join(" ; ")}.`
       : ".");
-  return html`${barreEmpilee(n, {
-      titre: `Plan de financement de ${euros(p.total)}`,
-      description,
-      total: p.total,
-      segments: p.segments,
-      reperes: p.reperes,
-    })}
+  return balises`${barreEmpilee(n, {
+    titre: `Plan de financement de ${euros(p.total)}`,
+    description,
+    total: p.total,
+    segments: p.segments,
+    reperes: p.reperes,
+  })}
     <ol class="legende">
       ${p.segments.map((s) => {
         const a = apparence(s.prive ? 0 : publics++, s.prive);
-        return html`<li>
+        return balises`<li>
           <span class="pastille" style="background:${a.couleur}" aria-hidden="true"></span>${s.libelle} :
           <strong>${euros(s.montant)}</strong> (${pourcent(part(s.montant, p.total) ?? new D(0))} du
           coût)${s.prive ? " — privé" : " — public"}
@@ -148,15 +152,15 @@ function sectionPlan(n: Numeroteur, fiche: Fiche, marges: MargeJson[]): Html {
       Aides publiques : <strong>${euros(p.publics)}</strong>${
         p.total.isZero()
           ? ""
-          : html`, soit ${pourcent(p.publics.dividedBy(p.total).toDecimalPlaces(4))} du coût total`
+          : balises`, soit ${pourcent(p.publics.dividedBy(p.total).toDecimalPlaces(4))} du coût total`
       }.
     </p>
     ${
       p.reperes.length
-        ? html`<ul class="reperes">
+        ? balises`<ul class="reperes">
             ${p.reperes.map(
               (r) =>
-                html`<li>
+                balises`<li>
                   <strong>${r.lettre}</strong> — ${libelleMarge(r.marge)} : maximum
                   ${montant(r.marge.maximum)}, ${texteMarge(r.marge)}.
                 </li>`,
@@ -167,8 +171,8 @@ function sectionPlan(n: Numeroteur, fiche: Fiche, marges: MargeJson[]): Html {
 }
 
 function sectionMarges(n: Numeroteur, marges: MargeJson[]): Html {
-  if (!marges.length) return html``;
-  return html`<h3>Marge sous chaque plafond</h3>
+  if (!marges.length) return balises``;
+  return balises`<h3>Marge sous chaque plafond</h3>
     ${jauges(n, {
       titre: "Demandé face à chaque plafond",
       description: marges.map((m) => `${libelleMarge(m)} : ${texteMarge(m)}`).join(" ; ") + ".",
@@ -192,14 +196,14 @@ function sectionMarges(n: Numeroteur, marges: MargeJson[]): Html {
       <tbody>
         ${marges.map((m) => {
           const reste = new D(m.marge);
-          return html`<tr>
+          return balises`<tr>
             <th scope="row">${libelleMarge(m)}</th>
             <td class="n">${montant(m.demande)}</td>
             <td class="n">${montant(m.maximum)}</td>
             <td class="n">
               ${
                 reste.isNegative()
-                  ? html`<span class="ko">✖ dépassé de ${euros(reste.negated())}</span>`
+                  ? balises`<span class="ko">✖ dépassé de ${euros(reste.negated())}</span>`
                   : euros(reste)
               }
             </td>
@@ -212,9 +216,9 @@ function sectionMarges(n: Numeroteur, marges: MargeJson[]): Html {
 
 function sectionDispositifs(f: FicheJson): Html {
   if (!f.resultats.length)
-    return html`<h3>Dispositifs</h3>
+    return balises`<h3>Dispositifs</h3>
       <p>Aucun dispositif évalué.</p>`;
-  return html`<h3>Dispositifs</h3>
+  return balises`<h3>Dispositifs</h3>
     <table>
       <thead>
         <tr>
@@ -232,13 +236,13 @@ function sectionDispositifs(f: FicheJson): Html {
       <tbody>
         ${f.resultats.map((r) => {
           const aVerifier = r.motifs.some((m) => m.code === "a_verifier")
-            ? html` <span class="avert">⚠ à vérifier</span>`
+            ? balises` <span class="avert">⚠ à vérifier</span>`
             : "";
           const details = Object.entries(r.details).filter(([, v]) => v !== null);
-          return html`<tr>
+          return balises`<tr>
             <th scope="row">${r.dispositif}</th>
             <td>${r.depense}</td>
-            <td>${r.eligible ? "✔ oui" : html`<span class="ko">✖ non</span>`}</td>
+            <td>${r.eligible ? "✔ oui" : balises`<span class="ko">✖ non</span>`}</td>
             <td class="n">${montant(r.assiette)}</td>
             <td class="n">${taux(r.taux)}${aVerifier}</td>
             <td class="n">${montant(r.plafond)}${aVerifier}</td>
@@ -246,11 +250,11 @@ function sectionDispositifs(f: FicheJson): Html {
             <td class="n">
               ${
                 r.depassement !== null && !new D(r.depassement).isZero()
-                  ? html`<span class="ko">✖ ${montant(r.depassement)}</span>`
+                  ? balises`<span class="ko">✖ ${montant(r.depassement)}</span>`
                   : montant(r.depassement)
               }
             </td>
-            <td>${details.map(([k, v]) => html`${k} : ${String(v)}<br />`)}</td>
+            <td>${details.map(([k, v]) => balises`${k} : ${String(v)}<br />`)}</td>
           </tr>`;
         })}
       </tbody>
@@ -258,8 +262,8 @@ function sectionDispositifs(f: FicheJson): Html {
 }
 
 export function tableauControles(controles: (ControleJson | ControleContratJson)[], titre: string): Html {
-  if (!controles.length) return html``;
-  return html`<table>
+  if (!controles.length) return balises``;
+  return balises`<table>
     <caption>
       ${titre}
     </caption>
@@ -277,7 +281,7 @@ export function tableauControles(controles: (ControleJson | ControleContratJson)
     <tbody>
       ${controles.map(
         (c) =>
-          html`<tr class="${c.conforme === false ? "echec" : ""}">
+          balises`<tr class="${c.conforme === false ? "echec" : ""}">
             <th scope="row">${NOMS_CONTROLES[c.controle as keyof typeof NOMS_CONTROLES] ?? c.controle}</th>
             <td>${c.portee}</td>
             <td>${etiquetteControle(c.conforme)}</td>
@@ -285,7 +289,7 @@ export function tableauControles(controles: (ControleJson | ControleContratJson)
             <td class="n">
               ${montant(c.limite)}${
                 "disponible" in c && c.disponible !== undefined
-                  ? html`<br />disponible : ${montant(c.disponible)}`
+                  ? balises`<br />disponible : ${montant(c.disponible)}`
                   : ""
               }
             </td>
@@ -301,7 +305,7 @@ export function tableauControles(controles: (ControleJson | ControleContratJson)
 function sectionAvertissements(f: FicheJson): Html {
   const dits = new Set<string>();
   const items: Html[] = [];
-  for (const e of f.erreurs) items.push(html`<li class="ko">✖ <strong>Erreur</strong> : ${e}</li>`);
+  for (const e of f.erreurs) items.push(balises`<li class="ko">✖ <strong>Erreur</strong> : ${e}</li>`);
   const motifs = [
     ...f.motifs.map((m) => ({ m, ou: "" })),
     ...f.resultats.flatMap((r) =>
@@ -321,23 +325,39 @@ function sectionAvertissements(f: FicheJson): Html {
     dits.add(cle);
     const tete =
       m.code === "a_verifier"
-        ? html`<span class="avert">⚠ <strong>À vérifier</strong></span>`
+        ? balises`<span class="avert">⚠ <strong>À vérifier</strong></span>`
         : m.niveau === "info"
-          ? html`<span>ℹ Information</span>`
-          : html`<span class="avert">⚠ <strong>Avertissement</strong></span>`;
+          ? balises`<span>ℹ Information</span>`
+          : balises`<span class="avert">⚠ <strong>Avertissement</strong></span>`;
     items.push(
-      html`<li>
-        ${tete}${ou ? html` (${ou})` : ""} :
-        ${m.message}${m.source ? html` <span class="source">[${m.source}]</span>` : ""}
+      balises`<li>
+        ${tete}${ou ? balises` (${ou})` : ""} :
+        ${m.message}${m.source ? balises` <span class="source">[${m.source}]</span>` : ""}
       </li>`,
     );
   }
   return items.length
-    ? html`<h3>Avertissements et informations</h3>
+    ? balises`<h3>Avertissements et informations</h3>
         <ul class="avertissements">
           ${items}
         </ul>`
-    : html``;
+    : balises``;
+}
+
+/** Figures of the guide checked long ago: said under the verdict, detailed in the warnings. */
+function aVerifierEnTete(f: FicheJson): Html {
+  const dispositifs = [
+    ...new Set(
+      f.resultats.filter((r) => r.motifs.some((m) => m.code === "a_verifier")).map((r) => r.dispositif),
+    ),
+  ];
+  return dispositifs.length
+    ? balises`<p class="alerte">
+        <span class="avert">⚠ <strong>À vérifier</strong></span> : des chiffres appliqués à
+        ${dispositifs.join(", ")} datent du guide de 2019 ; confirmez-les auprès de l'opérateur avant de
+        présenter ce plan (détail dans « Avertissements et informations »).
+      </p>`
+    : balises``;
 }
 
 function sectionBeneficiaire(fd: FicheDuRapport): Html {
@@ -357,10 +377,10 @@ function sectionBeneficiaire(fd: FicheDuRapport): Html {
   if (fiche?.date_debut) lignes.push(["Début des travaux", dateFr(fiche.date_debut)]);
   lignes.push(["Évaluée au", dateFr(fd.json.date_evaluation)]);
   if (fiche) lignes.push(["Coût total", euros(coutTotal(fiche))]);
-  return html`<dl class="identite">
+  return balises`<dl class="identite">
     ${lignes.map(
       ([k, v]) =>
-        html`<div>
+        balises`<div>
           <dt>${k}</dt>
           <dd>${v}</dd>
         </div>`,
@@ -378,24 +398,24 @@ export function rendrePageFiche(
   const verdict = verdictFiche(f, contrat);
   const echecs = [...f.controles, ...contrat].filter((c) => c.conforme === false);
   const marges = margesDe(f);
-  return html`<section class="fiche" id="${ancreFiche(index)}" aria-labelledby="${ancreFiche(index)}-titre">
+  return balises`<section class="fiche" id="${ancreFiche(index)}" aria-labelledby="${ancreFiche(index)}-titre">
     <h2 id="${ancreFiche(index)}-titre">Fiche ${f.id}${fd.fiche?.titre ? ` — ${fd.fiche.titre}` : ""}</h2>
     <p class="tete-verdict">
       ${etiquetteVerdict(verdict)}${
-        echecs.length ? html` — ${echecs.length} contrôle(s) en échec, d'abord : ${echecs[0].message}` : ""
+        echecs.length ? balises` — ${echecs.length} contrôle(s) en échec, d'abord : ${echecs[0].message}` : ""
       }
     </p>
-    ${sectionBeneficiaire(fd)}
+    ${aVerifierEnTete(f)} ${sectionBeneficiaire(fd)}
     ${
       f.erreurs.length
         ? ""
-        : html`<h3>Plan de financement</h3>
+        : balises`<h3>Plan de financement</h3>
             ${fd.fiche ? sectionPlan(n, fd.fiche, marges) : ""}`
     }
     ${sectionMarges(n, marges)} ${f.erreurs.length ? "" : sectionDispositifs(f)}
     ${
       f.controles.length
-        ? html`<h3>Contrôles</h3>
+        ? balises`<h3>Contrôles</h3>
             ${tableauControles(f.controles, "Contrôles du plan de financement")}`
         : ""
     }

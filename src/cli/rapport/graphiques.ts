@@ -3,7 +3,7 @@
 // description (role="img", aria-labelledby) and never speaks by colour alone: segments carry a
 // number and a pattern, marks a letter, gauges their figures in words.
 import { D, type Dec } from "../../core/argent.js";
-import { html, Html } from "./html.js";
+import { balises, Html } from "./html.js";
 
 const LARGEUR = 720;
 const MARGE = 12;
@@ -51,19 +51,20 @@ export function apparence(k: number, prive = false): { couleur: string; motif: n
 }
 
 function defsMotifs(id: string): Html {
-  return html`<defs
+  return balises`<defs
     >${MOTIFS.map(
       (m, k) =>
         // The patterns are this module's constants, not input: kept as they are.
-        html`<pattern id="${id}-m${k}" width="8" height="8" patternUnits="userSpaceOnUse"
+        balises`<pattern id="${id}-m${k}" width="8" height="8" patternUnits="userSpaceOnUse"
           >${new Html(m)}</pattern
         >`,
     )}</defs
   >`;
 }
 
-function enteteSvg(id: string, hauteur: number, titre: string, description: string): Html {
-  return html`<svg
+/** A chart: its title and text description first, then what it draws. */
+function svg(id: string, hauteur: number, titre: string, description: string, contenu: Html | Html[]): Html {
+  return balises`<svg
     xmlns="http://www.w3.org/2000/svg"
     class="graphique"
     viewBox="0 0 ${LARGEUR} ${hauteur}"
@@ -76,6 +77,7 @@ function enteteSvg(id: string, hauteur: number, titre: string, description: stri
     <title id="${id}-t">${titre}</title>
     <desc id="${id}-d">${description}</desc>
     ${defsMotifs(id)}
+    ${contenu}
   </svg>`;
 }
 
@@ -83,7 +85,7 @@ const px = (x: Dec, echelle: Dec): number =>
   echelle.isZero() ? 0 : Number(x.dividedBy(echelle).times(UTILE).toFixed(2));
 
 function rectangle(id: string, x: number, y: number, l: number, h: number, couleur: string, motif: number) {
-  return html`<rect
+  return balises`<rect
       x="${MARGE + x}"
       y="${y}"
       width="${l}"
@@ -93,7 +95,7 @@ function rectangle(id: string, x: number, y: number, l: number, h: number, coule
       stroke-width="1"
     />${
       motif
-        ? html`<rect x="${MARGE + x}" y="${y}" width="${l}" height="${h}" fill="url(#${id}-m${motif})" />`
+        ? balises`<rect x="${MARGE + x}" y="${y}" width="${l}" height="${h}" fill="url(#${id}-m${motif})" />`
         : ""
     }`;
 }
@@ -122,7 +124,7 @@ export function barreEmpilee(
     const largeur = Math.max(0, px(x, echelle) - debut);
     const numero =
       largeur >= 14
-        ? html`<text
+        ? balises`<text
             x="${MARGE + debut + largeur / 2}"
             y="${y - 8}"
             text-anchor="middle"
@@ -131,7 +133,7 @@ export function barreEmpilee(
             >${k + 1}</text
           >`
         : "";
-    return html`${rectangle(id, debut, y, largeur, h, couleur, motif)}${numero}`;
+    return balises`${rectangle(id, debut, y, largeur, h, couleur, motif)}${numero}`;
   });
   // Marks at the same place share one line, their letters side by side ("A, B").
   const parPosition = new Map<string, string[]>();
@@ -140,7 +142,7 @@ export function barreEmpilee(
   const reperes = [...parPosition].map(([position, lettres], k) => {
     const rx = MARGE + px(new D(position), echelle);
     const ly = y + h + 16 + (k % 2) * 16;
-    return html`<line
+    return balises`<line
         x1="${rx}"
         y1="${y - 4}"
         x2="${rx}"
@@ -153,7 +155,8 @@ export function barreEmpilee(
       >`;
   });
   const hauteur = y + h + 16 + (parPosition.size > 1 ? 32 : parPosition.size ? 16 : 0) + 8;
-  return html`${enteteSvg(id, hauteur, o.titre, o.description)}<rect x="${MARGE}" y="${y}" width="${px(o.total, echelle)}" height="${h}" fill="none" stroke="#000" stroke-width="1"/>${morceaux}${reperes}</svg>`;
+  const cadre = balises`<rect x="${MARGE}" y="${y}" width="${px(o.total, echelle)}" height="${h}" fill="none" stroke="#000" stroke-width="1"/>`;
+  return svg(id, hauteur, o.titre, o.description, [cadre, ...morceaux, ...reperes]);
 }
 
 export interface Jauge {
@@ -179,7 +182,7 @@ export function jauges(n: Numeroteur, o: { titre: string; description: string; l
     const lim = px(l.limite, echelle);
     const dedans = Math.min(v, lim);
     const barreY = y + 22;
-    return html`<text x="${MARGE}" y="${y + 14}" fill="#000" font-weight="bold">${l.libelle}</text>
+    return balises`<text x="${MARGE}" y="${y + 14}" fill="#000" font-weight="bold">${l.libelle}</text>
       <text x="${MARGE}" y="${barreY + 36}" fill="#000">${l.texte}</text>
       <rect x="${MARGE}" y="${barreY}" width="${lim}" height="18" fill="#fff" stroke="#555" />
       <rect
@@ -200,7 +203,7 @@ export function jauges(n: Numeroteur, o: { titre: string; description: string; l
         stroke-width="2"
       />`;
   });
-  return html`${enteteSvg(id, 8 + o.lignes.length * pas, o.titre, o.description)}${lignes}</svg>`;
+  return svg(id, 8 + o.lignes.length * pas, o.titre, o.description, lignes);
 }
 
 export interface Barre {
@@ -220,9 +223,9 @@ export function barres(
   const pas = 46;
   const lignes = o.lignes.map((l, k) => {
     const y = 8 + k * pas;
-    return html`<text x="${MARGE}" y="${y + 14}" fill="#000">${l.libelle} — ${l.texte}</text>
+    return balises`<text x="${MARGE}" y="${y + 14}" fill="#000">${l.libelle} — ${l.texte}</text>
       <rect x="${MARGE}" y="${y + 20}" width="${UTILE}" height="16" fill="#fff" stroke="#999" />
       ${rectangle(id, 0, y + 20, px(l.valeur, echelle), 16, COULEURS[0], 0)}`;
   });
-  return html`${enteteSvg(id, 8 + o.lignes.length * pas, o.titre, o.description)}${lignes}</svg>`;
+  return svg(id, 8 + o.lignes.length * pas, o.titre, o.description, lignes);
 }

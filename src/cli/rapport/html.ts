@@ -1,5 +1,5 @@
-// HTML written safely: every value put in a `html` template is escaped, unless it is itself HTML built
-// by `html` (or a chart). Text from the input (a beneficiary named `<script>`) is shown, never run.
+// HTML written safely: every value put in a `balises` template is escaped, unless it is itself HTML built
+// by `balises` (or a chart). Text from the input (a beneficiary named `<script>`) is shown, never run.
 
 /** A piece of HTML already escaped: put as is in a template. */
 export class Html {
@@ -31,8 +31,8 @@ function rendre(v: Valeur): string {
   return echapper(String(v));
 }
 
-/** html`<p>${texte}</p>`: the values escaped, HTML values (and lists of them) kept. */
-export function html(morceaux: TemplateStringsArray, ...valeurs: Valeur[]): Html {
+/** balises`<p>${texte}</p>`: the values escaped, HTML values (and lists of them) kept. */
+export function balises(morceaux: TemplateStringsArray, ...valeurs: Valeur[]): Html {
   let texte = morceaux[0];
   valeurs.forEach((v, i) => (texte += rendre(v) + morceaux[i + 1]));
   return new Html(texte);

@@ -4,7 +4,7 @@ import { controlesContratDe, rendrePageContrat, sectionEchecs } from "./contrat.
 import type { DocumentRapport } from "./donnees.js";
 import { rendrePageFiche } from "./fiche.js";
 import { Numeroteur } from "./graphiques.js";
-import { html, Html } from "./html.js";
+import { balises, Html } from "./html.js";
 
 // Dark text on white (contrast above 7:1); the states keep a symbol and a word, never colour alone.
 const STYLE = `
@@ -29,6 +29,7 @@ tr.echec { background: #fdecea; }
 .verdict-non_conforme, .verdict-erreur { color: #a00018; }
 .verdict-sans_plan { color: #333; }
 .tete-verdict { font-size: 1.1rem; }
+.alerte { border-left: 4px solid #6b4400; padding: .2rem .6rem; background: #fff8e1; }
 dl.identite { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: .2rem 1rem; margin: .5rem 0; }
 dl.identite dt { font-weight: 600; display: inline; }
 dl.identite dt::after { content: " : "; }
@@ -56,7 +57,7 @@ export function rendreRapport(d: DocumentRapport): string {
   const n = new Numeroteur();
   const s = d.synthese;
   const contrat = d.contrat;
-  const corps = html`<header>
+  const corps = balises`<header>
       <h1>${d.titre}</h1>
       <p>
         Rapport de ${d.commande} (ti-aides ${d.version}) — ${s.fiches} fiche(s) : ${s.conformes} conforme(s),
@@ -78,7 +79,7 @@ export function rendreRapport(d: DocumentRapport): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-`)}${html`<title>${d.titre}</title>`}
+`)}${balises`<title>${d.titre}</title>`}
 <style>${STYLE}</style>
 </head>
 <body>
