@@ -3,8 +3,7 @@
 // its CI reports (verifier/junit.ts, verifier/github.ts).
 import { stringify } from "yaml";
 import type { Fiche } from "../core/schemas/fiche.js";
-import { documentRapport, type DocumentJson } from "./rapport/donnees.js";
-import { rendreRapport } from "./rapport/page.js";
+import type { DocumentJson } from "./rapport/donnees.js";
 
 export type FormatDocument = "json" | "yaml";
 
@@ -13,11 +12,18 @@ export const ECRIVAINS_DOCUMENT: Record<FormatDocument, (document: unknown) => s
   yaml: (document) => stringify(document),
 };
 
-/** --format html (simuler, lot, verifier): the report to share (rapport/), drawn from the JSON document. */
-export function ecrireRapportHtml(
+/**
+ * --format html (simuler, lot, verifier): the report to share (rapport/), drawn from the JSON document;
+ * loaded only for a report, as the table's renderers are only for a table.
+ */
+export async function ecrireRapportHtml(
   document: DocumentJson,
   lues: { fiche?: Fiche }[],
   commande: string,
-): string {
+): Promise<string> {
+  const [{ documentRapport }, { rendreRapport }] = await Promise.all([
+    import("./rapport/donnees.js"),
+    import("./rapport/page.js"),
+  ]);
   return rendreRapport(documentRapport(document, lues, commande));
 }

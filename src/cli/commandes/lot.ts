@@ -155,7 +155,10 @@ async function lotHtml(fichier: string, ref: Referentiel, o: OptionsLot): Promis
   const v = verifierSources({ fichiers: [fichier], ...csv, contrat: undefined }, ref, o.date);
   for (const k of v.constats)
     if (k.gravite === "erreur") process.stderr.write(`Erreur : ${formaterProbleme(probleme(v, k))}\n`);
-  ecrireSortie(ecrireRapportHtml(documentVerification(v), v.fiches, `ti-aides lot ${fichier}`), o.sortie);
+  ecrireSortie(
+    await ecrireRapportHtml(documentVerification(v), v.fiches, `ti-aides lot ${fichier}`),
+    o.sortie,
+  );
   const d = decompter(v);
   return o.strict && d.nonConformes + d.enErreur > 0 ? CODE_NON_CONFORME : CODE_OK;
 }

@@ -151,7 +151,11 @@ export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<nu
   if (evaluations.length) {
     if (format === "html")
       ecrireSortie(
-        ecrireRapportHtml(documentJson(evaluations), evaluees, `ti-aides simuler ${fichiers.join(" ")}`),
+        await ecrireRapportHtml(
+          documentJson(evaluations),
+          evaluees,
+          `ti-aides simuler ${fichiers.join(" ")}`,
+        ),
         o.sortie,
       );
     else if (format !== "table")

@@ -37,7 +37,7 @@ export async function verifier(chemins: string[], o: OptionsVerifier): Promise<n
     format === "json"
       ? ECRIVAINS_DOCUMENT.json(documentVerification(v))
       : format === "html"
-        ? ecrireRapportHtml(documentVerification(v), v.fiches, `ti-aides verifier ${chemins.join(" ")}`)
+        ? await ecrireRapportHtml(documentVerification(v), v.fiches, `ti-aides verifier ${chemins.join(" ")}`)
         : format === "junit"
           ? rendreVerificationJunit(v, strict)
           : format === "github"

@@ -170,7 +170,7 @@ function sectionPartsPubliques(n: Numeroteur, fiches: FicheDuRapport[]): Html {
   if (!lignes.length) return balises``;
   return balises`<h2>Part d'aide publique par fiche</h2>
     ${barres(n, {
-      titre: "Part d'aide publique dans le coût de chaque fiche",
+      titre: "Part d'aide publique dans le coût de chaque fiche (barres de 0 à 100 % du coût)",
       description:
         lignes
           .map((l) => `${l.id} : ${pourcent(l.part)} (${euros(l.publics)} sur ${euros(l.cout)})`)

@@ -10,6 +10,7 @@ import { balises, type Html } from "./html.js";
 import { margesDe, type MargeJson } from "./marges.js";
 import { dateFr, montant, part, taux } from "./nombres.js";
 import { euros, pourcent } from "../../core/format.js";
+import { NOM_PERIODE } from "../verifier/verification.js";
 
 export type ControleContratJson = ContratJson["controles"][number];
 
@@ -261,6 +262,11 @@ function sectionDispositifs(f: FicheJson): Html {
     </table>`;
 }
 
+/** A control's French name, the contract's period check included. */
+function nomControle(id: string): string {
+  return id === "periode" ? NOM_PERIODE : (NOMS_CONTROLES[id as keyof typeof NOMS_CONTROLES] ?? id);
+}
+
 export function tableauControles(controles: (ControleJson | ControleContratJson)[], titre: string): Html {
   if (!controles.length) return balises``;
   return balises`<table>
@@ -282,7 +288,7 @@ export function tableauControles(controles: (ControleJson | ControleContratJson)
       ${controles.map(
         (c) =>
           balises`<tr class="${c.conforme === false ? "echec" : ""}">
-            <th scope="row">${NOMS_CONTROLES[c.controle as keyof typeof NOMS_CONTROLES] ?? c.controle}</th>
+            <th scope="row">${nomControle(c.controle)}</th>
             <td>${c.portee}</td>
             <td>${etiquetteControle(c.conforme)}</td>
             <td class="n">${montant(c.valeur)}</td>
