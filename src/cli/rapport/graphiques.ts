@@ -9,7 +9,7 @@ const LARGEUR = 720;
 const MARGE = 12;
 const UTILE = LARGEUR - 2 * MARGE;
 
-/** Okabe–Ito colours, told apart by colour-blind readers; dark enough against white. */
+/** Okabe–Ito colours, told apart by colour-blind readers; the light ones under 3:1 against white, so every shape is edged in black. */
 const COULEURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"];
 export const COULEUR_PRIVE = "#BDBDBD";
 /** Patterns laid over the colours, so that two segments differ without colour too. */
@@ -91,7 +91,7 @@ function rectangle(id: string, x: number, y: number, l: number, h: number, coule
       width="${l}"
       height="${h}"
       fill="${couleur}"
-      stroke="#fff"
+      stroke="#000"
       stroke-width="1"
     />${
       motif
