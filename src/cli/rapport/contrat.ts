@@ -273,13 +273,18 @@ function sectionDeMinimis(n: Numeroteur, fiches: FicheDuRapport[], contrat: Cont
 }
 
 export function rendrePageContrat(n: Numeroteur, fiches: FicheDuRapport[], contrat: ContratJson): Html {
+  // Without a contract file (`lot`, fiches given one by one): the fiches taken together.
+  const nom =
+    contrat.id || contrat.titre
+      ? `Contrat ${[contrat.id, contrat.titre].filter(Boolean).join(" — ")}`
+      : "Ensemble des fiches";
   const verdict =
-    contrat.conforme === true ? "conforme" : contrat.conforme === false ? "non_conforme" : "erreur";
+    contrat.conforme === null
+      ? balises`<span class="verdict verdict-erreur">✖ Verdict incomplet : des entrées ne se lisent pas</span>`
+      : etiquetteVerdict(contrat.conforme ? "conforme" : "non_conforme");
   return balises`<section class="contrat" aria-labelledby="contrat-titre">
-    <h2 id="contrat-titre">
-      Contrat${contrat.id ? ` ${contrat.id}` : ""}${contrat.titre ? ` — ${contrat.titre}` : ""}
-    </h2>
-    <p class="tete-verdict">${etiquetteVerdict(verdict)}</p>
+    <h2 id="contrat-titre">${nom}</h2>
+    <p class="tete-verdict">${verdict}</p>
     <dl class="identite">
       ${[
         contrat.territoire
