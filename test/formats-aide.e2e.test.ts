@@ -43,7 +43,7 @@ describe.each(COMMANDES)("%s", (nom, args) => {
     expect(/formats permis : (.*)$/m.exec(refus.stderr)![1].split(", ")).toEqual(listes);
 
     // Every format listed is accepted (whatever then becomes of the missing input), every other refused.
-    const tous = ["table", "json", "yaml", "csv", "jsonl", "junit", "github", "xlsx"];
+    const tous = ["table", "json", "yaml", "csv", "jsonl", "junit", "github", "xlsx", "html"];
     const essais = await Promise.all(tous.map((f) => lancer([...args, "--format", f])));
     const acceptes = tous.filter((_, i) => !INCONNU.test(essais[i].stderr));
     expect(acceptes.sort()).toEqual([...listes].sort());

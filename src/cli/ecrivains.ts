@@ -2,6 +2,8 @@
 // table is its own rendering (rendu/); `lot` streams its rows (csv/ecrivains.ts); `verifier` adds
 // its CI reports (verifier/junit.ts, verifier/github.ts).
 import { stringify } from "yaml";
+import type { Fiche } from "../core/schemas/fiche.js";
+import type { DocumentJson } from "./rapport/donnees.js";
 
 export type FormatDocument = "json" | "yaml";
 
@@ -9,3 +11,19 @@ export const ECRIVAINS_DOCUMENT: Record<FormatDocument, (document: unknown) => s
   json: (document) => JSON.stringify(document, null, 2) + "\n",
   yaml: (document) => stringify(document),
 };
+
+/**
+ * --format html (simuler, lot, verifier): the report to share (rapport/), drawn from the JSON document;
+ * loaded only for a report, as the table's renderers are only for a table.
+ */
+export async function ecrireRapportHtml(
+  document: DocumentJson,
+  lues: { fiche?: Fiche }[],
+  commande: string,
+): Promise<string> {
+  const [{ documentRapport }, { rendreRapport }] = await Promise.all([
+    import("./rapport/donnees.js"),
+    import("./rapport/page.js"),
+  ]);
+  return rendreRapport(documentRapport(document, lues, commande));
+}

@@ -13,10 +13,11 @@ export interface FormatSortie {
 const TABLE: FormatSortie = { nom: "table", aide: "tableau lisible, par défaut" };
 const JSON_: FormatSortie = { nom: "json", aide: "" };
 const YAML: FormatSortie = { nom: "yaml", aide: "" };
+const HTML: FormatSortie = { nom: "html", aide: "rapport autonome à partager ou imprimer" };
 
 /** Each command's formats, its default first. */
 export const FORMATS_SORTIE = {
-  simuler: [TABLE, JSON_, YAML],
+  simuler: [TABLE, JSON_, YAML, HTML],
   lot: [
     {
       nom: "csv",
@@ -28,12 +29,14 @@ export const FORMATS_SORTIE = {
       nom: "xlsx",
       aide: "par défaut pour un classeur .xlsx : sa feuille complétée des colonnes de résultat, et les feuilles « Synthèse » et « Anomalies »",
     },
+    HTML,
   ],
   verifier: [
     { nom: "table", aide: "rapport lisible, par défaut" },
     JSON_,
     { nom: "junit", aide: "XML JUnit pour GitLab, Jenkins…" },
     { nom: "github", aide: "annotations GitHub Actions" },
+    HTML,
   ],
   expliquer: [TABLE, JSON_, YAML],
   regles: [TABLE, JSON_, YAML],

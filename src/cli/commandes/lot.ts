@@ -17,8 +17,11 @@ import { ouvrirCsv, type CsvOuvert } from "../csv/lecture.js";
 import { progression, TAILLE_BARRE } from "../csv/progression.js";
 import type { Enregistrement, FormatLot, LigneTraitee, ParametresLot } from "../csv/traitement.js";
 import { exigerFichierOrdinaire } from "../../lecture-sure.js";
-import { ouvrirSortieProgressive, type SortieProgressive } from "../ecriture.js";
+import { ecrireSortie, ouvrirSortieProgressive, type SortieProgressive } from "../ecriture.js";
 import { largeurSortie } from "../rendu/largeur.js";
+import { ecrireRapportHtml } from "../ecrivains.js";
+import { documentVerification, probleme } from "../verifier/document.js";
+import { decompter, verifierSources } from "../verifier/verification.js";
 import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
 import { lecteurDe } from "../lecteurs.js";
 import type { ClasseurOuvert } from "../classeur/lecture.js";
@@ -45,7 +48,8 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
   // .ods, .xls, .tsv: what to do instead (lecteurs.ts).
   if (lecteur.sorte === "refus") throw new ErreurSaisie([{ fichier, message: lecteur.message }]);
   const estClasseur = lecteur.sorte === "classeur";
-  const format = verifierFormat(o.format ?? formatParDefaut(estClasseur, o.sortie), "lot") as FormatLot;
+  const format = verifierFormat(o.format ?? formatParDefaut(estClasseur, o.sortie), "lot") as
+    FormatLot | "html";
   verifierDate(o.date);
   if (fichier === "-")
     throw new ErreurUsage(
@@ -60,6 +64,7 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
       "un classeur ne s'affiche pas à l'écran : écrivez-le dans un fichier, ex. ti-aides lot contrat.xlsx -o resultats.xlsx",
     );
   const ref = reglesDe(o);
+  if (format === "html") return lotHtml(fichier, ref, o);
   const depart = performance.now();
 
   exigerFichierOrdinaire(fichier); // a named pipe would block the reading for ever
@@ -215,6 +220,27 @@ async function ecrireClasseur(
     throw e;
   }
   await ecriture;
+}
+
+/**
+ * `lot --format html`: the report is one page drawn at the end, and shows the batch as a contract
+ * (totals, de minimis per undertaking): the rows are read and evaluated as `verifier` reads a CSV
+ * or a workbook.
+ * A file that cannot be read at all is an error (exit 2); a bad row is in the report.
+ */
+async function lotHtml(fichier: string, ref: Referentiel, o: OptionsLot): Promise<number> {
+  const { lireFichesCsv } = await import("../verifier/csv.js");
+  const csv = await lireFichesCsv(fichier, ref, o.feuille);
+  if (csv.erreurs.length) throw csv.erreurs[0];
+  const v = verifierSources({ fichiers: [fichier], ...csv, contrat: undefined }, ref, o.date);
+  for (const k of v.constats)
+    if (k.gravite === "erreur") process.stderr.write(`Erreur : ${formaterProbleme(probleme(v, k))}\n`);
+  ecrireSortie(
+    await ecrireRapportHtml(documentVerification(v), v.fiches, `ti-aides lot ${fichier}`),
+    o.sortie,
+  );
+  const d = decompter(v);
+  return o.strict && d.nonConformes + d.enErreur > 0 ? CODE_NON_CONFORME : CODE_OK;
 }
 
 /** The header row: the first that is not blank. */

@@ -7,7 +7,7 @@ import { vouliezVousDire } from "../../core/suggestion.js";
 import { sansControles } from "../../core/texte-affichable.js";
 import { ErreurUsage, CODE_NON_CONFORME, CODE_OK, CODE_SAISIE } from "../codes.js";
 import { ecrireSortie } from "../ecriture.js";
-import { ECRIVAINS_DOCUMENT, type FormatDocument } from "../ecrivains.js";
+import { ECRIVAINS_DOCUMENT, ecrireRapportHtml, type FormatDocument } from "../ecrivains.js";
 import { evaluerSource, type FicheEvaluee, type FicheSource } from "../../core/fiche-lue.js";
 import { fichesDuDocument } from "../../core/fiches-du-document.js";
 import { lireFichier } from "../entrees.js";
@@ -175,7 +175,16 @@ export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<nu
   // A fiche in error is said once, on stderr above; the table shows only the fiches evaluated.
   const evaluables = evaluees.filter((e) => !e.erreur);
   if (format === "table" ? evaluables.length : evaluations.length) {
-    if (format !== "table")
+    if (format === "html")
+      ecrireSortie(
+        await ecrireRapportHtml(
+          documentJson(evaluations),
+          evaluees,
+          `ti-aides simuler ${fichiers.join(" ")}`,
+        ),
+        o.sortie,
+      );
+    else if (format !== "table")
       ecrireSortie(
         ECRIVAINS_DOCUMENT[format as FormatDocument](documentJson(evaluations, { etapes: o.expliquer })),
         o.sortie,
