@@ -294,6 +294,17 @@ describe("counting that a reader can check", () => {
 });
 
 describe("messages to a CSV user name columns, never a YAML path", () => {
+  test("verifier --format json: a row's `erreurs` name the column, as standard error does", () => {
+    // « 350.000 » is ambiguous (docs/domaine.md, second edition): an error on the « Montant » cell.
+    const entree = fichier("ambigu.csv", "id;Nature;Catégorie;Montant\r\nA-1;investissement;enr;350.000\r\n");
+    const r = tiAides(["verifier", entree, "--format", "json"]);
+    expect(r.code).toBe(2);
+    const erreurs: string[] = JSON.parse(r.stdout).fiches[0].erreurs;
+    expect(erreurs.join("\n")).toMatch(/ligne 2 : colonne « Montant » : montant « 350\.000 » ambigu/);
+    expect(erreurs.join("\n")).not.toContain("champ «");
+    expect(r.stderr).toContain("colonne « Montant »");
+  });
+
   test("verifier on the README's example: « colonne », never « champ »", () => {
     const r = tiAides(["verifier", "fixtures/csv/contrat-exemple.csv"]);
     expect(r.stdout).not.toContain("champ «");

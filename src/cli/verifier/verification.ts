@@ -74,7 +74,8 @@ export function verifierSources(sources: SourcesVerification, ref: Referentiel, 
     const ev = colonnes
       ? { ...evaluee, evaluation: evaluationPourTableur(evaluee.evaluation, colonnes) }
       : evaluee;
-    const lues = sources.problemes.get(s);
+    // A CSV row in error: its messages name the column too, be the mistake in a cell or in the schema.
+    const lues = sources.problemes.get(s) ?? (colonnes && ev.erreur ? [] : undefined);
     return {
       ...(lues ? avecCellulesIllisibles(ev, lues, (champ) => colonneDe(s, champ), date) : ev),
       fichier: s.doc.fichier,
