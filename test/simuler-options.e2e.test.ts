@@ -141,6 +141,19 @@ describe("simuler en une ligne, avec des lignes de financement", () => {
     expect(apres.find((x) => x.controle === "effet_incitatif")?.conforme).toBe(true);
   });
 
+  test("sans --date-debut : l'effet incitatif non vérifiable nomme l'option, pas le champ date_debut du YAML", async () => {
+    const r = await lancer([
+      ...QUESTION,
+      "--financement",
+      "ademe-investissement=350000",
+      "--regime-financement",
+      "ademe-investissement=rgec",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("--date-debut");
+    expect(r.stdout).not.toContain("date_debut");
+  });
+
   test("régime non précisé : l'avertissement dit quelle option ajouter, pas « regime: » de YAML", async () => {
     const r = await lancer([...QUESTION, "--financement", "region=150000"]);
     expect(r.code).toBe(0);

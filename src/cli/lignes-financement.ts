@@ -114,6 +114,13 @@ export function lignesDesOptions(o: OptionsFinancement, ref: Referentiel): Ligne
   return { lignes, anterieures, drapeaux };
 }
 
+/** The start of works, named as the one who typed options gives it: the option, not the YAML field. */
+function debutEnOption(message: string): string {
+  return message
+    .replace(/« date_debut » non renseignée/g, "début des travaux non donné (--date-debut AAAA-MM-JJ)")
+    .replace(/sans date_debut/g, "sans --date-debut");
+}
+
 /** "confirmez-le avec « regime: rgec »…" said to the one who typed options: the option to add. */
 export function evaluationPourOptions(e: EvaluationFiche): EvaluationFiche {
   const dire = (m: Motif): Motif => {
@@ -124,11 +131,12 @@ export function evaluationPourOptions(e: EvaluationFiche): EvaluationFiche {
           ...m,
           message: `${r[1]} ; confirmez-le avec --regime-financement ${r[2]}=rgec (ou de_minimis, hors_aide_etat).`,
         }
-      : m;
+      : { ...m, message: debutEnOption(m.message) };
   };
   return {
     ...e,
     motifs: e.motifs.map(dire),
     resultats: e.resultats.map((x) => ({ ...x, motifs: x.motifs.map(dire) })),
+    controles: e.controles.map((k) => ({ ...k, message: debutEnOption(k.message) })),
   };
 }
