@@ -16,7 +16,8 @@ const COMMANDES: [string, string[]][] = [
   ["modele", ["modele", "-o", "/dev/null"]],
 ];
 
-const INCONNU = /format « [^»]+ » inconnu pour cette commande/;
+// A format unknown everywhere, or one another command writes (no typo: no suggestion then).
+const INCONNU = /format « [^»]+ » (inconnu pour|n'est pas écrit par) cette commande/;
 
 /** "Formats (--format) : table (tableau lisible, par défaut), json, yaml." → ["table", "json", "yaml"]. */
 function formatsDeLAide(aide: string): string[] {

@@ -322,8 +322,8 @@ describe("a file that cannot be read at all: exit 2, a French message, no stack 
     const f = tiAides(["lot", EXEMPLE, "--format", "yaml"]);
     expect(f.code).toBe(2);
     expect(f.stderr).toBe(
-      // « yaml » is two letters from « html »: the usual suggestion follows.
-      "Erreur : format « yaml » inconnu pour cette commande (vouliez-vous dire « html » ?) ; formats permis : csv, jsonl, json, xlsx, html\n",
+      // A format other commands write is no typo: « yaml » is not taken for « html » (two letters away).
+      "Erreur : le format « yaml » n'est pas écrit par cette commande ; formats permis : csv, jsonl, json, xlsx, html\n",
     );
     const s = tiAides(["lot", "-"], { entree: readFileSync(EXEMPLE) });
     expect(s.code).toBe(2);

@@ -4,7 +4,7 @@ import { reglesAvecCache } from "./cache-regles.js";
 import { ErreurUsage } from "./codes.js";
 import { lireDate } from "./csv/cellules.js";
 import type { OptionsFinancement } from "./lignes-financement.js";
-import { nomsDesFormats, type CommandeAFormats } from "./formats.js";
+import { FORMATS_SORTIE, nomsDesFormats, type CommandeAFormats } from "./formats.js";
 import { vouliezVousDire } from "../core/suggestion.js";
 import { echapperControles } from "../core/texte-affichable.js";
 
@@ -42,10 +42,15 @@ export interface OptionsSimuler extends OptionsGlobales, OptionsFinancement {
 export function verifierFormat(format: string | undefined, commande: CommandeAFormats): string {
   const permis = nomsDesFormats(commande);
   const f = format ?? permis[0];
-  if (!permis.includes(f))
+  if (!permis.includes(f)) {
+    // A format of another command (yaml for lot) is no typo: no « vouliez-vous dire » then.
+    const ailleurs = Object.values(FORMATS_SORTIE).some((fs) => fs.some((x) => x.nom === f));
     throw new ErreurUsage(
-      `format « ${f} » inconnu pour cette commande${vouliezVousDire(f, permis)} ; formats permis : ${permis.join(", ")}`,
+      ailleurs
+        ? `le format « ${f} » n'est pas écrit par cette commande ; formats permis : ${permis.join(", ")}`
+        : `format « ${f} » inconnu pour cette commande${vouliezVousDire(f, permis)} ; formats permis : ${permis.join(", ")}`,
     );
+  }
   return f;
 }
 
