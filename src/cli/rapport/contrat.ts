@@ -300,8 +300,14 @@ export function rendrePageContrat(n: Numeroteur, fiches: FicheDuRapport[], contr
             </div>`
           : "",
         balises`<div>
-          <dt>Fiches</dt>
-          <dd>${contrat.totaux.fiches}</dd>
+          <dt>Fiches comptées dans les totaux</dt>
+          <dd>
+            ${contrat.totaux.fiches}${
+              fiches.length > contrat.totaux.fiches
+                ? ` sur ${fiches.length} (les fiches en erreur ou en double n'y sont pas)`
+                : ""
+            }
+          </dd>
         </div>`,
       ]}
     </dl>
