@@ -102,7 +102,10 @@ describe("user errors: code 2, a French message, no stack trace", () => {
     [["proposer", CHAUFFERIE, "--financeurs", ""], /--financeurs est vide/],
     [["proposer", CONTRAT], /proposer prend une fiche, pas un contrat/],
     [["proposer", "absente.yaml"], /absente\.yaml/],
-    [["proposer", CHAUFFERIE, "--format", "csv"], /format « csv » inconnu/],
+    [
+      ["proposer", CHAUFFERIE, "--format", "csv"],
+      /le format « csv » n'est pas écrit par cette commande ; formats permis : yaml, json/,
+    ],
   ])("%j", (args, message) => {
     const r = tiAides(args);
     expect(r.code).toBe(2);
