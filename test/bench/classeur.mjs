@@ -8,18 +8,17 @@
 // effectifs en nombres ; la ligne fausse sur cent garde son texte). Puis, alternés (la charge d'une
 // machine partagée change d'une seconde à l'autre) : `lot contrat.xlsx -o resultats.xlsx` et
 // `lot contrat.csv -o resultats.csv` ; débit (médiane) et mémoire maximale (RSS) de chacun. Les
-// processus mesurés n'ont pas NODE_EXTRA_CA_CERTS (commun.mjs, envMesure).
+// processus mesurés n'ont pas NODE_EXTRA_CA_CERTS et gardent leurs caches dans le dossier du banc
+// (commun.mjs, mesurerProcessus).
 // Dernière ligne : RESULTAT_JSON {…} (lisible par test/bench/run.mjs).
-import { spawn } from "node:child_process";
-import { once } from "node:events";
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createReadStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import { generer, GRAINE } from "./generateur.mjs";
-import { crochetRss, envMesure, fr, mediane, option } from "./commun.mjs";
+import { crochetRss, exigerConstruction, fr, mediane, mesurerProcessus, option } from "./commun.mjs";
 
 const RACINE = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = join(RACINE, "bin", "ti-aides.js");
@@ -27,10 +26,7 @@ const LIGNES = option("--lignes", 20_000);
 const REPETITIONS = Math.max(1, option("--repetitions", 2));
 const GARDER = process.argv.includes("--garder");
 
-if (!existsSync(join(RACINE, "dist", "paquet", "main.cjs"))) {
-  process.stderr.write("Construisez d'abord ti-aides : npm run build\n");
-  process.exit(2);
-}
+exigerConstruction(RACINE);
 
 const DATE = /^(\d{2})\/(\d{2})\/(\d{4})$/;
 const MONTANT = /^[\d\u202f]+,\d{2}\u00a0€$/;
@@ -64,21 +60,10 @@ async function versClasseur(csv, xlsx) {
   await classeur.commit();
 }
 
-/** Runs a node process; its duration and peak memory (RSS, by a preloaded exit hook). */
+/** Its duration and peak memory, in MB (commun.mjs; the caches in the bench's folder). */
 async function mesurer(args, dossier, crochet) {
-  const rss = join(dossier, `rss-${process.hrtime.bigint()}.txt`);
-  const debut = performance.now();
-  const enfant = spawn(process.execPath, ["--require", crochet, ...args], {
-    cwd: RACINE,
-    env: envMesure({ NO_COLOR: "1", BENCH_RSS_FICHIER: rss }),
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let erreur = "";
-  enfant.stderr.on("data", (d) => (erreur = (erreur + d).slice(-4000)));
-  const [code] = await once(enfant, "close");
-  const duree = (performance.now() - debut) / 1000;
-  if (code !== 0) throw new Error(`${args.join(" ")} : code ${code}\n${erreur}`);
-  return { duree, rssMo: Number(readFileSync(rss, "utf8")) / 1024 };
+  const { duree, rssKo } = await mesurerProcessus(args, { racine: RACINE, dossier, crochet });
+  return { duree, rssMo: rssKo / 1024 };
 }
 
 const dossier = mkdtempSync(join(tmpdir(), "ti-aides-bench-classeur-"));

@@ -1,6 +1,8 @@
-// What the benches of test/bench/ share: their options, medians, French numbers, and how they read
-// a process's peak memory.
-import { writeFileSync } from "node:fs";
+// What the benches of test/bench/ share: their options, medians, French numbers, how they run a
+// measured process and read its peak memory.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** The number after `nom` on the command line (--lignes 20000), else `defaut`. */
@@ -38,4 +40,33 @@ export function crochetRss(dossier) {
     'process.on("exit", () => require("fs").writeFileSync(process.env.BENCH_RSS_FICHIER, String(process.resourceUsage().maxRSS)));\n',
   );
   return chemin;
+}
+
+/** Stops a bench that would measure an old build, or none. */
+export function exigerConstruction(racine) {
+  if (!existsSync(join(racine, "dist", "paquet", "main.cjs"))) {
+    process.stderr.write("Construisez d'abord ti-aides : npm run build\n");
+    process.exit(2);
+  }
+}
+
+/**
+ * Runs `node args` from `racine`, with the caches of ti-aides in the bench's folder (never the user's)
+ * and NODE_EXTRA_CA_CERTS removed; its duration (s) and peak memory (RSS, kB, by the `crochet` of
+ * crochetRss). A failed run stops the bench with the end of its standard error.
+ */
+export async function mesurerProcessus(args, { racine, dossier, crochet, env = {} }) {
+  const rss = join(dossier, `rss-${process.hrtime.bigint()}.txt`);
+  const debut = performance.now();
+  const enfant = spawn(process.execPath, ["--require", crochet, ...args], {
+    cwd: racine,
+    env: envMesure({ NO_COLOR: "1", TI_AIDES_CACHE: join(dossier, "cache"), BENCH_RSS_FICHIER: rss, ...env }),
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let erreur = "";
+  enfant.stderr.on("data", (d) => (erreur = (erreur + d).slice(-4000)));
+  const [code] = await once(enfant, "close");
+  const duree = (performance.now() - debut) / 1000;
+  if (code !== 0) throw new Error(`${args.join(" ")} : code ${code}\n${erreur}`);
+  return { duree, rssKo: Number(readFileSync(rss, "utf8")) };
 }

@@ -12,25 +12,15 @@
 // lignes et à N' lignes : elle ne doit pas croître avec le nombre de lignes. Les processus mesurés sont
 // lancés sans NODE_EXTRA_CA_CERTS, avec leurs caches dans un dossier du banc (TI_AIDES_CACHE), jamais
 // celui de l'utilisateur. Dernière ligne : RESULTAT_JSON {…} (lue par test/bench/run.mjs).
-import { spawn } from "node:child_process";
-import {
-  createReadStream,
-  createWriteStream,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-} from "node:fs";
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import { once } from "node:events";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse";
 import { stringify } from "csv-stringify";
 import { generer, GRAINE } from "./generateur.mjs";
-import { crochetRss, envMesure, fr, mediane, option } from "./commun.mjs";
+import { crochetRss, exigerConstruction, fr, mediane, mesurerProcessus, option } from "./commun.mjs";
 
 const RACINE = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = join(RACINE, "bin", "ti-aides.js");
@@ -51,27 +41,10 @@ const LIGNES_MEMOIRE = option("--lignes-memoire", 1_000_000);
 const REPETITIONS = Math.max(1, option("--repetitions", 3));
 const GARDER = process.argv.includes("--garder");
 
-if (!existsSync(join(RACINE, "dist", "paquet", "main.cjs"))) {
-  process.stderr.write("Construisez d'abord ti-aides : npm run build\n");
-  process.exit(2);
-}
+exigerConstruction(RACINE);
 
-/** Lance un processus node, en mesure la durée et la mémoire maximale (RSS, via un préchargement). */
-async function mesurer(args, dossier, env = {}) {
-  const rss = join(dossier, `rss-${process.hrtime.bigint()}.txt`);
-  const debut = performance.now();
-  const enfant = spawn(process.execPath, ["--require", crochet, ...args], {
-    cwd: RACINE,
-    env: envMesure({ NO_COLOR: "1", TI_AIDES_CACHE: join(dossier, "cache"), BENCH_RSS_FICHIER: rss, ...env }),
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let erreur = "";
-  enfant.stderr.on("data", (d) => (erreur = (erreur + d).slice(-4000)));
-  const [code] = await once(enfant, "close");
-  const duree = (performance.now() - debut) / 1000;
-  if (code !== 0) throw new Error(`${args.join(" ")} : code ${code}\n${erreur}`);
-  return { duree, rssKo: Number(readFileSync(rss, "utf8")) };
-}
+const mesurer = (args, dossier, env = {}) =>
+  mesurerProcessus(args, { racine: RACINE, dossier, crochet, env });
 
 const mo = (ko) => ko / 1024;
 

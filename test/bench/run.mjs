@@ -18,11 +18,11 @@
 // virtuelle dont les cœurs n'ont pas la même vitesse, les médianes en sont bien plus stables).
 // Dernière ligne : RESULTAT_JSON {…}.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, platform, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { crochetRss, envMesure, fr, mediane, option } from "./commun.mjs";
+import { crochetRss, envMesure, exigerConstruction, fr, mediane, option } from "./commun.mjs";
 
 const RACINE = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = join(RACINE, "bin", "ti-aides.js");
@@ -32,10 +32,7 @@ const N = option("--n", 15);
 const LIGNES = option("--lignes", 20_000);
 const LIGNES_MEMOIRE = option("--lignes-memoire", 100_000);
 
-if (!existsSync(join(RACINE, "dist", "paquet", "main.cjs"))) {
-  process.stderr.write("Construisez d'abord ti-aides : npm run build\n");
-  process.exit(2);
-}
+exigerConstruction(RACINE);
 
 const dossier = mkdtempSync(join(tmpdir(), "ti-aides-bench-"));
 const RSS = crochetRss(dossier);
