@@ -22,6 +22,7 @@ import {
   FINANCEURS_PUBLICS,
   FORMES,
   NATURES_BENEFICIAIRE,
+  NOMS_FINANCEURS,
   REGIMES,
   NATURES_DEPENSE,
   TAILLES,
@@ -140,18 +141,9 @@ const MOTS_FR: Record<string, string> = {
   cdi: "CDI",
 };
 
-/** The generic financers of a financing line (docs/domaine.md §2), as a person names them. */
-const FINANCEURS_FR: Record<string, string> = {
-  etat: "État",
-  region: "Région",
-  departement: "Département",
-  epci: "EPCI (intercommunalité)",
-  commune: "Commune",
-  feder: "FEDER (fonds européen)",
-  autre_public: "Autre financeur public",
-  prive: "Financeur privé",
-  autofinancement: "Autofinancement (le bénéficiaire lui-même)",
-};
+/** « EPCI (intercommunalité) »: the name, with what a newcomer may need said. */
+const nomAvecPrecision = (f: { nom: string; precision?: string }) =>
+  f.precision ? `${f.nom} (${f.precision})` : f.nom;
 
 const REGIMES_FR: Record<string, string> = {
   rgec: "RGEC — règlement général d'exemption par catégorie",
@@ -487,7 +479,10 @@ async function demanderFinancements(q: Questions, regle: Regle): Promise<Record<
     return lignes;
   const financeurs: Choix<string>[] = [
     ...(regle.regime_defaut === "fiscal" ? [] : [{ name: regle.nom, value: regle.id }]),
-    ...[...FINANCEURS_PUBLICS, ...FINANCEURS_PRIVES].map((f) => ({ name: FINANCEURS_FR[f], value: f })),
+    ...[...FINANCEURS_PUBLICS, ...FINANCEURS_PRIVES].map((f) => ({
+      name: nomAvecPrecision(NOMS_FINANCEURS[f]),
+      value: f,
+    })),
   ];
   for (;;) {
     const restants = financeurs.filter((f) => !lignes.some((l) => l.financeur === f.value));

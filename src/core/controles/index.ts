@@ -30,6 +30,29 @@ export const NOMS_CONTROLES = Object.fromEntries(CONTROLES.map((k) => [k.id, k.n
   string
 >;
 
+/**
+ * How each control compares its two figures (valeur against limite) for the plan to be compliant;
+ * null for those the amounts of the lines do not move that way (équilibre, absorbed by
+ * self-financing; transparence, an obligation; effet incitatif, a matter of dates). The room left
+ * (marges/) and the proposed plan (proposition/) read it.
+ */
+export const SENS_CONTROLES: Record<NomControle, "≤" | "≥" | "=" | null> = {
+  plafond: "≤",
+  cumul: "≤",
+  de_minimis: "≤",
+  participation_minimale: "≥",
+  cofinancement: "≥",
+  parite: "=",
+  equilibre: null,
+  transparence: null,
+  effet_incitatif: null,
+};
+
+/** What names the same check in two evaluations of one fiche: its control, scope and regulation. */
+export function cleDuControle(k: Controle): string {
+  return `${k.controle}|${k.portee}|${k.reglement ?? ""}`;
+}
+
 export function controler(c: ContexteControles): Controle[] {
   return CONTROLES.flatMap((k) => k.controler(c));
 }

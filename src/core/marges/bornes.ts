@@ -5,26 +5,13 @@
 // (parité). The bound is where the line crosses: computed from the control's own figures at two
 // amounts, then checked to the cent by the controls themselves (marges/index.ts).
 import { D, type Dec } from "../argent.js";
-import { CONTROLES } from "../controles/index.js";
+import { CONTROLES, SENS_CONTROLES, cleDuControle } from "../controles/index.js";
 import type { DefinitionControle } from "../controles/contexte.js";
-import type { Controle, NomControle } from "../modele.js";
+import type { Controle } from "../modele.js";
 
-/** How `valeur` must compare with `limite` for the control to be compliant. */
-const SENS: Partial<Record<NomControle, "≤" | "≥" | "=">> = {
-  plafond: "≤",
-  cumul: "≤",
-  de_minimis: "≤",
-  participation_minimale: "≥",
-  cofinancement: "≥",
-  parite: "=",
-};
-
-/**
- * The controls a line's amount can break; the others (équilibre, absorbed by self-financing;
- * transparence, an obligation; effet incitatif, a matter of dates) it cannot.
- */
+/** The controls a line's amount can break (SENS_CONTROLES); the others it cannot. */
 export const CONTROLES_LIES: readonly DefinitionControle[] = CONTROLES.filter(
-  (k) => SENS[k.id] !== undefined,
+  (k) => SENS_CONTROLES[k.id] !== null,
 );
 
 /** The controls by a key that names the same check in two evaluations (ordinal among the same scope). */
@@ -32,7 +19,7 @@ export function parCle(controles: Controle[]): Map<string, Controle> {
   const vus = new Map<string, number>();
   const m = new Map<string, Controle>();
   for (const k of controles) {
-    const base = `${k.controle}|${k.portee}|${k.reglement ?? ""}`;
+    const base = cleDuControle(k);
     const n = vus.get(base) ?? 0;
     vus.set(base, n + 1);
     m.set(`${base}|${n}`, k);
@@ -60,7 +47,7 @@ export interface Point {
 export function borne(a: Point, b: Point): Borne | null {
   const k = b.controle ?? a.controle;
   if (!k) return null;
-  const sens = SENS[k.controle];
+  const sens = SENS_CONTROLES[k.controle];
   if (!sens) return null;
   const ecart = (c: Controle | undefined): Dec | null =>
     c === undefined || c.valeur === null || c.limite === null ? null : c.valeur.minus(c.limite);

@@ -11,7 +11,7 @@
 import { arrondirCentime, D, somme, ZERO, type Dec } from "../argent.js";
 import { ErreurSaisie } from "../erreurs.js";
 import { euros } from "../format.js";
-import { NOMS_CONTROLES } from "../controles/index.js";
+import { NOMS_CONTROLES, SENS_CONTROLES, cleDuControle } from "../controles/index.js";
 import { evaluerFiche, type OptionsEvaluation } from "../evaluer.js";
 import { normaliserLignes } from "../financements.js";
 import type { Controle, EvaluationFiche, Motif, NomControle } from "../modele.js";
@@ -59,20 +59,6 @@ export interface OptionsProposition extends OptionsEvaluation {
   /** The public financers to use, in order of priority (default: those the fiche names). */
   financeurs?: string[];
 }
-
-/** How each control compares its two figures (valeur against limite), as a constraint on the plan. */
-const SENS: Record<NomControle, "<=" | ">=" | "=" | null> = {
-  plafond: "<=",
-  cumul: "<=",
-  de_minimis: "<=",
-  cofinancement: ">=",
-  participation_minimale: ">=",
-  parite: "=",
-  // The balance is built in (self-financing closes it); the others do not depend on the amounts.
-  equilibre: null,
-  transparence: null,
-  effet_incitatif: null,
-};
 
 const CENTIME = new D("0.01");
 /** A fiche-action has a few financers; each one costs an evaluation per probe and a stage of the programme. */
@@ -332,7 +318,7 @@ function lignesEnCause(
 }
 
 /** Identifies a control across evaluations of the same fiche. */
-const cle = (c: Controle) => `${c.controle}|${c.portee}|${c.reglement ?? ""}`;
+const cle = cleDuControle;
 const ecart = (c: Controle) => c.valeur!.minus(c.limite!).toNumber();
 
 /**
@@ -353,7 +339,7 @@ function programmeLineaire(
   const mesure = (m: Map<number, Dec>) =>
     new Map(
       evaluer(m)
-        .controles.filter((c) => SENS[c.controle] && c.valeur !== null && c.limite !== null)
+        .controles.filter((c) => SENS_CONTROLES[c.controle] && c.valeur !== null && c.limite !== null)
         .filter(
           (c) => !(c.controle === "participation_minimale" && fiche.beneficiaire.derogation_participation),
         )
@@ -370,11 +356,11 @@ function programmeLineaire(
     });
     if (a.every((x) => x === 0)) continue;
     const c0 = v0 - a.reduce((s, x) => s + x * p, 0);
-    const sens = SENS[k.split("|")[0] as NomControle];
+    const sens = SENS_CONTROLES[k.split("|")[0] as NomControle];
     contraintes.push({
       cle: k,
       coefficients: a,
-      ...(sens === "<=" ? { max: -c0 } : sens === ">=" ? { min: -c0 } : { min: -c0, max: -c0 }),
+      ...(sens === "≤" ? { max: -c0 } : sens === "≥" ? { min: -c0 } : { min: -c0, max: -c0 }),
     });
   }
   // Self-financing never negative (the variable lines share what the kept lines leave); each
@@ -464,13 +450,13 @@ function limiteDe(c: Controle): Limite {
 
 /** A control one cent more would break: named with its scope and the figure it reaches. */
 function limiteAtteinte(c: Controle): Limite {
-  const sens = SENS[c.controle];
+  const sens = SENS_CONTROLES[c.controle];
   const chiffre =
     c.limite === null
       ? ""
-      : sens === "<="
+      : sens === "≤"
         ? ` : ${euros(c.limite)} au plus, atteint`
-        : sens === ">="
+        : sens === "≥"
           ? ` : au moins ${euros(c.limite)} requis`
           : "";
   return {

@@ -105,6 +105,22 @@ export const FINANCEURS_PUBLICS = [
 ] as const;
 export const FINANCEURS_PRIVES = ["prive", "autofinancement"] as const;
 
+/** Each generic financer as a person names it, and what the name may need said for a newcomer. */
+export const NOMS_FINANCEURS: Record<
+  (typeof FINANCEURS_PUBLICS)[number] | (typeof FINANCEURS_PRIVES)[number],
+  { nom: string; precision?: string }
+> = {
+  etat: { nom: "État" },
+  region: { nom: "Région" },
+  departement: { nom: "Département" },
+  epci: { nom: "EPCI", precision: "intercommunalité" },
+  commune: { nom: "Commune" },
+  feder: { nom: "FEDER", precision: "fonds européen" },
+  autre_public: { nom: "Autre financeur public" },
+  prive: { nom: "Financeur privé" },
+  autofinancement: { nom: "Autofinancement", precision: "le bénéficiaire lui-même" },
+};
+
 export type Forme = (typeof FORMES)[number];
 export type Regime = (typeof REGIMES)[number];
 export type Reglement = (typeof REGLEMENTS)[number];
