@@ -5,6 +5,8 @@ export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP 
 export type Dec = InstanceType<typeof D>;
 
 export const ZERO = new D(0);
+/** The smallest step of an amount: a ceiling is reached to the cent, one cent more breaks it. */
+export const CENTIME = new D("0.01");
 
 /** Largest amount accepted: beyond it an input is a typo, not a project. */
 export const MONTANT_MAX = new D("999999999999.99");

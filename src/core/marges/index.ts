@@ -6,7 +6,7 @@
 // controls themselves, cent by cent: the controls of the plan at the maximum are compliant and, one cent
 // more, one is not. The pro rata shares are rounded to the cent, so the bound may move by a cent or
 // two; a few steps settle it.
-import { D, min, ZERO, type Dec } from "../argent.js";
+import { CENTIME, D, min, ZERO, type Dec } from "../argent.js";
 import type { ContexteControles, DefinitionControle } from "../controles/contexte.js";
 import type { Controle, Marge } from "../modele.js";
 import { euros } from "../format.js";
@@ -14,7 +14,6 @@ import { borne, CONTROLES_LIES, parCle, type Borne } from "./bornes.js";
 import { nomFinanceur } from "./financeurs.js";
 import { varierLigne, type PlanVarie } from "./plan-varie.js";
 
-const CENTIME = new D("0.01");
 /** Cent steps tried around the analytic bound before a bisection (rounding moves it by a few cents). */
 const PAS_MAX = 8;
 

@@ -8,7 +8,7 @@
 // programme (solveur.ts) finds the lexicographic maximum; the amounts are rounded down to the cent,
 // checked with the exact controls (decimal.js), corrected cent by cent when a control fails, then each
 // line is raised as far as the exact controls allow. The plan returned is always compliant.
-import { arrondirCentime, D, somme, ZERO, type Dec } from "../argent.js";
+import { arrondirCentime, CENTIME, D, somme, ZERO, type Dec } from "../argent.js";
 import { ErreurSaisie } from "../erreurs.js";
 import { euros } from "../format.js";
 import { NOMS_CONTROLES, SENS_CONTROLES, cleDuControle } from "../controles/index.js";
@@ -60,7 +60,6 @@ export interface OptionsProposition extends OptionsEvaluation {
   financeurs?: string[];
 }
 
-const CENTIME = new D("0.01");
 /** A fiche-action has a few financers; each one costs an evaluation per probe and a stage of the programme. */
 const FINANCEURS_MAX = 100;
 const AUTOFINANCEMENT = "autofinancement";
