@@ -14,6 +14,7 @@ import {
   type YAMLError,
 } from "yaml";
 import { ErreurSaisie, type ProblemeSaisie } from "./erreurs.js";
+import { entierFr } from "./format.js";
 import { TAILLE_MAX_TEXTE, TROP_VOLUMINEUX } from "./limites.js";
 
 export interface DocumentSource {
@@ -33,7 +34,7 @@ export { TAILLE_MAX_TEXTE, TROP_VOLUMINEUX } from "./limites.js";
  */
 export const ELEMENTS_MAX = 250_000;
 
-const TROP_D_ELEMENTS = `fichier trop grand : plus de ${ELEMENTS_MAX.toLocaleString("fr-FR")} lignes ou valeurs (un contrat de 1 000 fiches en a ~40 000) : découpez-le en plusieurs fichiers (ti-aides verifier lit un dossier)`;
+const TROP_D_ELEMENTS = `fichier trop grand : plus de ${entierFr(ELEMENTS_MAX)} lignes ou valeurs (un contrat de 1 000 fiches en a ~40 000) : découpez-le en plusieurs fichiers (ti-aides verifier lit un dossier)`;
 
 /** Lines, commas and opening brackets: an upper bound, up to a factor, of the values to parse. */
 function elementsAuPlus(texte: string): number {

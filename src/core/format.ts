@@ -11,6 +11,18 @@ export function euros(d: Dec): string {
   return `${signe}${groupes},${texte.slice(-2)}\u00a0€`;
 }
 
+/**
+ * A whole number ≥ 0 as Intl.NumberFormat("fr-FR") writes it ("250 000", narrow no-break space), by
+ * hand: the first Intl.NumberFormat of a process costs V8 a scan of every ICU locale, ~22 % of a
+ * `simuler` (docs/performance.md, issue 20) — and the limits' messages are built at every start.
+ */
+export function entierFr(n: number): string {
+  const chiffres = String(n);
+  let texte = chiffres.slice(0, chiffres.length % 3 || 3);
+  for (let i = texte.length; i < chiffres.length; i += 3) texte += "\u202f" + chiffres.slice(i, i + 3);
+  return texte;
+}
+
 export function pourcent(d: Dec): string {
   const p = d.times(100);
   return `${p.isInteger() ? p.toFixed(0) : p.toDecimalPlaces(2).toString().replace(".", ",")}\u00a0%`;

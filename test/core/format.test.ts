@@ -1,7 +1,7 @@
 // French formats: "480 000,00 €" (no-break spaces), "60 %".
 import { expect, test } from "vitest";
 import { D } from "../../src/core/argent.js";
-import { euros, pourcent } from "../../src/core/format.js";
+import { entierFr, euros, pourcent } from "../../src/core/format.js";
 
 test.each([
   ["0", "0,00"],
@@ -19,4 +19,15 @@ test.each([
 test("pourcent", () => {
   expect(pourcent(new D("0.6"))).toBe("60\u00a0%");
   expect(pourcent(new D("0.125"))).toBe("12,5\u00a0%");
+});
+
+// As Intl.NumberFormat("fr-FR") writes them on Node 20: groups of three, a narrow no-break space (U+202F).
+test.each([
+  [0, "0"],
+  [999, "999"],
+  [1000, "1\u202f000"],
+  [250000, "250\u202f000"],
+  [1234567, "1\u202f234\u202f567"],
+])("entierFr(%s)", (n, attendu) => {
+  expect(entierFr(n)).toBe(attendu);
 });
