@@ -1,6 +1,7 @@
 // The schema of a fiche-action (docs/interface.md « Une fiche »). Unknown fields are refused.
 import { z } from "zod";
 import { dateIso } from "../parametres.js";
+import { entierFr } from "../format.js";
 import {
   entier,
   fractionSignee,
@@ -140,7 +141,7 @@ export const aideAnterieureSchema = z.strictObject({
  * a whole contract pasted into one fiche, and would take seconds to evaluate (1 ms a line).
  */
 const LIGNES_MAX = 1000;
-const MAX_TEXTE = new Intl.NumberFormat("fr-FR").format(LIGNES_MAX);
+const MAX_TEXTE = entierFr(LIGNES_MAX);
 const auPlus = (quoi: string) =>
   `au plus ${MAX_TEXTE} ${quoi} par fiche : une fiche-action n'en a que quelques-unes ; mettez chaque action dans sa fiche et vérifiez-les ensemble avec « ti-aides verifier DOSSIER »`;
 // The undertaking's earlier aid is the same for all its fiches: split, it would escape the de minimis sum.
