@@ -14,6 +14,7 @@ import {
   type YAMLError,
 } from "yaml";
 import { ErreurSaisie, type ProblemeSaisie } from "./erreurs.js";
+import { lireSimple } from "./document-simple.js";
 import { entierFr } from "./format.js";
 import { TAILLE_MAX_TEXTE, TROP_VOLUMINEUX } from "./limites.js";
 
@@ -68,6 +69,14 @@ export function lireDocument(texte: string, fichier: string): DocumentSource {
       { fichier, message: "le fichier est vide : une fiche YAML ou JSON est attendue" },
     ]);
   }
+  // The plain form of a fiche, read without the library (same data, same lines); anything else by it.
+  const simple = lireSimple(texte);
+  if (simple) return { fichier, donnees: simple.donnees, ligneDe: (chemin) => ligneDe(simple.place, chemin) };
+  return lireAvecYaml(texte, fichier);
+}
+
+/** The text read by the yaml library: any YAML or JSON, and its errors in French. */
+export function lireAvecYaml(texte: string, fichier: string): DocumentSource {
   const lignes = new LineCounter();
   let doc: Document;
   try {
@@ -209,8 +218,8 @@ function profondeur(donnees: unknown): number {
  * answers as the document's getIn would (aliases are not followed, a list's index may be written as
  * a number or its digits), without keeping the document.
  */
-type Place = number | undefined | PlaceCollection;
-interface PlaceCollection {
+export type Place = number | undefined | PlaceCollection;
+export interface PlaceCollection {
   ligne: number | undefined;
   /** A map's entries by their key's value (the first of equal keys, as getIn finds it): [key's line, value]. */
   cles?: Map<unknown, [number | undefined, Place]>;
