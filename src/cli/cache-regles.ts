@@ -105,10 +105,17 @@ function cleDe(f: FichiersRegles): string {
   return h.digest("hex");
 }
 
+/** The code's files; not the bundle's code/ folder: V8's compiled forms of these same files, ~90 of them. */
 function fichiersDe(dossier: string): string[] {
   return readdirSync(dossier, { withFileTypes: true })
     .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .flatMap((e) => (e.isDirectory() ? fichiersDe(join(dossier, e.name)) : [join(dossier, e.name)]));
+    .flatMap((e) =>
+      e.isDirectory()
+        ? e.name === "code"
+          ? []
+          : fichiersDe(join(dossier, e.name))
+        : [join(dossier, e.name)],
+    );
 }
 
 function lire({ chemin, cle }: Entree): Referentiel | undefined {
