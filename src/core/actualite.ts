@@ -77,6 +77,7 @@ export function regrouperAVerifier(
   operateur: string,
   sorte: SorteDeChiffres = "Taux",
 ): Motif[] {
+  if (!motifs.some((m) => m.code === "a_verifier")) return motifs; // the usual case: nothing to gather
   const autres = motifs.filter((m) => m.code !== "a_verifier");
   const groupes = new Map<string, Motif[]>();
   for (const m of motifs.filter((x) => x.code === "a_verifier")) {

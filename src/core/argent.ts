@@ -13,12 +13,13 @@ export const MONTANT_MAX = new D("999999999999.99");
 
 /** A ceiling must never be exceeded by rounding: truncated to the cent (docs/domaine.md §0). */
 export function tronquerCentime(x: Dec): Dec {
-  return x.toDecimalPlaces(2, D.ROUND_DOWN);
+  // Already to the cent (a rate of two decimals times whole euros, often): itself, not a copy (issue 20).
+  return x.decimalPlaces() <= 2 ? x : x.toDecimalPlaces(2, D.ROUND_DOWN);
 }
 
 /** Derived amounts (pro rata shares): half-up to the cent (docs/domaine.md §0). */
 export function arrondirCentime(x: Dec): Dec {
-  return x.toDecimalPlaces(2, D.ROUND_HALF_UP);
+  return x.decimalPlaces() <= 2 ? x : x.toDecimalPlaces(2, D.ROUND_HALF_UP);
 }
 
 export function min(a: Dec, b: Dec): Dec {

@@ -1,7 +1,7 @@
 // The beneficiary's size (PE / ME / GE) by the EU SME definition, Reg. (EU) 651/2014, Annex I,
 // with the readings of docs/domaine.md §1; its French category (PME / ETI / GE); its economic activity.
 import type { Dec } from "./argent.js";
-import { euros } from "./format.js";
+import { euros, points } from "./format.js";
 import type { Etape, BeneficiaireEvalue, Motif } from "./modele.js";
 import type { TailleEntreprise } from "./schemas/parametres-reglementaires.js";
 import { motifAVerifier } from "./actualite.js";
@@ -9,6 +9,27 @@ import { valeurA } from "./parametres.js";
 import type { Referentiel } from "./regles/referentiel.js";
 import type { Taille } from "./schemas/communs.js";
 import type { Fiche } from "./schemas/fiche.js";
+
+type Seuils = TailleEntreprise["seuils"][number]["valeur"];
+
+/**
+ * The texts of a set of thresholds in the steps, written once per set (a figure of the rules; issue 20:
+ * they were written again for each fiche).
+ */
+const textesDesSeuils = new WeakMap<Seuils, { taille: string; categorie: string }>();
+function textesDe(s: Seuils): { taille: string; categorie: string } {
+  let t = textesDesSeuils.get(s);
+  if (t) return t;
+  const caMax = s.eti_chiffre_affaires_max;
+  const bilanMax = s.eti_total_bilan_max;
+  const financier = caMax && bilanMax ? `, et CA ≤ ${euros(caMax)} ou bilan ≤ ${euros(bilanMax)}` : "";
+  t = {
+    taille: `seuils PE : < ${s.PE.effectif_moins_de} et (CA ≤ ${euros(s.PE.chiffre_affaires_max)} ou bilan ≤ ${euros(s.PE.total_bilan_max)}), ME : < ${s.ME.effectif_moins_de} et (CA ≤ ${euros(s.ME.chiffre_affaires_max)} ou bilan ≤ ${euros(s.ME.total_bilan_max)})`,
+    categorie: `Catégorie française (ETI : grande entreprise de moins de ${s.eti_effectif_moins_de.toString()} salariés${financier})`,
+  };
+  textesDesSeuils.set(s, t);
+  return t;
+}
 
 export function activiteEconomique(b: Fiche["beneficiaire"]): boolean {
   if (b.activite_economique !== undefined) return b.activite_economique;
@@ -63,7 +84,7 @@ export function evaluerBeneficiaire(fiche: Fiche, ref: Referentiel, date: string
   if (b.detenu_public_25) {
     calculee = "GE";
     etapes.push({
-      libelle: `Détenue à ${s.detention_publique_min.times(100).toString()} % ou plus par des organismes publics : grande entreprise`,
+      libelle: `Détenue à ${points(s.detention_publique_min)} % ou plus par des organismes publics : grande entreprise`,
       valeur: "GE",
       source: "Règlement (UE) 651/2014, annexe I, art. 3, §4",
     });
@@ -82,7 +103,7 @@ export function evaluerBeneficiaire(fiche: Fiche, ref: Referentiel, date: string
     else calculee = "GE";
     source_ = "calculee";
     etapes.push({
-      libelle: `Effectif ${effectif.toString()} UTA, chiffre d'affaires ${ca ? euros(ca) : "inconnu"}, total du bilan ${bilan ? euros(bilan) : "inconnu"} ; seuils PE : < ${s.PE.effectif_moins_de} et (CA ≤ ${euros(s.PE.chiffre_affaires_max)} ou bilan ≤ ${euros(s.PE.total_bilan_max)}), ME : < ${s.ME.effectif_moins_de} et (CA ≤ ${euros(s.ME.chiffre_affaires_max)} ou bilan ≤ ${euros(s.ME.total_bilan_max)})`,
+      libelle: `Effectif ${effectif.toString()} UTA, chiffre d'affaires ${ca ? euros(ca) : "inconnu"}, total du bilan ${bilan ? euros(bilan) : "inconnu"} ; ${textesDe(s).taille}`,
       valeur: calculee,
       source,
     });
@@ -153,7 +174,7 @@ export function evaluerBeneficiaire(fiche: Fiche, ref: Referentiel, date: string
 function categorieFrancaise(
   taille: Taille,
   chiffres: { effectif?: Dec; ca?: Dec; bilan?: Dec },
-  s: TailleEntreprise["seuils"][number]["valeur"],
+  s: Seuils,
   source: string,
   motifs: Motif[],
   etapes: Etape[],
@@ -162,7 +183,6 @@ function categorieFrancaise(
   let categorie: NonNullable<BeneficiaireEvalue["categorie_entreprise"]>;
   const caMax = s.eti_chiffre_affaires_max;
   const bilanMax = s.eti_total_bilan_max;
-  const financier = caMax && bilanMax ? `, et CA ≤ ${euros(caMax)} ou bilan ≤ ${euros(bilanMax)}` : "";
   if (taille !== "GE") categorie = "PME";
   else if (effectif === undefined) {
     categorie = "GE";
@@ -188,7 +208,7 @@ function categorieFrancaise(
     }
   }
   etapes.push({
-    libelle: `Catégorie française (ETI : grande entreprise de moins de ${s.eti_effectif_moins_de.toString()} salariés${financier})`,
+    libelle: textesDe(s).categorie,
     valeur: categorie,
     source,
   });

@@ -75,6 +75,7 @@ export function evaluerConditions(
 ): { motifs: Motif[]; etapes: Etape[] } {
   const motifs: Motif[] = [];
   const etapes: Etape[] = [];
+  if (conditions.length === 0) return { motifs, etapes }; // most rules: no condition to read
   const enVigueur = conditionsEnVigueur(conditions, date);
   if (enVigueur.avant) {
     motifs.push({

@@ -15,7 +15,7 @@ import { evaluerBeneficiaire } from "./beneficiaire.js";
 import { lireCategories } from "./libelles.js";
 import { ErreurSaisie } from "./erreurs.js";
 import type { BeneficiaireEvalue, EvaluationFiche, Motif, Origine, Resultat } from "./modele.js";
-import type { Referentiel } from "./regles/referentiel.js";
+import { preparation, type Referentiel } from "./regles/referentiel.js";
 import type { Forme } from "./schemas/communs.js";
 import type { Depense, Fiche } from "./schemas/fiche.js";
 import type { Regle } from "./schemas/regle.js";
@@ -33,14 +33,17 @@ export interface OptionsEvaluation {
 
 /** The dispositifs whose rule applies by default to an expense's nature and category (docs/domaine.md §2). */
 export function dispositifsParDefaut(depense: Depense, ref: Referentiel): Regle[] {
-  return [...ref.dispositifs.values()].filter((r) => {
+  const regles: Regle[] = [];
+  for (const r of ref.dispositifs.values()) {
     const a = r.s_applique_a;
-    if (a.natures && !a.natures.includes(depense.nature)) return false;
-    if (a.categories && depense.categorie !== undefined && a.categories.includes(depense.categorie))
-      return true;
-    if (a.si_champ && (depense as Record<string, unknown>)[a.si_champ] !== undefined) return true;
-    return false;
-  });
+    if (a.natures && !a.natures.includes(depense.nature)) continue;
+    if (
+      (a.categories && depense.categorie !== undefined && a.categories.includes(depense.categorie)) ||
+      (a.si_champ && (depense as Record<string, unknown>)[a.si_champ] !== undefined)
+    )
+      regles.push(r);
+  }
+  return regles;
 }
 
 export function evaluerFiche(
@@ -63,13 +66,14 @@ export function evaluerFiche(
 
   // Which dispositifs on which expense: its list, or those that apply by default; then those a line asks.
   const selection = new Map<string, Map<string, Origine>>();
+  const choisis = new Map<string, Set<string>>();
   for (const d of fiche.depenses) {
     const m = new Map<string, Origine>();
     if (d.dispositifs) for (const id of d.dispositifs) m.set(id, "liste");
     else for (const r of dispositifsParDefaut(d, ref)) m.set(r.id, "defaut");
     selection.set(d.id, m);
+    choisis.set(d.id, new Set(m.keys()));
   }
-  const choisis = new Map([...selection].map(([id, m]) => [id, new Set(m.keys())]));
   const lignes = normaliserLignes(fiche, ref, choisis, motifs);
   for (const l of lignes) {
     if (!l.dispositif) continue;
@@ -80,6 +84,7 @@ export function evaluerFiche(
   }
 
   const resultats: Resultat[] = [];
+  const contexteResultat = { fiche, ref, date, benef, lignes, forme: options.forme };
   for (const d of fiche.depenses) {
     const m = selection.get(d.id)!;
     if (m.size === 0) {
@@ -91,39 +96,32 @@ export function evaluerFiche(
       });
     }
     for (const [id, origine] of m)
-      resultats.push(
-        evaluerResultat(ref.dispositifs.get(id)!, d, origine, {
-          fiche,
-          ref,
-          date,
-          benef,
-          lignes,
-          forme: options.forme,
-        }),
-      );
+      resultats.push(evaluerResultat(ref.dispositifs.get(id)!, d, origine, contexteResultat));
   }
 
   passesDeFiche("passeAvantDemandes", fiche, resultats, ref, date);
   const { parts, partsAide } = partager(fiche, lignes, resultats);
-  for (const r of resultats) {
-    // The aid asked as the `plafond` control counts it: a grant equivalent when given (second edition).
-    const siennes = lignes.filter((l) => l.dispositif?.id === r.dispositif && l.regime !== "fiscal");
-    const demandes = siennes.map((l) => partComptee(l, r.depense, parts, partsAide));
-    const connues = demandes.filter((x): x is Dec => x !== undefined);
-    if (connues.length) {
-      r.demande = somme(connues);
-      if (r.plafond !== null) r.depassement = max(ZERO, r.demande.minus(r.plafond));
-      const nominal = somme(siennes.map((l) => parts.get(l.index)?.get(r.depense) ?? ZERO));
-      if (!nominal.equals(r.demande)) {
-        r.motifs.push({
-          code: "demande_equivalent_subvention",
-          niveau: "info",
-          message: `Demande comptée pour son équivalent-subvention brut : ${euros(r.demande)} (montant nominal ${euros(nominal)}).`,
-          source: "Guide TI V5, annexe 2 ; Règlement (UE) 651/2014, art. 5",
-        });
+  // Without a financing line, nothing is asked.
+  if (lignes.length > 0)
+    for (const r of resultats) {
+      // The aid asked as the `plafond` control counts it: a grant equivalent when given (second edition).
+      const siennes = lignes.filter((l) => l.dispositif?.id === r.dispositif && l.regime !== "fiscal");
+      const demandes = siennes.map((l) => partComptee(l, r.depense, parts, partsAide));
+      const connues = demandes.filter((x): x is Dec => x !== undefined);
+      if (connues.length) {
+        r.demande = somme(connues);
+        if (r.plafond !== null) r.depassement = max(ZERO, r.demande.minus(r.plafond));
+        const nominal = somme(siennes.map((l) => parts.get(l.index)?.get(r.depense) ?? ZERO));
+        if (!nominal.equals(r.demande)) {
+          r.motifs.push({
+            code: "demande_equivalent_subvention",
+            niveau: "info",
+            message: `Demande comptée pour son équivalent-subvention brut : ${euros(r.demande)} (montant nominal ${euros(nominal)}).`,
+            source: "Guide TI V5, annexe 2 ; Règlement (UE) 651/2014, art. 5",
+          });
+        }
       }
     }
-  }
   passesDeFiche("passeApresDemandes", fiche, resultats, ref, date);
   // The figures checked more than a year ago: one warning per result, their sources gathered.
   for (const r of resultats) {
@@ -269,6 +267,7 @@ function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: Co
 function motifHorsPeriode(regle: Regle, date: string): Motif | null {
   const debut = regle.valable_a_partir_du;
   const fin = regle.valable_jusqu_au;
+  if (!(debut && date < debut.date) && !(fin && date > fin.date)) return null; // in its period: no text
   const periode =
     debut && fin
       ? `du ${dateFr(debut.date)} au ${dateFr(fin.date)}`
@@ -304,25 +303,23 @@ function passesDeFiche(
   ref: Referentiel,
   date: string,
 ): void {
-  // Only the rules evaluated on this fiche: a pass over no result changes nothing (and the referential
-  // holds every dispositif; issue 20).
-  const evaluees = new Set(resultats.map((r) => r.dispositif));
-  for (const regle of ref.dispositifs.values()) {
-    if (!evaluees.has(regle.id)) continue;
-    const f = sorteDe(regle.calcul)[passe];
-    if (f)
-      f({
-        regle,
-        calcul: regle.calcul,
-        resultats: resultats.filter((r) => r.dispositif === regle.id),
-        fiche,
-        date,
-      });
+  // Only the rules evaluated on this fiche whose kind has the pass: a pass over no result changes
+  // nothing (and the referential holds every dispositif; issue 20).
+  for (const regle of preparation(ref)[passe]) {
+    if (!resultats.some((r) => r.dispositif === regle.id)) continue;
+    sorteDe(regle.calcul)[passe]!({
+      regle,
+      calcul: regle.calcul,
+      resultats: resultats.filter((r) => r.dispositif === regle.id),
+      fiche,
+      date,
+    });
   }
 }
 
 /** The same warning said once (e.g. a parameter "à confirmer" read for every line). */
 function sansDoublons(motifs: Motif[]): Motif[] {
+  if (motifs.length < 2) return motifs;
   const vus = new Set<string>();
   return motifs.filter((m) => {
     const cle = `${m.code}|${m.message}`;

@@ -3,7 +3,7 @@
 import { ZERO, type Dec } from "./argent.js";
 import { ErreurSaisie, type ProblemeSaisie } from "./erreurs.js";
 import type { Motif } from "./modele.js";
-import type { Referentiel } from "./regles/referentiel.js";
+import { preparation, type Referentiel } from "./regles/referentiel.js";
 import {
   FINANCEURS_PRIVES,
   FINANCEURS_PUBLICS,
@@ -45,8 +45,7 @@ export function libelleLigne(l: Ligne): string {
 /** Checks that every financer, dispositif and expense named exists; refuses the fiche otherwise. */
 export function verifierReferences(fiche: Fiche, ref: Referentiel): void {
   const problemes: ProblemeSaisie[] = [];
-  const ids = [...ref.dispositifs.keys()];
-  const financeurs = [...ids, ...FINANCEURS_PUBLICS, ...FINANCEURS_PRIVES];
+  const { ids, financeurs } = preparation(ref);
   const depenses = fiche.depenses.map((d) => d.id);
   const vus = new Set<string>();
   fiche.depenses.forEach((d, i) => {

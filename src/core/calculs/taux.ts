@@ -15,7 +15,7 @@ import {
   type SorteCalcul,
   type SortieCalcul,
 } from "./commun.js";
-import { euros, pourcent } from "../format.js";
+import { euros, points, pourcent } from "../format.js";
 
 /** Rates by size, or one rate for all (PE/ME/GE and the non-economic column). */
 function tauxParTaille() {
@@ -98,6 +98,23 @@ export const sorteTaux: SorteCalcul<CalculTaux> = {
   passeApresDemandes: appliquerVolets,
 };
 
+const LIBELLES_BONUS_ZONE = {
+  outre_mer: "DOM-COM",
+  corse: "Corse",
+  afr_metropole: "zone AFR de la France continentale",
+} as const;
+
+/** The text of a rate of the rule files, written once per figure (issue 20: once per fiche before). */
+const textesDesTaux = new WeakMap<Dec, string>();
+function pourcentDesRegles(d: Dec): string {
+  let t = textesDesTaux.get(d);
+  if (t === undefined) {
+    t = pourcent(d);
+    textesDesTaux.set(d, t);
+  }
+  return t;
+}
+
 function tauxDeLaColonne(t: TauxParTaille, colonne: "PE" | "ME" | "GE" | "non_economique"): Dec {
   return t instanceof D ? t : (t as Record<string, Dec>)[colonne];
 }
@@ -125,9 +142,10 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
   const colonne = benef.activite_economique ? (benef.taille ?? "GE") : "non_economique";
   const lu = lire(ligne!, date, s.motifs);
   let taux = tauxDeLaColonne(lu.valeur, colonne);
+  const texteBase = pourcentDesRegles(taux);
   s.etapes.push({
     libelle: `Taux de base${categorie && c.taux_par_categorie ? ` (catégorie ${categorie})` : ""}, colonne ${colonne === "non_economique" ? "activité non économique" : colonne}`,
-    valeur: pourcent(taux),
+    valeur: texteBase,
     source: lu.source,
   });
 
@@ -149,20 +167,17 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
       s.motifs.push(...lus);
       const bonus = b.valeur[cle];
       taux = taux.plus(bonus);
-      const libelle = {
-        outre_mer: "DOM-COM",
-        corse: "Corse",
-        afr_metropole: "zone AFR de la France continentale",
-      }[cle];
+      const libelle = LIBELLES_BONUS_ZONE[cle];
+      const enPoints = `+ ${points(bonus)} points`;
       s.motifs.push({
         code: `bonus_${cle}`,
         niveau: "info",
-        message: `Bonus régional ${libelle} : + ${bonus.times(100).toString()} points.`,
+        message: `Bonus régional ${libelle} : ${enPoints}.`,
         source: b.source,
       });
       s.etapes.push({
         libelle: `Bonus régional (${libelle})`,
-        valeur: `+ ${bonus.times(100).toString()} points`,
+        valeur: enPoints,
         source: b.source,
       });
     }
@@ -176,7 +191,7 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
       s.motifs.push({
         code: "sans_majoration_equivalent_subvention",
         niveau: "info",
-        message: `Aide ${e.forme === "avance_remboursable" ? "remboursable" : `sous forme ${e.forme}`} avec équivalent-subvention brut : pas de majoration de ${bonus.times(100).toString()} points (elle ne vaut que sans ce calcul) ; l'aide comptée est l'équivalent-subvention.`,
+        message: `Aide ${e.forme === "avance_remboursable" ? "remboursable" : `sous forme ${e.forme}`} avec équivalent-subvention brut : pas de majoration de ${points(bonus)} points (elle ne vaut que sans ce calcul) ; l'aide comptée est l'équivalent-subvention.`,
         source: c.bonus_forme_sans_equivalent_subvention.source,
       });
       s.etapes.push({
@@ -186,40 +201,46 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
       });
     } else if (bonus) {
       taux = taux.plus(bonus);
+      const enPoints = `+ ${points(bonus)} points`;
       s.motifs.push({
         code: `bonus_${e.forme}`,
         niveau: "info",
-        message: `Aide sous forme ${e.forme === "avance_remboursable" ? "d'avance remboursable" : e.forme} : + ${bonus.times(100).toString()} points.`,
+        message: `Aide sous forme ${e.forme === "avance_remboursable" ? "d'avance remboursable" : e.forme} : ${enPoints}.`,
         source: b.source,
       });
       s.etapes.push({
         libelle: `Majoration pour la forme de l'aide (${e.forme})`,
-        valeur: `+ ${bonus.times(100).toString()} points`,
+        valeur: enPoints,
         source: b.source,
       });
     }
   }
   const tmax = lire(c.taux_max, date, s.motifs);
+  // Each figure is written once, and its text reused by the motifs and steps that show it.
+  let texteTaux: string;
   if (taux.greaterThan(tmax.valeur)) {
+    texteTaux = pourcentDesRegles(tmax.valeur);
     s.motifs.push({
       code: "taux_plafonne",
       niveau: "info",
-      message: `Taux ramené à ${pourcent(tmax.valeur)} (${pourcent(taux)} avec les bonus).`,
+      message: `Taux ramené à ${texteTaux} (${pourcent(taux)} avec les bonus).`,
       source: tmax.source,
     });
-    s.etapes.push({ libelle: "Taux plafonné", valeur: pourcent(tmax.valeur), source: tmax.source });
+    s.etapes.push({ libelle: "Taux plafonné", valeur: texteTaux, source: tmax.source });
     taux = tmax.valeur;
   } else if (s.etapes.length > 1) {
+    texteTaux = pourcent(taux);
     s.etapes.push({
-      libelle: `Taux retenu : taux de base et bonus, dans la limite de ${pourcent(tmax.valeur)}`,
-      valeur: pourcent(taux),
+      libelle: `Taux retenu : taux de base et bonus, dans la limite de ${pourcentDesRegles(tmax.valeur)}`,
+      valeur: texteTaux,
       source: tmax.source,
     });
-  }
+  } else texteTaux = texteBase; // no bonus step: the base rate, unchanged
   s.taux = taux;
 
   // 3. The assiette.
   let assiette = depense.montant;
+  let texteAssiette: string;
   if (c.assiette === "surcout" && benef.activite_economique) {
     if (depense.cout_reference === undefined) {
       s.motifs.push({
@@ -229,9 +250,10 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
           "Sans cout_reference, l'assiette est le montant entier : les coûts admissibles sont en général le surcoût par rapport à un investissement de référence, à justifier.",
         source: e.regle.source,
       });
+      texteAssiette = euros(assiette);
       s.etapes.push({
         libelle: "Assiette : montant (coût de référence non renseigné)",
-        valeur: euros(assiette),
+        valeur: texteAssiette,
       });
     } else {
       assiette = depense.montant.minus(depense.cout_reference);
@@ -244,26 +266,29 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
           source: e.regle.source,
         });
       }
+      texteAssiette = euros(assiette);
       s.etapes.push({
         libelle: `Assiette : surcoût = ${euros(depense.montant)} − coût de référence ${euros(depense.cout_reference)}`,
-        valeur: euros(assiette),
+        valeur: texteAssiette,
         source: e.regle.source,
       });
     }
   } else {
-    s.etapes.push({ libelle: "Assiette : montant de la dépense", valeur: euros(assiette) });
+    texteAssiette = euros(assiette);
+    s.etapes.push({ libelle: "Assiette : montant de la dépense", valeur: texteAssiette });
   }
   const plafondAssiette = categorie !== undefined ? c.plafond_assiette_par_categorie?.[categorie] : undefined;
   if (plafondAssiette) {
     const p = lire(plafondAssiette, date, s.motifs);
     if (assiette.greaterThan(p.valeur)) {
+      texteAssiette = euros(p.valeur);
       s.motifs.push({
         code: "assiette_plafonnee",
         niveau: "info",
-        message: `Assiette ramenée au plafond de ${euros(p.valeur)}.`,
+        message: `Assiette ramenée au plafond de ${texteAssiette}.`,
         source: p.source,
       });
-      s.etapes.push({ libelle: "Plafond d'assiette", valeur: euros(p.valeur), source: p.source });
+      s.etapes.push({ libelle: "Plafond d'assiette", valeur: texteAssiette, source: p.source });
       assiette = p.valeur;
     }
   }
@@ -272,25 +297,27 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
   // 4. The amount: rate × assiette, truncated to the cent, then the per-line cap.
   const intensite = tronquerCentime(taux.times(assiette));
   s.intensite = intensite;
+  const texteIntensite = euros(intensite);
   s.etapes.push({
-    libelle: `Aide maximale = ${pourcent(taux)} × ${euros(assiette)}, tronquée au centime`,
-    valeur: euros(intensite),
+    libelle: `Aide maximale = ${texteTaux} × ${texteAssiette}, tronquée au centime`,
+    valeur: texteIntensite,
   });
   let plafond = intensite;
   if (c.plafond) {
     const p = lire(c.plafond, date, s.motifs);
+    const textePlafond = euros(p.valeur);
     if (plafond.greaterThan(p.valeur)) {
       s.motifs.push({
         code: "plafond_atteint",
         niveau: "info",
-        message: `Aide plafonnée à ${euros(p.valeur)} par ${depense.nature === "etude" ? "étude" : "dépense"}.`,
+        message: `Aide plafonnée à ${textePlafond} par ${depense.nature === "etude" ? "étude" : "dépense"}.`,
         source: p.source,
       });
-      s.etapes.push({ libelle: "Plafond par dépense", valeur: euros(p.valeur), source: p.source });
+      s.etapes.push({ libelle: "Plafond par dépense", valeur: textePlafond, source: p.source });
     } else {
       s.etapes.push({
-        libelle: `Plafond par dépense de ${euros(p.valeur)} non atteint : aide maximale inchangée`,
-        valeur: euros(plafond),
+        libelle: `Plafond par dépense de ${textePlafond} non atteint : aide maximale inchangée`,
+        valeur: texteIntensite,
         source: p.source,
       });
     }

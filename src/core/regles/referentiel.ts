@@ -21,6 +21,8 @@ import {
   type Transparence,
 } from "../schemas/parametres-reglementaires.js";
 import { valider } from "../validation.js";
+import { sorteDe } from "../calculs/index.js";
+import { FINANCEURS_PRIVES, FINANCEURS_PUBLICS } from "../schemas/communs.js";
 import { verifierCoherence } from "./coherence.js";
 import { categoriesDe, choixDe } from "../libelles.js";
 
@@ -168,4 +170,36 @@ export function construireReferentiel(
   const conflits = [...categoriesDe(ref).conflits, ...choixDe(ref).conflits];
   if (conflits.length) throw new ErreurSaisie(conflits);
   return ref;
+}
+
+/**
+ * What every evaluation reads of the rules in another shape than the files give it, built once per set
+ * of rules on first use (issue 20: it was rebuilt for each fiche). Kept beside the Referentiel, not in
+ * it: a Referentiel read from the rules cache, or sent to a worker of `lot`, is plain data.
+ */
+export interface Preparation {
+  /** The dispositifs' ids, in the rules' order (suggestions of an unknown id). */
+  ids: string[];
+  /** What a financing line may name as its financer: a dispositif, or a generic public or private one. */
+  financeurs: string[];
+  /** The rules whose kind has a fiche-level pass, in the rules' order (evaluer.ts). */
+  passeAvantDemandes: Regle[];
+  passeApresDemandes: Regle[];
+}
+
+const preparations = new WeakMap<Referentiel, Preparation>();
+
+export function preparation(ref: Referentiel): Preparation {
+  let p = preparations.get(ref);
+  if (p) return p;
+  const regles = [...ref.dispositifs.values()];
+  const ids = regles.map((r) => r.id);
+  p = {
+    ids,
+    financeurs: [...ids, ...FINANCEURS_PUBLICS, ...FINANCEURS_PRIVES],
+    passeAvantDemandes: regles.filter((r) => sorteDe(r.calcul).passeAvantDemandes),
+    passeApresDemandes: regles.filter((r) => sorteDe(r.calcul).passeApresDemandes),
+  };
+  preparations.set(ref, p);
+  return p;
 }
