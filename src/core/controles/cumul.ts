@@ -23,6 +23,13 @@ export function plafondCumul(
   return { limite: max(meilleur?.intensite ?? ZERO, parUtilisateur ?? ZERO), meilleur };
 }
 
+/** Where the intensity ceiling comes from, for the message. */
+function origineDe(m: Resultat | null): string {
+  return m
+    ? `${m.dispositif}, ${new D(m.taux!).times(100).toString()} % de ${euros(m.assiette!)}`
+    : "taux_max de la dépense";
+}
+
 export const controleCumul: DefinitionControle = {
   id: "cumul",
   nom: "Cumul des aides",
@@ -49,7 +56,9 @@ export function controlerCumul(c: ContexteControles): Controle[] {
         conforme: null,
         valeur: total,
         limite: null,
-        message: `Dépense « ${d.id} » : ${euros(total)} d'aides d'État, mais aucun dispositif chiffré n'en donne l'intensité maximale ; indiquez taux_max sur la dépense (l'intensité du régime d'aide appliqué).`,
+        message: c.chiffresSeulement
+          ? ""
+          : `Dépense « ${d.id} » : ${euros(total)} d'aides d'État, mais aucun dispositif chiffré n'en donne l'intensité maximale ; indiquez taux_max sur la dépense (l'intensité du régime d'aide appliqué).`,
         source: SOURCE,
       });
       c.motifs.push({
@@ -61,18 +70,17 @@ export function controlerCumul(c: ContexteControles): Controle[] {
       continue;
     }
     const conforme = total.lessThanOrEqualTo(p.limite);
-    const origine = p.meilleur
-      ? `${p.meilleur.dispositif}, ${new D(p.meilleur.taux!).times(100).toString()} % de ${euros(p.meilleur.assiette!)}`
-      : "taux_max de la dépense";
     controles.push({
       controle: "cumul",
       portee: d.id,
       conforme,
       valeur: total,
       limite: p.limite,
-      message: conforme
-        ? `Dépense « ${d.id} » : ${euros(total)} d'aides publiques cumulées, dans l'intensité maximale de ${euros(p.limite)} (${origine}).`
-        : `Dépense « ${d.id} » : ${euros(total)} d'aides publiques cumulées dépassent l'intensité maximale de ${euros(p.limite)} (${origine}) de ${euros(total.minus(p.limite))} ; réduisez les aides publiques d'autant.`,
+      message: c.chiffresSeulement
+        ? ""
+        : conforme
+          ? `Dépense « ${d.id} » : ${euros(total)} d'aides publiques cumulées, dans l'intensité maximale de ${euros(p.limite)} (${origineDe(p.meilleur)}).`
+          : `Dépense « ${d.id} » : ${euros(total)} d'aides publiques cumulées dépassent l'intensité maximale de ${euros(p.limite)} (${origineDe(p.meilleur)}) de ${euros(total.minus(p.limite))} ; réduisez les aides publiques d'autant.`,
       source: SOURCE,
     });
   }

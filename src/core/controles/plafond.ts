@@ -55,11 +55,13 @@ export function controlerPlafonds(c: ContexteControles): Controle[] {
         conforme,
         valeur: demande,
         limite: plafond,
-        message: conforme
-          ? `${id} : ${euros(demande)} demandés, dans le plafond de ${euros(plafond)}.`
-          : ineligible
-            ? `${id} : ${euros(demande)} demandés sur un dispositif inéligible ici (plafond nul) ; retirez ce financement ou corrigez la dépense.`
-            : `${id} : ${euros(demande)} demandés, plafond ${euros(plafond)} dépassé de ${euros(demande.minus(plafond))} ; réduisez la demande d'autant.`,
+        message: c.chiffresSeulement
+          ? ""
+          : conforme
+            ? `${id} : ${euros(demande)} demandés, dans le plafond de ${euros(plafond)}.`
+            : ineligible
+              ? `${id} : ${euros(demande)} demandés sur un dispositif inéligible ici (plafond nul) ; retirez ce financement ou corrigez la dépense.`
+              : `${id} : ${euros(demande)} demandés, plafond ${euros(plafond)} dépassé de ${euros(demande.minus(plafond))} ; réduisez la demande d'autant.`,
         source: regle.source,
       });
     }

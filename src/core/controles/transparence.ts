@@ -49,9 +49,11 @@ export function controlerTransparence(c: ContexteControles): Controle[] {
       valeur: l.aide,
       limite: seuil,
       publication_requise: publication,
-      message: publication
-        ? `${l.financeur} : aide individuelle de ${euros(l.aide)} ≥ ${euros(seuil)} : elle doit être publiée (module TAM de la Commission).`
-        : `${l.financeur} : aide de ${euros(l.aide)} sous le seuil de publication de ${euros(seuil)}.`,
+      message: c.chiffresSeulement
+        ? ""
+        : publication
+          ? `${l.financeur} : aide individuelle de ${euros(l.aide)} ≥ ${euros(seuil)} : elle doit être publiée (module TAM de la Commission).`
+          : `${l.financeur} : aide de ${euros(l.aide)} sous le seuil de publication de ${euros(seuil)}.`,
       source: lu.source,
     });
   }

@@ -97,12 +97,24 @@ function maximumDe(
       k.conforme === false
     );
   };
-  /** The first control the line breaks at `x`, or null when it breaks none. */
+  /**
+   * The first control the line breaks at `x`, or null when it breaks none. Remembered by amount: the
+   * search below asks the same cent more than once, and the controls give the same answer each time.
+   */
+  const deja = new Map<string, Controle | null>();
   const rompu = (x: Dec): Controle | null => {
     if (suivis.length === 0) return null;
-    for (const [cle, k] of parCle(essai(x, suivis)))
-      if (k.conforme === false && !independant(cle, k)) return k;
-    return null;
+    const cle = x.toString();
+    const connu = deja.get(cle);
+    if (connu !== undefined) return connu;
+    let k: Controle | null = null;
+    for (const [c, y] of parCle(essai(x, suivis)))
+      if (y.conforme === false && !independant(c, y)) {
+        k = y;
+        break;
+      }
+    deja.set(cle, k);
+    return k;
   };
 
   const bornes: Borne[] = [];
