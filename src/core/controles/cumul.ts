@@ -45,7 +45,17 @@ export function controlerCumul(c: ContexteControles): Controle[] {
     const total = somme(aides);
     if (total.isZero()) continue;
     if (expire) {
-      controles.push(controleExpire("cumul", d.id, total, `Cumul sur « ${d.id} » (art. 8)`, expire, c.date));
+      controles.push(
+        controleExpire(
+          "cumul",
+          d.id,
+          total,
+          `Cumul sur « ${d.id} » (art. 8)`,
+          expire,
+          c.date,
+          c.chiffresSeulement,
+        ),
+      );
       continue;
     }
     const p = plafondCumul(c.resultats, d);

@@ -22,7 +22,7 @@ export function controlerEffetIncitatif(c: ContexteControles): Controle[] {
   const expire = rgecExpire(c.ref, c.date, c.motifs);
   if (expire) {
     const sujet = `Effet incitatif (art. 6, aides RGEC : ${financeurs})`;
-    return [controleExpire("effet_incitatif", c.fiche.id, null, sujet, expire, c.date)];
+    return [controleExpire("effet_incitatif", c.fiche.id, null, sujet, expire, c.date, c.chiffresSeulement)];
   }
   if (!date_demande || !date_debut) {
     const manque = !date_demande ? "date_demande" : "date_debut";

@@ -21,7 +21,15 @@ export function controlerTransparence(c: ContexteControles): Controle[] {
     if (expire) {
       const sujet = `Transparence (art. 9) de l'aide de ${euros(l.aide)}`;
       controles.push(
-        controleExpire("transparence", l.financeur, l.aide, sujet, expire, l.dateOctroi ?? c.date),
+        controleExpire(
+          "transparence",
+          l.financeur,
+          l.aide,
+          sujet,
+          expire,
+          l.dateOctroi ?? c.date,
+          c.chiffresSeulement,
+        ),
       );
       continue;
     }
