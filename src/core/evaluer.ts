@@ -29,6 +29,11 @@ export interface OptionsEvaluation {
   autresDeMinimis?: AideDeMinimis[];
   /** Form of aid assumed where no financing line says (a quick simulation's --forme). */
   forme?: Forme;
+  /**
+   * A trial whose controls are read for their figures and verdicts only (the probes of `proposer`):
+   * no control messages (chiffresSeulement), no room left.
+   */
+  essai?: boolean;
 }
 
 /** The dispositifs whose rule applies by default to an expense's nature and category (docs/domaine.md §2). */
@@ -145,10 +150,11 @@ export function evaluerFiche(
     partsAide,
     autresDeMinimis: options.autresDeMinimis ?? [],
     motifs,
+    chiffresSeulement: options.essai,
   };
   const controles = controler(contexte);
-  const marges = calculerMarges(contexte, controles);
-  direQuiDoitReduire(controles, marges);
+  const marges = options.essai ? [] : calculerMarges(contexte, controles);
+  if (!options.essai) direQuiDoitReduire(controles, marges);
   return {
     id: fiche.id,
     date_evaluation: date,

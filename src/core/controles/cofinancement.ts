@@ -34,9 +34,11 @@ export function controlerCofinancement(c: ContexteControles): Controle[] {
         conforme,
         valeur: autres,
         limite: requis,
-        message: conforme
-          ? `${regle.id} : les autres financeurs apportent ${euros(autres)}, au moins ${pourcent(part.valeur)} de l'étude (${euros(requis)}).`
-          : `${regle.id} : les autres financeurs (collectivités, partenaires industriels) doivent apporter au moins ${pourcent(part.valeur)} de l'étude, soit ${euros(requis)} ; ils apportent ${euros(autres)}.`,
+        message: c.chiffresSeulement
+          ? ""
+          : conforme
+            ? `${regle.id} : les autres financeurs apportent ${euros(autres)}, au moins ${pourcent(part.valeur)} de l'étude (${euros(requis)}).`
+            : `${regle.id} : les autres financeurs (collectivités, partenaires industriels) doivent apporter au moins ${pourcent(part.valeur)} de l'étude, soit ${euros(requis)} ; ils apportent ${euros(autres)}.`,
         source: part.source,
       });
     }

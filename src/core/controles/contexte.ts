@@ -32,6 +32,13 @@ export interface ContexteControles {
   /** De minimis aid from other fiches of the same contract. */
   autresDeMinimis: AideDeMinimis[];
   motifs: Motif[];
+  /**
+   * Figures and verdicts only: the controls leave `message` empty. For the trial amounts of the room
+   * left (marges/) and the probes of `proposer`, which read no message: formatting amounts in French
+   * was most of their cost (issue 20). Every other field is the same as in a full run
+   * (test/controles/chiffres-seulement.test.ts).
+   */
+  chiffresSeulement?: boolean;
 }
 
 export type Verification = (c: ContexteControles) => Controle[];

@@ -1,6 +1,6 @@
 // `cumul` (Guide note 9, l.2639; GBER art. 8): on each expense, all State aid stays within the
 // highest intensity (taux × assiette) of the eligible dispositifs evaluated on it.
-import { D, max, somme, tronquerCentime, ZERO, type Dec } from "../argent.js";
+import { D, max, tronquerCentime, ZERO, type Dec } from "../argent.js";
 import { euros } from "../format.js";
 import type { Controle, Resultat } from "../modele.js";
 import type { ContexteControles, DefinitionControle } from "./contexte.js";
@@ -23,6 +23,13 @@ export function plafondCumul(
   return { limite: max(meilleur?.intensite ?? ZERO, parUtilisateur ?? ZERO), meilleur };
 }
 
+/** Where the intensity ceiling comes from, for the message. */
+function origineDe(m: Resultat | null): string {
+  return m
+    ? `${m.dispositif}, ${new D(m.taux!).times(100).toString()} % de ${euros(m.assiette!)}`
+    : "taux_max de la dépense";
+}
+
 export const controleCumul: DefinitionControle = {
   id: "cumul",
   nom: "Cumul des aides",
@@ -34,11 +41,21 @@ export function controlerCumul(c: ContexteControles): Controle[] {
   const controles: Controle[] = [];
   const expire = c.lignes.some((l) => l.aideEtat) ? rgecExpire(c.ref, c.date, c.motifs) : null;
   for (const d of c.fiche.depenses) {
-    const aides = c.lignes.filter((l) => l.aideEtat).map((l) => c.partsAide.get(l.index)?.get(d.id) ?? ZERO);
-    const total = somme(aides);
+    let total: Dec = ZERO;
+    for (const l of c.lignes) if (l.aideEtat) total = total.plus(c.partsAide.get(l.index)?.get(d.id) ?? ZERO);
     if (total.isZero()) continue;
     if (expire) {
-      controles.push(controleExpire("cumul", d.id, total, `Cumul sur « ${d.id} » (art. 8)`, expire, c.date));
+      controles.push(
+        controleExpire(
+          "cumul",
+          d.id,
+          total,
+          `Cumul sur « ${d.id} » (art. 8)`,
+          expire,
+          c.date,
+          c.chiffresSeulement,
+        ),
+      );
       continue;
     }
     const p = plafondCumul(c.resultats, d);
@@ -49,7 +66,9 @@ export function controlerCumul(c: ContexteControles): Controle[] {
         conforme: null,
         valeur: total,
         limite: null,
-        message: `Dépense « ${d.id} » : ${euros(total)} d'aides d'État, mais aucun dispositif chiffré n'en donne l'intensité maximale ; indiquez taux_max sur la dépense (l'intensité du régime d'aide appliqué).`,
+        message: c.chiffresSeulement
+          ? ""
+          : `Dépense « ${d.id} » : ${euros(total)} d'aides d'État, mais aucun dispositif chiffré n'en donne l'intensité maximale ; indiquez taux_max sur la dépense (l'intensité du régime d'aide appliqué).`,
         source: SOURCE,
       });
       c.motifs.push({
@@ -61,18 +80,17 @@ export function controlerCumul(c: ContexteControles): Controle[] {
       continue;
     }
     const conforme = total.lessThanOrEqualTo(p.limite);
-    const origine = p.meilleur
-      ? `${p.meilleur.dispositif}, ${new D(p.meilleur.taux!).times(100).toString()} % de ${euros(p.meilleur.assiette!)}`
-      : "taux_max de la dépense";
     controles.push({
       controle: "cumul",
       portee: d.id,
       conforme,
       valeur: total,
       limite: p.limite,
-      message: conforme
-        ? `Dépense « ${d.id} » : ${euros(total)} d'aides publiques cumulées, dans l'intensité maximale de ${euros(p.limite)} (${origine}).`
-        : `Dépense « ${d.id} » : ${euros(total)} d'aides publiques cumulées dépassent l'intensité maximale de ${euros(p.limite)} (${origine}) de ${euros(total.minus(p.limite))} ; réduisez les aides publiques d'autant.`,
+      message: c.chiffresSeulement
+        ? ""
+        : conforme
+          ? `Dépense « ${d.id} » : ${euros(total)} d'aides publiques cumulées, dans l'intensité maximale de ${euros(p.limite)} (${origineDe(p.meilleur)}).`
+          : `Dépense « ${d.id} » : ${euros(total)} d'aides publiques cumulées dépassent l'intensité maximale de ${euros(p.limite)} (${origineDe(p.meilleur)}) de ${euros(total.minus(p.limite))} ; réduisez les aides publiques d'autant.`,
       source: SOURCE,
     });
   }

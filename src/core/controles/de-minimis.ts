@@ -162,7 +162,9 @@ function controlerPlafond(
       limite: null,
       reglement: p.reglement_ue,
       details,
-      message: `De minimis non évaluable pour une aide octroyée le ${dateFr(date)} : ${fin.libelle} ; vérifiez le plafond du règlement qui lui succède.`,
+      message: c.chiffresSeulement
+        ? ""
+        : `De minimis non évaluable pour une aide octroyée le ${dateFr(date)} : ${fin.libelle} ; vérifiez le plafond du règlement qui lui succède.`,
       source: lu.source,
     };
   }
@@ -213,9 +215,11 @@ function controlerPlafond(
     periode_fin: periode.fin,
     disponible,
     details,
-    message: conforme
-      ? `De minimis (plafond ${k === "general" ? "général" : k}, règlement ${p.reglement_ue}) du ${dateFr(periode.debut)} au ${dateFr(periode.fin)}${autres} : ${euros(deja)} déjà reçus + ${euros(nouvelle)} = ${euros(valeur)}, dans le plafond de ${euros(limite)}${routier ? " (transport routier pour compte d'autrui)" : ""}.`
-      : `De minimis (plafond ${k === "general" ? "général" : k}, règlement ${p.reglement_ue}) du ${dateFr(periode.debut)} au ${dateFr(periode.fin)}${autres} : ${euros(deja)} déjà reçus + ${euros(nouvelle)} = ${euros(valeur)} dépassent le plafond de ${euros(limite)} ; il reste ${euros(disponible)} disponibles : réduisez l'aide ou octroyez-la sous un autre régime (RGEC).`,
+    message: c.chiffresSeulement
+      ? ""
+      : conforme
+        ? `De minimis (plafond ${k === "general" ? "général" : k}, règlement ${p.reglement_ue}) du ${dateFr(periode.debut)} au ${dateFr(periode.fin)}${autres} : ${euros(deja)} déjà reçus + ${euros(nouvelle)} = ${euros(valeur)}, dans le plafond de ${euros(limite)}${routier ? " (transport routier pour compte d'autrui)" : ""}.`
+        : `De minimis (plafond ${k === "general" ? "général" : k}, règlement ${p.reglement_ue}) du ${dateFr(periode.debut)} au ${dateFr(periode.fin)}${autres} : ${euros(deja)} déjà reçus + ${euros(nouvelle)} = ${euros(valeur)} dépassent le plafond de ${euros(limite)} ; il reste ${euros(disponible)} disponibles : réduisez l'aide ou octroyez-la sous un autre régime (RGEC).`,
     source: lu.source,
   };
 }

@@ -22,7 +22,7 @@ export function controlerEffetIncitatif(c: ContexteControles): Controle[] {
   const expire = rgecExpire(c.ref, c.date, c.motifs);
   if (expire) {
     const sujet = `Effet incitatif (art. 6, aides RGEC : ${financeurs})`;
-    return [controleExpire("effet_incitatif", c.fiche.id, null, sujet, expire, c.date)];
+    return [controleExpire("effet_incitatif", c.fiche.id, null, sujet, expire, c.date, c.chiffresSeulement)];
   }
   if (!date_demande || !date_debut) {
     const manque = !date_demande ? "date_demande" : "date_debut";
@@ -39,7 +39,9 @@ export function controlerEffetIncitatif(c: ContexteControles): Controle[] {
         conforme: null,
         valeur: null,
         limite: null,
-        message: `Effet incitatif non vérifiable sans ${manque} (aides RGEC : ${financeurs}).`,
+        message: c.chiffresSeulement
+          ? ""
+          : `Effet incitatif non vérifiable sans ${manque} (aides RGEC : ${financeurs}).`,
         source: SOURCE,
       },
     ];
@@ -52,9 +54,11 @@ export function controlerEffetIncitatif(c: ContexteControles): Controle[] {
       conforme,
       valeur: null,
       limite: null,
-      message: conforme
-        ? `Demande du ${dateFr(date_demande)} antérieure au début des travaux (${dateFr(date_debut)}) : effet incitatif respecté.`
-        : `Demande du ${dateFr(date_demande)}, ${date_demande === date_debut ? "le jour même du" : "après le"} début des travaux (${dateFr(date_debut)}) : une aide RGEC (${financeurs}) exige une demande strictement antérieure ; elle est perdue, sauf à passer en de minimis.`,
+      message: c.chiffresSeulement
+        ? ""
+        : conforme
+          ? `Demande du ${dateFr(date_demande)} antérieure au début des travaux (${dateFr(date_debut)}) : effet incitatif respecté.`
+          : `Demande du ${dateFr(date_demande)}, ${date_demande === date_debut ? "le jour même du" : "après le"} début des travaux (${dateFr(date_debut)}) : une aide RGEC (${financeurs}) exige une demande strictement antérieure ; elle est perdue, sauf à passer en de minimis.`,
       source: SOURCE,
     },
   ];

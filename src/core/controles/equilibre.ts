@@ -22,9 +22,11 @@ export function controlerEquilibre(c: ContexteControles): Controle[] {
       conforme: ecart.isZero(),
       valeur: ressources,
       limite: cout,
-      message: ecart.isZero()
-        ? `Plan équilibré : ressources = coût total = ${euros(cout)}.`
-        : `Plan déséquilibré : ressources ${euros(ressources)} pour un coût total de ${euros(cout)} (${ecart.isPositive() ? "excédent" : "manque"} de ${euros(ecart.abs())}) ; ajustez l'autofinancement ou un financement.`,
+      message: c.chiffresSeulement
+        ? ""
+        : ecart.isZero()
+          ? `Plan équilibré : ressources = coût total = ${euros(cout)}.`
+          : `Plan déséquilibré : ressources ${euros(ressources)} pour un coût total de ${euros(cout)} (${ecart.isPositive() ? "excédent" : "manque"} de ${euros(ecart.abs())}) ; ajustez l'autofinancement ou un financement.`,
       source: "Plan de financement : ressources = dépenses",
     },
   ];

@@ -28,9 +28,11 @@ export function controlerParite(c: ContexteControles): Controle[] {
       conforme,
       valeur: a,
       limite: b,
-      message: conforme
-        ? `${regle.id} : ${financeurs[0]} et ${financeurs[1]} financent à parité (${euros(a)} chacun).`
-        : `${regle.id} : ${financeurs[0]} ${euros(a)}, ${financeurs[1]} ${euros(b)} ; le guide demande une parité : écart de ${euros(a.minus(b).abs())} à corriger.`,
+      message: c.chiffresSeulement
+        ? ""
+        : conforme
+          ? `${regle.id} : ${financeurs[0]} et ${financeurs[1]} financent à parité (${euros(a)} chacun).`
+          : `${regle.id} : ${financeurs[0]} ${euros(a)}, ${financeurs[1]} ${euros(b)} ; le guide demande une parité : écart de ${euros(a.minus(b).abs())} à corriger.`,
       source: regle.source,
     });
   }

@@ -42,9 +42,11 @@ export function controlerParticipationMinimale(c: ContexteControles): Controle[]
       conforme: atteint || derogation,
       valeur: propre,
       limite: requis,
-      message: atteint
-        ? `Participation du maître d'ouvrage ${euros(propre)}, au moins ${pourcent(part.valeur)} des financements publics (${euros(publics)}).`
-        : `Participation du maître d'ouvrage ${euros(propre)} sous ${pourcent(part.valeur)} des financements publics (${euros(publics)}), soit ${euros(requis)}${derogation ? " : dérogation déclarée" : " ; augmentez l'autofinancement ou réduisez les aides publiques"}.`,
+      message: c.chiffresSeulement
+        ? ""
+        : atteint
+          ? `Participation du maître d'ouvrage ${euros(propre)}, au moins ${pourcent(part.valeur)} des financements publics (${euros(publics)}).`
+          : `Participation du maître d'ouvrage ${euros(propre)} sous ${pourcent(part.valeur)} des financements publics (${euros(publics)}), soit ${euros(requis)}${derogation ? " : dérogation déclarée" : " ; augmentez l'autofinancement ou réduisez les aides publiques"}.`,
       source: part.source,
     },
   ];
@@ -84,7 +86,9 @@ function exemptionOutreMer(c: ContexteControles): Controle | null {
     conforme: true,
     valeur: null,
     limite: null,
-    message: `Participation minimale non applicable : le CGCT, art. L1111-10, III exempte les collectivités ${nomme ? `de ${nomme}` : "d'outre-mer qu'il nomme"} et leurs groupements${nomme ? "" : " (territoire à confirmer)"}.`,
+    message: c.chiffresSeulement
+      ? ""
+      : `Participation minimale non applicable : le CGCT, art. L1111-10, III exempte les collectivités ${nomme ? `de ${nomme}` : "d'outre-mer qu'il nomme"} et leurs groupements${nomme ? "" : " (territoire à confirmer)"}.`,
     source: lu.source,
   };
 }

@@ -1,5 +1,5 @@
 // `plafond`: the lines paying under a dispositif stay within its maximum aid (docs/domaine.md §3).
-import { somme, ZERO, type Dec } from "../argent.js";
+import { ZERO, type Dec } from "../argent.js";
 import { sorteDe } from "../calculs/index.js";
 import { euros } from "../format.js";
 import type { Ligne } from "../financements.js";
@@ -25,10 +25,12 @@ export const controlePlafond: DefinitionControle = {
 
 export function controlerPlafonds(c: ContexteControles): Controle[] {
   const controles: Controle[] = [];
-  const parDispositif = new Map<string, typeof c.lignes>();
+  const parDispositif = new Map<string, Ligne[]>();
   for (const l of c.lignes) {
     if (!l.dispositif || l.regime === "fiscal") continue;
-    parDispositif.set(l.dispositif.id, [...(parDispositif.get(l.dispositif.id) ?? []), l]);
+    const siennes = parDispositif.get(l.dispositif.id);
+    if (siennes) siennes.push(l);
+    else parDispositif.set(l.dispositif.id, [l]);
   }
   for (const [id, lignes] of parDispositif) {
     const resultats = c.resultats.filter((r) => r.dispositif === id);
@@ -41,25 +43,37 @@ export function controlerPlafonds(c: ContexteControles): Controle[] {
         ? [...new Set(lignes.map((l) => l.depenses[0]))].map((d) => [d])
         : [[...new Set(lignes.flatMap((l) => l.depenses))]];
     for (const depenses of groupes) {
-      const concernes = resultats.filter((r) => depenses.includes(r.depense));
-      if (concernes.some((r) => r.plafond === null && r.eligible)) continue; // no figure in the guide
-      const demande = somme(
-        lignes.map((l) => somme(depenses.map((d) => partComptee(l, d, c.parts, c.partsAide) ?? ZERO))),
-      );
-      const plafond: Dec = somme(concernes.map((r) => r.plafond ?? ZERO));
+      // The aid asked and the ceiling, summed in one pass each (called at every amount the room left tries).
+      let plafond: Dec = ZERO;
+      let sansChiffre = false;
+      let ineligible = true;
+      for (const r of resultats) {
+        if (!depenses.includes(r.depense)) continue;
+        if (r.plafond === null && r.eligible) sansChiffre = true;
+        if (r.plafond !== null) plafond = plafond.plus(r.plafond);
+        if (r.eligible) ineligible = false;
+      }
+      if (sansChiffre) continue; // no figure in the guide
+      let demande: Dec = ZERO;
+      for (const l of lignes) {
+        let sienne: Dec = ZERO;
+        for (const d of depenses) sienne = sienne.plus(partComptee(l, d, c.parts, c.partsAide) ?? ZERO);
+        demande = demande.plus(sienne);
+      }
       const conforme = demande.lessThanOrEqualTo(plafond);
-      const ineligible = concernes.every((r) => !r.eligible);
       controles.push({
         controle: "plafond",
         portee: `${id} / ${depenses.join(", ")}`,
         conforme,
         valeur: demande,
         limite: plafond,
-        message: conforme
-          ? `${id} : ${euros(demande)} demandés, dans le plafond de ${euros(plafond)}.`
-          : ineligible
-            ? `${id} : ${euros(demande)} demandés sur un dispositif inéligible ici (plafond nul) ; retirez ce financement ou corrigez la dépense.`
-            : `${id} : ${euros(demande)} demandés, plafond ${euros(plafond)} dépassé de ${euros(demande.minus(plafond))} ; réduisez la demande d'autant.`,
+        message: c.chiffresSeulement
+          ? ""
+          : conforme
+            ? `${id} : ${euros(demande)} demandés, dans le plafond de ${euros(plafond)}.`
+            : ineligible
+              ? `${id} : ${euros(demande)} demandés sur un dispositif inéligible ici (plafond nul) ; retirez ce financement ou corrigez la dépense.`
+              : `${id} : ${euros(demande)} demandés, plafond ${euros(plafond)} dépassé de ${euros(demande.minus(plafond))} ; réduisez la demande d'autant.`,
         source: regle.source,
       });
     }

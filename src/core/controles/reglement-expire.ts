@@ -47,7 +47,7 @@ export function expire(
 
 /**
  * A control that cannot be evaluated under an ended regulation: `conforme: null`, the figure it would
- * have compared, and a message naming the regulation and its end.
+ * have compared, and a message naming the regulation and its end (none for figures only).
  */
 export function controleExpire(
   controle: NomControle,
@@ -56,6 +56,7 @@ export function controleExpire(
   sujet: string,
   r: ReglementExpire,
   date: string,
+  chiffresSeulement?: boolean,
 ): Controle {
   return {
     controle,
@@ -63,7 +64,9 @@ export function controleExpire(
     conforme: null,
     valeur,
     limite: null,
-    message: `${sujet} non évaluable au ${dateFr(date)} : ${r.libelle} ; vérifiez sous le règlement qui lui succède.`,
+    message: chiffresSeulement
+      ? ""
+      : `${sujet} non évaluable au ${dateFr(date)} : ${r.libelle} ; vérifiez sous le règlement qui lui succède.`,
     source: r.source,
   };
 }

@@ -21,7 +21,15 @@ export function controlerTransparence(c: ContexteControles): Controle[] {
     if (expire) {
       const sujet = `Transparence (art. 9) de l'aide de ${euros(l.aide)}`;
       controles.push(
-        controleExpire("transparence", l.financeur, l.aide, sujet, expire, l.dateOctroi ?? c.date),
+        controleExpire(
+          "transparence",
+          l.financeur,
+          l.aide,
+          sujet,
+          expire,
+          l.dateOctroi ?? c.date,
+          c.chiffresSeulement,
+        ),
       );
       continue;
     }
@@ -49,9 +57,11 @@ export function controlerTransparence(c: ContexteControles): Controle[] {
       valeur: l.aide,
       limite: seuil,
       publication_requise: publication,
-      message: publication
-        ? `${l.financeur} : aide individuelle de ${euros(l.aide)} ≥ ${euros(seuil)} : elle doit être publiée (module TAM de la Commission).`
-        : `${l.financeur} : aide de ${euros(l.aide)} sous le seuil de publication de ${euros(seuil)}.`,
+      message: c.chiffresSeulement
+        ? ""
+        : publication
+          ? `${l.financeur} : aide individuelle de ${euros(l.aide)} ≥ ${euros(seuil)} : elle doit être publiée (module TAM de la Commission).`
+          : `${l.financeur} : aide de ${euros(l.aide)} sous le seuil de publication de ${euros(seuil)}.`,
       source: lu.source,
     });
   }

@@ -76,38 +76,51 @@ function maximumDe(
   const a1 = haut.equals(x0) ? a0 : essai(x1, CONTROLES_LIES);
   const cles0 = parCle(a0);
   const cles1 = parCle(a1);
-  // Only the controls whose figures the line moves are run again, at each amount tried.
+  // The controls whose figures the line moves: only they bound it, and only they are run again at
+  // each amount tried. A control that fails whatever the line asks (works started, another expense)
+  // does not bind it: `independants`.
   const bouges = new Set<string>();
+  const deplaces: string[] = [];
+  const independants = new Set<string>();
   for (const cle of new Set([...cles0.keys(), ...cles1.keys()])) {
     const x = cles0.get(cle);
     const y = cles1.get(cle);
-    if (!x || !y || String(x.valeur) !== String(y.valeur) || String(x.limite) !== String(y.limite))
-      bouges.add((x ?? y)!.controle);
+    if (x && y && memesChiffres(x, y)) {
+      if (x.conforme === false && y.conforme === false) independants.add(cle);
+      continue;
+    }
+    bouges.add((x ?? y)!.controle);
+    deplaces.push(cle);
   }
   const suivis = CONTROLES_LIES.filter((k) => bouges.has(k.id));
-  // A control that fails whatever the line asks (works started, another expense) does not bind it.
-  const independant = (cle: string, k: Controle) => {
-    const x = cles0.get(cle);
-    const y = cles1.get(cle);
-    return (
-      x?.conforme === false &&
-      y?.conforme === false &&
-      String(x.valeur) === String(y.valeur) &&
-      String(x.limite) === String(y.limite) &&
-      k.conforme === false
-    );
-  };
-  /** The first control the line breaks at `x`, or null when it breaks none. */
+  /**
+   * The first control the line breaks at `x`, or null when it breaks none. Remembered by amount: the
+   * search below asks the same cent more than once, and the controls give the same answer each time.
+   */
+  const deja = new Map<string, Controle | null>();
   const rompu = (x: Dec): Controle | null => {
     if (suivis.length === 0) return null;
-    for (const [cle, k] of parCle(essai(x, suivis)))
-      if (k.conforme === false && !independant(cle, k)) return k;
-    return null;
+    const cle = x.toString();
+    const connu = deja.get(cle);
+    if (connu !== undefined) return connu;
+    const controles = essai(x, suivis);
+    let k: Controle | null = null;
+    // Keyed only when some control fails whatever the line asks (the key tells it apart).
+    if (independants.size === 0) k = controles.find((y) => y.conforme === false) ?? null;
+    else
+      for (const [c, y] of parCle(controles))
+        if (y.conforme === false && !independants.has(c)) {
+          k = y;
+          break;
+        }
+    deja.set(cle, k);
+    return k;
   };
 
+  // A control whose figures are the same at both amounts gives no bound (its slope is zero).
   const bornes: Borne[] = [];
   if (x1.greaterThan(x0))
-    for (const cle of new Set([...cles0.keys(), ...cles1.keys()])) {
+    for (const cle of deplaces) {
       const b = borne({ x: x0, controle: cles0.get(cle) }, { x: x1, controle: cles1.get(cle) });
       if (b) bornes.push(b);
     }
@@ -148,6 +161,15 @@ function maximumDe(
   if (x.greaterThanOrEqualTo(haut)) return { maximum: haut, limite: parEquilibre };
   const k = rompu(x.plus(CENTIME));
   return { maximum: x, limite: k ? limitePar(k) : parEquilibre };
+}
+
+/** Two runs of one control with the same figures (valeur and limite, null included). */
+function memesChiffres(x: Controle, y: Controle): boolean {
+  return egaux(x.valeur, y.valeur) && egaux(x.limite, y.limite);
+}
+
+function egaux(a: Dec | null, b: Dec | null): boolean {
+  return a === null || b === null ? a === b : a.equals(b);
 }
 
 /** Between an amount the line breaks nothing at and one it does: the last possible cent, by halves. */

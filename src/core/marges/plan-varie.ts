@@ -73,8 +73,9 @@ export function varierLigne(c: ContexteControles, ligne: Ligne): PlanVarie {
         parts.set(k.index, montants);
         partsAide.set(k.index, aides);
       }
-      // The controls write their warnings: those of a trial amount are not the fiche's.
-      return { ...c, lignes, parts, partsAide, motifs: [] };
+      // The controls write their warnings: those of a trial amount are not the fiche's; nor is their
+      // message read (only figures and verdicts).
+      return { ...c, lignes, parts, partsAide, motifs: [], chiffresSeulement: true };
     },
   };
 }

@@ -110,7 +110,9 @@ export function proposerPlan(fiche: Fiche, ref: Referentiel, options: OptionsPro
       autofinancement,
     };
   };
-  const evaluer = (montants: Map<number, Dec>) => evaluerFiche(ficheDe(montants).fiche, ref, options);
+  // The probes read the controls' figures and verdicts only: a trial evaluation (no messages, no room left).
+  const evaluer = (montants: Map<number, Dec>) =>
+    evaluerFiche(ficheDe(montants).fiche, ref, { ...options, essai: true });
   const conforme = (montants: Map<number, Dec>) =>
     !ficheDe(montants).autofinancement.isNegative() && evaluer(montants).conforme === true;
 
@@ -125,7 +127,10 @@ export function proposerPlan(fiche: Fiche, ref: Referentiel, options: OptionsPro
           message: `les financements gardés tels quels (privés, prêts à équivalent-subvention donné) dépassent le coût total de ${euros(cout)} : corrigez-les avant de demander un plan`,
         },
       ]);
-    const echecs = evaluer(zeros()).controles.filter((c) => c.conforme === false);
+    // A full evaluation: the messages of the controls that fail say why a line is left out.
+    const echecs = evaluerFiche(ficheDe(zeros()).fiche, ref, options).controles.filter(
+      (c) => c.conforme === false,
+    );
     if (echecs.length === 0) break;
     const aExclure = lignesEnCause(echecs, fiche, ref, candidates, actives());
     if (aExclure.size === 0) {
