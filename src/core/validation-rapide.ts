@@ -126,10 +126,9 @@ function compilerType(def: Def): Noeud {
       const transformer = def.transform as (v: unknown, ctx: unknown) => unknown;
       if (typeof transformer !== "function") return rendre;
       return (v) => {
-        const issues: unknown[] = [];
-        const ctx = { value: v, issues, addIssue: (issue: unknown) => void issues.push(issue) };
+        const ctx = new Contexte(v);
         const r = transformer(v, ctx);
-        return issues.length || r instanceof Promise ? RENDU : r;
+        return ctx.issues.length || r instanceof Promise ? RENDU : r;
       };
     }
     case "union":
@@ -173,6 +172,15 @@ function compilerUnion(def: Def): Noeud {
   };
 }
 
+/** What a transform receives from zod (its payload): the value, the issues, and addIssue. */
+class Contexte {
+  issues: unknown[] = [];
+  constructor(readonly value: unknown) {}
+  addIssue(issue: unknown): void {
+    this.issues.push(issue);
+  }
+}
+
 type Absent = "omettre" | "defaut" | "rendre";
 
 /** A strict object (z.strictObject): every field known, the output's fields in the schema's order. */
@@ -182,31 +190,37 @@ function compilerObjet(def: Def): Noeud {
   if (!strict || Object.getOwnPropertySymbols(forme).length || Object.hasOwn(forme, "__proto__"))
     return rendre;
   const cles = Object.keys(forme);
-  const connues = new Set(cles);
+  const rang = new Map(cles.map((k, i) => [k, i]));
   const champs = cles.map((k) => compiler(forme[k]));
   const absents = cles.map((k) => absent(forme[k]));
   const defauts = cles.map((k) => definition(forme[k]));
+  const requis = absents.filter((a) => a === "rendre").length;
   return (v) => {
     if (typeof v !== "object" || v === null || Array.isArray(v)) return RENDU;
     const proto: unknown = Object.getPrototypeOf(v);
     if (proto !== Object.prototype && proto !== null) return RENDU;
     const o = v as Record<string, unknown>;
-    for (const k in o) if (!connues.has(k)) return RENDU; // an unknown field, "__proto__" included
+    // The fields given (a few of the schema's): each validated at its rank in the schema.
+    const valeurs = new Array<unknown>(cles.length);
+    let requisVus = 0;
+    for (const k in o) {
+      const i = rang.get(k);
+      if (i === undefined) return RENDU; // an unknown field, "__proto__" included
+      const x = o[k];
+      // undefined: zod's rules for a present undefined are subtle; null: stripped before zod (sansNulls)
+      if (x === undefined || x === null) return RENDU;
+      const r = champs[i](x);
+      if (r === RENDU || r === undefined) return RENDU;
+      valeurs[i] = r;
+      if (absents[i] === "rendre") requisVus++;
+    }
+    if (requisVus !== requis) return RENDU; // a required field is missing: zod's message
+    // The output's fields in the schema's order, as zod writes them; an absent default as zod gives it.
     const sortie: Record<string, unknown> = {};
     for (let i = 0; i < cles.length; i++) {
-      const k = cles[i];
-      const x = o[k];
-      if (x === undefined) {
-        if (k in o) return RENDU; // present but undefined: zod's rules for it are subtle
-        const a = absents[i];
-        if (a === "rendre") return RENDU;
-        if (a === "defaut") sortie[k] = defauts[i]!.defaultValue;
-        continue;
-      }
-      if (x === null) return RENDU; // stripped before zod (sansNulls): zod's answer may differ
-      const r = champs[i](x);
-      if (r === RENDU) return RENDU;
-      sortie[k] = r;
+      const r = valeurs[i];
+      if (r !== undefined) sortie[cles[i]] = r;
+      else if (absents[i] === "defaut") sortie[cles[i]] = defauts[i]!.defaultValue;
     }
     return sortie;
   };

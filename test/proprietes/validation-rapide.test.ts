@@ -3,7 +3,9 @@
 // its bounds, a wrong enum value, SIREN or date, "__proto__"…), it either gives exactly zod's output
 // (same values, same Decimals, same defaults, same order of the fields) or hands the fiche to zod.
 import fc from "fast-check";
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { lireFiche } from "../../src/core/fiche.js";
+import { ErreurSaisie } from "../../src/core/erreurs.js";
 import { ficheSchema } from "../../src/core/schemas/fiche.js";
 import { sansNulls } from "../../src/core/validation.js";
 import { compilerValidation, RENDU } from "../../src/core/validation-rapide.js";
@@ -107,7 +109,37 @@ function muter(donnees: Record<string, unknown>, m: Mutation): void {
     });
 }
 
+afterEach(() => vi.restoreAllMocks());
+
 describe("validation rapide d'une fiche", () => {
+  test("lireFiche : une fiche valide ne passe pas par zod ; une fiche fautive, si, avec ses messages", () => {
+    const zod = vi.spyOn(ficheSchema, "safeParse");
+    const texte = `id: F
+beneficiaire: {nature: entreprise, siren: 123 456 782}
+depenses: [{id: d, nature: etude, montant: "1 200,50 €"}]
+`;
+    const f = lireFiche(texte, "f.yaml");
+    expect(zod).not.toHaveBeenCalled();
+    expect(f.beneficiaire.siren).toBe("123456782");
+    expect(f.depenses[0].montant.toString()).toBe("1200.5");
+    // A required field missing: zod decides, and says where.
+    const e = (() => {
+      try {
+        lireFiche(
+          "id: F\nbeneficiaire: {nature: entreprise}\ndepenses: [{id: d, nature: etude}]\n",
+          "f.yaml",
+        );
+      } catch (x) {
+        return x;
+      }
+    })();
+    expect(zod).toHaveBeenCalledTimes(1);
+    expect(e).toBeInstanceOf(ErreurSaisie);
+    expect((e as ErreurSaisie).problemes).toMatchObject([
+      { fichier: "f.yaml", ligne: 3, champ: "depenses[0].montant" },
+    ]);
+  });
+
   test("une fiche valide : même sortie que zod, sans passer par zod", () => {
     fc.assert(
       fc.property(fiche(), (f) => {
