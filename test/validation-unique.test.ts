@@ -7,7 +7,10 @@ afterEach(() => vi.restoreAllMocks());
 
 test("evaluerContrat validates each valid fiche once; a fiche in error is still reported", () => {
   const ref = chargerRegles();
+  // An empty field (null, stripped before zod) makes the fast path hand each fiche to zod, whose
+  // validations are counted here (validation-rapide.ts: a valid fiche otherwise never reaches zod).
   const texte = (id: string) => `id: ${id}
+titre:
 date_demande: 2019-06-01
 beneficiaire: {nature: entreprise, taille: PE, secteur: industrie}
 depenses: [{id: d, nature: investissement, categorie: enr, montant: 100000}]

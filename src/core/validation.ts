@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { DocumentSource } from "./document.js";
 import { cheminTexte, ErreurSaisie, type ProblemeSaisie } from "./erreurs.js";
 import { vouliezVousDire } from "./suggestion.js";
+import { RENDU } from "./validation-rapide.js";
 
 /** Strips null values (an empty YAML field means "not given"); data without any is returned as is. */
 export function sansNulls(v: unknown): unknown {
@@ -40,12 +41,22 @@ function copieSansNulls(v: unknown): unknown {
   return v;
 }
 
+/**
+ * The data at `prefixe` in the document, validated by `schema`. `rapide`, the schema's fast path
+ * (validation-rapide.ts), answers first when given; when it is not sure, zod decides.
+ */
 export function valider<S extends z.ZodType>(
   schema: S,
   doc: DocumentSource,
   prefixe: PropertyKey[] = [],
+  rapide?: (v: unknown) => z.output<S> | typeof RENDU,
 ): z.output<S> {
-  const donnees = sansNulls(prefixe.length ? valeurA(doc.donnees, prefixe) : doc.donnees);
+  const brutes = prefixe.length ? valeurA(doc.donnees, prefixe) : doc.donnees;
+  if (rapide) {
+    const r = rapide(brutes);
+    if (r !== RENDU) return r;
+  }
+  const donnees = sansNulls(brutes);
   const r = schema.safeParse(donnees);
   if (r.success) return r.data;
   throw new ErreurSaisie(
