@@ -105,8 +105,7 @@ export function lireDocument(texte: string, fichier: string): DocumentSource {
   // Aliases may nest what the text does not: the data's own depth, without recursion.
   if (profondeur(donnees) > PROFONDEUR_MAX) throw new ErreurSaisie([{ fichier, message: TROP_PROFOND }]);
   // The lines only, not the parsed document (~10 Ko per fiche that `verifier` kept for each; issue 20).
-  const places = placeDe(doc.contents, lignes);
-  return { fichier, donnees, ligneDe: (chemin) => ligneDe(places, chemin) };
+  return { fichier, donnees, ligneDe: lecteurDeLignes(placeDe(doc.contents, lignes)) };
 }
 
 /** Depth and duplicate keys of the parsed text, walked with a stack (a deep file must not overflow ours). */
@@ -206,14 +205,49 @@ function profondeur(donnees: unknown): number {
  * Where a value of the document stands: a scalar (or an alias) by its line; a block or a list by its
  * line and its entries' — each map entry with its key's line. Built once from the parsed document, it
  * answers as the document's getIn would (aliases are not followed, a list's index may be written as
- * a number or its digits), without keeping the document.
+ * a number or its digits), without keeping the document. Kept small (`verifier` keeps one per file):
+ * flat arrays rather than a Map per block (3,3 → 0,8 Ko per fiche, issue 20), keys shared between files.
  */
-type Place = number | undefined | PlaceCollection;
-interface PlaceCollection {
-  ligne: number | undefined;
-  /** A map's entries by their key's value (the first of equal keys, as getIn finds it): [key's line, value]. */
-  cles?: Map<unknown, [number | undefined, Place]>;
-  elements?: Place[];
+type Place = number | undefined | Bloc | Liste;
+
+/** A map: its line, then per key (the first of equal keys, as getIn finds it): key, key's line, value's place. */
+class Bloc {
+  constructor(
+    readonly ligne: number | undefined,
+    readonly entrees: unknown[],
+  ) {}
+
+  /** The entry of this key: the index of its key in `entrees`, or -1. */
+  indexDe(cle: unknown): number {
+    return indexDeCle(this.entrees, cle);
+  }
+}
+
+/** As a Map finds a key (SameValueZero): `===`, and NaN finds NaN. */
+function indexDeCle(entrees: readonly unknown[], cle: unknown): number {
+  for (let i = 0; i < entrees.length; i += 3) {
+    const k = entrees[i];
+    if (k === cle || (k !== k && cle !== cle)) return i;
+  }
+  return -1;
+}
+
+class Liste {
+  constructor(
+    readonly ligne: number | undefined,
+    readonly elements: Place[],
+  ) {}
+}
+
+/** One copy of each key text seen (fiches repeat the same few dozen keys); bounded, a file of odd keys stays small. */
+const clesPartagees = new Map<string, string>();
+const CLES_PARTAGEES_MAX = 2_000;
+function partager(cle: unknown): unknown {
+  if (typeof cle !== "string") return cle;
+  const connue = clesPartagees.get(cle);
+  if (connue !== undefined) return connue;
+  if (clesPartagees.size < CLES_PARTAGEES_MAX) clesPartagees.set(cle, cle);
+  return cle;
 }
 
 function placeDe(noeud: unknown, lignes: LineCounter): Place {
@@ -222,14 +256,18 @@ function placeDe(noeud: unknown, lignes: LineCounter): Place {
     return r ? lignes.linePos(r[0]).line : undefined;
   };
   if (isMap(noeud)) {
-    const cles = new Map<unknown, [number | undefined, Place]>();
+    const entrees: unknown[] = [];
     for (const paire of noeud.items) {
-      if (isPair(paire) && isScalar(paire.key) && !cles.has(paire.key.value))
-        cles.set(paire.key.value, [ligne(paire.key), placeDe(paire.value, lignes)]);
+      if (isPair(paire) && isScalar(paire.key) && indexDeCle(entrees, paire.key.value) < 0)
+        entrees.push(partager(paire.key.value), ligne(paire.key), placeDe(paire.value, lignes));
     }
-    return { ligne: ligne(noeud), cles };
+    return new Bloc(ligne(noeud), entrees.slice()); // slice: no room left for growth
   }
-  if (isSeq(noeud)) return { ligne: ligne(noeud), elements: noeud.items.map((x) => placeDe(x, lignes)) };
+  if (isSeq(noeud))
+    return new Liste(
+      ligne(noeud),
+      noeud.items.map((x) => placeDe(x, lignes)),
+    );
   return ligne(noeud);
 }
 
@@ -243,25 +281,32 @@ function indexDeListe(k: unknown): number | null {
 function placeA(racine: Place, chemin: readonly PropertyKey[], n: number): Place {
   let p = racine;
   for (let k = 0; k < n; k++) {
-    if (typeof p !== "object") return undefined;
-    if (p.cles) p = p.cles.get(chemin[k])?.[1];
-    else {
+    if (p instanceof Bloc) {
+      const i = p.indexDe(chemin[k]);
+      p = i < 0 ? undefined : (p.entrees[i + 2] as Place);
+    } else if (p instanceof Liste) {
       const i = indexDeListe(chemin[k]);
-      p = i === null ? undefined : p.elements![i];
-    }
+      p = i === null ? undefined : p.elements[i];
+    } else return undefined;
   }
   return p;
 }
 
 const ligneDePlace = (p: Place) => (typeof p === "object" ? p.ligne : p);
 
+/** Made outside lireDocument: a closure made there would keep everything its other closures see (the line counter). */
+function lecteurDeLignes(racine: Place): DocumentSource["ligneDe"] {
+  return (chemin) => ligneDe(racine, chemin);
+}
+
 function ligneDe(racine: Place, chemin: readonly PropertyKey[]): number | undefined {
   for (let n = chemin.length; n >= 0; n--) {
     // A map entry: the key's line (it exists even when the key is unknown to the schema).
     if (typeof chemin[n - 1] === "string") {
       const parent = placeA(racine, chemin, n - 1);
-      const cle = typeof parent === "object" ? parent.cles?.get(chemin[n - 1])?.[0] : undefined;
-      if (cle !== undefined) return cle;
+      const i = parent instanceof Bloc ? parent.indexDe(chemin[n - 1]) : -1;
+      const cle = i < 0 ? undefined : (parent as Bloc).entrees[i + 1];
+      if (cle !== undefined) return cle as number;
     }
     const ligne = ligneDePlace(placeA(racine, chemin, n));
     if (ligne !== undefined) return ligne;
