@@ -257,9 +257,12 @@ function placeDe(noeud: unknown, lignes: LineCounter): Place {
   };
   if (isMap(noeud)) {
     const entrees: unknown[] = [];
+    const vues = new Set<unknown>(); // not searched in `entrees`: quadratic on a block of 200 000 keys
     for (const paire of noeud.items) {
-      if (isPair(paire) && isScalar(paire.key) && indexDeCle(entrees, paire.key.value) < 0)
+      if (isPair(paire) && isScalar(paire.key) && !vues.has(paire.key.value)) {
+        vues.add(paire.key.value);
         entrees.push(partager(paire.key.value), ligne(paire.key), placeDe(paire.value, lignes));
+      }
     }
     return new Bloc(ligne(noeud), entrees.slice()); // slice: no room left for growth
   }
