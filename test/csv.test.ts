@@ -11,6 +11,8 @@ import { validerFiche } from "../src/core/fiche.js";
 import { lireBooleen, lireChoix, lireDate } from "../src/cli/csv/cellules.js";
 import { detecterDialecte } from "../src/cli/csv/dialecte.js";
 import { ouvrirCsv } from "../src/cli/csv/lecture.js";
+import { ecrivain } from "../src/cli/csv/ecrivains.js";
+import { parse } from "csv-parse/sync";
 import { Decodeur, detecterEncodage, encodeur, octetsInvalides } from "../src/cli/csv/encodage.js";
 import { analyserEntetes, catalogue, cle } from "../src/cli/csv/entetes.js";
 import { categoriesConnues, ficheDeLigne } from "../src/cli/csv/ligne-vers-fiche.js";
@@ -360,9 +362,12 @@ describe("a row → a fiche", () => {
         message: "« 12O 000 » n'est pas un montant (exemples acceptés : 1200000, 1 200 000,50 €)",
       },
     ]);
-    // The row's cells are kept as they were, the errors in the last column.
-    const sortie = t.rendu as string[];
-    expect(sortie.slice(0, entetes.length)).toEqual(mauvaise);
+    // The row's cells are kept as they were (the writer puts them before the results), the errors in the last column.
+    const ecrit = ecrivain("csv", { separateur: ";", finDeLigne: "\n", ligneSep: false }, plan, entetes);
+    const [sortie] = parse(ecrit.lignes([{ ...t, cellules: mauvaise }]), { delimiter: ";" }) as string[][];
+    // (the formula-looking comment "=A1" neutralised, as every cell of the output)
+    expect(sortie.slice(0, entetes.length)).toEqual([...mauvaise.slice(0, -1), "'=A1"]);
+    expect(mauvaise.at(-1)).toBe("=A1");
     expect(sortie.at(-1)).toBe(
       "c.csv, ligne 7, fiche TI-07 : colonne « AFR » : « peut-être » n'est pas oui ou non : écrivez oui/non (ou vrai/faux, 1/0) | c.csv, ligne 7, fiche TI-07 : colonne « Montant » : « 12O 000 » n'est pas un montant (exemples acceptés : 1200000, 1 200 000,50 €)",
     );

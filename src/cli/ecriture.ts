@@ -24,22 +24,37 @@ import { basename, dirname, extname, join, relative, isAbsolute } from "node:pat
 import { ErreurSaisie } from "../core/erreurs.js";
 import { ErreurUsage } from "./codes.js";
 
-export function ecrireSortie(texte: string | Buffer, fichier: string | undefined): void {
+/**
+ * A text given in pieces (an Iterable): written as it comes, in chunks, so that a long output (verifier
+ * on thousands of fiches) is never whole in memory (issue 20).
+ */
+export type Sortie = string | Buffer | Iterable<string>;
+
+export function ecrireSortie(texte: Sortie, fichier: string | undefined): void {
   if (!fichier || fichier === "-") {
-    process.stdout.write(texte);
+    for (const morceau of enMorceaux(texte)) process.stdout.write(morceau);
     return;
   }
   const cible = cibleReelle(fichier);
   try {
     // Not a regular file (/dev/null, a named pipe): written to directly; a rename would replace it.
-    if (!estFichierOuAbsent(cible)) return writeFileSync(cible, texte);
+    if (!estFichierOuAbsent(cible)) {
+      const fd = openSync(cible, "w");
+      try {
+        for (const morceau of enMorceaux(texte)) writeFileSync(fd, morceau);
+      } finally {
+        closeSync(fd);
+      }
+      return;
+    }
   } catch (e) {
     throw erreurEcriture(fichier, e);
   }
   const tmp = temporaire(cible, fichier);
   try {
     try {
-      writeFileSync(tmp.fd, texte);
+      // writeFileSync on a descriptor: each piece whole, after the previous one.
+      for (const morceau of enMorceaux(texte)) writeFileSync(tmp.fd, morceau);
     } finally {
       closeSync(tmp.fd);
     }
@@ -49,6 +64,25 @@ export function ecrireSortie(texte: string | Buffer, fichier: string | undefined
   } finally {
     tmp.retirer();
   }
+}
+
+const TAILLE_MORCEAU = 64 * 1024;
+
+/** A text, or its pieces gathered into chunks of ~64 Kio (one write each). */
+function* enMorceaux(texte: Sortie): Generator<string | Buffer> {
+  if (typeof texte === "string" || Buffer.isBuffer(texte)) {
+    yield texte;
+    return;
+  }
+  let tampon = "";
+  for (const morceau of texte) {
+    tampon += morceau;
+    if (tampon.length >= TAILLE_MORCEAU) {
+      yield tampon;
+      tampon = "";
+    }
+  }
+  if (tampon) yield tampon;
 }
 
 /** A streamed output file: written progressively to a temporary file, renamed when complete. */

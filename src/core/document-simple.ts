@@ -4,7 +4,7 @@
 // values, flow blocks, numbers written otherwise than `12` or `12.5`, an error to report…) and it
 // answers undefined: the yaml library reads the text instead (document.ts). Reading a fiche with the
 // library costs, at a cold start, ~7 % of a whole `simuler` (docs/performance.md, issue 20).
-import type { Place, PlaceCollection } from "./document.js";
+import { Bloc, Liste, partager, type Place } from "./places.js";
 
 export interface LectureSimple {
   donnees: unknown;
@@ -81,7 +81,7 @@ class Lecteur {
       elements.push(element.place);
     }
     if (this.lignes[this.suivante]?.retrait > retrait) return undefined;
-    return { donnees, place: { ligne: premiere, elements } };
+    return { donnees, place: new Liste(premiere, elements) };
   }
 
   /**
@@ -90,7 +90,8 @@ class Lecteur {
    */
   private table(colonne: number, premier: string, niveau: number): LectureSimple | undefined {
     const donnees: Record<string, unknown> = {};
-    const cles = new Map<unknown, [number | undefined, Place]>();
+    const cles = new Set<string>();
+    const entrees: unknown[] = []; // key, key's line, value's place: as document.ts keeps a block
     const premiere = this.lignes[this.suivante].numero;
     let contenu: string | undefined = premier;
     while (contenu !== undefined) {
@@ -109,14 +110,14 @@ class Lecteur {
       }
       if (!valeur) return undefined;
       donnees[m[1]] = valeur.donnees;
-      cles.set(m[1], [l.numero, valeur.place]);
+      cles.add(m[1]);
+      entrees.push(partager(m[1]), l.numero, valeur.place);
       const prochaine = this.lignes[this.suivante];
       if (!prochaine || prochaine.retrait < colonne) break;
       if (prochaine.retrait !== colonne) return undefined;
       contenu = prochaine.contenu;
     }
-    const place: PlaceCollection = { ligne: premiere, cles };
-    return { donnees, place };
+    return { donnees, place: new Bloc(premiere, entrees) };
   }
 }
 
@@ -143,7 +144,13 @@ function scalaire(texte: string, ligne: number): LectureSimple | undefined {
     const interieur = texte.slice(1, -1).trim();
     const mots = interieur === "" ? [] : interieur.split(",").map((m) => m.trim());
     if (mots.some((m) => !MOT_DE_LISTE.test(m) || MOTS_RESERVES.test(m))) return undefined;
-    return { donnees: mots, place: { ligne, elements: mots.map(() => ligne) } };
+    return {
+      donnees: mots,
+      place: new Liste(
+        ligne,
+        mots.map(() => ligne),
+      ),
+    };
   }
   const donnees = valeurSimple(texte);
   return donnees === undefined ? undefined : { donnees, place: ligne };

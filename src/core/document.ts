@@ -15,6 +15,7 @@ import {
 } from "yaml";
 import { ErreurSaisie, type ProblemeSaisie } from "./erreurs.js";
 import { lireSimple } from "./document-simple.js";
+import { Bloc, Liste, partager, type Place } from "./places.js";
 import { entierFr } from "./format.js";
 import { TAILLE_MAX_TEXTE, TROP_VOLUMINEUX } from "./limites.js";
 
@@ -71,7 +72,7 @@ export function lireDocument(texte: string, fichier: string): DocumentSource {
   }
   // The plain form of a fiche, read without the library (same data, same lines); anything else by it.
   const simple = lireSimple(texte);
-  if (simple) return { fichier, donnees: simple.donnees, ligneDe: (chemin) => ligneDe(simple.place, chemin) };
+  if (simple) return { fichier, donnees: simple.donnees, ligneDe: lecteurDeLignes(simple.place) };
   return lireAvecYaml(texte, fichier);
 }
 
@@ -115,8 +116,7 @@ export function lireAvecYaml(texte: string, fichier: string): DocumentSource {
   // Aliases may nest what the text does not: the data's own depth, without recursion.
   if (profondeur(donnees) > PROFONDEUR_MAX) throw new ErreurSaisie([{ fichier, message: TROP_PROFOND }]);
   // The lines only, not the parsed document (~10 Ko per fiche that `verifier` kept for each; issue 20).
-  const places = placeDe(doc.contents, lignes);
-  return { fichier, donnees, ligneDe: (chemin) => ligneDe(places, chemin) };
+  return { fichier, donnees, ligneDe: lecteurDeLignes(placeDe(doc.contents, lignes)) };
 }
 
 /** Depth and duplicate keys of the parsed text, walked with a stack (a deep file must not overflow ours). */
@@ -212,34 +212,27 @@ function profondeur(donnees: unknown): number {
   return max;
 }
 
-/**
- * Where a value of the document stands: a scalar (or an alias) by its line; a block or a list by its
- * line and its entries' — each map entry with its key's line. Built once from the parsed document, it
- * answers as the document's getIn would (aliases are not followed, a list's index may be written as
- * a number or its digits), without keeping the document.
- */
-export type Place = number | undefined | PlaceCollection;
-export interface PlaceCollection {
-  ligne: number | undefined;
-  /** A map's entries by their key's value (the first of equal keys, as getIn finds it): [key's line, value]. */
-  cles?: Map<unknown, [number | undefined, Place]>;
-  elements?: Place[];
-}
-
 function placeDe(noeud: unknown, lignes: LineCounter): Place {
   const ligne = (n: unknown) => {
     const r = (n as Node | null | undefined)?.range;
     return r ? lignes.linePos(r[0]).line : undefined;
   };
   if (isMap(noeud)) {
-    const cles = new Map<unknown, [number | undefined, Place]>();
+    const entrees: unknown[] = [];
+    const vues = new Set<unknown>(); // not searched in `entrees`: quadratic on a block of 200 000 keys
     for (const paire of noeud.items) {
-      if (isPair(paire) && isScalar(paire.key) && !cles.has(paire.key.value))
-        cles.set(paire.key.value, [ligne(paire.key), placeDe(paire.value, lignes)]);
+      if (isPair(paire) && isScalar(paire.key) && !vues.has(paire.key.value)) {
+        vues.add(paire.key.value);
+        entrees.push(partager(paire.key.value), ligne(paire.key), placeDe(paire.value, lignes));
+      }
     }
-    return { ligne: ligne(noeud), cles };
+    return new Bloc(ligne(noeud), entrees.slice()); // slice: no room left for growth
   }
-  if (isSeq(noeud)) return { ligne: ligne(noeud), elements: noeud.items.map((x) => placeDe(x, lignes)) };
+  if (isSeq(noeud))
+    return new Liste(
+      ligne(noeud),
+      noeud.items.map((x) => placeDe(x, lignes)),
+    );
   return ligne(noeud);
 }
 
@@ -253,25 +246,32 @@ function indexDeListe(k: unknown): number | null {
 function placeA(racine: Place, chemin: readonly PropertyKey[], n: number): Place {
   let p = racine;
   for (let k = 0; k < n; k++) {
-    if (typeof p !== "object") return undefined;
-    if (p.cles) p = p.cles.get(chemin[k])?.[1];
-    else {
+    if (p instanceof Bloc) {
+      const i = p.indexDe(chemin[k]);
+      p = i < 0 ? undefined : (p.entrees[i + 2] as Place);
+    } else if (p instanceof Liste) {
       const i = indexDeListe(chemin[k]);
-      p = i === null ? undefined : p.elements![i];
-    }
+      p = i === null ? undefined : p.elements[i];
+    } else return undefined;
   }
   return p;
 }
 
 const ligneDePlace = (p: Place) => (typeof p === "object" ? p.ligne : p);
 
+/** Made outside lireDocument: a closure made there would keep everything its other closures see (the line counter). */
+function lecteurDeLignes(racine: Place): DocumentSource["ligneDe"] {
+  return (chemin) => ligneDe(racine, chemin);
+}
+
 function ligneDe(racine: Place, chemin: readonly PropertyKey[]): number | undefined {
   for (let n = chemin.length; n >= 0; n--) {
     // A map entry: the key's line (it exists even when the key is unknown to the schema).
     if (typeof chemin[n - 1] === "string") {
       const parent = placeA(racine, chemin, n - 1);
-      const cle = typeof parent === "object" ? parent.cles?.get(chemin[n - 1])?.[0] : undefined;
-      if (cle !== undefined) return cle;
+      const i = parent instanceof Bloc ? parent.indexDe(chemin[n - 1]) : -1;
+      const cle = i < 0 ? undefined : (parent as Bloc).entrees[i + 1];
+      if (cle !== undefined) return cle as number;
     }
     const ligne = ligneDePlace(placeA(racine, chemin, n));
     if (ligne !== undefined) return ligne;

@@ -5,6 +5,7 @@
 import { controlerContrat, deMinimisDesAutresFiches, type BilanContrat, type Lieu } from "./contrat.js";
 import { cheminTexte, ErreurSaisie, type ProblemeSaisie } from "./erreurs.js";
 import { evaluerSource, idBrut, lireEtValider, type FicheEvaluee, type FicheSource } from "./fiche-lue.js";
+import type { EvaluationFiche } from "./modele.js";
 import type { Referentiel } from "./regles/referentiel.js";
 import type { Contrat } from "./schemas/contrat.js";
 import type { Fiche } from "./schemas/fiche.js";
@@ -19,6 +20,12 @@ export interface OptionsContrat {
    * others, but never counted, and no other fiche sees their de minimis aid.
    */
   illisibles?: ReadonlySet<FicheSource>;
+  /**
+   * false: each evaluation is kept without its explanation steps (empty lists), which no output of a
+   * whole contract shows: a contract keeps every fiche's evaluation to the end, and the steps were a
+   * seventh of what a fiche costs `verifier` in memory (issue 20). Kept by default.
+   */
+  etapes?: boolean;
 }
 
 /** A fiche id given a second time: the index of the second fiche, and the problem that names both places. */
@@ -65,9 +72,10 @@ export function evaluerContrat(
   // Each fiche validated once: the fiches read above are evaluated as read, the others (in error,
   // duplicates, unreadable) are read again by evaluerSource, which reports their errors.
   const lues = new Map(valides.map((v) => [v.index, v.fiche]));
-  const fiches = sources.map((s, i) =>
-    evaluerSource(s, ref, { date, autresDeMinimis: autresDe.get(i) }, lues.get(i)),
-  );
+  const fiches = sources.map((s, i) => {
+    const f = evaluerSource(s, ref, { date, autresDeMinimis: autresDe.get(i) }, lues.get(i));
+    return options.etapes === false ? { ...f, evaluation: sansEtapes(f.evaluation) } : f;
+  });
 
   const comptees = fiches.map(
     (f, i) => f.fiche !== undefined && !f.erreur && !exclues.has(i) && !illisibles?.has(f.source),
@@ -86,6 +94,14 @@ export function evaluerContrat(
     comptees,
     doublons,
     bilan: { ...bilan, controles: bilan.controles.map(replacer), motifs: bilan.motifs.map(replacer) },
+  };
+}
+
+function sansEtapes(e: EvaluationFiche): EvaluationFiche {
+  return {
+    ...e,
+    beneficiaire: e.beneficiaire && { ...e.beneficiaire, etapes: [] },
+    resultats: e.resultats.map((r) => ({ ...r, etapes: [] })),
   };
 }
 

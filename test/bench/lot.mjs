@@ -11,8 +11,11 @@
 // travail) et à un seul fil (TI_AIDES_TRAVAILLEURS=0), et la mémoire maximale (RSS) de `lot` à N
 // lignes et à N' lignes : elle ne doit pas croître avec le nombre de lignes. Les processus mesurés sont
 // lancés sans NODE_EXTRA_CA_CERTS, avec leurs caches dans un dossier du banc (TI_AIDES_CACHE), jamais
-// celui de l'utilisateur. Dernière ligne : RESULTAT_JSON {…} (lue par test/bench/run.mjs).
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+// celui de l'utilisateur. --comparer RACINE : mesure aussi `lot` (par défaut et à un seul fil) de la
+// construction d'un autre dépôt (ex. /work/main, « avant »), en alternance dans la même exécution, et
+// vérifie que les deux écrivent le même CSV, octet pour octet. Dernière ligne : RESULTAT_JSON {…} (lue par
+// test/bench/run.mjs).
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -40,6 +43,8 @@ const LIGNES = option("--lignes", 100_000);
 const LIGNES_MEMOIRE = option("--lignes-memoire", 1_000_000);
 const REPETITIONS = Math.max(1, option("--repetitions", 3));
 const GARDER = process.argv.includes("--garder");
+const iComparer = process.argv.indexOf("--comparer");
+const COMPARER = iComparer > 0 ? process.argv[iComparer + 1] : null;
 
 exigerConstruction(RACINE);
 
@@ -65,6 +70,20 @@ try {
   const passages = [];
   const lots = [];
   const lotsUnFil = [];
+  const compares = { lots: [], lotsUnFil: [] };
+  const lancerCompare = (env = {}) =>
+    mesurer(
+      [
+        join(COMPARER, "bin", "ti-aides.js"),
+        "lot",
+        entree,
+        "-o",
+        join(dossier, "lot-compare.csv"),
+        "--quiet",
+      ],
+      dossier,
+      { TI_AIDES_CACHE: join(dossier, "cache-compare"), ...env },
+    );
   for (let i = 0; i < REPETITIONS; i++) {
     passages.push(
       await mesurer(
@@ -78,6 +97,15 @@ try {
         TI_AIDES_TRAVAILLEURS: "0",
       }),
     );
+    if (COMPARER) {
+      compares.lots.push(await lancerCompare());
+      compares.lotsUnFil.push(await lancerCompare({ TI_AIDES_TRAVAILLEURS: "0" }));
+      if (
+        i === 0 &&
+        !readFileSync(join(dossier, "lot.csv")).equals(readFileSync(join(dossier, "lot-compare.csv")))
+      )
+        throw new Error(`lot n'écrit pas le même CSV que ${COMPARER}`);
+    }
   }
   const secondes = (ms) => ms.map((m) => fr(m.duree, 2)).join(" ; ");
   const debitPassage = LIGNES / mediane(passages.map((m) => m.duree));
@@ -95,6 +123,23 @@ try {
   console.log(
     `ti-aides lot à un seul fil (TI_AIDES_TRAVAILLEURS=0) : ${fr(debitUnFil)} lignes/s (${secondes(lotsUnFil)} s), soit ${fr(rapportUnFil, 3)} × le passage seul`,
   );
+  let compare = null;
+  if (COMPARER) {
+    const debit = LIGNES / mediane(compares.lots.map((m) => m.duree));
+    const debitUnFil = LIGNES / mediane(compares.lotsUnFil.map((m) => m.duree));
+    compare = {
+      racine: COMPARER,
+      lot_lignes_par_s: Math.round(debit),
+      rapport: Number((debit / debitPassage).toFixed(3)),
+      lot_un_fil_lignes_par_s: Math.round(debitUnFil),
+      rapport_un_fil: Number((debitUnFil / debitPassage).toFixed(3)),
+      rss_mo: Math.round(mo(Math.max(...compares.lots.map((m) => m.rssKo)))),
+    };
+    console.log(
+      `${COMPARER} (même CSV écrit, octet pour octet) : lot ${fr(debit)} lignes/s (${secondes(compares.lots)} s), soit ${fr(compare.rapport, 3)} × le passage ; à un seul fil ${fr(debitUnFil)} lignes/s (${secondes(compares.lotsUnFil)} s), ${fr(compare.rapport_un_fil, 3)} × ; ${fr(compare.rss_mo)} Mo`,
+    );
+  }
+  rmSync(join(dossier, "lot-compare.csv"), { force: true });
   rmSync(join(dossier, "passage.csv"), { force: true });
   rmSync(join(dossier, "lot.csv"), { force: true });
 
@@ -139,6 +184,7 @@ try {
         ...(rssGrand === null ? {} : { [LIGNES_MEMOIRE]: Math.round(mo(rssGrand)) }),
       },
       croissance_memoire: croissance === null ? null : Number(croissance.toFixed(2)),
+      ...(compare ? { compare } : {}),
     })}`,
   );
 } finally {

@@ -115,7 +115,12 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
 
   const compter = (paquet: (Enregistrement | null)[], traitees: LigneTraitee[]) => {
     let i = 0;
-    const lignes = paquet.map((e) => (e ? traitees[i++] : null));
+    const lignes = paquet.map((e) => {
+      if (!e) return null;
+      const l = traitees[i++];
+      l.cellules = e.cellules; // kept here rather than sent to a worker and back
+      return l;
+    });
     for (const l of traitees) {
       compte.fiches++;
       if (l.statut === "conforme") compte.conformes++;

@@ -5,11 +5,11 @@ import { formaterProbleme } from "../../core/erreurs.js";
 import { sansControles } from "../../core/texte-affichable.js";
 import { ErreurUsage, CODE_NON_CONFORME, CODE_OK, CODE_SAISIE } from "../codes.js";
 import { ecrireSortie } from "../ecriture.js";
-import { ECRIVAINS_DOCUMENT, ecrireRapportHtml } from "../ecrivains.js";
+import { ecrireRapportHtml } from "../ecrivains.js";
 import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
 import { rendreVerificationGithub } from "../verifier/github.js";
 import { rendreVerificationJunit } from "../verifier/junit.js";
-import { documentVerification, probleme } from "../verifier/document.js";
+import { documentVerification, morceauxJsonVerification, probleme } from "../verifier/document.js";
 import { lireSources } from "../verifier/sources.js";
 import { rendreVerificationTexte } from "../verifier/texte.js";
 import { decompter, verifierSources } from "../verifier/verification.js";
@@ -38,7 +38,7 @@ export async function verifier(chemins: string[], o: OptionsVerifier): Promise<n
     if (k.gravite === "erreur") process.stderr.write(`Erreur : ${formaterProbleme(probleme(v, k))}\n`);
   const sortie =
     format === "json"
-      ? ECRIVAINS_DOCUMENT.json(documentVerification(v))
+      ? morceauxJsonVerification(v) // written fiche by fiche, never whole in memory
       : format === "html"
         ? await ecrireRapportHtml(documentVerification(v), v.fiches, `ti-aides verifier ${chemins.join(" ")}`)
         : format === "junit"

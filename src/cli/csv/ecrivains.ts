@@ -49,11 +49,24 @@ function ecrivainCsv(d: Dialecte, plan: PlanColonnes, entetes: string[]): Ecriva
       stringify([[...entetes, ...resultats]], options),
     lignes: (ls) =>
       stringify(
-        ls.map((l) => (l ? (l.rendu as string[]) : vide)),
+        ls.map((l) => (l ? ligneCsv(l.cellules!, l.rendu as string[], plan.colonnes.length) : vide)),
         options,
       ),
     fin: () => "",
   };
+}
+
+/**
+ * A row of the output: its own cells, as many as the headers, then the result cells; cells beyond the
+ * header's width are kept, after the result columns so these stay under their headers.
+ */
+function ligneCsv(cellules: string[], resultat: string[], largeur: number): string[] {
+  const ligne = new Array<string>(largeur + resultat.length);
+  for (let i = 0; i < largeur; i++) ligne[i] = cellules[i] ?? "";
+  for (let i = 0; i < resultat.length; i++) ligne[largeur + i] = resultat[i];
+  for (let i = largeur; i < cellules.length; i++)
+    if (cellules[i] !== "") return [...ligne, ...cellules.slice(largeur)];
+  return ligne;
 }
 
 /** documentJson's shape, streamed: its header fields, the fiches one per line, then the summary. */

@@ -57,8 +57,13 @@ export interface Enregistrement {
 export interface LigneTraitee {
   ligne: number;
   statut: Statut;
-  /** CSV: the row's cells then the result cells; JSON formats: the fiche object's JSON text; xlsx: none. */
+  /**
+   * CSV: the result cells (the writer puts the row's own cells before them: it has them, a worker need
+   * not send them back); JSON formats: the fiche object's JSON text; xlsx: none.
+   */
   rendu: string[] | string;
+  /** The row's cells, joined again by the thread that read them (lot.ts), for the CSV writer. */
+  cellules?: string[];
   /** xlsx: the result cells and what the workbook's other sheets need (the input cells stay in it). */
   classeur?: ResultatClasseur;
   /** The row's mistakes, with file, line and column (for standard error). */
@@ -69,7 +74,6 @@ export interface LigneTraitee {
 }
 
 export function traiterLigne({ cellules, ligne }: Enregistrement, c: ContexteLot): LigneTraitee {
-  const largeur = c.plan.colonnes.length;
   const { donnees, colonnes, problemes } = ficheDeLigne(cellules, c.plan, c.dispositifs, c.categories);
   const ev = evaluerSource(
     { doc: { fichier: c.fichier, donnees, ligneDe: () => ligne }, chemin: [] },
@@ -119,12 +123,7 @@ export function traiterLigne({ cellules, ligne }: Enregistrement, c: ContexteLot
     };
   const rendu =
     c.format === "csv"
-      ? [
-          ...Array.from({ length: largeur }, (_, i) => cellules[i] ?? ""),
-          ...cellulesResultat(evaluation, erreurs.length ? undefined : ev.fiche, c.plan, c.separateurDecimal),
-          // Cells beyond the header's width: kept, after the result columns so these stay under their headers.
-          ...(cellules.slice(largeur).some((x) => x !== "") ? cellules.slice(largeur) : []),
-        ]
+      ? cellulesResultat(evaluation, erreurs.length ? undefined : ev.fiche, c.plan, c.separateurDecimal)
       : JSON.stringify(ficheJson(evaluation));
   const premiereAnomalie = !c.resume
     ? undefined

@@ -62,6 +62,7 @@ export function verifierSources(sources: SourcesVerification, ref: Referentiel, 
     date,
     contrat: sources.contrat?.contrat,
     illisibles,
+    etapes: false, // no output of verifier (nor of lot --format html) shows them
   });
   const { bilan, doublons } = resultat;
   // A fiche from a CSV row: its fields are named by their column ("Montant"), not their path.
