@@ -6,7 +6,8 @@
 // La règle de la fiche 8 (ademe-investissement : taux par catégorie et par taille, bonus régional dont
 // l'AFR, plafond à 100 %, assiette = surcoût, aide tronquée au centime) sur N situations générées à
 // graine fixe, calculée de quatre façons dans le même processus :
-//   - l'appel complet de la bibliothèque : valider la fiche (zod) + l'évaluer (résultats, contrôles) ;
+//   - l'appel complet de la bibliothèque : valider la fiche (chemin rapide tiré du schéma zod, zod dès
+//     qu'il n'est pas sûr : src/core/validation-rapide.ts) + l'évaluer (résultats, contrôles) ;
 //   - l'évaluation seule (la fiche déjà validée) ;
 //   - publicodes (devDependency), ses règles écrites depuis rules/dispositifs/ademe-investissement.yaml ;
 //   - une boucle écrite à la main en decimal.js (la limite : rien d'autre que le calcul).
@@ -115,7 +116,7 @@ const moteur = new Engine(reglesPublicodes());
 
 const VARIANTES = {
   complet: {
-    libelle: "appel complet : valider (zod) + évaluer + contrôles",
+    libelle: "appel complet : valider + évaluer + contrôles",
     tour() {
       let somme = 0n;
       for (const s of S)
