@@ -1,29 +1,12 @@
 // Issue 20: the plain form of a fiche is read without the yaml library (src/core/document-simple.ts).
 // Whatever it accepts must give the data and the lines the library gives (lireAvecYaml); anything else
 // is left to the library. Checked on every YAML file of the project and on generated documents.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { expect, test } from "vitest";
+import { chemins, fichiersYaml } from "../outils/documents.js";
 import { lireAvecYaml, lireDocument, type DocumentSource } from "../../src/core/document.js";
 import { lireSimple } from "../../src/core/document-simple.js";
-
-function fichiers(dossier: string): string[] {
-  return readdirSync(dossier).flatMap((n) => {
-    const p = join(dossier, n);
-    if (n === "node_modules") return [];
-    return statSync(p).isDirectory() ? fichiers(p) : /\.ya?ml$/.test(n) ? [p] : [];
-  });
-}
-
-/** Every path of the data, each also with an unknown key, an index out of range, an index in digits. */
-function chemins(v: unknown, base: PropertyKey[] = []): PropertyKey[][] {
-  const tous: PropertyKey[][] = [base, [...base, "inconnu"], [...base, 99], [...base, "0"], [...base, 0]];
-  if (Array.isArray(v)) v.forEach((x, i) => tous.push(...chemins(x, [...base, i])));
-  else if (v && typeof v === "object")
-    for (const [k, x] of Object.entries(v)) tous.push(...chemins(x, [...base, k]));
-  return tous;
-}
 
 /** What differs between the fast reading and the library's, for a text the fast reader accepts. */
 function ecarts(texte: string): string[] {
@@ -49,7 +32,7 @@ function ecarts(texte: string): string[] {
 }
 
 test("the fiches of the examples are read without the library, as it reads them", () => {
-  const fiches = fichiers("fixtures").filter((f) => f.includes("fiches"));
+  const fiches = fichiersYaml("fixtures").filter((f) => f.includes("fiches"));
   expect(fiches.length).toBeGreaterThan(5);
   for (const f of fiches) {
     const texte = readFileSync(f, "utf8");
@@ -59,7 +42,7 @@ test("the fiches of the examples are read without the library, as it reads them"
 });
 
 test("every YAML file of the project: what the fast reader accepts, it reads as the library does", () => {
-  const tous = [...fichiers("fixtures"), ...fichiers("rules"), ...fichiers("test")];
+  const tous = [...fichiersYaml("fixtures"), ...fichiersYaml("rules"), ...fichiersYaml("test")];
   const problemes = tous.flatMap((f) => ecarts(readFileSync(f, "utf8")).map((e) => `${f} : ${e}`));
   expect(problemes.slice(0, 10)).toEqual([]);
 });

@@ -1,9 +1,9 @@
 // Issue 20: lireDocument no longer keeps the parsed document for ligneDe, only each value's line. The
 // lines must stay those the document gave: compared here with the former lookup (yaml's getIn on the
 // document, a map entry by its key's line), on every path of the fixtures and of odd documents.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { expect, test } from "vitest";
+import { chemins, fichiersYaml } from "../outils/documents.js";
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { lireDocument } from "../../src/core/document.js";
 
@@ -27,22 +27,6 @@ function ligneAvant(doc: Document, lignes: LineCounter, chemin: PropertyKey[]): 
   return undefined;
 }
 
-/** Every path of the data, each also with an unknown key, an index out of range, an index in digits. */
-function chemins(v: unknown, base: PropertyKey[] = []): PropertyKey[][] {
-  const tous: PropertyKey[][] = [base, [...base, "inconnu"], [...base, 99], [...base, "0"], [...base, 0]];
-  if (Array.isArray(v)) v.forEach((x, i) => tous.push(...chemins(x, [...base, i])));
-  else if (v && typeof v === "object")
-    for (const [k, x] of Object.entries(v)) tous.push(...chemins(x, [...base, k]));
-  return tous;
-}
-
-function fichiers(dossier: string): string[] {
-  return readdirSync(dossier).flatMap((n) => {
-    const p = join(dossier, n);
-    return statSync(p).isDirectory() ? fichiers(p) : /\.ya?ml$/.test(n) ? [p] : [];
-  });
-}
-
 const ETRANGES = [
   "a: &x {b: 1, c: [2, 3]}\nd: *x\ne:\n  - *x\n  -\n  - f: null\n",
   "0: zéro\n1: [un, deux]\n'2': trois\ncle:\n",
@@ -54,8 +38,8 @@ const ETRANGES = [
 
 test("ligneDe gives the lines the parsed document gave, on fixtures and odd documents", () => {
   const textes = [
-    ...fichiers("fixtures").map((f) => readFileSync(f, "utf8")),
-    ...fichiers("rules").map((f) => readFileSync(f, "utf8")),
+    ...fichiersYaml("fixtures").map((f) => readFileSync(f, "utf8")),
+    ...fichiersYaml("rules").map((f) => readFileSync(f, "utf8")),
     ...ETRANGES,
   ];
   let compares = 0;
