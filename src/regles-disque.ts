@@ -106,6 +106,14 @@ export function chargerCatalogue(): Catalogue {
 
 /** The guide's fiches, annexes and parts by line (rules/parametres/guide.yaml), to cite a source. */
 export function chargerPlanDuGuide(): PlanDuGuide {
-  const f = lireFichier(join(DOSSIER_REGLES, "parametres", "guide.yaml"), join(DOSSIER_REGLES, ".."));
+  return planDuGuideDe(lireTextePlanDuGuide());
+}
+
+/** The text of rules/parametres/guide.yaml, unvalidated (the command line's cache is keyed by it). */
+export function lireTextePlanDuGuide(): FichierTexte {
+  return lireFichier(join(DOSSIER_REGLES, "parametres", "guide.yaml"), join(DOSSIER_REGLES, ".."));
+}
+
+export function planDuGuideDe(f: FichierTexte): PlanDuGuide {
   return valider(planDuGuideSchema, lireDocument(f.texte, f.fichier));
 }

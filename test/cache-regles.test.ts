@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { D } from "../src/core/argent.js";
-import { decoder, encoder, reglesAvecCache } from "../src/cli/cache-regles.js";
-import { chargerRegles } from "../src/regles-disque.js";
+import { decoder, encoder, planDuGuideAvecCache, reglesAvecCache } from "../src/cli/cache-regles.js";
+import { chargerPlanDuGuide, chargerRegles } from "../src/regles-disque.js";
 
 let cache: string;
 const avant = process.env.TI_AIDES_CACHE;
@@ -133,5 +133,55 @@ describe("the cache", () => {
     process.env.TI_AIDES_CACHE = join(fichier, "dessous"); // a folder under a file cannot be made
     expect(reglesAvecCache([])).toStrictEqual(chargerRegles());
     expect(existsSync(join(fichier, "dessous"))).toBe(false);
+  });
+});
+
+// The plan of the guide (rules/parametres/guide.yaml), read by every table to make sources readable,
+// is kept the same way, in an entry of its own (issue 20: ~70 ms of each `simuler` in a table).
+describe("the plan of the guide", () => {
+  const entreeGuide = () => {
+    const n = entrees().filter((x) => x.startsWith("guide-"));
+    expect(n).toHaveLength(1);
+    return join(cache, n[0]);
+  };
+  // guide.yaml, l.9: fiche 1's title as the guide writes it (guide l.239).
+  const TITRE_FICHE_1 =
+    "La Banque des Territoires s'engage auprès des territoires en ingénierie pour le développement des écosystèmes locaux industriels";
+
+  test("stored at the first call, read back at the next; an entry changed without its hash is not trusted", () => {
+    const frais = chargerPlanDuGuide();
+    expect(planDuGuideAvecCache()).toStrictEqual(frais);
+    const f = entreeGuide();
+    const [entete, corps] = readFileSync(f, "utf8").split("\n");
+    expect(corps).toContain(JSON.stringify(TITRE_FICHE_1));
+    const change = corps.replace(JSON.stringify(TITRE_FICHE_1), '"lu dans le cache"');
+    const empreinte = createHash("sha256").update(change).digest("hex");
+    writeFileSync(f, `${JSON.stringify({ ...JSON.parse(entete), empreinte })}\n${change}`);
+    expect(planDuGuideAvecCache().sections.find((s) => s.fiche === 1)!.titre).toBe("lu dans le cache");
+    writeFileSync(f, `${entete}\n${change}`);
+    expect(planDuGuideAvecCache().sections.find((s) => s.fiche === 1)!.titre).toBe(TITRE_FICHE_1);
+  });
+
+  test("an entry of the right key and hash but not the shape of a plan is rebuilt", () => {
+    planDuGuideAvecCache();
+    const f = entreeGuide();
+    const entete = JSON.parse(readFileSync(f, "utf8").split("\n")[0]) as Record<string, unknown>;
+    // Sections out of the guide's order: what the schema refuses (plan-du-guide.ts).
+    const corps = JSON.stringify({
+      source: "x",
+      sections: [
+        { ligne: 9, titre: "b" },
+        { ligne: 3, titre: "a" },
+      ],
+    });
+    const empreinte = createHash("sha256").update(corps).digest("hex");
+    writeFileSync(f, `${JSON.stringify({ ...entete, empreinte })}\n${corps}`);
+    expect(planDuGuideAvecCache()).toStrictEqual(chargerPlanDuGuide());
+  });
+
+  test("TI_AIDES_CACHE=0: read from guide.yaml, nothing written", () => {
+    process.env.TI_AIDES_CACHE = "0";
+    expect(planDuGuideAvecCache()).toStrictEqual(chargerPlanDuGuide());
+    expect(entrees()).toHaveLength(0);
   });
 });

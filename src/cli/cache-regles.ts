@@ -6,7 +6,8 @@
 // others, and an entry only when it is a regular file of the user's (issue 14: another user replacing
 // an entry changed the computed aid) whose body still has the hash written with it (a damaged or
 // hand-edited entry is rebuilt, not trusted). TI_AIDES_CACHE: another folder, or "0" to read the rules every
-// time.
+// time. The plan of the guide (rules/parametres/guide.yaml, read by every table to make sources
+// readable: ~70 ms a run, issue 20) is kept the same way, in entries of its own.
 import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,14 +15,21 @@ import { fileURLToPath } from "node:url";
 import { D } from "../core/argent.js";
 import { construireReferentiel, type Referentiel } from "../core/regles/referentiel.js";
 import { VERSION } from "../core/document-json.js";
-import { lireFichiersRegles, type FichiersRegles } from "../regles-disque.js";
+import type { FichierTexte } from "../core/regles/referentiel.js";
+import type { PlanDuGuide } from "../core/schemas/plan-du-guide.js";
+import {
+  lireFichiersRegles,
+  lireTextePlanDuGuide,
+  planDuGuideDe,
+  type FichiersRegles,
+} from "../regles-disque.js";
 import { lireTexteSur } from "../lecture-sure.js";
 import { CODE_INTERNE } from "./codes.js";
 import { dossierCache, dossierPrive } from "./dossier-cache.cjs";
 
 /** Bumped when the stored form changes. */
 const FORMAT = 2;
-/** Entries kept (one per set of rule folders and version of the code). */
+/** Entries kept of each kind (one per set of rule folders and version of the code). */
 const ENTREES_MAX = 8;
 /**
  * The code that turns rule texts into the Referentiel: its files take part in the key. The bundle's
@@ -32,19 +40,52 @@ const DOSSIER_CODE = fileURLToPath(new URL(import.meta.url.endsWith(".cjs") ? ".
 
 /** The rules of `chargerRegles(dossiers)`, from the cache when they have not changed. */
 export function reglesAvecCache(dossiers: string[]): Referentiel {
-  const fichiers = lireFichiersRegles(dossiers);
-  const entree = emplacement(fichiers);
-  const lu = entree && lire(entree);
-  if (lu) {
-    retirerSiEchec(entree.chemin);
-    return lu;
-  }
-  const ref = construire(fichiers);
-  if (entree) ecrire(entree, ref);
-  return ref;
+  const f = lireFichiersRegles(dossiers);
+  return avecCache({
+    sorte: "regles",
+    textes: [
+      ...f.dispositifs,
+      ...Object.entries(f.parametres).map(([nom, x]) => ({ ...x, fichier: `${nom}=${x.fichier}` })),
+      { fichier: "--regles", texte: "" },
+      ...f.regionaux,
+    ],
+    construire: () => construire(f),
+    aLaForme: aLaFormeDeRegles,
+  });
 }
 
-let entreeLue: string | undefined;
+/** The plan of the guide of `chargerPlanDuGuide()`, from the cache when guide.yaml has not changed. */
+export function planDuGuideAvecCache(): PlanDuGuide {
+  const f = lireTextePlanDuGuide();
+  return avecCache({
+    sorte: "guide",
+    textes: [f],
+    construire: () => planDuGuideDe(f),
+    aLaForme: aLaFormeDePlan,
+  });
+}
+
+/** What is kept: its kind (the entries' prefix), the texts it is made from, how, and its shape. */
+interface Contenu<T> {
+  sorte: "regles" | "guide";
+  textes: FichierTexte[];
+  construire: () => T;
+  aLaForme: (x: unknown) => x is T;
+}
+
+function avecCache<T>(c: Contenu<T>): T {
+  const entree = emplacement(c.sorte, c.textes);
+  const lu = entree && lire(entree, c.aLaForme);
+  if (lu !== undefined) {
+    retirerSiEchec(entree!.chemin);
+    return lu;
+  }
+  const valeur = c.construire();
+  if (entree) ecrire(entree, valeur);
+  return valeur;
+}
+
+const entreesLues: string[] = [];
 
 /**
  * An entry can be wrong in a way its shape does not show (another version's, damaged): if the run that
@@ -52,22 +93,23 @@ let entreeLue: string | undefined;
  * instead of failing the same way at every run.
  */
 function retirerSiEchec(chemin: string): void {
-  if (entreeLue === undefined) {
+  if (entreesLues.length === 0) {
     process.once("exit", (code) => {
-      if (code === CODE_INTERNE && entreeLue) rmSync(entreeLue, { force: true });
+      if (code === CODE_INTERNE) for (const e of entreesLues) rmSync(e, { force: true });
     });
   }
-  entreeLue = chemin;
+  entreesLues.push(chemin);
 }
 
 interface Entree {
   dossier: string;
+  sorte: string;
   chemin: string;
   cle: string;
 }
 
-/** Where these rules are stored; none when the cache is off or its key cannot be made. */
-function emplacement(fichiers: FichiersRegles): Entree | undefined {
+/** Where this is stored; none when the cache is off or its key cannot be made. */
+function emplacement(sorte: string, textes: FichierTexte[]): Entree | undefined {
   try {
     const dossier = dossierCache();
     if (!dossier) return undefined;
@@ -75,8 +117,8 @@ function emplacement(fichiers: FichiersRegles): Entree | undefined {
       debug(`${dossier} appartient à un autre utilisateur ou est ouvert en écriture aux autres : sans cache`);
       return undefined;
     }
-    const cle = cleDe(fichiers);
-    return { dossier, chemin: join(dossier, `regles-${cle.slice(0, 32)}.json`), cle };
+    const cle = cleDe(textes);
+    return { dossier, sorte, chemin: join(dossier, `${sorte}-${cle.slice(0, 32)}.json`), cle };
   } catch (e) {
     debug(`clé impossible (${String(e)}) : sans cache`);
     return undefined;
@@ -88,19 +130,13 @@ function construire(f: FichiersRegles): Referentiel {
 }
 
 /** Rule texts, the reading code (its files' sizes and dates) and the version: what the result depends on. */
-function cleDe(f: FichiersRegles): string {
+function cleDe(textes: FichierTexte[]): string {
   const h = createHash("sha256");
   h.update(`${FORMAT}\0${VERSION}\0`);
   for (const chemin of fichiersDe(DOSSIER_CODE)) {
     const st = statSync(chemin);
     h.update(`${chemin}\0${st.size}\0${st.mtimeMs}\0`);
   }
-  const textes = [
-    ...f.dispositifs,
-    ...Object.entries(f.parametres).map(([nom, x]) => ({ ...x, fichier: `${nom}=${x.fichier}` })),
-    { fichier: "--regles", texte: "" },
-    ...f.regionaux,
-  ];
   for (const x of textes) h.update(`${x.fichier}\0${x.texte}\0`);
   return h.digest("hex");
 }
@@ -118,7 +154,7 @@ function fichiersDe(dossier: string): string[] {
     );
 }
 
-function lire({ chemin, cle }: Entree): Referentiel | undefined {
+function lire<T>({ chemin, cle }: Entree, aLaForme: (x: unknown) => x is T): T | undefined {
   let texte: string;
   try {
     // A regular file of the user's, not a link, not a pipe or a device (which would block or never end).
@@ -138,11 +174,11 @@ function lire({ chemin, cle }: Entree): Referentiel | undefined {
     if (entete.format !== FORMAT || entete.cle !== cle) return undefined;
     const corps = texte.slice(fin + 1);
     if (entete.empreinte !== empreinte(corps)) throw new Error("empreinte différente du contenu");
-    const ref = decoder(JSON.parse(corps) as Json);
-    if (!aLaFormeDeRegles(ref)) throw new Error("pas la forme de règles validées");
-    return ref;
+    const valeur = decoder(JSON.parse(corps) as Json);
+    if (!aLaForme(valeur)) throw new Error("pas la forme de ce qui a été validé");
+    return valeur;
   } catch (e) {
-    debug(`entrée illisible ${chemin} (${String(e)}) : règles relues`);
+    debug(`entrée illisible ${chemin} (${String(e)}) : fichiers relus`);
     return undefined;
   }
 }
@@ -180,19 +216,43 @@ function aLaFormeDeRegles(x: unknown): x is Referentiel {
   );
 }
 
-/** Stores the rules; a failure (read-only or full disk…) only means no cache. */
-function ecrire({ dossier, chemin, cle }: Entree, ref: Referentiel): void {
+/**
+ * The shape of a validated plan of the guide (what rendu/sources.ts reads): an entry of the right key
+ * but not this is rebuilt.
+ */
+function aLaFormeDePlan(x: unknown): x is PlanDuGuide {
+  const p = x as PlanDuGuide | null;
+  return (
+    typeof p === "object" &&
+    p !== null &&
+    typeof p.source === "string" &&
+    Array.isArray(p.sections) &&
+    p.sections.length > 0 &&
+    p.sections.every(
+      (s, i) =>
+        typeof s === "object" &&
+        s !== null &&
+        Number.isInteger(s.ligne) &&
+        typeof s.titre === "string" &&
+        (i === 0 || s.ligne > p.sections[i - 1].ligne) &&
+        [s.fiche, s.annexe, s.page].every((n) => n === undefined || Number.isInteger(n)),
+    )
+  );
+}
+
+/** Stores the value; a failure (read-only or full disk…) only means no cache. */
+function ecrire({ dossier, sorte, chemin, cle }: Entree, valeur: unknown): void {
   const tmp = `${chemin}.${randomUUID()}.tmp`; // unique across processes and threads
   try {
     mkdirSync(dossier, { recursive: true, mode: 0o700 });
     if (!dossierPrive(dossier)) return; // made by someone else in the meantime
-    const corps = JSON.stringify(encoder(ref));
+    const corps = JSON.stringify(encoder(valeur));
     writeFileSync(tmp, `${JSON.stringify({ format: FORMAT, cle, empreinte: empreinte(corps) })}\n${corps}`, {
       flag: "wx",
       mode: 0o600,
     });
     renameSync(tmp, chemin); // atomic: a reader never sees half an entry
-    elaguer(dossier);
+    elaguer(dossier, sorte);
   } catch (e) {
     debug(`écriture impossible dans ${dossier} (${String(e)}) : sans cache`);
     try {
@@ -207,10 +267,10 @@ function empreinte(corps: string): string {
   return createHash("sha256").update(corps).digest("hex");
 }
 
-/** Keeps the ENTREES_MAX most recent entries. */
-function elaguer(dossier: string): void {
+/** Keeps the ENTREES_MAX most recent entries of this kind. */
+function elaguer(dossier: string, sorte: string): void {
   const entrees = readdirSync(dossier)
-    .filter((n) => /^regles-[0-9a-f]+\.json$/.test(n))
+    .filter((n) => n.startsWith(`${sorte}-`) && /^[a-z]+-[0-9a-f]+\.json$/.test(n))
     .map((n) => ({ n, t: statSync(join(dossier, n)).mtimeMs }))
     .sort((a, b) => b.t - a.t);
   for (const { n } of entrees.slice(ENTREES_MAX)) rmSync(join(dossier, n), { force: true });

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Le démarrage à froid de deux constructions côte à côte (issue 20) : `node -e 0`, puis `--version` et
-// `simuler fixtures/fiches/chaufferie.yaml --format json` de ce dépôt et, avec --comparer RACINE, d'une
-// autre construction (par exemple un commit d'avant, construit dans un worktree). Médianes de --n N
-// (21) exécutions entrelacées, caches chauds (une exécution de chaque d'abord), chacune avec son dossier
-// de cache, sans NODE_EXTRA_CA_CERTS (envMesure). Dernière ligne : RESULTAT_JSON {…}.
+// Le démarrage à froid de deux constructions côte à côte (issue 20) : `node -e 0`, puis `--version`,
+// `simuler fixtures/fiches/chaufferie.yaml --format json` et le même en tableau, de ce dépôt et, avec
+// --comparer RACINE, d'une autre construction (par exemple un commit d'avant, construit dans un
+// worktree). Médianes de --n N (21) exécutions entrelacées, caches chauds (une exécution de chaque
+// d'abord), chacune avec son dossier de cache, sans NODE_EXTRA_CA_CERTS (envMesure). Dernière ligne :
+// RESULTAT_JSON {…}.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -27,6 +28,11 @@ racines.forEach(([nom, r], k) => {
     r,
     [join(r, "bin", "ti-aides.js"), "simuler", FICHE, "--format", "json"],
     join(dossier, `s${k}`),
+  ];
+  cas[`${nom} : simuler (tableau)`] = [
+    r,
+    [join(r, "bin", "ti-aides.js"), "simuler", FICHE],
+    join(dossier, `t${k}`),
   ];
 });
 

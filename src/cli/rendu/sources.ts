@@ -1,16 +1,17 @@
 // Sources a reader can open: « Guide TI V5, fiche 8, l.914 » cites a line of a text extraction no
 // user has. Shown instead: the fiche's number, its page in the guide's table of contents and its
 // title, the title of the part of the fiche, then the line for those who audit — read from
-// rules/parametres/guide.yaml. The JSON keeps `source` as it is (scripts read it).
+// rules/parametres/guide.yaml (validated once, then kept in the rules cache). The JSON keeps `source`
+// as it is (scripts read it).
 import type { PlanDuGuide, SectionGuide } from "../../core/schemas/plan-du-guide.js";
-import { chargerPlanDuGuide } from "../../regles-disque.js";
+import { planDuGuideAvecCache } from "../cache-regles.js";
 
 let plan: PlanDuGuide | undefined;
 
 /** Where a line of the guide stands: its fiche or annex, and the part of it, if any. */
 export function lieuDansLeGuide(
   ligne: number,
-  p: PlanDuGuide = (plan ??= chargerPlanDuGuide()),
+  p: PlanDuGuide = (plan ??= planDuGuideAvecCache()),
 ): { tete?: SectionGuide; partie?: SectionGuide } {
   let tete: SectionGuide | undefined;
   let partie: SectionGuide | undefined;
