@@ -13,9 +13,8 @@ import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } f
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { D } from "../core/argent.js";
-import { construireReferentiel, type Referentiel } from "../core/regles/referentiel.js";
+import { construireReferentiel, type FichierTexte, type Referentiel } from "../core/regles/referentiel.js";
 import { VERSION } from "../core/document-json.js";
-import type { FichierTexte } from "../core/regles/referentiel.js";
 import type { PlanDuGuide } from "../core/schemas/plan-du-guide.js";
 import {
   lireFichiersRegles,
@@ -75,13 +74,14 @@ interface Contenu<T> {
 
 function avecCache<T>(c: Contenu<T>): T {
   const entree = emplacement(c.sorte, c.textes);
-  const lu = entree && lire(entree, c.aLaForme);
+  if (!entree) return c.construire();
+  const lu = lire(entree, c.aLaForme);
   if (lu !== undefined) {
-    retirerSiEchec(entree!.chemin);
+    retirerSiEchec(entree.chemin);
     return lu;
   }
   const valeur = c.construire();
-  if (entree) ecrire(entree, valeur);
+  ecrire(entree, valeur);
   return valeur;
 }
 
@@ -133,12 +133,17 @@ function construire(f: FichiersRegles): Referentiel {
 function cleDe(textes: FichierTexte[]): string {
   const h = createHash("sha256");
   h.update(`${FORMAT}\0${VERSION}\0`);
-  for (const chemin of fichiersDe(DOSSIER_CODE)) {
-    const st = statSync(chemin);
-    h.update(`${chemin}\0${st.size}\0${st.mtimeMs}\0`);
-  }
+  h.update((code ??= fichiersDe(DOSSIER_CODE).map(dateEtTaille).join("")));
   for (const x of textes) h.update(`${x.fichier}\0${x.texte}\0`);
   return h.digest("hex");
+}
+
+/** The code's files, their sizes and dates: read once a process (the rules and the plan of the guide). */
+let code: string | undefined;
+
+function dateEtTaille(chemin: string): string {
+  const st = statSync(chemin);
+  return `${chemin}\0${st.size}\0${st.mtimeMs}\0`;
 }
 
 /** The code's files; not the bundle's code/ folder: V8's compiled forms of these same files, ~90 of them. */
