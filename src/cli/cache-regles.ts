@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { D } from "../core/argent.js";
 import { construireReferentiel, type FichierTexte, type Referentiel } from "../core/regles/referentiel.js";
 import { VERSION } from "../core/document-json.js";
-import type { PlanDuGuide } from "../core/schemas/plan-du-guide.js";
+import { planDuGuideSchema, type PlanDuGuide } from "../core/schemas/plan-du-guide.js";
 import {
   lireFichiersRegles,
   lireTextePlanDuGuide,
@@ -221,28 +221,9 @@ function aLaFormeDeRegles(x: unknown): x is Referentiel {
   );
 }
 
-/**
- * The shape of a validated plan of the guide (what rendu/sources.ts reads): an entry of the right key
- * but not this is rebuilt.
- */
+/** A validated plan of the guide, checked by its own schema (179 sections: cheap): else rebuilt. */
 function aLaFormeDePlan(x: unknown): x is PlanDuGuide {
-  const p = x as PlanDuGuide | null;
-  return (
-    typeof p === "object" &&
-    p !== null &&
-    typeof p.source === "string" &&
-    Array.isArray(p.sections) &&
-    p.sections.length > 0 &&
-    p.sections.every(
-      (s, i) =>
-        typeof s === "object" &&
-        s !== null &&
-        Number.isInteger(s.ligne) &&
-        typeof s.titre === "string" &&
-        (i === 0 || s.ligne > p.sections[i - 1].ligne) &&
-        [s.fiche, s.annexe, s.page].every((n) => n === undefined || Number.isInteger(n)),
-    )
-  );
+  return planDuGuideSchema.safeParse(x).success;
 }
 
 /** Stores the value; a failure (read-only or full disk…) only means no cache. */

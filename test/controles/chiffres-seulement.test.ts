@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { Controle, EvaluationFiche } from "../../src/core/modele.js";
-import { evaluer } from "../outils/regles.js";
+import { evaluer, ficheSimple } from "../outils/regles.js";
 import { fiche } from "../proprietes/arbitraires.js";
 
 /** A control as plain data (amounts as exact text), its message left out. */
@@ -45,21 +45,10 @@ describe("controls in figures only", () => {
   test("a full run does write the messages (the comparison above leaves them out)", () => {
     // Hand-made: 100 000 € of investment, a plan that is not balanced (80 000 € of resources).
     const e = evaluer(
-      {
-        id: "T",
-        date_demande: "2019-06-01",
-        beneficiaire: {
-          nature: "entreprise",
-          effectif: 120,
-          chiffre_affaires: 30000000,
-          total_bilan: 20000000,
-        },
-        localisation: { zone: "metropole", afr: false },
-        depenses: [
-          { id: "d1", nature: "investissement", categorie: "enr", montant: 100000, cout_reference: 0 },
-        ],
-        financements: [{ financeur: "autofinancement", montant: 80000 }],
-      },
+      ficheSimple(
+        { nature: "investissement", categorie: "enr", montant: 100000, cout_reference: 0 },
+        { financements: [{ financeur: "autofinancement", montant: 80000 }] },
+      ),
       {},
     );
     const equilibre = e.controles.find((k) => k.controle === "equilibre")!;
