@@ -8,6 +8,7 @@ import { controler, type AideDeMinimis } from "./controles/index.js";
 import { regrouperAVerifier } from "./actualite.js";
 import { partComptee } from "./controles/plafond.js";
 import { aujourdhui, dateFr } from "./dates.js";
+import { signalerDateOctroi } from "./date-octroi.js";
 import { normaliserLignes, verifierReferences, type Ligne } from "./financements.js";
 import { partager } from "./parts.js";
 import { calculerMarges, direQuiDoitReduire } from "./marges/index.js";
@@ -80,6 +81,7 @@ export function evaluerFiche(
     choisis.set(d.id, new Set(m.keys()));
   }
   const lignes = normaliserLignes(fiche, ref, choisis, motifs);
+  if (options.date && !options.essai) signalerDateOctroi(fiche, lignes, benef, ref, date, motifs);
   for (const l of lignes) {
     if (!l.dispositif) continue;
     for (const id of l.depenses) {
