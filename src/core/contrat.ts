@@ -209,6 +209,25 @@ function liste(ids: string[]): string {
   return ids.length <= 1 ? ids.join("") : `${ids.slice(0, -1).join(", ")} et ${ids[ids.length - 1]}`;
 }
 
+/** The fiches of a group tied to the others by their beneficiary's name alone (no SIREN, no entreprise_unique). */
+function motifParNom(fiches: Fiche[], groupe: number[], parNom: number[]): MotifContrat {
+  const ids = (is: number[]) => liste(is.map((i) => fiches[i].id));
+  const noms = liste([...new Set(parNom.map((i) => `« ${fiches[i].beneficiaire.nom} »`))]);
+  const seuls = new Set(parNom);
+  const autres = groupe.filter((j) => !seuls.has(j));
+  const message =
+    parNom.length === 1
+      ? `Fiche ${ids(parNom)} : ni SIREN ni entreprise_unique ; pour le de minimis du contrat, son bénéficiaire est rattaché par son nom ${noms} aux fiches ${ids(autres)} : indiquez son SIREN pour un rattachement sûr.`
+      : `Fiches ${ids(parNom)} : ni SIREN ni entreprise_unique ; pour le de minimis du contrat, leurs bénéficiaires sont rattachés par leur nom ${noms}${autres.length ? ` entre eux et aux fiches ${ids(autres)}` : " entre eux"} : indiquez leur SIREN pour un rattachement sûr.`;
+  return {
+    code: "de_minimis_contrat_par_nom",
+    niveau: "avertissement",
+    message,
+    source: SOURCE_DE_MINIMIS,
+    lieu: { fiche: parNom[0], champ: ["beneficiaire"] },
+  };
+}
+
 /** One control per single undertaking that two fiches or more aid under de minimis. */
 function controlerDeMinimisContrat(
   evaluees: FicheDuContrat[],
@@ -220,18 +239,11 @@ function controlerDeMinimisContrat(
   for (const groupe of entreprisesUniques(fiches)) {
     const aidees = groupe.filter((i) => aidesDeMinimisDe(fiches[i], ref).length > 0);
     if (aidees.length === 0) continue;
-    // Alone, a fiche known by its name is warned about by its own de_minimis control.
-    for (const i of groupe.length > 1 ? groupe : []) {
-      if (!parIdentifiantSeul(fiches[i])) continue;
-      const nom = fiches[i].beneficiaire.nom;
-      motifs.push({
-        code: "de_minimis_contrat_par_nom",
-        niveau: "avertissement",
-        message: `Fiche ${fiches[i].id} : ni SIREN ni entreprise_unique ; pour le de minimis du contrat, son bénéficiaire est rattaché par son nom « ${nom} » aux fiches ${liste(groupe.filter((j) => j !== i).map((j) => fiches[j].id))} : indiquez son SIREN pour un rattachement sûr.`,
-        source: SOURCE_DE_MINIMIS,
-        lieu: { fiche: i, champ: ["beneficiaire"] },
-      });
-    }
+    // Alone, a fiche known by its name is warned about by its own de_minimis control. Several: one
+    // warning for the group, naming each fiche once (one per fiche, each naming the others, grew with
+    // the square of their number).
+    const parNom = groupe.length > 1 ? groupe.filter((i) => parIdentifiantSeul(fiches[i])) : [];
+    if (parNom.length) motifs.push(motifParNom(fiches, groupe, parNom));
     if (aidees.length < 2) continue;
     const ids = aidees.map((i) => fiches[i].id);
     const cle = evaluees[aidees[0]].evaluation.beneficiaire?.entreprise_unique ?? ids[0];

@@ -184,6 +184,24 @@ describe("de minimis across the fiches of a contract", () => {
     expect(m[0].message).toContain("TI-02");
     expect(m[0].lieu).toEqual({ fiche: 0, champ: ["beneficiaire"] });
   });
+
+  test("many fiches known by one name only: one warning for the group, each fiche named once (linear, not quadratic)", () => {
+    const contrat = (n: number) =>
+      evaluerContrat(
+        Array.from({ length: n }, (_, i) =>
+          ficheDeMinimis(`F${String(i).padStart(3, "0")}`, { nom: "Atelier Exemple" }, "2019-06-01", 1000),
+        ),
+      ).bilan.motifs.filter((x) => x.code === "de_minimis_contrat_par_nom");
+    const [m50, m100] = [contrat(50), contrat(100)];
+    expect(m100).toHaveLength(1);
+    for (let i = 0; i < 100; i++)
+      expect(m100[0].message.split(`F${String(i).padStart(3, "0")}`)).toHaveLength(2);
+    expect(m100[0].message).toMatch(/^Fiches F000, F001, .* et F099 : ni SIREN ni entreprise_unique ;/);
+    expect(m100[0].lieu).toEqual({ fiche: 0, champ: ["beneficiaire"] });
+    // Twice the fiches, about twice the text (it was four times: each fiche named all the others).
+    const taille = (ms: { message: string }[]) => ms.reduce((s, x) => s + x.message.length, 0);
+    expect(taille(m100)).toBeLessThan(2.2 * taille(m50));
+  });
 });
 
 describe("dates inside the contract's period", () => {
