@@ -145,6 +145,10 @@ describe.skipIf(!TMUX_PRESENT)("interactive simuler, in a pseudo-terminal", () =
 
     const texte = readFileSync(join(dossier, "plan.yaml"), "utf8");
     expect(texte).toMatch(/^# Zone AFR : « je ne sais pas »/m);
+    // The map of 2019 read in rules/parametres/carte-afr.yaml, said unverified (written from memory).
+    expect(texte).toMatch(
+      /^# Zone AFR : .*décret n° 2014-758 du 2 juillet 2014 \(référence à confirmer au texte\) \(carte 2014-2021\)/m,
+    );
     expect(parse(texte).financements).toEqual([
       { financeur: "ademe-investissement", montant: 350000 },
       { financeur: "region", montant: 150000, regime: "de_minimis" },

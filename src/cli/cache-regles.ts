@@ -212,6 +212,7 @@ function aLaFormeDeRegles(x: unknown): x is Referentiel {
     x.transparence,
     x.participationMinimale,
     x.territoires,
+    x.carteAfr,
   ];
   return (
     x.dispositifs.size > 0 &&

@@ -11,6 +11,7 @@ import { aujourdhui, dateFr } from "../core/dates.js";
 import { formaterProbleme } from "../core/erreurs.js";
 import { sorteDe } from "../core/calculs/index.js";
 import { evaluerSource, type FicheSource } from "../core/fiche-lue.js";
+import { valeurA } from "../core/parametres.js";
 import type { OptionsEvaluation } from "../core/evaluer.js";
 import { euros } from "../core/format.js";
 import type { EvaluationFiche, Motif } from "../core/modele.js";
@@ -385,7 +386,7 @@ async function questionner(
             {
               name: "Je ne sais pas (le résultat le dira, avec où trouver la carte)",
               value: undefined,
-              description: CARTE_AFR,
+              description: carteAfr(ref, o.date ?? aujourdhui()),
             },
           ] as Choix<boolean | undefined>[],
           false,
@@ -460,12 +461,18 @@ async function questionner(
 }
 
 /**
- * Where to find whether a commune is in an AFR zone: the map is the annex of the decree of each period
- * (décret n° 2014-758 du 2 juillet 2014 for 2014-2020, extended to 2021; décret n° 2022-968 du 30 juin 2022
- * for 2022-2027), shown on collectivites-locales.gouv.fr.
+ * Where to find whether a commune is in an AFR zone: the decree whose annex is the map at that date,
+ * dated and sourced in rules/parametres/carte-afr.yaml (not verified against the text: said so).
  */
-const CARTE_AFR =
-  "La liste des communes en zone AFR est l'annexe du décret de la période (n° 2014-758 pour 2014-2021, n° 2022-968 pour 2022-2027), présentée sur collectivites-locales.gouv.fr (« Aide à finalité régionale ») ; la Région ou la préfecture le savent aussi.";
+function carteAfr(ref: Referentiel, date: string): string {
+  const v = valeurA(ref.carteAfr.decrets, date);
+  const periode =
+    v.hors_periode === "apres"
+      ? `carte ${v.valeur.periode}, jusqu'au ${dateFr(v.jusqu_au!)} : vérifiez celle qui l'a suivie`
+      : `carte ${v.valeur.periode}`;
+  const aConfirmer = v.a_confirmer ? " (référence à confirmer au texte)" : "";
+  return `La liste des communes en zone AFR est l'annexe du décret ${v.valeur.decret}${aConfirmer} (${periode}), ${ref.carteAfr.ou_la_trouver}.`;
+}
 
 /** The financing plan, line by line, when the user wants the controls (cumul, de minimis, transparency…). */
 async function demanderFinancements(q: Questions, regle: Regle): Promise<Record<string, unknown>[]> {
@@ -539,8 +546,8 @@ function avertirAfrInconnue(
       ecarts.length
         ? `En zone AFR, l'aide maximale serait plus haute (${ecarts.join(" ; ")}).`
         : "En zone AFR, les aides maximales calculées ici seraient les mêmes."
-    } ${CARTE_AFR}`,
-    source: "Guide TI V5, fiche 8, l.909-912 (bonus AFR) ; annexe 2, l.2643 (régime AFR)",
+    } ${carteAfr(ref, e.date_evaluation)}`,
+    source: ref.carteAfr.avertissement.source,
   };
   return { ...e, motifs: [...e.motifs, motif] };
 }
@@ -596,7 +603,7 @@ export async function simulerInteractif(o: OptionsSimuler, ref: Referentiel): Pr
       const entete =
         `# Fiche enregistrée par ti-aides (simulation guidée) le ${dateFr(aujourdhui())}.\n# Rejouer la simulation : ${rejouer}\n` +
         (afrInconnue
-          ? `# Zone AFR : « je ne sais pas » à la simulation ; afr: false est supposé. À vérifier : ${CARTE_AFR}\n`
+          ? `# Zone AFR : « je ne sais pas » à la simulation ; afr: false est supposé. À vérifier : ${carteAfr(ref, e.evaluation.date_evaluation)}\n`
           : "");
       ecrireSortie(entete + stringify(donnees, { lineWidth: 0 }), fichier);
       process.stdout.write(`Fiche enregistrée dans ${fichier}. Rejouez la simulation avec : ${rejouer}\n`);

@@ -74,6 +74,7 @@ export function figuresAVerifier(ref: Referentiel, date: string): FigureAVerifie
     ["transparence", ref.transparence],
     ["participation-minimale", ref.participationMinimale],
     ["reglements", ref.reglements],
+    ["carte-afr", ref.carteAfr],
   ];
   for (const [nom, contenu] of parametres) {
     for (const f of enVigueur(figuresDatees(contenu, nom, nom), date)) {

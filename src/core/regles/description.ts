@@ -77,6 +77,7 @@ const LIBELLES: Record<string, string> = {
   quotite_pret: "Quotité maximale d'un prêt",
   taux_is_defaut: "Taux d'impôt sur les sociétés retenu par défaut",
   bonus_zone: "Bonus régionaux",
+  decrets: "Carte des zones AFR",
   bonus_forme: "Majoration selon la forme de l'aide",
   plafond: "Plafond par dépense",
   plafond_projet: "Plafond par projet",
@@ -95,6 +96,8 @@ const NOMS: Record<string, string> = {
   outre_mer: "DOM-COM",
   afr_metropole: "zone AFR métropolitaine",
   corse: "Corse",
+  decret: "décret",
+  periode: "carte",
 };
 
 /** Fields read as a sentence (brackets, calendar): the words before the figure, and after. */

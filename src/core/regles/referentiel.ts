@@ -5,6 +5,7 @@ import { lireDocument } from "../document.js";
 import { ErreurSaisie, type ProblemeSaisie } from "../erreurs.js";
 import { regleSchema, type Regle } from "../schemas/regle.js";
 import {
+  carteAfrSchema,
   deMinimisSchema,
   libellesSchema,
   participationMinimaleSchema,
@@ -12,6 +13,7 @@ import {
   tailleEntrepriseSchema,
   territoiresSchema,
   transparenceSchema,
+  type CarteAfr,
   type DeMinimis,
   type Libelles,
   type ParticipationMinimale,
@@ -44,6 +46,8 @@ export interface Referentiel {
   reglements: Reglements;
   /** The words a person may write for a nature, zone or regime (rules/parametres/libelles.yaml). */
   libelles: Libelles;
+  /** Where to find the AFR map, said to who does not know (rules/parametres/carte-afr.yaml). */
+  carteAfr: CarteAfr;
   /** Said when loading (a regional rule overriding a built-in one). */
   avertissements: string[];
 }
@@ -57,6 +61,7 @@ export const FICHIERS_PARAMETRES = {
   territoires: territoiresSchema,
   reglements: reglementsSchema,
   libelles: libellesSchema,
+  "carte-afr": carteAfrSchema,
 } as const;
 
 /** One rule file: its schema, then the checks beyond it (coherence.ts). The only reader of rule files. */
@@ -152,6 +157,7 @@ export function construireReferentiel(
     territoires: essayer(() => lireParametre(territoiresSchema, parametres.territoires, "territoires")),
     reglements: essayer(() => lireParametre(reglementsSchema, parametres.reglements, "reglements")),
     libelles: essayer(() => lireParametre(libellesSchema, parametres.libelles, "libelles")),
+    carteAfr: essayer(() => lireParametre(carteAfrSchema, parametres["carte-afr"], "carte-afr")),
   };
   if (problemes.length) throw new ErreurSaisie(problemes);
   const ref: Referentiel = {
@@ -164,6 +170,7 @@ export function construireReferentiel(
     territoires: p.territoires!,
     reglements: p.reglements!,
     libelles: p.libelles!,
+    carteAfr: p.carteAfr!,
     avertissements,
   };
   // A label two categories claim (across files, a Region's included) could not be read without doubt.

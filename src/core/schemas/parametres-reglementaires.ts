@@ -97,6 +97,13 @@ function construire() {
     $schema: z.string().optional(),
     rgec: parametre(z.strictObject({ reglement_ue: z.string(), nom: z.string() })),
   });
+  /** rules/parametres/carte-afr.yaml — where to find whether a site is in an AFR zone (the interactive mode). */
+  const carteAfrSchema = z.strictObject({
+    $schema: z.string().optional(),
+    decrets: parametre(z.strictObject({ decret: z.string().min(3), periode: z.string().min(4) })),
+    ou_la_trouver: z.string().min(3),
+    avertissement: z.strictObject({ source: z.string().min(3) }),
+  });
   /** rules/parametres/libelles.yaml — the words a person may write for a closed choice of a fiche. */
   const libelle = z.strictObject({ textes: z.array(z.string().min(2)).min(1), source: z.string().min(3) });
   const libellesSchema = z.strictObject({
@@ -115,6 +122,7 @@ function construire() {
     participationMinimaleSchema,
     territoiresSchema,
     libellesSchema,
+    carteAfrSchema,
   };
 }
 
@@ -129,6 +137,7 @@ export type ParticipationMinimale = z.output<Schemas["participationMinimaleSchem
 export type Territoires = z.output<Schemas["territoiresSchema"]>;
 export type Reglements = z.output<Schemas["reglementsSchema"]>;
 export type Libelles = z.output<Schemas["libellesSchema"]>;
+export type CarteAfr = z.output<Schemas["carteAfrSchema"]>;
 
 export const tailleEntrepriseSchema = z.lazy(() => schemasParametres().tailleEntrepriseSchema);
 export const deMinimisSchema = z.lazy(() => schemasParametres().deMinimisSchema);
@@ -137,3 +146,4 @@ export const participationMinimaleSchema = z.lazy(() => schemasParametres().part
 export const territoiresSchema = z.lazy(() => schemasParametres().territoiresSchema);
 export const reglementsSchema = z.lazy(() => schemasParametres().reglementsSchema);
 export const libellesSchema = z.lazy(() => schemasParametres().libellesSchema);
+export const carteAfrSchema = z.lazy(() => schemasParametres().carteAfrSchema);
