@@ -103,7 +103,7 @@ describe("lot on the example workbook (fixtures/classeur/contrat-exemple.xlsx)",
       return typeof n === "string" ? n : n?.texts?.map((t) => t.text).join("");
     };
     expect(note(2)).toMatch(
-      /^non conforme : Dépense « depense » : 500\s000,00\s€ d'aides publiques cumulées/,
+      /^non conforme : La dépense de la ligne \(colonne « [^»]+ »\) : 500\s000,00\s€ d'aides publiques cumulées/,
     );
     expect(note(8)).toContain("« 12O\u202f000,00\u00a0€ » n'est pas un montant");
     expect(note(3)).toBeUndefined();

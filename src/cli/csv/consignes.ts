@@ -2,6 +2,8 @@
 // financer's column ("colonne « Région »", not "Financement n°2 (region)"), and what to confirm is
 // written in a column ("dans la colonne « Régime Région »", not "regime: rgec").
 import type { EvaluationFiche, Motif } from "../../core/modele.js";
+import { cheminTexte } from "../../core/erreurs.js";
+import { ID_DEPENSE, type PlanColonnes } from "./entetes.js";
 
 /** Field path → the column it is read from (colonneDuChamp). */
 export type NommerColonne = (champ: string) => string | undefined;
@@ -15,8 +17,56 @@ const REGIME_A_CONFIRMER =
  */
 const FINANCEMENT = /^Financement n°(\d+)(?: \(([^),]*)(, [^)]*)?\))?/;
 
+const parPlan = new WeakMap<PlanColonnes, Map<string, string>>();
+
+/** The file's own headers by field path (for the result cells, which are not read from a row). */
+export function nommerParEntetes(plan: PlanColonnes): NommerColonne {
+  let noms = parPlan.get(plan);
+  if (!noms) {
+    noms = new Map();
+    for (const c of plan.colonnes)
+      if (c.cible?.sorte === "champ") noms.set(cheminTexte(c.cible.chemin), c.entete);
+    parPlan.set(plan, noms);
+  }
+  return (champ) => noms.get(champ);
+}
+
+/**
+ * A row's one expense has an id of ti-aides's own (ID_DEPENSE): never shown as « depense ». It is the
+ * row's expense, named by the column of its amount; the fields a message asks for, by their column.
+ */
+export function depenseEnColonnes(message: string, nommer: NommerColonne): string {
+  if (
+    !message.includes(`« ${ID_DEPENSE} »`) &&
+    !message.includes("taux_max") &&
+    !message.includes("« categorie »")
+  )
+    return message;
+  const colonne = (champ: string) => nommer(`depenses[0].${champ}`) ?? champ;
+  const depense = `la dépense de la ligne (colonne « ${colonne("montant")} »)`;
+  const tauxMax = colonne("taux_max");
+  const ouTauxMax =
+    tauxMax === "taux_max"
+      ? "la colonne « taux_max » (ajoutez-la au tableau si elle n'y est pas)"
+      : `la colonne « ${tauxMax} »`;
+  return message
+    .replaceAll(`Dépense « ${ID_DEPENSE} »`, depense[0].toUpperCase() + depense.slice(1))
+    .replaceAll(`sur « ${ID_DEPENSE} »`, `sur ${depense}`)
+    .replace(
+      "indiquez taux_max sur la dépense (l'intensité du régime d'aide appliqué)",
+      `indiquez l'intensité du régime d'aide appliqué dans ${ouTauxMax}`,
+    )
+    .replace("sans intensité maximale (taux_max)", `sans intensité maximale (colonne « ${tauxMax} »)`)
+    .replace(
+      "précisez « categorie » ou « dispositifs »",
+      // the dispositif column, when this is said, is empty or absent: its canonical header
+      `précisez la colonne « ${colonne("categorie")} » ou « dispositif »`,
+    );
+}
+
 /** A message for a CSV user; unchanged when it says nothing of YAML. */
-export function messagePourTableur(message: string, code: string | undefined, nommer: NommerColonne): string {
+export function messagePourTableur(brut: string, code: string | undefined, nommer: NommerColonne): string {
+  const message = depenseEnColonnes(brut, nommer);
   const regime = code === "regime_a_confirmer" ? REGIME_A_CONFIRMER.exec(message) : null;
   if (regime) {
     const i = Number(regime[1]) - 1;

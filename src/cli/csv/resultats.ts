@@ -6,6 +6,7 @@ import { FINANCEURS_PRIVES } from "../../core/schemas/communs.js";
 import type { Fiche } from "../../core/schemas/fiche.js";
 import type { PlanColonnes } from "./entetes.js";
 import { phraseMarge } from "../rendu/marges.js";
+import { depenseEnColonnes, nommerParEntetes } from "./consignes.js";
 
 /** Between the items of one cell (anomalies, errors): readable, and never a CSV delimiter. */
 export const ENTRE_ELEMENTS = " | ";
@@ -69,7 +70,9 @@ export function valeursResultat(
     ...plafonds,
     totalPublic,
     verdict(e),
-    e.marges.map((m) => phraseMarge(m, false)).join(ENTRE_ELEMENTS),
+    e.marges
+      .map((m) => depenseEnColonnes(phraseMarge(m, false), nommerParEntetes(plan)))
+      .join(ENTRE_ELEMENTS),
     anomalies(e).join(ENTRE_ELEMENTS),
     e.erreurs.join(ENTRE_ELEMENTS),
   ];
