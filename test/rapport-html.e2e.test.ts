@@ -206,10 +206,30 @@ describe("the HTML report, without a browser", () => {
     // Cumul ceiling of the boiler: 60 % × 800 000 = 480 000 € (Guide TI V5, fiche 8, l.909-914, l.927;
     // note 9, l.2639). The Region alone: 480 000 − 350 000 = 130 000 €; ADEME alone: 480 000 − 150 000
     // = 330 000 €; each asks 20 000 € too much.
+    // Each financer by its name (core/marges/financeurs.ts, nomFinanceur), not its id alone.
     expect(texte).toMatch(
-      /region 150 000,00 € 130 000,00 € ✖ -20 000,00 € \(à réduire\) Cumul des aides \(chaudiere\)/,
+      /Région 150 000,00 € 130 000,00 € ✖ -20 000,00 € \(à réduire\) Cumul des aides \(chaudiere\)/,
     );
-    expect(texte).toMatch(/ademe-investissement 350 000,00 € 330 000,00 € ✖ -20 000,00 € \(à réduire\)/);
+    expect(texte).toMatch(
+      /ADEME \(ademe-investissement\) 350 000,00 € 330 000,00 € ✖ -20 000,00 € \(à réduire\)/,
+    );
+    // The plan's bar and its legend: 350 000 + 150 000 + 700 000 = 1 200 000 € (the fiche's lines).
+    expect(texte).toContain(
+      "1. ADEME (ademe-investissement) : 350 000,00 € ; 2. Région : 150 000,00 € ; 3. Autofinancement : 700 000,00 €",
+    );
+  });
+
+  test("a contract's totals per financer: named, not ids", () => {
+    const chemin = join(dossier, "contrat-noms.html");
+    expect(tiAides(["verifier", "fixtures/contrat-exemple", "--format", "html", "-o", chemin]).code).toBe(0);
+    const texte = readFileSync(chemin, "utf8")
+      .replace(/<[^>]+>/g, " ")
+      .replace(/[\u00a0\u202f\s]+/g, " ");
+    // The three fiches' public lines: 200 000 + 45 000 + 12 000 € (fixtures/contrat-exemple/fiches).
+    expect(texte).toContain(
+      "ADEME (ademe-investissement) : 200 000,00 € (28,01 % du coût) ; Banque des Territoires (bdt-ingenierie) : 45 000,00 €",
+    );
+    expect(texte).toContain("DIRECCTE (direccte-conseil-rh) : 12 000,00 €");
   });
 
   test("self-contained: nothing to fetch, and a policy that forbids it", () => {

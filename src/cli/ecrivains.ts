@@ -2,6 +2,7 @@
 // table is its own rendering (rendu/); `lot` streams its rows (csv/ecrivains.ts); `verifier` adds
 // its CI reports (verifier/junit.ts, verifier/github.ts).
 import { stringify } from "yaml";
+import type { Referentiel } from "../core/regles/referentiel.js";
 import type { Fiche } from "../core/schemas/fiche.js";
 import type { DocumentJson } from "./rapport/donnees.js";
 
@@ -20,10 +21,11 @@ export async function ecrireRapportHtml(
   document: DocumentJson,
   lues: { fiche?: Fiche }[],
   commande: string,
+  ref: Referentiel,
 ): Promise<string> {
   const [{ documentRapport }, { rendreRapport }] = await Promise.all([
     import("./rapport/donnees.js"),
     import("./rapport/page.js"),
   ]);
-  return rendreRapport(documentRapport(document, lues, commande));
+  return rendreRapport(documentRapport(document, lues, commande, ref));
 }

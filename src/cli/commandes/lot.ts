@@ -241,7 +241,7 @@ async function lotHtml(fichier: string, ref: Referentiel, o: OptionsLot): Promis
   for (const k of v.constats)
     if (k.gravite === "erreur") process.stderr.write(`Erreur : ${formaterProbleme(probleme(v, k))}\n`);
   ecrireSortie(
-    await ecrireRapportHtml(documentVerification(v), v.fiches, `ti-aides lot ${fichier}`),
+    await ecrireRapportHtml(documentVerification(v), v.fiches, `ti-aides lot ${fichier}`, ref),
     o.sortie,
   );
   const d = decompter(v);

@@ -181,6 +181,7 @@ export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<nu
           documentJson(evaluations),
           evaluees,
           `ti-aides simuler ${fichiers.join(" ")}`,
+          ref,
         ),
         o.sortie,
       );

@@ -40,7 +40,12 @@ export async function verifier(chemins: string[], o: OptionsVerifier): Promise<n
     format === "json"
       ? morceauxJsonVerification(v) // written fiche by fiche, never whole in memory
       : format === "html"
-        ? await ecrireRapportHtml(documentVerification(v), v.fiches, `ti-aides verifier ${chemins.join(" ")}`)
+        ? await ecrireRapportHtml(
+            documentVerification(v),
+            v.fiches,
+            `ti-aides verifier ${chemins.join(" ")}`,
+            ref,
+          )
         : format === "junit"
           ? rendreVerificationJunit(v, strict)
           : format === "github"

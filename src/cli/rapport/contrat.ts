@@ -3,7 +3,7 @@
 // position of each undertaking against its ceiling; the contract's own controls.
 import { D, type Dec } from "../../core/argent.js";
 import { euros, pourcent } from "../../core/format.js";
-import type { ContratJson, ControleJson, FicheDuRapport } from "./donnees.js";
+import type { ContratJson, ControleJson, FicheDuRapport, NommerFinanceur } from "./donnees.js";
 import {
   aidesPubliques,
   ancreFiche,
@@ -51,11 +51,11 @@ export function sectionEchecs(fiches: FicheDuRapport[], contrat: ContratJson | u
     }`;
 }
 
-function sectionTotaux(n: Numeroteur, contrat: ContratJson): Html {
+function sectionTotaux(n: Numeroteur, contrat: ContratJson, nommer: NommerFinanceur): Html {
   const t = contrat.totaux;
   const cout = new D(t.cout_total ?? 0);
   const lignes = [
-    ...t.par_financeur.map((f) => ({ libelle: f.financeur, montant: f.montant, public: true })),
+    ...t.par_financeur.map((f) => ({ libelle: nommer(f.financeur), montant: f.montant, public: true })),
     { libelle: "Autofinancement", montant: t.autofinancement, public: false },
     { libelle: "Autres financements privés", montant: t.autres_prives, public: false },
   ];
@@ -272,7 +272,12 @@ function sectionDeMinimis(n: Numeroteur, fiches: FicheDuRapport[], contrat: Cont
     </table>`;
 }
 
-export function rendrePageContrat(n: Numeroteur, fiches: FicheDuRapport[], contrat: ContratJson): Html {
+export function rendrePageContrat(
+  n: Numeroteur,
+  fiches: FicheDuRapport[],
+  contrat: ContratJson,
+  nommer: NommerFinanceur,
+): Html {
   // Without a contract file (`lot`, fiches given one by one): the fiches taken together.
   const nom =
     contrat.id || contrat.titre
@@ -319,7 +324,7 @@ export function rendrePageContrat(n: Numeroteur, fiches: FicheDuRapport[], contr
             </ul>`
         : ""
     }
-    ${sectionEchecs(fiches, contrat)} ${sectionTotaux(n, contrat)} ${sectionDispositifs(fiches)}
+    ${sectionEchecs(fiches, contrat)} ${sectionTotaux(n, contrat, nommer)} ${sectionDispositifs(fiches)}
     ${sectionPartsPubliques(n, fiches)} ${sectionDeMinimis(n, fiches, contrat)}
     ${
       contrat.controles.length

@@ -4,6 +4,8 @@
 import type { Synthese, ficheJson } from "../../core/document-json.js";
 import type { contratJson } from "../../core/contrat-json.js";
 import type { Fiche } from "../../core/schemas/fiche.js";
+import { nomFinanceur } from "../../core/marges/financeurs.js";
+import type { Referentiel } from "../../core/regles/referentiel.js";
 
 /** A fiche of the JSON output. */
 export type FicheJson = ReturnType<typeof ficheJson>;
@@ -26,7 +28,11 @@ export interface DocumentRapport {
   synthese: Synthese;
   /** `verifier` and `lot`: the contract's block of the JSON output. */
   contrat?: ContratJson;
+  /** A financer as a person names it: « Région », « ADEME (ademe-investissement) » (never its id alone). */
+  nomFinanceur: NommerFinanceur;
 }
+
+export type NommerFinanceur = (financeur: string, dispositif?: string | null) => string;
 
 /** The JSON output's document, as simuler, lot and verifier write it. */
 export interface DocumentJson {
@@ -41,6 +47,7 @@ export function documentRapport(
   d: DocumentJson,
   lues: { fiche?: Fiche }[],
   commande: string,
+  ref: Referentiel,
 ): DocumentRapport {
   const nomContrat = d.contrat?.titre ? `« ${d.contrat.titre} »` : d.contrat?.id;
   const titre = nomContrat
@@ -55,5 +62,6 @@ export function documentRapport(
     fiches: d.fiches.map((json, i) => ({ json, fiche: lues[i]?.fiche })),
     synthese: d.synthese,
     contrat: d.contrat,
+    nomFinanceur: (financeur, dispositif) => nomFinanceur({ financeur, dispositif: dispositif ?? null }, ref),
   };
 }

@@ -4,7 +4,7 @@ import { D, type Dec } from "../../core/argent.js";
 import { NOMS_CONTROLES } from "../../core/controles/index.js";
 import { FINANCEURS_PRIVES } from "../../core/schemas/communs.js";
 import type { Fiche } from "../../core/schemas/fiche.js";
-import type { ContratJson, ControleJson, FicheDuRapport, FicheJson } from "./donnees.js";
+import type { ContratJson, ControleJson, FicheDuRapport, FicheJson, NommerFinanceur } from "./donnees.js";
 import { apparence, barreEmpilee, jauges, type Numeroteur, type Repere, type Segment } from "./graphiques.js";
 import { balises, type Html } from "./html.js";
 import { margesDe, type MargeJson } from "./marges.js";
@@ -48,8 +48,8 @@ export function etiquetteControle(conforme: boolean | null): Html {
 type Financement = NonNullable<Fiche["financements"]>[number];
 
 const estPrive = (l: Financement) => (FINANCEURS_PRIVES as readonly string[]).includes(l.financeur);
-const libelleLigne = (l: Financement) =>
-  l.dispositif && l.dispositif !== l.financeur ? `${l.financeur} (${l.dispositif})` : l.financeur;
+const libelleLigne = (l: Financement, nommer: NommerFinanceur) =>
+  nommer(l.financeur, l.dispositif && l.dispositif !== l.financeur ? l.dispositif : null);
 /** A line pays under this dispositif (or is this generic financer). */
 const finance = (l: Financement, financeur: string) =>
   l.financeur === financeur || l.dispositif === financeur;
@@ -83,11 +83,11 @@ export function texteMarge(m: MargeJson): string {
  * ceiling from the start of its own lines, a cumul ceiling from 0 when the public lines are all on
  * that expense; the others are in the gauges below.
  */
-function plan(fiche: Fiche, marges: MargeJson[]) {
+function plan(fiche: Fiche, marges: MargeJson[], nommer: NommerFinanceur) {
   const lignes = fiche.financements ?? [];
   const ordonnees = [...lignes.filter((l) => !estPrive(l)), ...lignes.filter(estPrive)];
   const segments: Segment[] = ordonnees.map((l) => ({
-    libelle: libelleLigne(l),
+    libelle: libelleLigne(l, nommer),
     montant: l.montant,
     prive: estPrive(l),
   }));
@@ -122,9 +122,9 @@ function plan(fiche: Fiche, marges: MargeJson[]) {
   return { segments, reperes, total, finance: finance_, publics };
 }
 
-function sectionPlan(n: Numeroteur, fiche: Fiche, marges: MargeJson[]): Html {
+function sectionPlan(n: Numeroteur, fiche: Fiche, marges: MargeJson[], nommer: NommerFinanceur): Html {
   if (!fiche.financements?.length) return balises`<p>Aucun plan de financement dans la fiche.</p>`;
-  const p = plan(fiche, marges);
+  const p = plan(fiche, marges, nommer);
   let publics = 0;
   const description =
     `Coût total ${euros(p.total)}. ` +
@@ -395,7 +395,7 @@ function sectionBeneficiaire(fd: FicheDuRapport): Html {
 }
 
 /** What each public financer alone may still ask, the other lines unchanged (core's `marges[]`). */
-function sectionMargesFinanceurs(f: FicheJson): Html {
+function sectionMargesFinanceurs(f: FicheJson, nommer: NommerFinanceur): Html {
   if (!f.marges.length) return balises``;
   return balises`<h3>Ce que chaque financeur peut encore demander</h3>
     <p>Chaque ligne seule, les autres lignes publiques inchangées et l'autofinancement ajusté.</p>
@@ -417,7 +417,7 @@ function sectionMargesFinanceurs(f: FicheJson): Html {
             ? `${NOMS_CONTROLES[m.limite_par.controle as keyof typeof NOMS_CONTROLES] ?? m.limite_par.controle} (${m.limite_par.portee})`
             : "—";
           return balises`<tr>
-            <th scope="row">${m.financeur}${m.dispositif ? ` (${m.dispositif})` : ""}</th>
+            <th scope="row">${nommer(m.financeur, m.dispositif)}</th>
             <td class="n">${montant(m.demande)}</td>
             <td class="n">${m.maximum === null ? "aucun montant conforme" : montant(m.maximum)}</td>
             <td class="n">
@@ -442,6 +442,7 @@ export function rendrePageFiche(
   fd: FicheDuRapport,
   index: number,
   contrat: ControleContratJson[],
+  nommer: NommerFinanceur,
 ): Html {
   const f = fd.json;
   const verdict = verdictFiche(f, contrat);
@@ -459,9 +460,9 @@ export function rendrePageFiche(
       f.erreurs.length
         ? ""
         : balises`<h3>Plan de financement</h3>
-            ${fd.fiche ? sectionPlan(n, fd.fiche, marges) : ""}`
+            ${fd.fiche ? sectionPlan(n, fd.fiche, marges, nommer) : ""}`
     }
-    ${sectionMarges(n, marges)} ${sectionMargesFinanceurs(f)} ${f.erreurs.length ? "" : sectionDispositifs(f)}
+    ${sectionMarges(n, marges)} ${sectionMargesFinanceurs(f, nommer)} ${f.erreurs.length ? "" : sectionDispositifs(f)}
     ${
       f.controles.length
         ? balises`<h3>Contrôles</h3>

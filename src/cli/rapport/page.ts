@@ -66,8 +66,8 @@ export function rendreRapport(d: DocumentRapport): string {
       </p>
     </header>
     <main>
-      ${contrat ? rendrePageContrat(n, d.fiches, contrat) : d.fiches.length > 1 ? sectionEchecs(d.fiches, undefined) : ""}
-      ${d.fiches.map((f, i) => rendrePageFiche(n, f, i, controlesContratDe(contrat, f.json.id)))}
+      ${contrat ? rendrePageContrat(n, d.fiches, contrat, d.nomFinanceur) : d.fiches.length > 1 ? sectionEchecs(d.fiches, undefined) : ""}
+      ${d.fiches.map((f, i) => rendrePageFiche(n, f, i, controlesContratDe(contrat, f.json.id), d.nomFinanceur))}
     </main>
     <footer>
       Montants en euros ; taux en pourcentage. Chaque graphique est repris en texte (tableaux et listes). Les
