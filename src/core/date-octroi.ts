@@ -49,7 +49,7 @@ export function signalerDateOctroi(
         : `le seuil de transparence (${euros(avant)} au ${dateFr(demande)}, ${euros(apres)} au ${dateFr(date)})`,
     );
   }
-  if (concernees.some(deMinimis)) dependances.push("le plafond et la période de minimis");
+  if (concernees.some(deMinimis)) dependances.push("le plafond de minimis et sa période");
   const numeros = liste(concernees.map((l) => `n°${l.index + 1}`));
   const pluriel = concernees.length > 1;
   motifs.push({
@@ -58,7 +58,7 @@ export function signalerDateOctroi(
     message:
       `Deux dates : les chiffres des dispositifs et le cumul sont lus à la date d'évaluation ${dateFr(date)} (--date), ` +
       `mais ${pluriel ? `les financements ${numeros}, sans date_octroi, sont octroyés` : `le financement ${numeros}, sans date_octroi, est octroyé`} ` +
-      `à la date de la demande, ${dateFr(demande)} : ${dependances.join(" et ")} en ${dependances.length > 1 ? "dépendent" : "dépend"}. ` +
+      `à la date de la demande, ${dateFr(demande)} : ${dependances.join(", ")} en ${dependances.length > 1 ? "dépendent" : "dépend"}. ` +
       `Si l'aide est octroyée au ${dateFr(date)}, écrivez date_octroi: ${date} sur ${pluriel ? "ces lignes" : "cette ligne"}.`,
     source: null,
   });

@@ -25,6 +25,7 @@ import { decompter, verifierSources } from "../verifier/verification.js";
 import { reglesDe, verifierDate, verifierFormat, type OptionsGlobales } from "../options.js";
 import { lecteurDe } from "../lecteurs.js";
 import type { ClasseurOuvert } from "../classeur/lecture.js";
+import { pourErreurStandard } from "../rendu/largeur.js";
 
 /**
  * A workbook's size is counted in rows; the worker threads are decided on a CSV's bytes: a row of a
@@ -78,7 +79,7 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
   });
   if (!o.quiet)
     for (const a of [...csv.avertissements, ...plan.avertissements])
-      process.stderr.write(`Avertissement : ${echapperControles(a)}
+      process.stderr.write(`${pourErreurStandard(`Avertissement : ${echapperControles(a)}`)}
 `);
 
   // On a terminal, with no format nor file asked: a readable summary, not raw CSV (rendu/lot.ts).
@@ -189,10 +190,10 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
 
   if (erreursNonAffichees)
     process.stderr.write(
-      `Erreur : … et ${erreursNonAffichees} autre(s) ligne(s) en erreur : voir ${format === "csv" ? "la colonne « Erreurs »" : "« erreurs »"} de la sortie\n`,
+      `${pourErreurStandard(`Erreur : … et ${erreursNonAffichees} autre(s) ligne(s) en erreur : voir ${format === "csv" ? "la colonne « Erreurs »" : "« erreurs »"} de la sortie`)}\n`,
     );
   process.stderr.write(
-    `${echapperControles(`${resume(fichier, compte, performance.now() - depart)}${o.sortie && o.sortie !== "-" ? ` ; résultat dans ${o.sortie}` : ""}`)}\n`,
+    `${pourErreurStandard(echapperControles(`${resume(fichier, compte, performance.now() - depart)}${o.sortie && o.sortie !== "-" ? ` ; résultat dans ${o.sortie}` : ""}`))}\n`,
   );
   return o.strict && compte.non_conformes + compte.en_erreur > 0 ? CODE_NON_CONFORME : CODE_OK;
 }
@@ -239,7 +240,8 @@ async function lotHtml(fichier: string, ref: Referentiel, o: OptionsLot): Promis
   if (csv.erreurs.length) throw csv.erreurs[0];
   const v = verifierSources({ fichiers: [fichier], ...csv, contrat: undefined }, ref, o.date);
   for (const k of v.constats)
-    if (k.gravite === "erreur") process.stderr.write(`Erreur : ${formaterProbleme(probleme(v, k))}\n`);
+    if (k.gravite === "erreur")
+      process.stderr.write(`${pourErreurStandard(`Erreur : ${formaterProbleme(probleme(v, k))}`)}\n`);
   ecrireSortie(
     await ecrireRapportHtml(documentVerification(v), v.fiches, `ti-aides lot ${fichier}`, ref),
     o.sortie,

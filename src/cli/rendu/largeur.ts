@@ -17,6 +17,15 @@ export function largeurSortie(): number {
   return LARGEUR_HORS_TERMINAL;
 }
 
+/**
+ * A message for standard error, folded to the terminal's width when it is one; written to a file or a
+ * pipe (a CI log), it keeps one line per message, for grep.
+ */
+export function pourErreurStandard(texte: string): string {
+  const colonnes = process.stderr.isTTY === true ? process.stderr.columns : undefined;
+  return colonnes && colonnes > 0 ? ajuster(texte, colonnes) : texte;
+}
+
 /** The columns a text takes on screen: colour codes and combining accents take none. */
 export function largeurAffichee(texte: string): number {
   let n = 0;
