@@ -1,7 +1,7 @@
 // The messages of a CSV row name the columns the user wrote, never ti-aides's own id of the row's
 // expense (« depense ») nor a YAML field (taux_max, categorie, dispositifs) — docs/interface.md,
 // « Lire ce que contient un tableur » : « Messages about CSV … input name the column ».
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -44,6 +44,19 @@ describe("lot: the row's expense and the fields to fill are named by their colum
     const v = tiAides(["verifier", fichier, "--format", "json"]);
     expect(v.stdout).not.toContain("« depense »");
     expect(v.stdout).toContain("La dépense de la ligne (colonne « Montant (€) »)");
+  });
+
+  test("the HTML report of a CSV: the row's expense by its column, in ceilings, scopes and tables", () => {
+    const html = join(mkdtempSync(join(tmpdir(), "ti-aides-colonnes-")), "lot.html");
+    tiAides(["lot", "fixtures/csv/contrat-exemple.csv", "--format", "html", "-o", html]);
+    const texte = readFileSync(html, "utf8")
+      .replace(/<[^>]+>/g, " ")
+      .replace(/[\u00a0\u202f\s]+/g, " ");
+    expect(texte).not.toMatch(/« depense »|\/ depense\b|> ?depense ?</);
+    expect(texte).not.toMatch(/\bdepense\b/);
+    expect(texte).toContain(
+      "Cumul des aides sur la dépense de la ligne (colonne « Montant ») (toutes aides publiques)",
+    );
   });
 
   test("the example contract's CSV: no « depense » left", () => {

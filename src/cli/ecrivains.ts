@@ -19,7 +19,7 @@ export const ECRIVAINS_DOCUMENT: Record<FormatDocument, (document: unknown) => s
  */
 export async function ecrireRapportHtml(
   document: DocumentJson,
-  lues: { fiche?: Fiche }[],
+  lues: { fiche?: Fiche; nomDepense?: string }[],
   commande: string,
   ref: Referentiel,
 ): Promise<string> {

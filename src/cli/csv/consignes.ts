@@ -31,6 +31,11 @@ export function nommerParEntetes(plan: PlanColonnes): NommerColonne {
   return (champ) => noms.get(champ);
 }
 
+/** A row's one expense: « la dépense de la ligne (colonne « Montant ») », with the file's header. */
+export function nomDeLaDepense(nommer: NommerColonne): string {
+  return `la dépense de la ligne (colonne « ${nommer("depenses[0].montant") ?? "montant"} »)`;
+}
+
 /**
  * A row's one expense has an id of ti-aides's own (ID_DEPENSE): never shown as « depense ». It is the
  * row's expense, named by the column of its amount; the fields a message asks for, by their column.
@@ -43,7 +48,7 @@ export function depenseEnColonnes(message: string, nommer: NommerColonne): strin
   )
     return message;
   const colonne = (champ: string) => nommer(`depenses[0].${champ}`) ?? champ;
-  const depense = `la dépense de la ligne (colonne « ${colonne("montant")} »)`;
+  const depense = nomDeLaDepense(nommer);
   const tauxMax = colonne("taux_max");
   const ouTauxMax =
     tauxMax === "taux_max"

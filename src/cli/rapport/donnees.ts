@@ -16,6 +16,8 @@ export interface FicheDuRapport {
   json: FicheJson;
   /** The fiche as read; absent when it could not be read. */
   fiche?: Fiche;
+  /** A CSV row's one expense as its messages name it (« la dépense de la ligne (colonne « Montant ») »). */
+  nomDepense?: string;
 }
 
 export interface DocumentRapport {
@@ -45,7 +47,7 @@ export interface DocumentJson {
 /** The report's data: the JSON document, each fiche beside the fiche it was read from (same order). */
 export function documentRapport(
   d: DocumentJson,
-  lues: { fiche?: Fiche }[],
+  lues: { fiche?: Fiche; nomDepense?: string }[],
   commande: string,
   ref: Referentiel,
 ): DocumentRapport {
@@ -59,7 +61,7 @@ export function documentRapport(
     titre,
     commande,
     version: d.version,
-    fiches: d.fiches.map((json, i) => ({ json, fiche: lues[i]?.fiche })),
+    fiches: d.fiches.map((json, i) => ({ json, fiche: lues[i]?.fiche, nomDepense: lues[i]?.nomDepense })),
     synthese: d.synthese,
     contrat: d.contrat,
     nomFinanceur: (financeur, dispositif) => nomFinanceur({ financeur, dispositif: dispositif ?? null }, ref),

@@ -63,11 +63,13 @@ export function aidesPubliques(fiche: Fiche): Dec {
   return (fiche.financements ?? []).filter((l) => !estPrive(l)).reduce((s, l) => s.plus(l.montant), new D(0));
 }
 
-export function libelleMarge(m: MargeJson): string {
+/** `nomDepense`: a CSV row's one expense, named by its column (FicheDuRapport), not by its id. */
+export function libelleMarge(m: MargeJson, nomDepense?: string): string {
   const nom = NOMS_CONTROLES[m.limite_par.controle as keyof typeof NOMS_CONTROLES] ?? m.limite_par.controle;
-  if (m.limite_par.controle === "cumul") return `${nom} sur « ${m.depense} » (toutes aides publiques)`;
+  const depense = nomDepense ?? `« ${m.depense} »`;
+  if (m.limite_par.controle === "cumul") return `${nom} sur ${depense} (toutes aides publiques)`;
   if (m.limite_par.controle === "de_minimis") return `${nom} de l'entreprise ${m.limite_par.portee}`;
-  return `${nom} ${m.financeur ?? ""}${m.depense ? ` sur « ${m.depense} »` : ""}`;
+  return `${nom} ${m.financeur ?? ""}${m.depense ? ` sur ${depense}` : ""}`;
 }
 
 export function texteMarge(m: MargeJson): string {
@@ -122,7 +124,13 @@ function plan(fiche: Fiche, marges: MargeJson[], nommer: NommerFinanceur) {
   return { segments, reperes, total, finance: finance_, publics };
 }
 
-function sectionPlan(n: Numeroteur, fiche: Fiche, marges: MargeJson[], nommer: NommerFinanceur): Html {
+function sectionPlan(
+  n: Numeroteur,
+  fiche: Fiche,
+  marges: MargeJson[],
+  nommer: NommerFinanceur,
+  nomDepense: string | undefined,
+): Html {
   if (!fiche.financements?.length) return balises`<p>Aucun plan de financement dans la fiche.</p>`;
   const p = plan(fiche, marges, nommer);
   let publics = 0;
@@ -130,7 +138,7 @@ function sectionPlan(n: Numeroteur, fiche: Fiche, marges: MargeJson[], nommer: N
     `Coût total ${euros(p.total)}. ` +
     p.segments.map((s, k) => `${k + 1}. ${s.libelle} : ${euros(s.montant)}`).join(" ; ") +
     (p.reperes.length
-      ? `. Lignes de plafond : ${p.reperes.map((r) => `${r.lettre}. ${libelleMarge(r.marge)} à ${euros(r.position)} depuis le début du plan`).join(" ; ")}.`
+      ? `. Lignes de plafond : ${p.reperes.map((r) => `${r.lettre}. ${libelleMarge(r.marge, nomDepense)} à ${euros(r.position)} depuis le début du plan`).join(" ; ")}.`
       : ".");
   return balises`${barreEmpilee(n, {
     titre: `Plan de financement de ${euros(p.total)}`,
@@ -162,7 +170,7 @@ function sectionPlan(n: Numeroteur, fiche: Fiche, marges: MargeJson[], nommer: N
             ${p.reperes.map(
               (r) =>
                 balises`<li>
-                  <strong>${r.lettre}</strong> — ${libelleMarge(r.marge)} : maximum
+                  <strong>${r.lettre}</strong> — ${libelleMarge(r.marge, nomDepense)} : maximum
                   ${montant(r.marge.maximum)}, ${texteMarge(r.marge)}.
                 </li>`,
             )}
@@ -171,14 +179,14 @@ function sectionPlan(n: Numeroteur, fiche: Fiche, marges: MargeJson[], nommer: N
     }`;
 }
 
-function sectionMarges(n: Numeroteur, marges: MargeJson[]): Html {
+function sectionMarges(n: Numeroteur, marges: MargeJson[], nomDepense: string | undefined): Html {
   if (!marges.length) return balises``;
   return balises`<h3>Marge sous chaque plafond</h3>
     ${jauges(n, {
       titre: "Demandé face à chaque plafond",
-      description: marges.map((m) => `${libelleMarge(m)} : ${texteMarge(m)}`).join(" ; ") + ".",
+      description: marges.map((m) => `${libelleMarge(m, nomDepense)} : ${texteMarge(m)}`).join(" ; ") + ".",
       lignes: marges.map((m) => ({
-        libelle: libelleMarge(m),
+        libelle: libelleMarge(m, nomDepense),
         valeur: new D(m.demande),
         limite: new D(m.maximum),
         texte: texteMarge(m),
@@ -198,7 +206,7 @@ function sectionMarges(n: Numeroteur, marges: MargeJson[]): Html {
         ${marges.map((m) => {
           const reste = new D(m.marge);
           return balises`<tr>
-            <th scope="row">${libelleMarge(m)}</th>
+            <th scope="row">${libelleMarge(m, nomDepense)}</th>
             <td class="n">${montant(m.demande)}</td>
             <td class="n">${montant(m.maximum)}</td>
             <td class="n">
@@ -215,7 +223,7 @@ function sectionMarges(n: Numeroteur, marges: MargeJson[]): Html {
     </table>`;
 }
 
-function sectionDispositifs(f: FicheJson): Html {
+function sectionDispositifs(f: FicheJson, nomDepense: string | undefined): Html {
   if (!f.resultats.length)
     return balises`<h3>Dispositifs</h3>
       <p>Aucun dispositif évalué.</p>`;
@@ -242,7 +250,7 @@ function sectionDispositifs(f: FicheJson): Html {
           const details = Object.entries(r.details).filter(([, v]) => v !== null);
           return balises`<tr>
             <th scope="row">${r.dispositif}</th>
-            <td>${r.depense}</td>
+            <td>${nomDepense ?? r.depense}</td>
             <td>${r.eligible ? "✔ oui" : balises`<span class="ko">✖ non</span>`}</td>
             <td class="n">${montant(r.assiette)}</td>
             <td class="n">${taux(r.taux)}${aVerifier}</td>
@@ -267,7 +275,23 @@ function nomControle(id: string): string {
   return id === "periode" ? NOM_PERIODE : (NOMS_CONTROLES[id as keyof typeof NOMS_CONTROLES] ?? id);
 }
 
-export function tableauControles(controles: (ControleJson | ControleContratJson)[], titre: string): Html {
+/** A control's scope as read: a CSV row's expense by its column (FicheDuRapport.nomDepense), not its id. */
+function porteeLisible(fd: FicheDuRapport): (portee: string) => string {
+  const id = fd.fiche?.depenses[0]?.id;
+  const nom = fd.nomDepense;
+  if (!nom || !id) return (p) => p;
+  return (p) =>
+    p
+      .split(" / ")
+      .map((x) => (x === id ? nom : x))
+      .join(" / ");
+}
+
+export function tableauControles(
+  controles: (ControleJson | ControleContratJson)[],
+  titre: string,
+  portee: (p: string) => string = (p) => p,
+): Html {
   if (!controles.length) return balises``;
   return balises`<table>
     <caption>
@@ -289,7 +313,7 @@ export function tableauControles(controles: (ControleJson | ControleContratJson)
         (c) =>
           balises`<tr class="${c.conforme === false ? "echec" : ""}">
             <th scope="row">${nomControle(c.controle)}</th>
-            <td>${c.portee}</td>
+            <td>${portee(c.portee)}</td>
             <td>${etiquetteControle(c.conforme)}</td>
             <td class="n">${montant(c.valeur)}</td>
             <td class="n">
@@ -308,7 +332,7 @@ export function tableauControles(controles: (ControleJson | ControleContratJson)
 }
 
 /** Every warning of the fiche, in sight: errors, warnings (figures to check first), information. */
-function sectionAvertissements(f: FicheJson): Html {
+function sectionAvertissements(f: FicheJson, nomDepense: string | undefined): Html {
   const dits = new Set<string>();
   const items: Html[] = [];
   for (const e of f.erreurs) items.push(balises`<li class="ko">✖ <strong>Erreur</strong> : ${e}</li>`);
@@ -317,7 +341,7 @@ function sectionAvertissements(f: FicheJson): Html {
     ...f.resultats.flatMap((r) =>
       r.motifs.map((m) => ({
         m,
-        ou: m.code === "a_verifier" ? r.dispositif : `${r.dispositif} / ${r.depense}`,
+        ou: m.code === "a_verifier" ? r.dispositif : `${r.dispositif} / ${nomDepense ?? r.depense}`,
       })),
     ),
   ];
@@ -395,7 +419,7 @@ function sectionBeneficiaire(fd: FicheDuRapport): Html {
 }
 
 /** What each public financer alone may still ask, the other lines unchanged (core's `marges[]`). */
-function sectionMargesFinanceurs(f: FicheJson, nommer: NommerFinanceur): Html {
+function sectionMargesFinanceurs(f: FicheJson, nommer: NommerFinanceur, portee: (p: string) => string): Html {
   if (!f.marges.length) return balises``;
   return balises`<h3>Ce que chaque financeur peut encore demander</h3>
     <p>Chaque ligne seule, les autres lignes publiques inchangées et l'autofinancement ajusté.</p>
@@ -414,7 +438,7 @@ function sectionMargesFinanceurs(f: FicheJson, nommer: NommerFinanceur): Html {
         ${f.marges.map((m) => {
           const reste = m.marge === null ? null : new D(m.marge);
           const limite = m.limite_par
-            ? `${NOMS_CONTROLES[m.limite_par.controle as keyof typeof NOMS_CONTROLES] ?? m.limite_par.controle} (${m.limite_par.portee})`
+            ? `${NOMS_CONTROLES[m.limite_par.controle as keyof typeof NOMS_CONTROLES] ?? m.limite_par.controle} (${portee(m.limite_par.portee)})`
             : "—";
           return balises`<tr>
             <th scope="row">${nommer(m.financeur, m.dispositif)}</th>
@@ -460,16 +484,16 @@ export function rendrePageFiche(
       f.erreurs.length
         ? ""
         : balises`<h3>Plan de financement</h3>
-            ${fd.fiche ? sectionPlan(n, fd.fiche, marges, nommer) : ""}`
+            ${fd.fiche ? sectionPlan(n, fd.fiche, marges, nommer, fd.nomDepense) : ""}`
     }
-    ${sectionMarges(n, marges)} ${sectionMargesFinanceurs(f, nommer)} ${f.erreurs.length ? "" : sectionDispositifs(f)}
+    ${sectionMarges(n, marges, fd.nomDepense)} ${sectionMargesFinanceurs(f, nommer, porteeLisible(fd))} ${f.erreurs.length ? "" : sectionDispositifs(f, fd.nomDepense)}
     ${
       f.controles.length
         ? balises`<h3>Contrôles</h3>
-            ${tableauControles(f.controles, "Contrôles du plan de financement")}`
+            ${tableauControles(f.controles, "Contrôles du plan de financement", porteeLisible(fd))}`
         : ""
     }
     ${contrat.length ? tableauControles(contrat, "Contrôles du contrat qui concernent cette fiche") : ""}
-    ${sectionAvertissements(f)}
+    ${sectionAvertissements(f, fd.nomDepense)}
   </section>`;
 }

@@ -8,7 +8,7 @@ import type { Controle } from "../../core/modele.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import type { Fiche } from "../../core/schemas/fiche.js";
 import { ficheEnErreur } from "../../core/document-json.js";
-import { evaluationPourTableur } from "../csv/consignes.js";
+import { evaluationPourTableur, nomDeLaDepense } from "../csv/consignes.js";
 import { NOMS_CONTROLES } from "../../core/controles/index.js";
 import type { ContratLu, SourcesVerification } from "./sources.js";
 
@@ -37,6 +37,8 @@ export interface FicheVerifiee extends FicheEvaluee {
   ligne?: number;
   /** Read from a CSV row: its messages name columns, and the fiche's id beside the row number. */
   tableur: boolean;
+  /** A CSV row's one expense as a person names it: by the column of its amount (csv/consignes.ts). */
+  nomDepense?: string;
 }
 
 export interface Verification {
@@ -82,6 +84,7 @@ export function verifierSources(sources: SourcesVerification, ref: Referentiel, 
       fichier: s.doc.fichier,
       ligne: s.doc.ligneDe(s.chemin),
       tableur: sources.colonnes.has(s),
+      nomDepense: colonnes ? nomDeLaDepense(colonnes) : undefined,
     };
   });
 
