@@ -124,10 +124,15 @@ describe("point 8 : ti-aides regles --a-verifier [--date D]", () => {
     // The EU parameters were read on 29/11/2026: less than a year ago, not listed.
     expect(r.stdout).not.toContain("rules/parametres/de-minimis.yaml");
   });
-  test("au 18/11/2020, un an jour pour jour après le guide : rien à vérifier ; au 19/11/2020 : les chiffres du guide", () => {
-    expect(tiAides(["regles", "--a-verifier", "--date", "2020-11-18"]).stdout).toContain(
-      "Aucun chiffre à vérifier",
+  test("au 18/11/2020, un an jour pour jour après le guide : aucun chiffre du guide ; au 19/11/2020 : les chiffres du guide", () => {
+    // Only the AFR map's decree, written from memory and never checked against the text
+    // (rules/parametres/carte-afr.yaml: no verifie_le), is listed: nothing of the guide.
+    const doc = JSON.parse(
+      tiAides(["regles", "--a-verifier", "--date", "2020-11-18", "--format", "json"]).stdout,
     );
+    expect(doc.a_verifier.map((f: { origine: string }) => f.origine)).toEqual([
+      "rules/parametres/carte-afr.yaml",
+    ]);
     expect(tiAides(["regles", "--a-verifier", "--date", "2020-11-19"]).stdout).toContain(
       "ademe-investissement",
     );
