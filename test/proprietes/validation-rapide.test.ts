@@ -1,4 +1,5 @@
-// Issue 20: the fast path of a fiche's validation (src/core/validation-rapide.ts) agrees with zod. On
+// Issue 20: the fast path of a fiche's validation — the validator generated from the zod schema
+// (src/core/validation-fiche.generee.ts, written by src/core/schemas/generateur-validation.ts) — agrees with zod. On
 // valid fiches and on almost valid ones (an unknown field, a wrong type, a null, a text or a list at
 // its bounds, a wrong enum value, SIREN or date, "__proto__"…), it either gives exactly zod's output
 // (same values, same Decimals, same defaults, same order of the fields) or hands the fiche to zod.
@@ -6,12 +7,13 @@ import fc from "fast-check";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { lireFiche } from "../../src/core/fiche.js";
 import { ErreurSaisie } from "../../src/core/erreurs.js";
-import { ficheSchema } from "../../src/core/schemas/fiche.js";
+import { schemasFiche } from "../../src/core/schemas/fiche.js";
 import { sansNulls } from "../../src/core/validation.js";
-import { compilerValidation, RENDU } from "../../src/core/validation-rapide.js";
+import { validerFicheRapide as rapide } from "../../src/core/validation-fiche.generee.js";
+import { RENDU } from "../../src/core/validation-rapide.js";
 import { fiche, siren } from "./arbitraires.js";
 
-const rapide = compilerValidation(ficheSchema);
+const ficheSchema = schemasFiche().fiche;
 
 /** The value with every object's keys listed in order, so that two outputs compare field order too. */
 function ordre(v: unknown): unknown {
