@@ -2,7 +2,7 @@
 // editors check and complete the YAML files (`ti-aides schema fiche|contrat|regles`).
 import { z } from "zod";
 import { dateIso } from "../parametres.js";
-import { fichierContratSchema } from "./contrat.js";
+import { schemasContrat } from "./contrat.js";
 import { entier, fractionSignee, montant, nombre, taux } from "./communs.js";
 import { schemasFiche } from "./fiche.js";
 import { regleSchema } from "./regle.js";
@@ -78,7 +78,7 @@ function schemaZod(format: FormatSchema): z.ZodType {
       return schemasFiche().fiche;
     case "contrat":
       // Each fiche of `fiches:` is validated on its own when read; for an editor, it is a fiche.
-      return fichierContratSchema.extend({ fiches: z.array(schemasFiche().fiche).optional() });
+      return schemasContrat().fichierContrat.extend({ fiches: z.array(schemasFiche().fiche).optional() });
     case "regles":
       return regleSchema;
   }
