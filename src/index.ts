@@ -1,4 +1,5 @@
 // ti-aides as a library: the pure core (rules, evaluation, JSON shape) and the rules on disk.
+import { schemasFiche } from "./core/schemas/fiche.js";
 import { schemasRegle } from "./core/schemas/regle.js";
 
 export { evaluerFiche, dispositifsParDefaut, type OptionsEvaluation } from "./core/evaluer.js";
@@ -33,7 +34,9 @@ export type { EvaluationFiche, Resultat, Controle, Motif, Etape, BeneficiaireEva
 export type { Fiche, Depense, Financement } from "./core/schemas/fiche.js";
 export type { Regle } from "./core/schemas/regle.js";
 export type { AideDeMinimis } from "./core/controles/contexte.js";
-export { ficheSchema } from "./core/schemas/fiche.js";
+/** The fiche's zod schema, built when the library loads (the command line builds it only when a fiche
+ *  needs zod: src/core/fiche.ts). */
+export const ficheSchema = schemasFiche().fiche;
 export {
   proposerPlan,
   type Proposition,

@@ -4,8 +4,8 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lireDocument } from "./core/document.js";
 import { ErreurSaisie } from "./core/erreurs.js";
-import { catalogueSchema, type Catalogue } from "./core/schemas/catalogue.js";
-import { planDuGuideSchema, type PlanDuGuide } from "./core/schemas/plan-du-guide.js";
+import { schemasCatalogue, type Catalogue } from "./core/schemas/catalogue.js";
+import { schemasPlanDuGuide, type PlanDuGuide } from "./core/schemas/plan-du-guide.js";
 import { valider } from "./core/validation.js";
 import { lireOctetsSurs } from "./lecture-sure.js";
 import {
@@ -101,7 +101,7 @@ export function lireFichiersRegles(dossiersRegionaux: string[] = []): FichiersRe
 /** The guide's 30 operational fiches (rules/catalogue.yaml), for `ti-aides regles`. */
 export function chargerCatalogue(): Catalogue {
   const f = lireFichier(join(DOSSIER_REGLES, "catalogue.yaml"), join(DOSSIER_REGLES, ".."));
-  return valider(catalogueSchema, lireDocument(f.texte, f.fichier));
+  return valider(schemasCatalogue().catalogue, lireDocument(f.texte, f.fichier));
 }
 
 /** The guide's fiches, annexes and parts by line (rules/parametres/guide.yaml), to cite a source. */
@@ -115,5 +115,5 @@ export function lireTextePlanDuGuide(): FichierTexte {
 }
 
 export function planDuGuideDe(f: FichierTexte): PlanDuGuide {
-  return valider(planDuGuideSchema, lireDocument(f.texte, f.fichier));
+  return valider(schemasPlanDuGuide().plan, lireDocument(f.texte, f.fichier));
 }

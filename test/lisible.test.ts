@@ -10,7 +10,7 @@ import { D } from "../src/core/argent.js";
 import { euros } from "../src/core/format.js";
 import type { Resultat } from "../src/core/modele.js";
 import { chargerCatalogue, chargerPlanDuGuide } from "../src/regles-disque.js";
-import { planDuGuideSchema } from "../src/core/schemas/plan-du-guide.js";
+import { schemasPlanDuGuide } from "../src/core/schemas/plan-du-guide.js";
 import { configurerCouleurs } from "../src/cli/rendu/couleurs.js";
 import { detailsAffiches, LIBELLES_DETAILS } from "../src/cli/rendu/details.js";
 import { rendreGrille } from "../src/cli/rendu/grille.js";
@@ -122,11 +122,11 @@ describe("les sources du guide qu'un utilisateur peut ouvrir (rules/parametres/g
   test("le fichier est validé : dans l'ordre du guide, une fiche ou une annexe par section", () => {
     const texte = readFileSync(join(RACINE, "rules", "parametres", "guide.yaml"), "utf8");
     const doc = parse(texte);
-    expect(planDuGuideSchema.safeParse(doc).success).toBe(true);
+    expect(schemasPlanDuGuide().plan.safeParse(doc).success).toBe(true);
     const desordre = { ...doc, sections: [doc.sections[1], doc.sections[0]] };
-    expect(planDuGuideSchema.safeParse(desordre).success).toBe(false);
+    expect(schemasPlanDuGuide().plan.safeParse(desordre).success).toBe(false);
     const lesDeux = { ...doc, sections: [{ ligne: 1, titre: "Titre", fiche: 1, annexe: 1 }] };
-    expect(planDuGuideSchema.safeParse(lesDeux).success).toBe(false);
+    expect(schemasPlanDuGuide().plan.safeParse(lesDeux).success).toBe(false);
   });
 
   test("les 30 fiches ont le titre du catalogue (rules/catalogue.yaml) et y commencent", () => {

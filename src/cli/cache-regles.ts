@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { D } from "../core/argent.js";
 import { construireReferentiel, type FichierTexte, type Referentiel } from "../core/regles/referentiel.js";
 import { VERSION } from "../core/document-json.js";
-import { planDuGuideSchema, type PlanDuGuide } from "../core/schemas/plan-du-guide.js";
+import { schemasPlanDuGuide, type PlanDuGuide } from "../core/schemas/plan-du-guide.js";
 import {
   lireFichiersRegles,
   lireTextePlanDuGuide,
@@ -224,7 +224,7 @@ function aLaFormeDeRegles(x: unknown): x is Referentiel {
 
 /** A validated plan of the guide, checked by its own schema (179 sections: cheap): else rebuilt. */
 function aLaFormeDePlan(x: unknown): x is PlanDuGuide {
-  return planDuGuideSchema.safeParse(x).success;
+  return schemasPlanDuGuide().plan.safeParse(x).success;
 }
 
 /** Stores the value; a failure (read-only or full disk…) only means no cache. */

@@ -31,7 +31,7 @@ import {
   montant,
   type Forme,
 } from "../core/schemas/communs.js";
-import { beneficiaireSchema, depenseSchema, ficheSchema } from "../core/schemas/fiche.js";
+import { schemasFiche } from "../core/schemas/fiche.js";
 import type { Regle } from "../core/schemas/regle.js";
 import { documentJson } from "../core/document-json.js";
 import { normaliser, vouliezVousDire } from "../core/suggestion.js";
@@ -224,10 +224,11 @@ function definition(s: unknown): { type?: string; innerType?: unknown; entries?:
 /** The zod schema of a fiche field named as in the rule files, without its optional/default wrapper. */
 function schemaDuChamp(champ: string): z.ZodType | undefined {
   const [objet, nom] = champ.split(".");
+  const schemas = schemasFiche();
   const formes: Record<string, Record<string, z.ZodType>> = {
-    depense: depenseSchema.shape,
-    beneficiaire: beneficiaireSchema.shape,
-    fiche: ficheSchema.shape,
+    depense: schemas.depense.shape,
+    beneficiaire: schemas.beneficiaire.shape,
+    fiche: schemas.fiche.shape,
   };
   let s: unknown = formes[objet]?.[nom];
   while (s && ["optional", "default"].includes(definition(s).type ?? "")) s = definition(s).innerType;

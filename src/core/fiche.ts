@@ -1,17 +1,17 @@
 // Reading a fiche from its text: parse, validate, with file, line and field in every error.
 import { lireDocument, type DocumentSource } from "./document.js";
-import { ficheSchema, type Fiche } from "./schemas/fiche.js";
-import { auPremierUsage } from "./schemas/communs.js";
-import { valider } from "./validation.js";
-import { compilerValidation } from "./validation-rapide.js";
-
-/** The fiche schema's fast path, compiled from it at the first fiche. */
-const ficheRapide = auPremierUsage(() => compilerValidation(ficheSchema));
+import { schemasFiche, type Fiche } from "./schemas/fiche.js";
+import { donneesA, valider } from "./validation.js";
+import { validerFicheRapide } from "./validation-fiche.generee.js";
+import { RENDU } from "./validation-rapide.js";
 
 export function lireFiche(texte: string, fichier: string): Fiche {
   return validerFiche(lireDocument(texte, fichier));
 }
 
+/** The fiche at `prefixe` in the document. Its generated validator answers first, without zod; when it
+ *  is not sure, the zod schema (built then, once) decides and words the messages. */
 export function validerFiche(doc: DocumentSource, prefixe: PropertyKey[] = []): Fiche {
-  return valider(ficheSchema, doc, prefixe, ficheRapide());
+  const r = validerFicheRapide(donneesA(doc, prefixe));
+  return r !== RENDU ? r : valider(schemasFiche().fiche, doc, prefixe);
 }

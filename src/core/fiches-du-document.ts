@@ -3,7 +3,7 @@
 import type { DocumentSource } from "./document.js";
 import { ErreurSaisie } from "./erreurs.js";
 import type { FicheSource } from "./fiche-lue.js";
-import { fichierContratSchema, type Contrat } from "./schemas/contrat.js";
+import { schemasContrat, type Contrat } from "./schemas/contrat.js";
 import { valider } from "./validation.js";
 
 /**
@@ -13,7 +13,7 @@ import { valider } from "./validation.js";
 export function fichesDuDocument(doc: DocumentSource): FicheSource[] {
   const d = doc.donnees;
   if (d && typeof d === "object" && !Array.isArray(d) && Array.isArray((d as { fiches?: unknown }).fiches)) {
-    const lu = valider(fichierContratSchema, doc);
+    const lu = valider(schemasContrat().fichierContrat, doc);
     return (lu.fiches ?? []).map((_, i) => ({ doc, chemin: ["fiches", i] }));
   }
   if (d === null || typeof d !== "object" || Array.isArray(d)) {
@@ -48,6 +48,6 @@ function estFichierContrat(doc: DocumentSource): boolean {
 /** What `verifier` takes from one document: the contract when it gives one, and its fiches. */
 export function lireContrat(doc: DocumentSource): { contrat?: Contrat; fiches: FicheSource[] } {
   if (!estFichierContrat(doc)) return { fiches: fichesDuDocument(doc) };
-  const lu = valider(fichierContratSchema, doc);
+  const lu = valider(schemasContrat().fichierContrat, doc);
   return { contrat: lu.contrat, fiches: (lu.fiches ?? []).map((_, i) => ({ doc, chemin: ["fiches", i] })) };
 }

@@ -4,7 +4,6 @@ import { z } from "zod";
 import type { DocumentSource } from "./document.js";
 import { cheminTexte, ErreurSaisie, type ProblemeSaisie } from "./erreurs.js";
 import { vouliezVousDire } from "./suggestion.js";
-import { RENDU } from "./validation-rapide.js";
 
 /** Strips null values (an empty YAML field means "not given"); data without any is returned as is. */
 export function sansNulls(v: unknown): unknown {
@@ -41,22 +40,18 @@ function copieSansNulls(v: unknown): unknown {
   return v;
 }
 
-/**
- * The data at `prefixe` in the document, validated by `schema`. `rapide`, the schema's fast path
- * (validation-rapide.ts), answers first when given; when it is not sure, zod decides.
- */
+/** The data at `prefixe` in the document, as read. */
+export function donneesA(doc: DocumentSource, prefixe: readonly PropertyKey[]): unknown {
+  return prefixe.length ? valeurA(doc.donnees, prefixe) : doc.donnees;
+}
+
+/** The data at `prefixe` in the document, validated by `schema`. */
 export function valider<S extends z.ZodType>(
   schema: S,
   doc: DocumentSource,
   prefixe: PropertyKey[] = [],
-  rapide?: (v: unknown) => z.output<S> | typeof RENDU,
 ): z.output<S> {
-  const brutes = prefixe.length ? valeurA(doc.donnees, prefixe) : doc.donnees;
-  if (rapide) {
-    const r = rapide(brutes);
-    if (r !== RENDU) return r;
-  }
-  const donnees = sansNulls(brutes);
+  const donnees = sansNulls(donneesA(doc, prefixe));
   const r = schema.safeParse(donnees);
   if (r.success) return r.data;
   throw new ErreurSaisie(

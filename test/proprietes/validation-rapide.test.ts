@@ -1,4 +1,5 @@
-// Issue 20: the fast path of a fiche's validation (src/core/validation-rapide.ts) agrees with zod. On
+// Issue 20: the fast path of a fiche's validation — the validator generated from the zod schema
+// (src/core/validation-fiche.generee.ts, written by src/core/schemas/generateur-validation.ts) — agrees with zod. On
 // valid fiches and on almost valid ones (an unknown field, a wrong type, a null, a text or a list at
 // its bounds, a wrong enum value, SIREN or date, "__proto__"…), it either gives exactly zod's output
 // (same values, same Decimals, same defaults, same order of the fields) or hands the fiche to zod.
@@ -6,12 +7,13 @@ import fc from "fast-check";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { lireFiche } from "../../src/core/fiche.js";
 import { ErreurSaisie } from "../../src/core/erreurs.js";
-import { ficheSchema } from "../../src/core/schemas/fiche.js";
+import { schemasFiche } from "../../src/core/schemas/fiche.js";
 import { sansNulls } from "../../src/core/validation.js";
-import { compilerValidation, RENDU } from "../../src/core/validation-rapide.js";
+import { validerFicheRapide as rapide } from "../../src/core/validation-fiche.generee.js";
+import { RENDU } from "../../src/core/validation-rapide.js";
 import { fiche, siren } from "./arbitraires.js";
 
-const rapide = compilerValidation(ficheSchema);
+const ficheSchema = schemasFiche().fiche;
 
 /** The value with every object's keys listed in order, so that two outputs compare field order too. */
 function ordre(v: unknown): unknown {
@@ -43,10 +45,16 @@ function blocs(v: unknown, chemin: PropertyKey[] = []): [PropertyKey[], Bloc][] 
   return [[chemin, v as Bloc], ...enfants];
 }
 
+const { beneficiaire, depense, financement, aideAnterieure } = schemasFiche();
 const TOUS_LES_CHAMPS = Object.keys({
   ...ficheSchema.shape,
-  ...ficheSchema.shape.beneficiaire.shape,
-  ...ficheSchema.shape.depenses.element.shape,
+  ...beneficiaire.shape,
+  ...depense.shape,
+  ...financement.shape,
+  ...aideAnterieure.shape,
+  zone: 0,
+  afr: 0,
+  effectif: 0,
 });
 
 const longueurs = [0, 1, 2, 99, 100, 101, 199, 200, 201, 499, 500, 501, 999, 1000, 1001];
@@ -165,6 +173,23 @@ depenses: [{id: d, nature: etude, montant: "1 200,50 €"}]
     expect(issues.rendu).toBeGreaterThan(100);
   });
 
+  test("les champs d'un bloc dans un autre ordre : la sortie dans l'ordre du schéma, comme zod", () => {
+    const melanger = (v: unknown, graine: number): unknown => {
+      if (Array.isArray(v)) return v.map((x, i) => melanger(x, graine + i));
+      if (!v || typeof v !== "object" || Object.getPrototypeOf(v) !== Object.prototype) return v;
+      const entrees = Object.entries(v).map(([k, x], i) => [k, melanger(x, graine + i)] as const);
+      // A fixed shuffle: by a hash of the key and the seed.
+      const rang = (k: string) => [...k].reduce((h, c) => (h * 31 + c.charCodeAt(0) + graine) % 9973, 7);
+      return Object.fromEntries(entrees.sort(([a], [b]) => rang(a) - rang(b)));
+    };
+    fc.assert(
+      fc.property(fiche(), fc.nat(), (f, graine) => {
+        expect(concorde(melanger(f, graine))).toBe("rapide");
+      }),
+      { numRuns: 200, seed: 20 },
+    );
+  });
+
   test("des cas choisis : rendus à zod quand zod pourrait répondre autrement", () => {
     const base = {
       id: "F",
@@ -187,5 +212,21 @@ depenses: [{id: d, nature: etude, montant: "1 200,50 €"}]
     expect(concorde({ ...base, beneficiaire: { nature: "entreprise", siren: "123456789" } })).toBe("rendu");
     expect(concorde(JSON.parse(`{"__proto__": {}, "id": "F"}`))).toBe("rendu");
     expect(concorde(Object.assign(Object.create({ titre: "hérité" }) as object, base))).toBe("rendu");
+    expect(concorde({ ...base, $schema: "./fiche.schema.json" })).toBe("rapide");
+    expect(concorde({ ...base, localisation: { afr: true } })).toBe("rapide"); // zone by default
+    expect(concorde({ ...base, beneficiaire: { nature: "entreprise", exercice_debut: "07-01" } })).toBe(
+      "rapide",
+    );
+    expect(concorde({ ...base, beneficiaire: { nature: "entreprise", exercice_debut: "13-01" } })).toBe(
+      "rendu",
+    );
+    const depense = { ...base.depenses[0], taux_max: "55 %", jours: 3, rentabilite_prevue: "-5 %" };
+    expect(concorde({ ...base, depenses: [depense] })).toBe("rapide");
+    expect(concorde({ ...base, depenses: [{ ...depense, taux_max: "120 %" }] })).toBe("rendu");
+    expect(concorde({ ...base, depenses: [{ ...depense, jours: 2.5 }] })).toBe("rendu");
+    const ligne = { financeur: "region", montant: 5 };
+    expect(concorde({ ...base, financements: Array.from({ length: 1000 }, () => ligne) })).toBe("rapide");
+    expect(concorde({ ...base, financements: Array.from({ length: 1001 }, () => ligne) })).toBe("rendu");
+    expect(concorde({ ...base, financements: [{ ...ligne, depenses: [] }] })).toBe("rendu");
   });
 });

@@ -5,12 +5,7 @@ import { ErreurSaisie, type ProblemeSaisie } from "../../core/erreurs.js";
 import { dateIso } from "../../core/parametres.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import { FINANCEURS_PRIVES, FINANCEURS_PUBLICS } from "../../core/schemas/communs.js";
-import {
-  beneficiaireSchema,
-  depenseSchema,
-  ficheSchema,
-  financementSchema,
-} from "../../core/schemas/fiche.js";
+import { schemasFiche } from "../../core/schemas/fiche.js";
 import { cle, distance } from "../../core/suggestion.js";
 import { lisible, octetsInvalides } from "./encodage.js";
 
@@ -86,17 +81,18 @@ export function catalogue(ref: Referentiel): Map<string, Cible> {
   const cibles: Cible[] = [];
   const champ = (nom: string, chemin: (string | number)[], schema: unknown) =>
     cibles.push({ sorte: "champ", nom, chemin, type: typeDe(schema) });
-  const fiche = ficheSchema.shape;
+  const schemas = schemasFiche();
+  const fiche = schemas.fiche.shape;
   for (const k of ["id", "titre", "territoire", "date_demande", "date_debut"] as const)
     champ(k, [k], fiche[k]);
-  const benef = beneficiaireSchema.shape;
+  const benef = schemas.beneficiaire.shape;
   champ("beneficiaire", ["beneficiaire", "nom"], benef.nom);
   champ("nature_beneficiaire", ["beneficiaire", "nature"], benef.nature);
   for (const [k, s] of Object.entries(benef))
     if (!["nom", "nature", "groupe"].includes(k)) champ(k, ["beneficiaire", k], s);
   for (const [k, s] of Object.entries(formeDe(fiche.localisation))) champ(k, ["localisation", k], s);
   cibles.push({ sorte: "dispositif", nom: "dispositif" });
-  for (const [k, s] of Object.entries(depenseSchema.shape))
+  for (const [k, s] of Object.entries(schemas.depense.shape))
     if (!["id", "dispositifs"].includes(k)) champ(k, ["depenses", 0, k], s);
   const prives: readonly string[] = FINANCEURS_PRIVES;
   for (const f of [...ref.dispositifs.keys(), ...FINANCEURS_PUBLICS, ...FINANCEURS_PRIVES]) {
@@ -106,13 +102,13 @@ export function catalogue(ref: Referentiel): Map<string, Cible> {
       sorte: "regime",
       nom: `regime_${f}`,
       financeur: f,
-      type: typeDe(financementSchema.shape.regime),
+      type: typeDe(schemas.financement.shape.regime),
     });
     cibles.push({
       sorte: "forme",
       nom: `forme_${f}`,
       financeur: f,
-      type: typeDe(financementSchema.shape.forme),
+      type: typeDe(schemas.financement.shape.forme),
     });
   }
   const parCle = new Map<string, Cible>();

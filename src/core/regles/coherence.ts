@@ -5,17 +5,18 @@
 import type { DocumentSource } from "../document.js";
 import { cheminTexte, type ProblemeSaisie } from "../erreurs.js";
 import { FINANCEURS_PRIVES, FINANCEURS_PUBLICS } from "../schemas/communs.js";
-import { beneficiaireSchema, depenseSchema, ficheSchema } from "../schemas/fiche.js";
+import { schemasFiche } from "../schemas/fiche.js";
 import { sorteDe } from "../calculs/index.js";
 import type { Regle } from "../schemas/regle.js";
 import { cle, vouliezVousDire } from "../suggestion.js";
 
 /** The fields a rule may read, by object (champs.ts, `lireChamp`). */
 export function champsConnus(): Record<string, string[]> {
+  const schemas = schemasFiche();
   return {
-    depense: Object.keys(depenseSchema.shape),
-    beneficiaire: [...Object.keys(beneficiaireSchema.shape), "categorie_entreprise"],
-    fiche: [...Object.keys(ficheSchema.shape).filter((k) => k !== "$schema"), "territoire_d_industrie"],
+    depense: Object.keys(schemas.depense.shape),
+    beneficiaire: [...Object.keys(schemas.beneficiaire.shape), "categorie_entreprise"],
+    fiche: [...Object.keys(schemas.fiche.shape).filter((k) => k !== "$schema"), "territoire_d_industrie"],
     financement: ["forme"],
   };
 }
@@ -97,7 +98,8 @@ const FINANCEURS: readonly string[] = [...FINANCEURS_PUBLICS, ...FINANCEURS_PRIV
  * make every `lot` refuse its headers.
  */
 function colonneDuNom(id: string): string | undefined {
-  const fiche = Object.keys(ficheSchema.shape).filter(
+  const schemas = schemasFiche();
+  const fiche = Object.keys(schemas.fiche.shape).filter(
     (k) => k !== "$schema" && k !== "depenses" && k !== "financements" && k !== "localisation",
   );
   const noms = [
@@ -106,8 +108,8 @@ function colonneDuNom(id: string): string | undefined {
     "dispositif",
     "zone",
     "afr",
-    ...Object.keys(beneficiaireSchema.shape),
-    ...Object.keys(depenseSchema.shape),
+    ...Object.keys(schemas.beneficiaire.shape),
+    ...Object.keys(schemas.depense.shape),
     ...FINANCEURS,
   ];
   const k = cle(id);

@@ -1,47 +1,41 @@
 // Value types shared by the rule files and the fiches.
 import { z } from "zod";
-import { D, type Dec, lireMontant, lireNombre } from "../argent.js";
+import { D } from "../argent.js";
+import { estEntier, estTaux, lireFractionSignee, lireMontant, lireNombre, type Lecture } from "./lectures.js";
+
+/** The reading behind each transform made by `lecture` (the fiche's validator generator names it). */
+export const LECTURES = new WeakMap<object, (v: unknown) => Lecture<unknown>>();
+
+/** A value read by `lire` (lectures.ts): its value, or zod's issue with the reading's message. */
+function lecture<T>(lire: (v: unknown) => Lecture<T>) {
+  const transformer = (v: unknown, ctx: z.core.$RefinementCtx<unknown>): T => {
+    const r = lire(v);
+    if (!r.ok) {
+      ctx.addIssue({ code: "custom", message: r.message });
+      return z.NEVER;
+    }
+    return r.valeur;
+  };
+  LECTURES.set(transformer, lire);
+  return z.unknown().transform(transformer);
+}
 
 /** An amount in euros: a number or a French string ("1 234,56 €"), ≥ 0, at most 2 decimals. */
-export const montant = z.unknown().transform((v, ctx): Dec => {
-  const r = lireMontant(v);
-  if (!r.ok) {
-    ctx.addIssue({ code: "custom", message: r.message });
-    return z.NEVER;
-  }
-  return r.valeur;
-});
+export const montant = lecture(lireMontant);
 
 /** A non-negative number (headcount, years, hours) or a fraction ("50 %" → 0.5). */
-export const nombre = z.unknown().transform((v, ctx): Dec => {
-  const r = lireNombre(v);
-  if (!r.ok) {
-    ctx.addIssue({ code: "custom", message: r.message });
-    return z.NEVER;
-  }
-  return r.valeur;
-});
+export const nombre = lecture(lireNombre);
 
 /** A rate as a fraction between 0 and 1 (0.55 = 55 %; "55 %" accepted). */
-export const taux = nombre.refine((d) => d.lessThanOrEqualTo(1), {
+export const taux = nombre.refine(estTaux, {
   message: "un taux est une fraction entre 0 et 1 (0,55 = 55 %) : écrivez 0.55 ou « 55 % »",
 });
 
 /** A signed fraction (an expected return may be negative). */
-export const fractionSignee = z.unknown().transform((v, ctx): Dec => {
-  const negatif = typeof v === "string" ? v.trim().startsWith("-") : typeof v === "number" && v < 0;
-  const r = lireNombre(
-    typeof v === "string" ? v.trim().replace(/^-/, "") : typeof v === "number" ? Math.abs(v) : v,
-  );
-  if (!r.ok) {
-    ctx.addIssue({ code: "custom", message: r.message });
-    return z.NEVER;
-  }
-  return negatif ? r.valeur.negated() : r.valeur;
-});
+export const fractionSignee = lecture(lireFractionSignee);
 
 /** A whole number of days, months or hours. */
-export const entier = nombre.refine((d) => d.isInteger(), { message: "un nombre entier est attendu" });
+export const entier = nombre.refine(estEntier, { message: "un nombre entier est attendu" });
 
 /** A code in a rule file (a condition's, a poste's): lower case and _. */
 export const code = z.string().regex(/^[a-z0-9_]+$/, "un code en minuscules et _ est attendu");

@@ -2,9 +2,9 @@
 // editors check and complete the YAML files (`ti-aides schema fiche|contrat|regles`).
 import { z } from "zod";
 import { dateIso } from "../parametres.js";
-import { fichierContratSchema } from "./contrat.js";
+import { schemasContrat } from "./contrat.js";
 import { entier, fractionSignee, montant, nombre, taux } from "./communs.js";
-import { ficheSchema } from "./fiche.js";
+import { schemasFiche } from "./fiche.js";
 import { regleSchema } from "./regle.js";
 
 export const FORMATS_SCHEMA = ["fiche", "contrat", "regles"] as const;
@@ -75,10 +75,10 @@ const TITRES: Record<FormatSchema, { titre: string; description: string }> = {
 function schemaZod(format: FormatSchema): z.ZodType {
   switch (format) {
     case "fiche":
-      return ficheSchema;
+      return schemasFiche().fiche;
     case "contrat":
       // Each fiche of `fiches:` is validated on its own when read; for an editor, it is a fiche.
-      return fichierContratSchema.extend({ fiches: z.array(ficheSchema).optional() });
+      return schemasContrat().fichierContrat.extend({ fiches: z.array(schemasFiche().fiche).optional() });
     case "regles":
       return regleSchema;
   }
