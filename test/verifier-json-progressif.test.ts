@@ -23,7 +23,7 @@ const CAS: string[][] = [
 test.each(CAS)(
   "verifier --format json %s: the pieces make the whole document, byte for byte",
   async (...chemins) => {
-    const v = verifierSources(await lireSources(chemins, (f) => lireFichesCsv(f, REF)), REF);
+    const v = verifierSources(await lireSources(chemins, (f) => lireFichesCsv(f, REF), REF), REF);
     const morceaux = [...morceauxJsonVerification(v)];
     expect(morceaux.join("")).toBe(ECRIVAINS_DOCUMENT.json(documentVerification(v)));
   },

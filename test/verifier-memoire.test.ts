@@ -2,11 +2,15 @@
 // multiplied by the size of the contract. The heap is measured here after a full garbage collection
 // (V8, Node 20): a fiche must not keep the text of its file, nor arrays with room left for growth, nor
 // a hidden class of its own. Figures measured on the commit before these changes are in comments.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import v8 from "node:v8";
 import { runInNewContext } from "node:vm";
 import { expect, test } from "vitest";
 import { lireDocument } from "../src/core/document.js";
 import { lireSimple } from "../src/core/document-simple.js";
+import { lireSources } from "../src/cli/verifier/sources.js";
 import { verifierSources } from "../src/cli/verifier/verification.js";
 import { REF } from "./outils/regles.js";
 
@@ -87,4 +91,28 @@ test("the fiches of a verification share one hidden class", () => {
   );
   // Before: copied by spreading, only the first 9 of 50 shared one; each other had its own (~0,3 Ko).
   expect(v.fiches.filter((f) => memeForme(f, v.fiches[0])).length).toBe(50);
+});
+
+test("verifier reads each fiche with its file, and keeps none of the files' raw data", async () => {
+  const dossier = mkdtempSync(join(tmpdir(), "ti-aides-memoire-"));
+  writeFileSync(join(dossier, "a.yaml"), fiche(1));
+  // In error (no expense): still named by its id and dated by its date_demande, read from its raw data.
+  writeFileSync(
+    join(dossier, "b.yaml"),
+    "id: B\ndate_demande: 2020-03-04\nbeneficiaire: {nature: entreprise, taille: PE, secteur: industrie}\n",
+  );
+  writeFileSync(join(dossier, "c.yaml"), fiche(1)); // the id of a.yaml again
+  const sources = await lireSources([dossier], () => Promise.reject(new Error("pas de CSV ici")), REF);
+  // Before: every document kept its raw data until the end of the check.
+  expect(sources.fiches.map((f) => f.doc.donnees)).toEqual([undefined, undefined, undefined]);
+  const v = verifierSources(sources, REF);
+  expect(v.verdicts).toEqual(["conforme", "erreur", "erreur"]);
+  expect(v.fiches[1].evaluation).toMatchObject({ id: "B", date_evaluation: "2020-03-04" });
+  expect(v.fiches[1].erreur?.problemes[0]).toMatchObject({
+    fichier: join(dossier, "b.yaml"),
+    champ: "depenses",
+  });
+  expect(v.parFiche[2][0].message).toMatch(
+    /identifiant de fiche « FICHE-1 » déjà utilisé dans .*a\.yaml, ligne 1/,
+  );
 });
