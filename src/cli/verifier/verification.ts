@@ -201,6 +201,7 @@ export function verifierSources(sources: SourcesVerification, ref: Referentiel, 
   }
   const parFiche: Constat[][] = fiches.map(() => []);
   for (const k of constats) if (k.fiche !== undefined) parFiche[k.fiche].push(k);
+  parFiche.forEach((ks, i) => (parFiche[i] = ks.slice())); // kept to the end: without the room a push leaves (17 places)
   const verdicts = parFiche.map((ks): VerdictFiche =>
     ks.some((k) => k.gravite === "erreur")
       ? "erreur"
