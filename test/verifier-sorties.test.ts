@@ -28,7 +28,10 @@ financements:
 );
 // DIRECCTE conseil RH pays at most 50 % (Guide TI V5, fiche 12, l.1237) of 10 000 €: 6 000 € > 5 000 € fails
 // the `plafond` control, and the `cumul` one (State aid 6 000 € > 50 % × 10 000 €, Guide note 9, l.2639).
-const v = verifierSources(await lireSources([fiche], () => Promise.reject(new Error("pas de CSV ici"))), REF);
+const v = verifierSources(
+  await lireSources([fiche], () => Promise.reject(new Error("pas de CSV ici")), REF),
+  REF,
+);
 
 test("JUnit: names and messages read back exactly, the forbidden control character replaced", () => {
   // htmlEntities: numeric character references (&#10;) decoded, as any XML parser does.

@@ -15,6 +15,31 @@ import { aujourdhui, estDateValide } from "./dates.js";
 export interface FicheSource {
   doc: DocumentSource;
   chemin: PropertyKey[];
+  /** Read ahead (lireDAvance): then the document's raw data need not be kept. */
+  lue?: LectureFiche;
+}
+
+/** A fiche read as soon as its file was: validated or in error, with what its raw data said of it. */
+export interface LectureFiche {
+  fiche?: Fiche;
+  erreur?: ErreurSaisie;
+  id?: string;
+  dateDemande?: string;
+}
+
+/**
+ * Reads a fiche now, while its file's data are fresh: `verifier` then keeps the fiche validated (or its
+ * errors), not the raw data of every file until the whole contract is read (issue 20).
+ */
+export function lireDAvance(source: FicheSource, ref: Referentiel): LectureFiche {
+  const lue: LectureFiche = { id: idBrut(source), dateDemande: dateDemandeBrute(source) };
+  try {
+    lue.fiche = lireEtValider(source, ref);
+  } catch (e) {
+    if (!(e instanceof ErreurSaisie)) throw e;
+    lue.erreur = e;
+  }
+  return lue;
 }
 
 export interface FicheEvaluee {
@@ -27,6 +52,10 @@ export interface FicheEvaluee {
 
 /** Validates a fiche; natures, zones and regimes written in words are read first (core/libelles.ts). */
 export function lireEtValider(source: FicheSource, ref: Referentiel): Fiche {
+  if (source.lue) {
+    if (source.lue.erreur) throw source.lue.erreur;
+    return source.lue.fiche!;
+  }
   const donnees = lireChoixEnClair(source.doc.donnees, source.chemin, ref);
   return validerFiche({ ...source.doc, donnees }, source.chemin);
 }
@@ -60,6 +89,7 @@ export function evaluerSource(
 }
 
 export function idBrut(source: FicheSource): string | undefined {
+  if (source.lue) return source.lue.id;
   let v: unknown = source.doc.donnees;
   for (const k of source.chemin) v = (v as Record<PropertyKey, unknown> | undefined)?.[k];
   const id = (v as { id?: unknown } | undefined)?.id;
@@ -68,6 +98,7 @@ export function idBrut(source: FicheSource): string | undefined {
 
 /** The fiche's own date_demande when it is a date, though the fiche is invalid elsewhere. */
 function dateDemandeBrute(source: FicheSource): string | undefined {
+  if (source.lue) return source.lue.dateDemande;
   let v: unknown = source.doc.donnees;
   for (const k of source.chemin) v = (v as Record<PropertyKey, unknown> | undefined)?.[k];
   const d = (v as { date_demande?: unknown } | undefined)?.date_demande;

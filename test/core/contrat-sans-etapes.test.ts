@@ -7,8 +7,10 @@ import { lireSources } from "../../src/cli/verifier/sources.js";
 import { REF } from "../outils/regles.js";
 
 test("etapes: false empties the explanation steps, and only them", async () => {
-  const { fiches } = await lireSources(["fixtures/contrat-exemple", "fixtures/contrat-de-minimis"], () =>
-    Promise.reject(new Error("pas de CSV ici")),
+  const { fiches } = await lireSources(
+    ["fixtures/contrat-exemple", "fixtures/contrat-de-minimis"],
+    () => Promise.reject(new Error("pas de CSV ici")),
+    REF,
   );
   const avec = evaluerContrat(fiches, REF, { date: "2026-12-01" });
   const sans = evaluerContrat(fiches, REF, { date: "2026-12-01", etapes: false });

@@ -31,7 +31,7 @@ export async function verifier(chemins: string[], o: OptionsVerifier): Promise<n
   const ref = reglesDe(o);
   const lireCsv = async (fichier: string) =>
     (await import("../verifier/csv.js")).lireFichesCsv(fichier, ref, o.feuille);
-  const v = verifierSources(await lireSources(chemins, lireCsv), ref, o.date);
+  const v = verifierSources(await lireSources(chemins, lireCsv, ref), ref, o.date);
   const strict = o.strict === true;
 
   for (const k of v.constats)

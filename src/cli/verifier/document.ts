@@ -14,26 +14,69 @@ export function documentVerification(v: Verification) {
 }
 
 /**
- * `verifier --format json`: the text of JSON.stringify(documentVerification(v), null, 2), in pieces,
- * one fiche at a time: neither the whole text nor every fiche's JSON object is ever in memory (half of
- * what a fiche of `verifier` cost, issue 20). Same bytes (test/verifier-json-progressif.test.ts).
+ * `verifier --format json`: the text of JSON.stringify(documentVerification(v), null, 2), in pieces:
+ * each fiche made into JSON when written, and each element of the contract's lists (its warnings, the
+ * sources of its fiches) a piece of its own: neither the whole text, nor every fiche's JSON object, nor
+ * a text of the contract's lists is ever in memory (issue 20). Same bytes (test/verifier-json-progressif.test.ts).
  */
 export function* morceauxJsonVerification(v: Verification): Generator<string> {
-  const texte = JSON.stringify(documentAvec(v, []), null, 2);
-  // The fiches' empty list, at the document's first level (two spaces: deeper keys have more).
-  const apres = texte.indexOf(LISTE_VIDE) + LISTE_VIDE.length - 1;
-  yield texte.slice(0, apres); // …"fiches": [
-  for (let i = 0; i < v.fiches.length; i++) {
-    const fiche = JSON.stringify(ficheJson(v.fiches[i].evaluation), null, 2);
-    yield `${i ? "," : ""}\n    ${fiche.replaceAll("\n", "\n    ")}`;
-  }
-  yield `${v.fiches.length ? "\n  " : ""}${texte.slice(apres)}\n`; // ]…
+  const fiches = new ListeAuFil(v.fiches.length, (i) => ficheJson(v.fiches[i].evaluation));
+  yield* morceauxJson(documentAvec(v, fiches), 3);
+  yield "\n";
 }
 
-const LISTE_VIDE = '\n  "fiches": []';
+/** A list whose elements are made one at a time, when written by morceauxJson. */
+class ListeAuFil {
+  constructor(
+    readonly taille: number,
+    readonly element: (i: number) => unknown,
+  ) {}
+}
 
-/** The document with these fiches (all of them, or none for morceauxJsonVerification). */
-function documentAvec<F>(v: Verification, fiches: F[]) {
+/**
+ * The text of JSON.stringify(valeur, null, 2), in pieces: one per element of a list, and, `blocs` blocks
+ * deep, one per field of a block; anything else (a list's element, a deeper block, a value that is not a
+ * plain block) is made by JSON.stringify itself, its lines indented by `retrait`.
+ */
+function* morceauxJson(valeur: unknown, blocs: number, retrait = ""): Generator<string> {
+  const dedans = `${retrait}  `;
+  const liste =
+    valeur instanceof ListeAuFil
+      ? valeur
+      : Array.isArray(valeur)
+        ? new ListeAuFil(valeur.length, (i) => valeur[i])
+        : undefined;
+  if (liste) {
+    if (liste.taille === 0) return yield "[]";
+    for (let i = 0; i < liste.taille; i++) {
+      const texte = JSON.stringify(liste.element(i), null, 2) ?? "null"; // as in a list: undefined is null
+      yield `${i ? "," : "["}\n${dedans}${texte.replaceAll("\n", `\n${dedans}`)}`;
+    }
+    return yield `\n${retrait}]`;
+  }
+  if (blocs === 0 || !estBlocSimple(valeur)) {
+    const texte = JSON.stringify(valeur, null, 2);
+    return yield texte.replaceAll("\n", `\n${retrait}`);
+  }
+  let premier = true;
+  for (const [cle, champ] of Object.entries(valeur)) {
+    if (champ === undefined || typeof champ === "function" || typeof champ === "symbol") continue; // left out, as JSON.stringify does
+    yield `${premier ? "{" : ","}\n${dedans}${JSON.stringify(cle)}: `;
+    yield* morceauxJson(champ, blocs - 1, dedans);
+    premier = false;
+  }
+  yield premier ? "{}" : `\n${retrait}}`;
+}
+
+/** A block of fields written as such by JSON.stringify: a plain object without toJSON. */
+function estBlocSimple(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== "object" || "toJSON" in v) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/** The document with these fiches (all of them, or made one at a time for morceauxJsonVerification). */
+function documentAvec<F>(v: Verification, fiches: F) {
   // Input problems that are not already in a fiche's own `erreurs`: unreadable files, duplicate ids.
   const erreurs = v.constats
     .filter((k) => k.gravite === "erreur" && (k.fiche === undefined || !v.fiches[k.fiche].erreur))

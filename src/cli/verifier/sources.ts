@@ -7,7 +7,8 @@ import { ErreurSaisie, type ProblemeSaisie } from "../../core/erreurs.js";
 import { lireContrat } from "../../core/fiches-du-document.js";
 import type { Contrat } from "../../core/schemas/contrat.js";
 import { exigerFichierOrdinaire } from "../../lecture-sure.js";
-import type { FicheSource } from "../../core/fiche-lue.js";
+import { lireDAvance, type FicheSource } from "../../core/fiche-lue.js";
+import type { Referentiel } from "../../core/regles/referentiel.js";
 import { lireFichier } from "../entrees.js";
 import { EXTENSIONS_LUES, lecteurDe } from "../lecteurs.js";
 import type { FichesCsv, NomColonne } from "./csv.js";
@@ -136,7 +137,11 @@ export function fichiersDe(chemins: string[]): { fichiers: string[]; erreurs: Er
   return { fichiers: uniques.map(cheminAffiche), erreurs: problemes.map((p) => new ErreurSaisie([p])) };
 }
 
-export async function lireSources(chemins: string[], lireCsv: LecteurCsv): Promise<SourcesVerification> {
+export async function lireSources(
+  chemins: string[],
+  lireCsv: LecteurCsv,
+  ref: Referentiel,
+): Promise<SourcesVerification> {
   const { fichiers, erreurs } = fichiersDe(chemins);
   const fiches: FicheSource[] = [];
   const contrats: ContratLu[] = [];
@@ -157,8 +162,12 @@ export async function lireSources(chemins: string[], lireCsv: LecteurCsv): Promi
       }
       const doc = lireFichier(fichier);
       const lu = lireContrat(doc);
-      if (lu.contrat) contrats.push({ contrat: lu.contrat, doc });
-      fiches.push(...lu.fiches);
+      // Each fiche read now, and the raw data dropped: kept until the whole contract was read, they
+      // outlived V8's young generation, and stayed in memory to the end (issue 20).
+      const lues = lu.fiches.map((f) => lireDAvance(f, ref));
+      const sansDonnees: DocumentSource = { fichier: doc.fichier, donnees: undefined, ligneDe: doc.ligneDe };
+      if (lu.contrat) contrats.push({ contrat: lu.contrat, doc: sansDonnees });
+      fiches.push(...lu.fiches.map((f, i) => ({ doc: sansDonnees, chemin: f.chemin, lue: lues[i] })));
     } catch (e) {
       if (!(e instanceof ErreurSaisie)) throw e;
       erreurs.push(e);
