@@ -34,6 +34,13 @@ export interface OptionsEvaluation {
    * no control messages (chiffresSeulement), no room left.
    */
   essai?: boolean;
+  /**
+   * Write the reasoning steps (`etapes` of each result and of the beneficiary), for a renderer that
+   * shows them (`expliquer`, `simuler --expliquer`, the interactive mode). Without it they are empty
+   * lists: no other output reads them, and writing their texts (amounts and rates in French) was
+   * most of what an evaluation cost beyond its figures (issue 20, docs/performance.md).
+   */
+  etapes?: boolean;
 }
 
 /** The dispositifs whose rule applies by default to an expense's nature and category (docs/domaine.md §2). */
@@ -66,7 +73,8 @@ export function evaluerFiche(
   if (problemes.length) throw new ErreurSaisie(problemes);
   const date = options.date ?? fiche.date_demande ?? aujourdhui();
   const motifs: Motif[] = [];
-  const benef = evaluerBeneficiaire(fiche, ref, date);
+  const avecEtapes = options.etapes === true;
+  const benef = evaluerBeneficiaire(fiche, ref, date, avecEtapes);
   verifierTerritoire(fiche, ref, motifs);
 
   // Which dispositifs on which expense: its list, or those that apply by default; then those a line asks.
@@ -89,7 +97,7 @@ export function evaluerFiche(
   }
 
   const resultats: Resultat[] = [];
-  const contexteResultat = { fiche, ref, date, benef, lignes, forme: options.forme };
+  const contexteResultat = { fiche, ref, date, benef, lignes, forme: options.forme, etapes: avecEtapes };
   for (const d of fiche.depenses) {
     const m = selection.get(d.id)!;
     if (m.size === 0) {
@@ -104,7 +112,7 @@ export function evaluerFiche(
       resultats.push(evaluerResultat(ref.dispositifs.get(id)!, d, origine, contexteResultat));
   }
 
-  passesDeFiche("passeAvantDemandes", fiche, resultats, ref, date);
+  passesDeFiche("passeAvantDemandes", fiche, resultats, ref, date, avecEtapes);
   const { parts, partsAide } = partager(fiche, lignes, resultats);
   // Without a financing line, nothing is asked.
   if (lignes.length > 0)
@@ -127,7 +135,7 @@ export function evaluerFiche(
         }
       }
     }
-  passesDeFiche("passeApresDemandes", fiche, resultats, ref, date);
+  passesDeFiche("passeApresDemandes", fiche, resultats, ref, date, avecEtapes);
   // The figures checked more than a year ago: one warning per result, their sources gathered.
   for (const r of resultats) {
     const sorte =
@@ -175,6 +183,7 @@ interface ContexteResultat {
   benef: BeneficiaireEvalue;
   lignes: Ligne[];
   forme: Forme | undefined;
+  etapes: boolean;
 }
 
 function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: ContexteResultat): Resultat {
@@ -219,8 +228,9 @@ function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: Co
     avecEquivalentSubvention,
     regle,
     date: c.date,
+    etapes: c.etapes,
   };
-  const conditions = evaluerConditions(regle.conditions, entrees, c.date);
+  const conditions = evaluerConditions(regle.conditions, entrees, c.date, c.etapes);
   motifs.push(...conditions.motifs);
   const horsPeriode = motifHorsPeriode(regle, c.date);
   if (horsPeriode) motifs.push(horsPeriode);
@@ -238,8 +248,8 @@ function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: Co
   const s = calculer(regle.calcul, entrees);
   motifs.push(...s.motifs);
   const eligible = s.eligible && !motifs.some((m) => m.niveau === "erreur");
-  const etapes = [...c.benef.etapes, ...conditions.etapes, ...s.etapes];
-  if (!eligible && s.plafond !== null) {
+  const etapes = c.etapes ? [...c.benef.etapes, ...conditions.etapes, ...(s.etapes ?? [])] : [];
+  if (c.etapes && !eligible && s.plafond !== null) {
     const raison = motifs.find((m) => m.niveau === "erreur");
     etapes.push({
       libelle: `Non éligible${raison ? ` (${raison.message})` : ""} : aide maximale ramenée à zéro`,
@@ -308,6 +318,7 @@ function passesDeFiche(
   resultats: Resultat[],
   ref: Referentiel,
   date: string,
+  etapes: boolean,
 ): void {
   // Only the rules evaluated on this fiche whose kind has the pass: a pass over no result changes
   // nothing (and the referential holds every dispositif; issue 20).
@@ -319,6 +330,7 @@ function passesDeFiche(
       resultats: resultats.filter((r) => r.dispositif === regle.id),
       fiche,
       date,
+      etapes,
     });
   }
 }
