@@ -160,7 +160,10 @@ export function evaluerFiche(
     motifs,
     chiffresSeulement: options.essai,
   };
-  const controles = controler(contexte);
+  // Without a financing plan there is nothing to control (docs/interface.md « synthese »): every
+  // control reads the financing lines, and runs for none (test/controles/sans-plan.test.ts); skipping
+  // them was a third of an evaluation without plan (issue 20).
+  const controles = fiche.financements ? controler(contexte) : [];
   const marges = options.essai ? [] : calculerMarges(contexte, controles);
   if (!options.essai) direQuiDoitReduire(controles, marges);
   return {
