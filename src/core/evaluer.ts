@@ -85,7 +85,7 @@ export function evaluerFiche(
     if (d.dispositifs) for (const id of d.dispositifs) m.set(id, "liste");
     else for (const r of dispositifsParDefaut(d, ref)) m.set(r.id, "defaut");
     selection.set(d.id, m);
-    choisis.set(d.id, new Set(m.keys()));
+    if (fiche.financements) choisis.set(d.id, new Set(m.keys())); // read by the lines only
   }
   const lignes = normaliserLignes(fiche, ref, choisis, motifs);
   for (const l of lignes) {
@@ -191,8 +191,12 @@ interface ContexteResultat {
 
 function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: ContexteResultat): Resultat {
   const motifs: Motif[] = [];
-  const siennes = c.lignes.filter((l) => l.dispositif?.id === regle.id && l.depenses.includes(depense.id));
-  const formes = [...new Set(siennes.map((l) => l.forme))];
+  // Without a financing plan (often), no line and no form: nothing to gather (issue 20).
+  const siennes =
+    c.lignes.length === 0
+      ? c.lignes
+      : c.lignes.filter((l) => l.dispositif?.id === regle.id && l.depenses.includes(depense.id));
+  const formes = siennes.length === 0 ? [] : [...new Set(siennes.map((l) => l.forme))];
   // No line: the quick simulation's form; lines of several forms: the subvention rate.
   const forme: Forme | undefined =
     formes.length === 0 ? c.forme : formes.length === 1 ? formes[0] : "subvention";
@@ -325,16 +329,12 @@ function passesDeFiche(
 ): void {
   // Only the rules evaluated on this fiche whose kind has the pass: a pass over no result changes
   // nothing (and the referential holds every dispositif; issue 20).
+  // Its results gathered in one loop, without a closure: run twice for every fiche (issue 20).
   for (const regle of preparation(ref)[passe]) {
-    if (!resultats.some((r) => r.dispositif === regle.id)) continue;
-    sorteDe(regle.calcul)[passe]!({
-      regle,
-      calcul: regle.calcul,
-      resultats: resultats.filter((r) => r.dispositif === regle.id),
-      fiche,
-      date,
-      etapes,
-    });
+    let siens: Resultat[] | undefined;
+    for (const r of resultats) if (r.dispositif === regle.id) (siens ??= []).push(r);
+    if (!siens) continue;
+    sorteDe(regle.calcul)[passe]!({ regle, calcul: regle.calcul, resultats: siens, fiche, date, etapes });
   }
 }
 
