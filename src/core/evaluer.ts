@@ -160,9 +160,9 @@ export function evaluerFiche(
     motifs,
     chiffresSeulement: options.essai,
   };
-  // Without a financing plan there is nothing to control (docs/interface.md « synthese »): every
-  // control reads the financing lines, and runs for none (test/controles/sans-plan.test.ts); skipping
-  // them was a third of an evaluation without plan (issue 20).
+  // Without a financing plan there is nothing to control (docs/interface.md « Sortie JSON »,
+  // `synthese`): every control reads the financing lines, and finds none
+  // (test/controles/sans-plan.test.ts); running them was a third of such an evaluation (issue 20).
   const controles = fiche.financements ? controler(contexte) : [];
   const marges = options.essai ? [] : calculerMarges(contexte, controles);
   if (!options.essai) direQuiDoitReduire(controles, marges);

@@ -1,8 +1,9 @@
-// A fiche without financing plan has nothing to control (docs/interface.md « synthese »): the
-// evaluation no longer runs the controls for it (issue 20). This holds only while every control reads
-// the financing lines: run here on generated fiches without plan, with the context the evaluation
-// would give them (no line, no share), each control must find nothing and say nothing — a control
-// added later that reports on the fiche alone fails here, and the evaluation would have to run it.
+// A fiche without financing plan has nothing to control (docs/interface.md « Sortie JSON »,
+// `synthese`): the evaluation no longer runs the controls for it (issue 20). This holds only while
+// every control reads the financing lines: run here on generated fiches without plan, with the
+// context the evaluation would give them (no line, no share), each control must find nothing and say
+// nothing — a control added later that reports on the fiche alone fails here, and the evaluation
+// would have to run it.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { D } from "../../src/core/argent.js";
