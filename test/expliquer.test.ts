@@ -6,7 +6,19 @@ import { describe, expect, test } from "vitest";
 import { D, tronquerCentime, type Dec } from "../src/core/argent.js";
 import { expliquer, explicationJson } from "../src/core/explication.js";
 import type { Etape, Resultat } from "../src/core/modele.js";
-import { evaluer, evaluerYaml, ficheSimple, REF, resultat } from "./outils/regles.js";
+import type { OptionsEvaluation } from "../src/core/evaluer.js";
+import {
+  evaluer as evaluerSeul,
+  evaluerYaml as evaluerYamlSeul,
+  ficheSimple,
+  REF,
+  resultat,
+} from "./outils/regles.js";
+
+// The steps are written when a renderer asks for them (`etapes: true`, issue 20), as `expliquer` does.
+const evaluer = (donnees: unknown, o: OptionsEvaluation = {}) => evaluerSeul(donnees, { ...o, etapes: true });
+const evaluerYaml = (texte: string, o: OptionsEvaluation = {}) =>
+  evaluerYamlSeul(texte, { ...o, etapes: true });
 
 /** "480 000,00 €" → 480000.00 ; "60 %" → 0.6 ; "+ 5 points" → 0.05 ; "3" → 3. */
 function chiffre(valeur: string | undefined): Dec {

@@ -161,6 +161,32 @@ describe.skipIf(!TMUX_PRESENT)("interactive simuler, in a pseudo-terminal", () =
     expect(cumul).toMatchObject({ conforme: false, valeur: "500000.00", limite: "440000.00" });
   }, 90_000);
 
+  // The steps are written only when a renderer asks for them (issue 20): --expliquer asks.
+  test("--expliquer shows the reasoning steps of the guided simulation", async () => {
+    const dossier = mkdtempSync(join(tmpdir(), "ti-aides-interactif-"));
+    const t = (terminal = new Terminal(["simuler", "--date", "2019-06-01", "--expliquer"], dossier));
+    await t.choisir("Quel dispositif simuler ?", "(ademe-investissement)");
+    await t.choisir("Le bénéficiaire est…", "une entreprise");
+    await t.choisir("Comment connaissez-vous la taille", "Par ses chiffres");
+    await t.repondre("Effectif", "120");
+    await t.repondre("Chiffre d'affaires annuel", "30000000");
+    await t.repondre("Total du bilan", "20000000");
+    await t.choisir("Où se situe le projet ?", "France métropolitaine continentale");
+    await t.choisir("zone d'aide à finalité régionale", "Oui");
+    await t.choisir("Catégorie de la dépense", "Développement des EnR");
+    await t.repondre("Montant de la dépense", "1200000");
+    await t.repondre("Coût d'un investissement de référence", "400000");
+    await t.choisir("Saisir le plan de financement", "Non");
+    await t.choisir("Forme de l'aide", "subvention");
+    // ME, EnR: 55 % + 5 points AFR = 60 % of 1 200 000 − 400 000 = 800 000 € → 480 000,00 €
+    // (Guide TI V5, fiche 8, l.909-914), each step said with its figure.
+    const ecran = await t.attendre("Enregistrer cette fiche");
+    expect(ecran).toContain("Bonus régional (zone AFR de la France continentale)");
+    expect(ecran).toContain("Aide maximale = 60\u00a0% × 800\u00a0000,00\u00a0€, tronquée au centime");
+    await t.choisir("Enregistrer cette fiche", "Non");
+    expect(await t.code()).toBe(0);
+  }, 90_000);
+
   test("Ctrl+C leaves cleanly: a French message, exit 2, no file", async () => {
     const dossier = mkdtempSync(join(tmpdir(), "ti-aides-interactif-"));
     const t = (terminal = new Terminal(["simuler"], dossier));

@@ -581,7 +581,7 @@ export async function simulerInteractif(o: OptionsSimuler, ref: Referentiel): Pr
   try {
     const { donnees, regle, forme, afrInconnue } = await questionner(q, ref, o);
     const source = { doc: { fichier: "(simulation guidée)", donnees, ligneDe: () => undefined }, chemin: [] };
-    const options = { date: o.date, forme };
+    const options = { date: o.date, forme, etapes: o.expliquer };
     const e = evaluerSource(source, ref, options);
     if (e.erreur) {
       for (const p of e.erreur.problemes) process.stderr.write(`Erreur : ${formaterProbleme(p)}\n`);

@@ -36,13 +36,20 @@ export function activiteEconomique(b: Fiche["beneficiaire"]): boolean {
   return b.nature === "entreprise" || b.nature === "consortium";
 }
 
-export function evaluerBeneficiaire(fiche: Fiche, ref: Referentiel, date: string): BeneficiaireEvalue {
+/** `avecEtapes`: the reasoning steps are written (`OptionsEvaluation.etapes`); else `etapes` is empty. */
+export function evaluerBeneficiaire(
+  fiche: Fiche,
+  ref: Referentiel,
+  date: string,
+  avecEtapes = false,
+): BeneficiaireEvalue {
   const b = fiche.beneficiaire;
   const motifs: Motif[] = [];
-  const etapes: Etape[] = [];
+  // Null when no renderer shows them: `etapes?.push({…})` then builds none of their texts (issue 20).
+  const etapes: Etape[] | null = avecEtapes ? [] : null;
   const economique = activiteEconomique(b);
   const cle = b.entreprise_unique ?? b.siren ?? b.nom ?? fiche.id;
-  etapes.push({
+  etapes?.push({
     libelle: economique
       ? "Activité économique (règles des aides d'État applicables)"
       : "Activité non économique : colonne « non économique » des tableaux, pas de taille",
@@ -57,7 +64,7 @@ export function evaluerBeneficiaire(fiche: Fiche, ref: Referentiel, date: string
       activite_economique: false,
       entreprise_unique: cle,
       motifs,
-      etapes,
+      etapes: etapes ?? [],
     };
   }
 
@@ -74,7 +81,7 @@ export function evaluerBeneficiaire(fiche: Fiche, ref: Referentiel, date: string
       }
     : { effectif: b.effectif, ca: b.chiffre_affaires, bilan: b.total_bilan };
   if (b.groupe)
-    etapes.push({
+    etapes?.push({
       libelle: "Chiffres consolidés du groupe (entreprises liées ou partenaires) retenus",
       source: "Règlement (UE) 651/2014, annexe I, art. 3 et 6",
     });
@@ -83,7 +90,7 @@ export function evaluerBeneficiaire(fiche: Fiche, ref: Referentiel, date: string
   let source_: BeneficiaireEvalue["taille_source"] = null;
   if (b.detenu_public_25) {
     calculee = "GE";
-    etapes.push({
+    etapes?.push({
       libelle: `Détenue à ${points(s.detention_publique_min)} % ou plus par des organismes publics : grande entreprise`,
       valeur: "GE",
       source: "Règlement (UE) 651/2014, annexe I, art. 3, §4",
@@ -102,7 +109,7 @@ export function evaluerBeneficiaire(fiche: Fiche, ref: Referentiel, date: string
     else if (effectif.lessThan(s.ME.effectif_moins_de) && financier(s.ME)) calculee = "ME";
     else calculee = "GE";
     source_ = "calculee";
-    etapes.push({
+    etapes?.push({
       libelle: `Effectif ${effectif.toString()} UTA, chiffre d'affaires ${ca ? euros(ca) : "inconnu"}, total du bilan ${bilan ? euros(bilan) : "inconnu"} ; ${textesDe(s).taille}`,
       valeur: calculee,
       source,
@@ -130,7 +137,7 @@ export function evaluerBeneficiaire(fiche: Fiche, ref: Referentiel, date: string
   if (b.taille) {
     taille = b.taille;
     source_ = "declaree";
-    etapes.push({ libelle: "Taille déclarée dans la fiche", valeur: taille });
+    etapes?.push({ libelle: "Taille déclarée dans la fiche", valeur: taille });
     if (calculee && calculee !== b.taille) {
       motifs.push({
         code: "taille_contradictoire",
@@ -162,7 +169,7 @@ export function evaluerBeneficiaire(fiche: Fiche, ref: Referentiel, date: string
     activite_economique: true,
     entreprise_unique: cle,
     motifs,
-    etapes,
+    etapes: etapes ?? [],
   };
 }
 
@@ -177,7 +184,7 @@ function categorieFrancaise(
   s: Seuils,
   source: string,
   motifs: Motif[],
-  etapes: Etape[],
+  etapes: Etape[] | null,
 ): NonNullable<BeneficiaireEvalue["categorie_entreprise"]> {
   const { effectif, ca, bilan } = chiffres;
   let categorie: NonNullable<BeneficiaireEvalue["categorie_entreprise"]>;
@@ -207,7 +214,7 @@ function categorieFrancaise(
       });
     }
   }
-  etapes.push({
+  etapes?.push({
     libelle: textesDe(s).categorie,
     valeur: categorie,
     source,

@@ -66,12 +66,14 @@ export function conditionsEnVigueur(
 
 /**
  * Evaluates a rule's conditions at `date`, each test once: the motifs (an `erreur` makes the rule
- * ineligible) and the reasoning steps (`expliquer`): each test, the input read, its outcome.
+ * ineligible) and, with `avecEtapes`, the reasoning steps (`expliquer`): each test, the input read,
+ * its outcome.
  */
 export function evaluerConditions(
   conditions: Condition[],
   e: Entrees,
   date: string,
+  avecEtapes = false,
 ): { motifs: Motif[]; etapes: Etape[] } {
   const motifs: Motif[] = [];
   const etapes: Etape[] = [];
@@ -90,7 +92,7 @@ export function evaluerConditions(
     if (actualite) motifs.push(actualite);
     if (c.si && tester(c.si, e) !== true) continue;
     const r = tester(c, e);
-    const valeur = afficher(lireChamp(e, c.champ));
+    const valeur = r === false || avecEtapes ? afficher(lireChamp(e, c.champ)) : "";
     if (r === false)
       motifs.push({
         code: c.code,
@@ -106,6 +108,7 @@ export function evaluerConditions(
         source: c.source,
       });
     }
+    if (!avecEtapes) continue;
     const issue =
       r === true
         ? "remplie"

@@ -5,7 +5,6 @@
 import { controlerContrat, deMinimisDesAutresFiches, type BilanContrat, type Lieu } from "./contrat.js";
 import { cheminTexte, ErreurSaisie, type ProblemeSaisie } from "./erreurs.js";
 import { evaluerSource, idBrut, lireEtValider, type FicheEvaluee, type FicheSource } from "./fiche-lue.js";
-import type { EvaluationFiche } from "./modele.js";
 import type { Referentiel } from "./regles/referentiel.js";
 import type { Contrat } from "./schemas/contrat.js";
 import type { Fiche } from "./schemas/fiche.js";
@@ -21,9 +20,10 @@ export interface OptionsContrat {
    */
   illisibles?: ReadonlySet<FicheSource>;
   /**
-   * false: each evaluation is kept without its explanation steps (empty lists), which no output of a
-   * whole contract shows: a contract keeps every fiche's evaluation to the end, and the steps were a
-   * seventh of what a fiche costs `verifier` in memory (issue 20). Kept by default.
+   * true: each evaluation writes its explanation steps (`OptionsEvaluation.etapes`). By default they
+   * are empty lists: no output of a whole contract shows them, a contract keeps every fiche's
+   * evaluation to the end, and the steps were a seventh of what a fiche costs `verifier` in memory
+   * (issue 20).
    */
   etapes?: boolean;
 }
@@ -72,10 +72,9 @@ export function evaluerContrat(
   // Each fiche validated once: the fiches read above are evaluated as read, the others (in error,
   // duplicates, unreadable) are read again by evaluerSource, which reports their errors.
   const lues = new Map(valides.map((v) => [v.index, v.fiche]));
-  const fiches = sources.map((s, i) => {
-    const f = evaluerSource(s, ref, { date, autresDeMinimis: autresDe.get(i) }, lues.get(i));
-    return options.etapes === false ? { ...f, evaluation: sansEtapes(f.evaluation) } : f;
-  });
+  const fiches = sources.map((s, i) =>
+    evaluerSource(s, ref, { date, autresDeMinimis: autresDe.get(i), etapes: options.etapes }, lues.get(i)),
+  );
 
   const comptees = fiches.map(
     (f, i) => f.fiche !== undefined && !f.erreur && !exclues.has(i) && !illisibles?.has(f.source),
@@ -94,14 +93,6 @@ export function evaluerContrat(
     comptees,
     doublons,
     bilan: { ...bilan, controles: bilan.controles.map(replacer), motifs: bilan.motifs.map(replacer) },
-  };
-}
-
-function sansEtapes(e: EvaluationFiche): EvaluationFiche {
-  return {
-    ...e,
-    beneficiaire: e.beneficiaire && { ...e.beneficiaire, etapes: [] },
-    resultats: e.resultats.map((r) => ({ ...r, etapes: [] })),
   };
 }
 

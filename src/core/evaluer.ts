@@ -35,6 +35,13 @@ export interface OptionsEvaluation {
    * no control messages (chiffresSeulement), no room left.
    */
   essai?: boolean;
+  /**
+   * Write the reasoning steps (`etapes` of each result and of the beneficiary), for a renderer that
+   * shows them (`expliquer`, `simuler --expliquer`, the interactive mode). Without it they are empty
+   * lists: no other output reads them, and writing their texts (amounts and rates in French) was
+   * most of what an evaluation cost beyond its figures (issue 20, docs/performance.md).
+   */
+  etapes?: boolean;
 }
 
 /** The dispositifs whose rule applies by default to an expense's nature and category (docs/domaine.md §2). */
@@ -67,7 +74,8 @@ export function evaluerFiche(
   if (problemes.length) throw new ErreurSaisie(problemes);
   const date = options.date ?? fiche.date_demande ?? aujourdhui();
   const motifs: Motif[] = [];
-  const benef = evaluerBeneficiaire(fiche, ref, date);
+  const avecEtapes = options.etapes === true;
+  const benef = evaluerBeneficiaire(fiche, ref, date, avecEtapes);
   verifierTerritoire(fiche, ref, motifs);
 
   // Which dispositifs on which expense: its list, or those that apply by default; then those a line asks.
@@ -78,7 +86,7 @@ export function evaluerFiche(
     if (d.dispositifs) for (const id of d.dispositifs) m.set(id, "liste");
     else for (const r of dispositifsParDefaut(d, ref)) m.set(r.id, "defaut");
     selection.set(d.id, m);
-    choisis.set(d.id, new Set(m.keys()));
+    if (fiche.financements) choisis.set(d.id, new Set(m.keys())); // read by the lines only
   }
   const lignes = normaliserLignes(fiche, ref, choisis, motifs);
   if (options.date && !options.essai) signalerDateOctroi(fiche, lignes, benef, ref, date, motifs);
@@ -91,7 +99,7 @@ export function evaluerFiche(
   }
 
   const resultats: Resultat[] = [];
-  const contexteResultat = { fiche, ref, date, benef, lignes, forme: options.forme };
+  const contexteResultat = { fiche, ref, date, benef, lignes, forme: options.forme, etapes: avecEtapes };
   for (const d of fiche.depenses) {
     const m = selection.get(d.id)!;
     if (m.size === 0) {
@@ -106,7 +114,7 @@ export function evaluerFiche(
       resultats.push(evaluerResultat(ref.dispositifs.get(id)!, d, origine, contexteResultat));
   }
 
-  passesDeFiche("passeAvantDemandes", fiche, resultats, ref, date);
+  passesDeFiche("passeAvantDemandes", fiche, resultats, ref, date, avecEtapes);
   const { parts, partsAide } = partager(fiche, lignes, resultats);
   // Without a financing line, nothing is asked.
   if (lignes.length > 0)
@@ -129,7 +137,7 @@ export function evaluerFiche(
         }
       }
     }
-  passesDeFiche("passeApresDemandes", fiche, resultats, ref, date);
+  passesDeFiche("passeApresDemandes", fiche, resultats, ref, date, avecEtapes);
   // The figures checked more than a year ago: one warning per result, their sources gathered.
   for (const r of resultats) {
     const sorte =
@@ -154,7 +162,10 @@ export function evaluerFiche(
     motifs,
     chiffresSeulement: options.essai,
   };
-  const controles = controler(contexte);
+  // Without a financing plan there is nothing to control (docs/interface.md « Sortie JSON »,
+  // `synthese`): every control reads the financing lines, and finds none
+  // (test/controles/sans-plan.test.ts); running them was a third of such an evaluation (issue 20).
+  const controles = fiche.financements ? controler(contexte) : [];
   const marges = options.essai ? [] : calculerMarges(contexte, controles);
   if (!options.essai) direQuiDoitReduire(controles, marges);
   return {
@@ -177,12 +188,17 @@ interface ContexteResultat {
   benef: BeneficiaireEvalue;
   lignes: Ligne[];
   forme: Forme | undefined;
+  etapes: boolean;
 }
 
 function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: ContexteResultat): Resultat {
   const motifs: Motif[] = [];
-  const siennes = c.lignes.filter((l) => l.dispositif?.id === regle.id && l.depenses.includes(depense.id));
-  const formes = [...new Set(siennes.map((l) => l.forme))];
+  // Without a financing plan (often), no line and no form: nothing to gather (issue 20).
+  const siennes =
+    c.lignes.length === 0
+      ? c.lignes
+      : c.lignes.filter((l) => l.dispositif?.id === regle.id && l.depenses.includes(depense.id));
+  const formes = siennes.length === 0 ? [] : [...new Set(siennes.map((l) => l.forme))];
   // No line: the quick simulation's form; lines of several forms: the subvention rate.
   const forme: Forme | undefined =
     formes.length === 0 ? c.forme : formes.length === 1 ? formes[0] : "subvention";
@@ -221,8 +237,9 @@ function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: Co
     avecEquivalentSubvention,
     regle,
     date: c.date,
+    etapes: c.etapes,
   };
-  const conditions = evaluerConditions(regle.conditions, entrees, c.date);
+  const conditions = evaluerConditions(regle.conditions, entrees, c.date, c.etapes);
   motifs.push(...conditions.motifs);
   const horsPeriode = motifHorsPeriode(regle, c.date);
   if (horsPeriode) motifs.push(horsPeriode);
@@ -240,8 +257,8 @@ function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: Co
   const s = calculer(regle.calcul, entrees);
   motifs.push(...s.motifs);
   const eligible = s.eligible && !motifs.some((m) => m.niveau === "erreur");
-  const etapes = [...c.benef.etapes, ...conditions.etapes, ...s.etapes];
-  if (!eligible && s.plafond !== null) {
+  const etapes = c.etapes ? [...c.benef.etapes, ...conditions.etapes, ...(s.etapes ?? [])] : [];
+  if (c.etapes && !eligible && s.plafond !== null) {
     const raison = motifs.find((m) => m.niveau === "erreur");
     etapes.push({
       libelle: `Non éligible${raison ? ` (${raison.message})` : ""} : aide maximale ramenée à zéro`,
@@ -310,18 +327,16 @@ function passesDeFiche(
   resultats: Resultat[],
   ref: Referentiel,
   date: string,
+  etapes: boolean,
 ): void {
   // Only the rules evaluated on this fiche whose kind has the pass: a pass over no result changes
   // nothing (and the referential holds every dispositif; issue 20).
+  // Its results gathered in one loop, without a closure: run twice for every fiche (issue 20).
   for (const regle of preparation(ref)[passe]) {
-    if (!resultats.some((r) => r.dispositif === regle.id)) continue;
-    sorteDe(regle.calcul)[passe]!({
-      regle,
-      calcul: regle.calcul,
-      resultats: resultats.filter((r) => r.dispositif === regle.id),
-      fiche,
-      date,
-    });
+    let siens: Resultat[] | undefined;
+    for (const r of resultats) if (r.dispositif === regle.id) (siens ??= []).push(r);
+    if (!siens) continue;
+    sorteDe(regle.calcul)[passe]!({ regle, calcul: regle.calcul, resultats: siens, fiche, date, etapes });
   }
 }
 

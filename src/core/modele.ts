@@ -40,6 +40,7 @@ export interface Resultat {
   fiscal?: boolean;
   /** taux × assiette, before the amount caps: the intensity ceiling the cumul control uses. */
   intensite: Dec | null;
+  /** The reasoning steps: written only when asked (`evaluerFiche(…, { etapes: true })`), else empty. */
   etapes: Etape[];
 }
 
@@ -81,6 +82,7 @@ export interface BeneficiaireEvalue {
   /** The key of the single undertaking for de minimis. */
   entreprise_unique: string;
   motifs: Motif[];
+  /** The reasoning steps: written only when asked (`evaluerFiche(…, { etapes: true })`), else empty. */
   etapes: Etape[];
 }
 

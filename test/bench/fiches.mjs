@@ -65,6 +65,8 @@ async function charger(dist) {
   return { dist, fiches, evaluer: (f) => evaluerFiche(f, ref, {}) };
 }
 
+const sansEtapes = (cle, v) => (cle === "etapes" ? undefined : v);
+
 /** FNV-1a sur 32 bits, assez pour voir qu'une évaluation a changé. */
 function fnv(s, h) {
   for (let k = 0; k < s.length; k++) {
@@ -88,7 +90,9 @@ for (let p = 0; p < PASSES; p++) {
     const evaluations = v.fiches.map(v.evaluer);
     const d = process.cpuUsage(debut);
     r.us_par_fiche.push(Math.round((d.user + d.system) / n));
-    if (p === 0) for (const e of evaluations) r.somme = fnv(JSON.stringify(e), r.somme);
+    // Sans les étapes d'explication, écrites sur demande seulement depuis s4-textes (une version
+    // d'avant les écrit toujours) : tout le reste doit être identique.
+    if (p === 0) for (const e of evaluations) r.somme = fnv(JSON.stringify(e, sansEtapes), r.somme);
   }
   const ligne = resultats.map((r) => `${fr(r.us_par_fiche[p]).padStart(5)} µs`).join("  |  ");
   console.log(`   passe ${p + 1}${p === 0 ? " (à froid)" : ""} : ${ligne}`);

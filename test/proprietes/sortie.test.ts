@@ -21,7 +21,7 @@ describe("JSON output", () => {
   test("every generated batch, with a fiche in error among them, matches the schema of docs/interface.md", () => {
     fc.assert(
       fc.property(fc.array(fiche(), { minLength: 1, maxLength: 3 }), fc.boolean(), (fiches, avecErreur) => {
-        const evaluations = fiches.map((f) => evaluer(f));
+        const evaluations = fiches.map((f) => evaluer(f, { etapes: true }));
         if (avecErreur)
           evaluations.push(
             ficheEnErreur("FICHE-INVALIDE", "2019-06-01", [
@@ -68,8 +68,8 @@ describe("determinism", () => {
     fc.assert(
       fc.property(fiche(), (f) => {
         const copie = structuredClone(f);
-        const a = evaluer(f);
-        const b = evaluer(f);
+        const a = evaluer(f, { etapes: true });
+        const b = evaluer(f, { etapes: true });
         expect(b).toEqual(a);
         expect(JSON.stringify(documentJson([b], { etapes: true }))).toBe(
           JSON.stringify(documentJson([a], { etapes: true })),

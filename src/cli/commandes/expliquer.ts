@@ -72,7 +72,7 @@ export async function expliquerCommande(fichier: string, o: OptionsExpliquer): P
   const explications: { x: Explication; fiche: Fiche }[] = [];
   let erreurs = false;
   for (const source of sources) {
-    const ev = evaluerSource(source, ref, { date: o.date });
+    const ev = evaluerSource(source, ref, { date: o.date, etapes: true });
     if (ev.erreur || !ev.fiche) {
       erreurs = true;
       for (const p of ev.erreur?.problemes ?? []) process.stderr.write(`Erreur : ${formaterProbleme(p)}\n`);
@@ -94,7 +94,7 @@ export async function expliquerCommande(fichier: string, o: OptionsExpliquer): P
     if (!present) {
       if (!seule) continue;
       ({ fiche, ajoute } = avecDispositif(fiche, regle, ref, o.depense));
-      evaluation = evaluerFiche(fiche, ref, { date: o.date });
+      evaluation = evaluerFiche(fiche, ref, { date: o.date, etapes: true });
     }
     explications.push({
       x: expliquer(evaluation, regle, {

@@ -160,7 +160,9 @@ export async function simuler(fichiers: string[], o: OptionsSimuler): Promise<nu
   }
 
   const evaluees: FicheEvaluee[] = sources
-    .map((s) => evaluerSource(s, ref, { date: o.date, forme: o.forme as Forme | undefined }))
+    .map((s) =>
+      evaluerSource(s, ref, { date: o.date, forme: o.forme as Forme | undefined, etapes: o.expliquer }),
+    )
     .map((e) => (fichiers.length ? e : { ...e, evaluation: evaluationPourOptions(e.evaluation) }));
   const erreurs = [
     ...erreursLecture,

@@ -12,6 +12,8 @@ import type { Regle } from "../schemas/regle.js";
 export interface EntreeCalcul extends Entrees {
   regle: Regle;
   date: string;
+  /** Whether a renderer shows the reasoning steps (`OptionsEvaluation.etapes`): else none is written. */
+  etapes?: boolean;
 }
 
 export interface SortieCalcul {
@@ -23,7 +25,11 @@ export interface SortieCalcul {
   intensite: Dec | null;
   details: Record<string, string | number | boolean | null>;
   motifs: Motif[];
-  etapes: Etape[];
+  /**
+   * The reasoning steps, null when no renderer asked for them (`OptionsEvaluation.etapes`): a step is
+   * then written as `s.etapes?.push({…})`, whose texts are not even built (issue 20).
+   */
+  etapes: Etape[] | null;
 }
 
 /** An input field a rule reads, with where it stands in the rule file (for the rule checks). */
@@ -40,6 +46,8 @@ export interface PasseFiche<C> {
   resultats: Resultat[];
   fiche: Fiche;
   date: string;
+  /** Whether the reasoning steps are written (`OptionsEvaluation.etapes`). */
+  etapes: boolean;
 }
 
 /**
@@ -70,7 +78,8 @@ export interface SorteCalcul<C> {
   passeApresDemandes?(p: PasseFiche<C>): void;
 }
 
-export function sortieVide(): SortieCalcul {
+/** Nothing calculated yet; `e.etapes`: the reasoning steps are written. */
+export function sortieVide(e?: EntreeCalcul): SortieCalcul {
   return {
     eligible: true,
     assiette: null,
@@ -79,7 +88,7 @@ export function sortieVide(): SortieCalcul {
     intensite: null,
     details: {},
     motifs: [],
-    etapes: [],
+    etapes: e?.etapes ? [] : null,
   };
 }
 

@@ -39,7 +39,7 @@ export const sorteDeduction: SorteCalcul<CalculDeduction> = {
 };
 
 export function calculerDeduction(c: CalculDeduction, e: EntreeCalcul): SortieCalcul {
-  const s = sortieVide();
+  const s = sortieVide(e);
   const d = e.depense;
   const cal = lire(c.calendrier, e.date, s.motifs);
   const k = cal.valeur;
@@ -99,7 +99,7 @@ export function calculerDeduction(c: CalculDeduction, e: EntreeCalcul): SortieCa
       if (d.date_acompte === undefined) reserve("date_acompte", `${apres}${exigeDate}.`);
       // date_commande missing is already « sous réserve » above; it also sets the delivery deadline.
     } else
-      s.etapes.push({
+      s.etapes?.push({
         libelle: "Acquisition tardive admise (acompte suffisant et versé à temps, livraison dans le délai)",
         source: cal.source,
       });
@@ -113,12 +113,12 @@ export function calculerDeduction(c: CalculDeduction, e: EntreeCalcul): SortieCa
   const economie = tronquerCentime(s.plafond.times(tis));
   s.details.economie_impot = economie.toFixed(2);
   s.details.taux_is = tis.toFixed(4);
-  s.etapes.push({
+  s.etapes?.push({
     libelle: `Déduction supplémentaire = ${pourcent(taux.valeur)} × ${euros(d.montant)}`,
     valeur: euros(s.plafond),
     source: taux.source,
   });
-  s.etapes.push({
+  s.etapes?.push({
     libelle: `Économie d'impôt = déduction × taux d'IS ${pourcent(tis)}`,
     valeur: euros(economie),
   });

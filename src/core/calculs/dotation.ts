@@ -57,7 +57,7 @@ export const sorteDotation: SorteCalcul<CalculDotation> = {
 };
 
 export function calculerDotation(c: CalculDotation, e: EntreeCalcul): SortieCalcul {
-  const s = sortieVide();
+  const s = sortieVide(e);
   const dmax = lire(c.duree_max_annees, e.date, s.motifs);
   const duree = lireChamp(e, c.champ_duree) as Dec | undefined;
   let annees = dmax.valeur;
@@ -79,7 +79,7 @@ export function calculerDotation(c: CalculDotation, e: EntreeCalcul): SortieCalc
     }
     annees = min(duree, dmax.valeur);
   }
-  s.etapes.push({ libelle: "Nombre d'années financées", valeur: annees.toString(), source: dmax.source });
+  s.etapes?.push({ libelle: "Nombre d'années financées", valeur: annees.toString(), source: dmax.source });
 
   const parAn: Dec[] = [];
   for (const p of c.annuel) {
@@ -102,7 +102,7 @@ export function calculerDotation(c: CalculDotation, e: EntreeCalcul): SortieCalc
     const montant = demande === undefined ? plafond : min(demande, plafond);
     s.details[p.code] = tronquerCentime(montant).toFixed(2);
     parAn.push(montant);
-    s.etapes.push({
+    s.etapes?.push({
       libelle: `${p.libelle} par an${demande !== undefined ? ` : min(${euros(demande)}, ${euros(plafond)})` : ` : plafond ${euros(plafond)}`}`,
       valeur: euros(montant),
       source: cap.source,
@@ -115,7 +115,7 @@ export function calculerDotation(c: CalculDotation, e: EntreeCalcul): SortieCalc
     const montant = demande === undefined ? cap.valeur : min(demande, cap.valeur);
     s.details[p.code] = montant.toFixed(2);
     total = total.plus(montant);
-    s.etapes.push({
+    s.etapes?.push({
       libelle: `${p.libelle} (une fois)${demande !== undefined ? ` : min(${euros(demande)}, ${euros(cap.valeur)})` : ` : plafond ${euros(cap.valeur)}`}`,
       valeur: euros(montant),
       source: cap.source,
@@ -123,7 +123,7 @@ export function calculerDotation(c: CalculDotation, e: EntreeCalcul): SortieCalc
   }
   s.plafond = tronquerCentime(total);
   s.details.annees = annees.toString();
-  s.etapes.push({
+  s.etapes?.push({
     libelle: "Aide maximale = Σ annuel × années + ponctuel, tronquée au centime",
     valeur: euros(s.plafond),
   });
@@ -135,7 +135,12 @@ export function calculerDotation(c: CalculDotation, e: EntreeCalcul): SortieCalc
  * run that year (Guide fiche 7, l.866): over each stretch of time the lines running share the cap
  * pro rata of their yearly amounts; each line's ceiling loses what it cannot get.
  */
-function appliquerPlafondsParStructure({ calcul, resultats, date }: PasseFiche<CalculDotation>): void {
+function appliquerPlafondsParStructure({
+  calcul,
+  resultats,
+  date,
+  etapes,
+}: PasseFiche<CalculDotation>): void {
   for (const poste of calcul.annuel.filter((p) => p.par_structure)) {
     const siens = resultats.filter((r) => r.eligible && r.details[poste.code] != null);
     if (siens.length < 2) continue;
@@ -170,11 +175,12 @@ function appliquerPlafondsParStructure({ calcul, resultats, date }: PasseFiche<C
         message: `${poste.libelle} : plafond de ${euros(lu.valeur)} par structure et par an partagé entre les ${siens.length} lignes de la fiche (${euros(tronquerCentime(obtenu[i]))} sur la durée ici).`,
         source: lu.source,
       });
-      r.etapes.push({
-        libelle: `${poste.libelle} : plafond de ${euros(lu.valeur)} par an partagé entre les lignes de la structure`,
-        valeur: euros(r.plafond),
-        source: lu.source,
-      });
+      if (etapes)
+        r.etapes.push({
+          libelle: `${poste.libelle} : plafond de ${euros(lu.valeur)} par an partagé entre les lignes de la structure`,
+          valeur: euros(r.plafond),
+          source: lu.source,
+        });
     });
   }
 }

@@ -11,6 +11,6 @@ export type CalculEligibilite = z.output<ReturnType<typeof schemaEligibilite>>;
 
 export const sorteEligibilite: SorteCalcul<CalculEligibilite> = {
   description: "l'éligibilité seulement : le guide ne chiffre pas l'aide",
-  calculer: () => sortieVide(),
+  calculer: (_c, e) => sortieVide(e),
   sansMontant: true,
 };

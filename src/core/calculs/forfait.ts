@@ -46,7 +46,7 @@ export const sorteForfait: SorteCalcul<CalculForfait> = {
 };
 
 export function calculerForfait(c: CalculForfait, e: EntreeCalcul): SortieCalcul {
-  const s = sortieVide();
+  const s = sortieVide(e);
   const champs = c.champ_effectif.split("|");
   let effectif: Dec | undefined;
   // Read on a field after the first (the company's headcount, not the establishment's): an upper bound.
@@ -104,7 +104,7 @@ export function calculerForfait(c: CalculForfait, e: EntreeCalcul): SortieCalcul
     });
   }
   const borne = tranche.effectif_moins_de ?? tranche.effectif_au_plus;
-  s.etapes.push({
+  s.etapes?.push({
     libelle: `Tranche d'effectif ${tranche.effectif_min.toString()} à ${borne?.toString() ?? "…"} (effectif ${effectif.toString()})`,
     valeur: `minimum ${euros(tranche.minimum_economie)}, forfait ${euros(tranche.forfait)}`,
     source: t.source,
@@ -131,7 +131,7 @@ export function calculerForfait(c: CalculForfait, e: EntreeCalcul): SortieCalcul
   const due = economie.greaterThanOrEqualTo(tranche.minimum_economie);
   const forfait = due ? tranche.forfait : ZERO;
   s.details = { forfait: forfait.toFixed(2), paye_a: tranche.paye_a };
-  s.etapes.push({
+  s.etapes?.push({
     libelle: `Économie annuelle prévue ${euros(economie)} ${due ? "≥" : "<"} minimum ${euros(tranche.minimum_economie)}`,
     valeur: `forfait ${euros(forfait)}`,
     source: t.source,

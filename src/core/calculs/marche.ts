@@ -24,7 +24,7 @@ export const sorteMarche: SorteCalcul<CalculMarche> = {
 };
 
 export function calculerMarche(c: CalculMarche, e: EntreeCalcul): SortieCalcul {
-  const s = sortieVide();
+  const s = sortieVide(e);
   s.motifs.push({
     code: "investisseur_avise",
     niveau: "info",
@@ -35,13 +35,13 @@ export function calculerMarche(c: CalculMarche, e: EntreeCalcul): SortieCalcul {
   if (e.forme === "pret") {
     const q = lire(c.quotite_pret, e.date, s.motifs);
     s.plafond = tronquerCentime(e.depense.montant.times(q.valeur));
-    s.etapes.push({
+    s.etapes?.push({
       libelle: `Prêt : quotité jusqu'à ${pourcent(q.valeur)} de ${euros(e.depense.montant)}`,
       valeur: euros(s.plafond),
       source: q.source,
     });
   } else {
-    s.etapes.push({
+    s.etapes?.push({
       libelle: e.forme
         ? `Intervention en ${e.forme.replaceAll("_", " ")} : pas de plafond chiffré par le guide`
         : "Forme non précisée (prêt, fonds propres) : pas de plafond chiffré",

@@ -120,7 +120,7 @@ function tauxDeLaColonne(t: TauxParTaille, colonne: "PE" | "ME" | "GE" | "non_ec
 }
 
 export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
-  const s = sortieVide();
+  const s = sortieVide(e);
   const { depense, benef, fiche, date } = e;
   const categorie = depense.categorie;
 
@@ -142,15 +142,15 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
   const colonne = benef.activite_economique ? (benef.taille ?? "GE") : "non_economique";
   const lu = lire(ligne!, date, s.motifs);
   let taux = tauxDeLaColonne(lu.valeur, colonne);
-  const texteBase = pourcentDesRegles(taux);
-  s.etapes.push({
+  s.etapes?.push({
     libelle: `Taux de base${categorie && c.taux_par_categorie ? ` (catégorie ${categorie})` : ""}, colonne ${colonne === "non_economique" ? "activité non économique" : colonne}`,
-    valeur: texteBase,
+    valeur: pourcentDesRegles(taux),
     source: lu.source,
   });
 
   // 2. Bonuses, in points (docs/domaine.md §2 « ademe-investissement »).
   // A bonus table is only "applied" (and its date warnings said) when a bonus applies.
+  let avecBonus = false; // a bonus step said: the rate kept is then written as its own step
   if (c.bonus_zone) {
     const lus: Motif[] = [];
     const b = lire(c.bonus_zone, date, lus);
@@ -175,7 +175,8 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
         message: `Bonus régional ${libelle} : ${enPoints}.`,
         source: b.source,
       });
-      s.etapes.push({
+      avecBonus = true;
+      s.etapes?.push({
         libelle: `Bonus régional (${libelle})`,
         valeur: enPoints,
         source: b.source,
@@ -194,7 +195,8 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
         message: `Aide ${e.forme === "avance_remboursable" ? "remboursable" : `sous forme ${e.forme}`} avec équivalent-subvention brut : pas de majoration de ${points(bonus)} points (elle ne vaut que sans ce calcul) ; l'aide comptée est l'équivalent-subvention.`,
         source: c.bonus_forme_sans_equivalent_subvention.source,
       });
-      s.etapes.push({
+      avecBonus = true;
+      s.etapes?.push({
         libelle: `Majoration pour la forme de l'aide (${e.forme}) écartée : équivalent-subvention brut donné`,
         valeur: "+ 0 point",
         source: c.bonus_forme_sans_equivalent_subvention.source,
@@ -208,7 +210,8 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
         message: `Aide sous forme ${e.forme === "avance_remboursable" ? "d'avance remboursable" : e.forme} : ${enPoints}.`,
         source: b.source,
       });
-      s.etapes.push({
+      avecBonus = true;
+      s.etapes?.push({
         libelle: `Majoration pour la forme de l'aide (${e.forme})`,
         valeur: enPoints,
         source: b.source,
@@ -216,8 +219,9 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
     }
   }
   const tmax = lire(c.taux_max, date, s.motifs);
-  // Each figure is written once, and its text reused by the motifs and steps that show it.
-  let texteTaux: string;
+  // Each figure is written once, and its text reused by the motifs and steps that show it; the texts
+  // only steps show are written only when steps are.
+  let texteTaux = "";
   if (taux.greaterThan(tmax.valeur)) {
     texteTaux = pourcentDesRegles(tmax.valeur);
     s.motifs.push({
@@ -226,21 +230,20 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
       message: `Taux ramené à ${texteTaux} (${pourcent(taux)} avec les bonus).`,
       source: tmax.source,
     });
-    s.etapes.push({ libelle: "Taux plafonné", valeur: texteTaux, source: tmax.source });
+    s.etapes?.push({ libelle: "Taux plafonné", valeur: texteTaux, source: tmax.source });
     taux = tmax.valeur;
-  } else if (s.etapes.length > 1) {
+  } else if (s.etapes && avecBonus) {
     texteTaux = pourcent(taux);
     s.etapes.push({
       libelle: `Taux retenu : taux de base et bonus, dans la limite de ${pourcentDesRegles(tmax.valeur)}`,
       valeur: texteTaux,
       source: tmax.source,
     });
-  } else texteTaux = texteBase; // no bonus step: the base rate, unchanged
+  } else if (s.etapes) texteTaux = pourcentDesRegles(taux); // no bonus step: the base rate, unchanged
   s.taux = taux;
 
   // 3. The assiette.
   let assiette = depense.montant;
-  let texteAssiette: string;
   if (c.assiette === "surcout" && benef.activite_economique) {
     if (depense.cout_reference === undefined) {
       s.motifs.push({
@@ -250,10 +253,9 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
           "Sans cout_reference, l'assiette est le montant entier : les coûts admissibles sont en général le surcoût par rapport à un investissement de référence, à justifier.",
         source: e.regle.source,
       });
-      texteAssiette = euros(assiette);
-      s.etapes.push({
+      s.etapes?.push({
         libelle: "Assiette : montant (coût de référence non renseigné)",
-        valeur: texteAssiette,
+        valeur: euros(assiette),
       });
     } else {
       assiette = depense.montant.minus(depense.cout_reference);
@@ -266,29 +268,27 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
           source: e.regle.source,
         });
       }
-      texteAssiette = euros(assiette);
-      s.etapes.push({
+      s.etapes?.push({
         libelle: `Assiette : surcoût = ${euros(depense.montant)} − coût de référence ${euros(depense.cout_reference)}`,
-        valeur: texteAssiette,
+        valeur: euros(assiette),
         source: e.regle.source,
       });
     }
   } else {
-    texteAssiette = euros(assiette);
-    s.etapes.push({ libelle: "Assiette : montant de la dépense", valeur: texteAssiette });
+    s.etapes?.push({ libelle: "Assiette : montant de la dépense", valeur: euros(assiette) });
   }
   const plafondAssiette = categorie !== undefined ? c.plafond_assiette_par_categorie?.[categorie] : undefined;
   if (plafondAssiette) {
     const p = lire(plafondAssiette, date, s.motifs);
     if (assiette.greaterThan(p.valeur)) {
-      texteAssiette = euros(p.valeur);
+      const texte = euros(p.valeur);
       s.motifs.push({
         code: "assiette_plafonnee",
         niveau: "info",
-        message: `Assiette ramenée au plafond de ${texteAssiette}.`,
+        message: `Assiette ramenée au plafond de ${texte}.`,
         source: p.source,
       });
-      s.etapes.push({ libelle: "Plafond d'assiette", valeur: texteAssiette, source: p.source });
+      s.etapes?.push({ libelle: "Plafond d'assiette", valeur: texte, source: p.source });
       assiette = p.valeur;
     }
   }
@@ -297,26 +297,26 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
   // 4. The amount: rate × assiette, truncated to the cent, then the per-line cap.
   const intensite = tronquerCentime(taux.times(assiette));
   s.intensite = intensite;
-  const texteIntensite = euros(intensite);
-  s.etapes.push({
-    libelle: `Aide maximale = ${texteTaux} × ${texteAssiette}, tronquée au centime`,
+  const texteIntensite = s.etapes ? euros(intensite) : "";
+  s.etapes?.push({
+    libelle: `Aide maximale = ${texteTaux} × ${euros(assiette)}, tronquée au centime`,
     valeur: texteIntensite,
   });
   let plafond = intensite;
   if (c.plafond) {
     const p = lire(c.plafond, date, s.motifs);
-    const textePlafond = euros(p.valeur);
     if (plafond.greaterThan(p.valeur)) {
+      const textePlafond = euros(p.valeur);
       s.motifs.push({
         code: "plafond_atteint",
         niveau: "info",
         message: `Aide plafonnée à ${textePlafond} par ${depense.nature === "etude" ? "étude" : "dépense"}.`,
         source: p.source,
       });
-      s.etapes.push({ libelle: "Plafond par dépense", valeur: textePlafond, source: p.source });
+      s.etapes?.push({ libelle: "Plafond par dépense", valeur: textePlafond, source: p.source });
     } else {
-      s.etapes.push({
-        libelle: `Plafond par dépense de ${textePlafond} non atteint : aide maximale inchangée`,
+      s.etapes?.push({
+        libelle: `Plafond par dépense de ${euros(p.valeur)} non atteint : aide maximale inchangée`,
         valeur: texteIntensite,
         source: p.source,
       });
@@ -328,7 +328,7 @@ export function calculerTaux(c: CalculTaux, e: EntreeCalcul): SortieCalcul {
 }
 
 /** A cap per project (PIA: 2 M€) binds the sum over the fiche; each ceiling is cut pro rata of its assiette. */
-function appliquerPlafondProjet({ calcul, resultats, date }: PasseFiche<CalculTaux>): void {
+function appliquerPlafondProjet({ calcul, resultats, date, etapes }: PasseFiche<CalculTaux>): void {
   if (!calcul.plafond_projet) return;
   const siens = resultats.filter((r) => r.eligible && r.plafond !== null);
   const lu = valeurA(calcul.plafond_projet, date);
@@ -348,16 +348,17 @@ function appliquerPlafondProjet({ calcul, resultats, date }: PasseFiche<CalculTa
       message: `Plafond de ${euros(lu.valeur)} par projet atteint (${euros(total)} sur la fiche) : plafond de cette dépense réduit au prorata de son assiette, à ${euros(r.plafond)}.`,
       source: lu.source,
     });
-    r.etapes.push({
-      libelle: `Plafond par projet ${euros(lu.valeur)} réparti au prorata des assiettes`,
-      valeur: euros(r.plafond),
-      source: lu.source,
-    });
+    if (etapes)
+      r.etapes.push({
+        libelle: `Plafond par projet ${euros(lu.valeur)} réparti au prorata des assiettes`,
+        valeur: euros(r.plafond),
+        source: lu.source,
+      });
   }
 }
 
 /** PIA filières: regional track when the vocation is regional and the aid asked is below the threshold. */
-function appliquerVolets({ calcul, resultats: siens, fiche, date }: PasseFiche<CalculTaux>): void {
+function appliquerVolets({ calcul, resultats: siens, fiche, date, etapes }: PasseFiche<CalculTaux>): void {
   const v = calcul.volets;
   if (!v || siens.length === 0) return;
   const lu = valeurA(v.seuil_national, date);
@@ -371,11 +372,12 @@ function appliquerVolets({ calcul, resultats: siens, fiche, date }: PasseFiche<C
     const volet = regionale && demande.lessThan(lu.valeur) ? "regional" : "national";
     r.details.volet = volet;
     if (actualite) r.motifs.push(actualite);
-    r.etapes.push({
-      libelle: `Volet : vocation ${regionale ? "régionale" : "nationale ou multirégionale"}, aide demandée ${euros(demande)} ${demande.lessThan(lu.valeur) ? "<" : "≥"} ${euros(lu.valeur)}`,
-      valeur: volet,
-      source: lu.source,
-    });
+    if (etapes)
+      r.etapes.push({
+        libelle: `Volet : vocation ${regionale ? "régionale" : "nationale ou multirégionale"}, aide demandée ${euros(demande)} ${demande.lessThan(lu.valeur) ? "<" : "≥"} ${euros(lu.valeur)}`,
+        valeur: volet,
+        source: lu.source,
+      });
     if (regionale && demande.equals(lu.valeur)) {
       r.motifs.push({
         code: "volet_seuil_exact",
