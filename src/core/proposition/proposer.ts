@@ -63,6 +63,8 @@ export interface OptionsProposition extends OptionsEvaluation {
 /** A fiche-action has a few financers; each one costs an evaluation per probe and a stage of the programme. */
 const FINANCEURS_MAX = 100;
 const AUTOFINANCEMENT = "autofinancement";
+/** Passes raising each line in turn; one more is needed only when a raise frees an earlier line. */
+const PASSES_MAX = 10;
 
 interface Candidate {
   base: Financement;
@@ -156,23 +158,37 @@ export function proposerPlan(fiche: Fiche, ref: Referentiel, options: OptionsPro
 
   // 4. The lines paying under one dispositif together (a parity moves them only together), then each
   // line in order, raised as far as the exact controls allow: no line can then be raised by one cent
-  // without breaking a control (the solver's tolerance is given back).
+  // without breaking a control (the solver's tolerance is given back). A line raised later can free an
+  // earlier one (a co-financing share counts the others' amounts), so the passes go on until none moves.
   const ensembles = [...new Set(vars.map((i) => candidates[i].base.dispositif))]
     .filter((d) => d !== undefined)
     .map((d) => vars.filter((i) => candidates[i].base.dispositif === d))
     .filter((g) => g.length > 1);
-  for (const groupe of [...ensembles, ...vars.map((i) => [i])]) {
-    const peut = (k: Dec) => {
-      const essai = new Map(montants);
-      for (const i of groupe) essai.set(i, montants.get(i)!.plus(k));
-      return (
-        groupe.every((i) => !candidates[i].max || essai.get(i)!.lessThanOrEqualTo(candidates[i].max!)) &&
-        conforme(essai)
-      );
-    };
-    const k = plusGrandPas(peut);
-    for (const i of groupe) montants.set(i, montants.get(i)!.plus(k));
+  let stable = false;
+  for (let passe = 0; passe < PASSES_MAX && !stable; passe++) {
+    stable = true;
+    for (const groupe of [...ensembles, ...vars.map((i) => [i])]) {
+      const peut = (k: Dec) => {
+        const essai = new Map(montants);
+        for (const i of groupe) essai.set(i, montants.get(i)!.plus(k));
+        return (
+          groupe.every((i) => !candidates[i].max || essai.get(i)!.lessThanOrEqualTo(candidates[i].max!)) &&
+          conforme(essai)
+        );
+      };
+      const k = plusGrandPas(peut);
+      if (k.isZero()) continue;
+      stable = false;
+      for (const i of groupe) montants.set(i, montants.get(i)!.plus(k));
+    }
   }
+  if (!stable)
+    motifs.push({
+      code: "proposition_non_stabilisee",
+      niveau: "avertissement",
+      message: `Après ${PASSES_MAX} passes, une ligne montait encore : une ligne du plan proposé peut peut-être encore être relevée ; relancez proposer sur le plan proposé.`,
+      source: null,
+    });
 
   const { fiche: proposee, autofinancement } = ficheDe(montants);
   const evaluation = evaluerFiche(proposee, ref, options);
