@@ -19,6 +19,8 @@ const PAS_MAX = 8;
 
 type LimitePar = NonNullable<Marge["limite_par"]>;
 
+const IDS_LIES: ReadonlySet<string> = new Set(CONTROLES_LIES.map((k) => k.id));
+
 function limitePar(k: Controle): LimitePar {
   return { controle: k.controle, portee: k.portee, source: k.source };
 }
@@ -29,11 +31,11 @@ export function calculerMarges(c: ContexteControles, controles: Controle[]): Mar
   const equilibre = controles.find((k) => k.controle === "equilibre");
   // A balanced plan with its own autofinancement line: the controls already run are those of the
   // line at its amount, one of the two points each bound is drawn from.
-  const ids = new Set(CONTROLES_LIES.map((k) => k.id));
-  const base =
+  const deLaFiche =
     equilibre?.conforme === true && c.lignes.some((l) => l.financeur === "autofinancement")
-      ? controles.filter((k) => ids.has(k.controle))
+      ? controles.filter((k) => IDS_LIES.has(k.controle))
       : null;
+  const base = deLaFiche && { controles: deLaFiche, cles: parCle(deLaFiche) };
   return c.lignes
     .filter((l) => !l.prive && l.regime !== "fiscal")
     .map((l) => {
@@ -57,7 +59,7 @@ export function calculerMarges(c: ContexteControles, controles: Controle[]): Mar
 function maximumDe(
   p: PlanVarie,
   equilibre: Controle | undefined,
-  base: Controle[] | null,
+  base: { controles: Controle[]; cles: Map<string, Controle> } | null,
 ): { maximum: Dec | null; limite: LimitePar | null } {
   // Self-financing never goes below zero: the plan's balance bounds every line.
   const parEquilibre: LimitePar = equilibre
@@ -72,10 +74,11 @@ function maximumDe(
   // Two amounts of the line: its own (the controls already run) or 0, and the most self-financing allows.
   const demande = p.ligne.montant;
   const [x0, x1] = base && demande.lessThan(haut) ? [demande, haut] : [ZERO, haut];
-  const a0 = x0.isZero() || !base ? essai(x0, CONTROLES_LIES) : base;
+  const essaye0 = x0.isZero() || !base;
+  const a0 = essaye0 ? essai(x0, CONTROLES_LIES) : base.controles;
   const a1 = haut.equals(x0) ? a0 : essai(x1, CONTROLES_LIES);
-  const cles0 = parCle(a0);
-  const cles1 = parCle(a1);
+  const cles0 = essaye0 ? parCle(a0) : base.cles;
+  const cles1 = a1 === a0 ? cles0 : parCle(a1);
   // The controls whose figures the line moves: only they bound it, and only they are run again at
   // each amount tried. A control that fails whatever the line asks (works started, another expense)
   // does not bind it: `independants`.
@@ -97,25 +100,27 @@ function maximumDe(
    * The first control the line breaks at `x`, or null when it breaks none. Remembered by amount: the
    * search below asks the same cent more than once, and the controls give the same answer each time.
    */
+  const premierRompu = (controles: Controle[]): Controle | null => {
+    // Keyed only when some control fails whatever the line asks (the key tells it apart).
+    if (independants.size === 0) return controles.find((y) => y.conforme === false) ?? null;
+    for (const [c, y] of parCle(controles)) if (y.conforme === false && !independants.has(c)) return y;
+    return null;
+  };
   const deja = new Map<string, Controle | null>();
   const rompu = (x: Dec): Controle | null => {
     if (suivis.length === 0) return null;
     const cle = x.toString();
     const connu = deja.get(cle);
     if (connu !== undefined) return connu;
-    const controles = essai(x, suivis);
-    let k: Controle | null = null;
-    // Keyed only when some control fails whatever the line asks (the key tells it apart).
-    if (independants.size === 0) k = controles.find((y) => y.conforme === false) ?? null;
-    else
-      for (const [c, y] of parCle(controles))
-        if (y.conforme === false && !independants.has(c)) {
-          k = y;
-          break;
-        }
+    const k = premierRompu(essai(x, suivis));
     deja.set(cle, k);
     return k;
   };
+  // The amounts already tried with every control: their answer is known (the followed controls, in
+  // the same order, are those of the full run whose figures the line moves).
+  const suivisDe = (controles: Controle[]) => controles.filter((k) => bouges.has(k.controle));
+  deja.set(x1.toString(), premierRompu(suivisDe(a1)));
+  if (essaye0) deja.set(x0.toString(), premierRompu(suivisDe(a0)));
 
   // A control whose figures are the same at both amounts gives no bound (its slope is zero).
   const bornes: Borne[] = [];

@@ -65,14 +65,12 @@ export function varierLigne(c: ContexteControles, ligne: Ligne): PlanVarie {
       if (ajoutee) lignes.push(a);
       const parts = new Map(c.parts);
       const partsAide = new Map(c.partsAide);
-      for (const [k, poids] of [
-        [l, poidsLigne],
-        [a, poidsAbsorbante],
-      ] as const) {
-        const { montants, aides } = partagerLigne(k, poids);
-        parts.set(k.index, montants);
-        partsAide.set(k.index, aides);
-      }
+      const pl = partagerLigne(l, poidsLigne);
+      parts.set(l.index, pl.montants);
+      partsAide.set(l.index, pl.aides);
+      const pa = partagerLigne(a, poidsAbsorbante);
+      parts.set(a.index, pa.montants);
+      partsAide.set(a.index, pa.aides);
       // The controls write their warnings: those of a trial amount are not the fiche's; nor is their
       // message read (only figures and verdicts).
       return { ...c, lignes, parts, partsAide, motifs: [], chiffresSeulement: true };
