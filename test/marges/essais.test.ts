@@ -6,18 +6,25 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { CONTROLES } from "../../src/core/controles/index.js";
 import type { ContexteControles, Verification } from "../../src/core/controles/contexte.js";
 import type { EvaluationFiche, Marge } from "../../src/core/modele.js";
-import { evaluer, ficheSimple } from "../outils/regles.js";
+import { readFileSync } from "node:fs";
+import { evaluer, evaluerYaml, ficheSimple } from "../outils/regles.js";
 
 const essais = new Set<ContexteControles>();
+/** Per control: how many times it ran on a trial. */
+const appels = new Map<string, number>();
 const originales = new Map<(typeof CONTROLES)[number], Verification>();
 
 beforeEach(() => {
   essais.clear();
+  appels.clear();
   for (const k of CONTROLES) {
     const controler = k.controler;
     originales.set(k, controler);
     (k as { controler: Verification }).controler = (c) => {
-      if (c.chiffresSeulement) essais.add(c);
+      if (c.chiffresSeulement) {
+        essais.add(c);
+        appels.set(k.id, (appels.get(k.id) ?? 0) + 1);
+      }
       return controler(c);
     };
   }
@@ -73,5 +80,25 @@ describe("the trials of the room left", () => {
     expect(m.limite_par?.controle).toBe("de_minimis");
     // 40 000 € (every control), then 10 000 € and 10 000,01 € (the check to the cent, never skipped).
     expect(essais.size).toBe(3);
+  });
+
+  test("one cent more: the controls after the first that breaks are not run", () => {
+    // The README's chaufferie without the Région line: ADEME asks 350 000 €, the autofinancement
+    // 850 000 €. Fiche 8: EnR, medium enterprise 55 % (l.914) + 5 points in an AFR zone (l.912) = 60 %
+    // of the extra cost (l.927) 1 200 000 − 400 000 = 800 000 € → 480 000 €, both the dispositif's
+    // ceiling and the cumul's intensity (note 9, l.2639): the line binds both at once, the plafond
+    // first in the controls' order.
+    const texte = readFileSync("fixtures/fiches/chaufferie.yaml", "utf8").replace(
+      /  - financeur: region\n    montant: 150000\n    regime: rgec\n  - financeur: autofinancement\n    montant: 700000/,
+      "  - financeur: autofinancement\n    montant: 850000",
+    );
+    const m = marge(evaluerYaml(texte), "ademe-investissement");
+    expect(m.maximum?.toFixed(2)).toBe("480000.00");
+    expect(m.limite_par?.controle).toBe("plafond");
+    // 1 200 000 € (every control), 480 000 € (both), 480 000,01 € (the plafond breaks: the cumul is
+    // not needed to know it). Before: the cumul ran at every trial (3 times).
+    expect(essais.size).toBe(3);
+    expect(appels.get("plafond")).toBe(3);
+    expect(appels.get("cumul")).toBe(2);
   });
 });

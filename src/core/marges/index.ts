@@ -10,7 +10,7 @@ import { CENTIME, D, min, ZERO, type Dec } from "../argent.js";
 import type { ContexteControles, DefinitionControle } from "../controles/contexte.js";
 import type { Controle, Marge } from "../modele.js";
 import { euros } from "../format.js";
-import { borne, CONTROLES_LIES, parCle, type Borne } from "./bornes.js";
+import { apparier, borne, CONTROLES_LIES, parCle, type Borne, type Paire } from "./bornes.js";
 import { nomFinanceur } from "./financeurs.js";
 import { varierLigne, type PlanVarie } from "./plan-varie.js";
 
@@ -31,11 +31,10 @@ export function calculerMarges(c: ContexteControles, controles: Controle[]): Mar
   const equilibre = controles.find((k) => k.controle === "equilibre");
   // A balanced plan with its own autofinancement line: the controls already run are those of the
   // line at its amount, one of the two points each bound is drawn from.
-  const deLaFiche =
+  const base =
     equilibre?.conforme === true && c.lignes.some((l) => l.financeur === "autofinancement")
       ? controles.filter((k) => IDS_LIES.has(k.controle))
       : null;
-  const base = deLaFiche && { controles: deLaFiche, cles: parCle(deLaFiche) };
   return c.lignes
     .filter((l) => !l.prive && l.regime !== "fiscal")
     .map((l) => {
@@ -59,7 +58,7 @@ export function calculerMarges(c: ContexteControles, controles: Controle[]): Mar
 function maximumDe(
   p: PlanVarie,
   equilibre: Controle | undefined,
-  base: { controles: Controle[]; cles: Map<string, Controle> } | null,
+  base: Controle[] | null,
 ): { maximum: Dec | null; limite: LimitePar | null } {
   // Self-financing never goes below zero: the plan's balance bounds every line.
   const parEquilibre: LimitePar = equilibre
@@ -75,25 +74,21 @@ function maximumDe(
   const demande = p.ligne.montant;
   const [x0, x1] = base && demande.lessThan(haut) ? [demande, haut] : [ZERO, haut];
   const essaye0 = x0.isZero() || !base;
-  const a0 = essaye0 ? essai(x0, CONTROLES_LIES) : base.controles;
+  const a0 = essaye0 ? essai(x0, CONTROLES_LIES) : base;
   const a1 = haut.equals(x0) ? a0 : essai(x1, CONTROLES_LIES);
-  const cles0 = essaye0 ? parCle(a0) : base.cles;
-  const cles1 = a1 === a0 ? cles0 : parCle(a1);
   // The controls whose figures the line moves: only they bound it, and only they are run again at
   // each amount tried. A control that fails whatever the line asks (works started, another expense)
   // does not bind it: `independants`.
   const bouges = new Set<string>();
-  const deplaces: string[] = [];
+  const deplaces: Paire[] = [];
   const independants = new Set<string>();
-  for (const cle of new Set([...cles0.keys(), ...cles1.keys()])) {
-    const x = cles0.get(cle);
-    const y = cles1.get(cle);
-    if (x && y && memesChiffres(x, y)) {
-      if (x.conforme === false && y.conforme === false) independants.add(cle);
+  for (const q of apparier(a0, a1)) {
+    if (q.a && q.b && memesChiffres(q.a, q.b)) {
+      if (q.a.conforme === false && q.b.conforme === false) independants.add(q.cle());
       continue;
     }
-    bouges.add((x ?? y)!.controle);
-    deplaces.push(cle);
+    bouges.add((q.a ?? q.b)!.controle);
+    deplaces.push(q);
   }
   const suivis = CONTROLES_LIES.filter((k) => bouges.has(k.id));
   /**
@@ -112,7 +107,11 @@ function maximumDe(
     const cle = x.toString();
     const connu = deja.get(cle);
     if (connu !== undefined) return connu;
-    const k = premierRompu(essai(x, suivis));
+    // Control by control, in their order, up to the first that breaks: the ones after it would not
+    // change the answer (a control's keys name its own checks only, so its ordinals are the same).
+    const c = p.contexte(x);
+    let k: Controle | null = null;
+    for (const d of suivis) if ((k = premierRompu(d.controler(c)))) break;
     deja.set(cle, k);
     return k;
   };
@@ -125,8 +124,8 @@ function maximumDe(
   // A control whose figures are the same at both amounts gives no bound (its slope is zero).
   const bornes: Borne[] = [];
   if (x1.greaterThan(x0))
-    for (const cle of deplaces) {
-      const b = borne({ x: x0, controle: cles0.get(cle) }, { x: x1, controle: cles1.get(cle) });
+    for (const q of deplaces) {
+      const b = borne({ x: x0, controle: q.a }, { x: x1, controle: q.b });
       if (b) bornes.push(b);
     }
   const egalites = bornes.filter((b) => b.egalite);
