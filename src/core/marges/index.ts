@@ -12,7 +12,7 @@ import type { Controle, Marge } from "../modele.js";
 import { euros } from "../format.js";
 import { apparier, borne, CONTROLES_LIES, parCle, type Borne, type Paire } from "./bornes.js";
 import { nomFinanceur } from "./financeurs.js";
-import { varierLigne, type PlanVarie } from "./plan-varie.js";
+import { variations, type PlanVarie } from "./plan-varie.js";
 
 /** Cent steps tried around the analytic bound before a bisection (rounding moves it by a few cents). */
 const PAS_MAX = 8;
@@ -35,10 +35,11 @@ export function calculerMarges(c: ContexteControles, controles: Controle[]): Mar
     equilibre?.conforme === true && c.lignes.some((l) => l.financeur === "autofinancement")
       ? controles.filter((k) => IDS_LIES.has(k.controle))
       : null;
+  const varier = variations(c);
   return c.lignes
     .filter((l) => !l.prive && l.regime !== "fiscal")
     .map((l) => {
-      const { maximum, limite } = maximumDe(varierLigne(c, l), equilibre, base);
+      const { maximum, limite } = maximumDe(varier(l), equilibre, base);
       const nommee = c.fiche.financements![l.index].depenses;
       const dispositif = l.dispositif && l.dispositif.id !== l.financeur ? l.dispositif.id : null;
       return {

@@ -47,14 +47,27 @@ function ligneAbsorbante(c: ContexteControles): Ligne {
   };
 }
 
-export function varierLigne(c: ContexteControles, ligne: Ligne): PlanVarie {
+/**
+ * The plan varied line by line: what does not depend on the line (the absorbing line, its weights, the
+ * total cost) is computed once for the fiche.
+ */
+export function variations(c: ContexteControles): (ligne: Ligne) => PlanVarie {
   const absorbante = ligneAbsorbante(c);
   const ajoutee = !c.lignes.includes(absorbante);
   const cout = somme(c.fiche.depenses.map((d) => d.montant));
+  const poidsAbsorbante = poidsDeLigne(c.fiche, absorbante, c.resultats);
+  return (ligne) => varierLigne(c, ligne, { absorbante, ajoutee, cout, poidsAbsorbante });
+}
+
+function varierLigne(
+  c: ContexteControles,
+  ligne: Ligne,
+  f: { absorbante: Ligne; ajoutee: boolean; cout: Dec; poidsAbsorbante: Dec[] },
+): PlanVarie {
+  const { absorbante, ajoutee, cout, poidsAbsorbante } = f;
   const fixes = somme(c.lignes.filter((l) => l !== ligne && l !== absorbante).map((l) => l.montant));
   const borneAutofinancement = cout.minus(fixes);
   const poidsLigne = poidsDeLigne(c.fiche, ligne, c.resultats);
-  const poidsAbsorbante = poidsDeLigne(c.fiche, absorbante, c.resultats);
   return {
     ligne,
     borneAutofinancement,
