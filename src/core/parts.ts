@@ -27,10 +27,14 @@ export function partagerLigne(
 ): { montants: Map<string, Dec>; aides: Map<string, Dec> } {
   const montants = repartir(l.montant, poids);
   const aides = repartir(l.aide, poids);
-  return {
-    montants: new Map(l.depenses.map((id, i) => [id, montants[i]])),
-    aides: new Map(l.depenses.map((id, i) => [id, aides[i]])),
-  };
+  // Filled in a loop, not from arrays of pairs: the room left shares two lines at every amount it tries.
+  const m = new Map<string, Dec>();
+  const a = new Map<string, Dec>();
+  for (let i = 0; i < l.depenses.length; i++) {
+    m.set(l.depenses[i], montants[i]);
+    a.set(l.depenses[i], aides[i]);
+  }
+  return { montants: m, aides: a };
 }
 
 /** Each line's amount (and aid) on each expense it finances. */

@@ -5,6 +5,7 @@
 import { PassThrough, Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { ErreurSaisie, formaterProbleme } from "../../core/erreurs.js";
+import { entierFr } from "../../core/format.js";
 import { echapperControles } from "../../core/texte-affichable.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import type { Synthese } from "../../core/document-json.js";
@@ -305,11 +306,10 @@ function erreurDeSortie(e: unknown, f: SortieProgressive | undefined): unknown {
   return code === "open" || code === "write" ? f.erreur(e) : e;
 }
 
-function resume(fichier: string, s: Synthese, ms: number): string {
+/** The summary line on standard error; integers written without Intl (its first use costs a scan of ICU). */
+export function resume(fichier: string, s: Synthese, ms: number): string {
   const secondes = ms / 1000;
   const vitesse =
-    secondes >= 1 && s.fiches > 0
-      ? `, ${Math.round(s.fiches / secondes).toLocaleString("fr-FR")} lignes/s`
-      : "";
+    secondes >= 1 && s.fiches > 0 ? `, ${entierFr(Math.round(s.fiches / secondes))} lignes/s` : "";
   return `Lot ${fichier} : ${s.fiches} ligne(s) — ${s.conformes} conforme(s), ${s.non_conformes} non conforme(s), ${s.sans_plan_de_financement} sans plan de financement, ${s.en_erreur} en erreur — en ${secondes.toFixed(1).replace(".", ",")} s${vitesse}`;
 }

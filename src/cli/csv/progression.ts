@@ -1,6 +1,7 @@
 // What `lot` says on standard error while it works: a progress bar on a terminal for a long file
 // (none when piped), and the messages (errors of rows) written above the bar.
 import cliProgress from "cli-progress";
+import { entierFr } from "../../core/format.js";
 import { pourErreurStandard } from "../rendu/largeur.js";
 
 /** From this size a file takes more than a second or so: the bar is worth showing. */
@@ -33,7 +34,7 @@ export function progression(taille: number, avecBarre: boolean): Progression {
   });
   const barre = multi.create(taille, 0, { lignes: 0 });
   return {
-    avancer: (octets, lignes) => barre.update(octets, { lignes: lignes.toLocaleString("fr-FR") }),
+    avancer: (octets, lignes) => barre.update(octets, { lignes: entierFr(lignes) }),
     ecrire: (t) => multi.log(`${pourErreurStandard(t)}\n`),
     arreter: () => multi.stop(),
   };

@@ -14,13 +14,41 @@ import type { PlafondDeMinimis } from "../schemas/parametres-reglementaires.js";
 import type { AideDeMinimis, ContexteControles, DefinitionControle } from "./contexte.js";
 import { expire } from "./reglement-expire.js";
 
+interface Periode {
+  readonly debut: string;
+  readonly fin: string;
+}
+
+/**
+ * The periods already computed, by their four arguments: each fiche asks the same ones at every amount
+ * the room left tries (half of this control's cost in the trials, issue 20). Bounded: emptied when full.
+ */
+const periodes = new Map<string, Periode>();
+const PERIODES_MAX = 10_000;
+
 /** The reference period that ends with the grant date (or its fiscal year). */
 export function periodeDeMinimis(
   type: "exercices" | "glissante",
   annees: number,
   dateOctroi: string,
   exerciceDebut = "01-01",
-): { debut: string; fin: string } {
+): Periode {
+  const cle = `${type}|${annees}|${dateOctroi}|${exerciceDebut}`;
+  let p = periodes.get(cle);
+  if (p === undefined) {
+    if (periodes.size >= PERIODES_MAX) periodes.clear();
+    p = Object.freeze(calculerPeriode(type, annees, dateOctroi, exerciceDebut));
+    periodes.set(cle, p);
+  }
+  return p;
+}
+
+function calculerPeriode(
+  type: "exercices" | "glissante",
+  annees: number,
+  dateOctroi: string,
+  exerciceDebut: string,
+): Periode {
   if (type === "glissante") return { debut: ajouterAnnees(dateOctroi, -annees), fin: dateOctroi };
   const an = Number(dateOctroi.slice(0, 4));
   let debutExercice = `${an}-${exerciceDebut}`;
@@ -31,7 +59,7 @@ export function periodeDeMinimis(
   };
 }
 
-const dans = (date: string, p: { debut: string; fin: string }) => date >= p.debut && date <= p.fin;
+const dans = (date: string, p: Periode) => date >= p.debut && date <= p.fin;
 
 export const controleDeMinimis: DefinitionControle = {
   id: "de_minimis",

@@ -27,6 +27,48 @@ export function parCle(controles: Controle[]): Map<string, Controle> {
   return m;
 }
 
+/** One check in two runs of the controls (absent from one of them: undefined), and its key (parCle). */
+export interface Paire {
+  a: Controle | undefined;
+  b: Controle | undefined;
+  cle: () => string;
+}
+
+/**
+ * The controls of two runs paired by their keys (parCle). When both runs name the same checks in the
+ * same order — the usual case — the pairs are those of the positions, and no key is built unless asked.
+ */
+export function apparier(a: Controle[], b: Controle[]): Paire[] {
+  if (memesVerifications(a, b)) return a.map((k, i) => ({ a: k, b: b[i], cle: () => cleOrdinale(a, i) }));
+  const ca = parCle(a);
+  const cb = parCle(b);
+  return [...new Set([...ca.keys(), ...cb.keys()])].map((cle) => ({
+    a: ca.get(cle),
+    b: cb.get(cle),
+    cle: () => cle,
+  }));
+}
+
+/** The same checks in the same order: control, scope and regulation (what cleDuControle names). */
+function memesVerifications(a: Controle[], b: Controle[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.controle !== y.controle || x.portee !== y.portee || (x.reglement ?? "") !== (y.reglement ?? ""))
+      return false;
+  }
+  return true;
+}
+
+/** The key parCle gives the i-th control of a run. */
+function cleOrdinale(controles: Controle[], i: number): string {
+  const base = cleDuControle(controles[i]);
+  let n = 0;
+  for (let j = 0; j < i; j++) if (cleDuControle(controles[j]) === base) n++;
+  return `${base}|${n}`;
+}
+
 export interface Borne {
   controle: Controle;
   /** The largest amount (or, for an equality, the only one) the control allows; may be below zero. */

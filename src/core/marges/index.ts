@@ -10,14 +10,16 @@ import { CENTIME, D, min, ZERO, type Dec } from "../argent.js";
 import type { ContexteControles, DefinitionControle } from "../controles/contexte.js";
 import type { Controle, Marge } from "../modele.js";
 import { euros } from "../format.js";
-import { borne, CONTROLES_LIES, parCle, type Borne } from "./bornes.js";
+import { apparier, borne, CONTROLES_LIES, parCle, type Borne, type Paire } from "./bornes.js";
 import { nomFinanceur } from "./financeurs.js";
-import { varierLigne, type PlanVarie } from "./plan-varie.js";
+import { variations, type PlanVarie } from "./plan-varie.js";
 
 /** Cent steps tried around the analytic bound before a bisection (rounding moves it by a few cents). */
 const PAS_MAX = 8;
 
 type LimitePar = NonNullable<Marge["limite_par"]>;
+
+const IDS_LIES: ReadonlySet<string> = new Set(CONTROLES_LIES.map((k) => k.id));
 
 function limitePar(k: Controle): LimitePar {
   return { controle: k.controle, portee: k.portee, source: k.source };
@@ -29,15 +31,15 @@ export function calculerMarges(c: ContexteControles, controles: Controle[]): Mar
   const equilibre = controles.find((k) => k.controle === "equilibre");
   // A balanced plan with its own autofinancement line: the controls already run are those of the
   // line at its amount, one of the two points each bound is drawn from.
-  const ids = new Set(CONTROLES_LIES.map((k) => k.id));
   const base =
     equilibre?.conforme === true && c.lignes.some((l) => l.financeur === "autofinancement")
-      ? controles.filter((k) => ids.has(k.controle))
+      ? controles.filter((k) => IDS_LIES.has(k.controle))
       : null;
+  const varier = variations(c);
   return c.lignes
     .filter((l) => !l.prive && l.regime !== "fiscal")
     .map((l) => {
-      const { maximum, limite } = maximumDe(varierLigne(c, l), equilibre, base);
+      const { maximum, limite } = maximumDe(varier(l), equilibre, base);
       const nommee = c.fiche.financements![l.index].depenses;
       const dispositif = l.dispositif && l.dispositif.id !== l.financeur ? l.dispositif.id : null;
       return {
@@ -72,56 +74,59 @@ function maximumDe(
   // Two amounts of the line: its own (the controls already run) or 0, and the most self-financing allows.
   const demande = p.ligne.montant;
   const [x0, x1] = base && demande.lessThan(haut) ? [demande, haut] : [ZERO, haut];
-  const a0 = x0.isZero() || !base ? essai(x0, CONTROLES_LIES) : base;
+  const essaye0 = x0.isZero() || !base;
+  const a0 = essaye0 ? essai(x0, CONTROLES_LIES) : base;
   const a1 = haut.equals(x0) ? a0 : essai(x1, CONTROLES_LIES);
-  const cles0 = parCle(a0);
-  const cles1 = parCle(a1);
   // The controls whose figures the line moves: only they bound it, and only they are run again at
   // each amount tried. A control that fails whatever the line asks (works started, another expense)
   // does not bind it: `independants`.
   const bouges = new Set<string>();
-  const deplaces: string[] = [];
+  const deplaces: Paire[] = [];
   const independants = new Set<string>();
-  for (const cle of new Set([...cles0.keys(), ...cles1.keys()])) {
-    const x = cles0.get(cle);
-    const y = cles1.get(cle);
-    if (x && y && memesChiffres(x, y)) {
-      if (x.conforme === false && y.conforme === false) independants.add(cle);
+  for (const q of apparier(a0, a1)) {
+    if (q.a && q.b && memesChiffres(q.a, q.b)) {
+      if (q.a.conforme === false && q.b.conforme === false) independants.add(q.cle());
       continue;
     }
-    bouges.add((x ?? y)!.controle);
-    deplaces.push(cle);
+    bouges.add((q.a ?? q.b)!.controle);
+    deplaces.push(q);
   }
   const suivis = CONTROLES_LIES.filter((k) => bouges.has(k.id));
   /**
    * The first control the line breaks at `x`, or null when it breaks none. Remembered by amount: the
    * search below asks the same cent more than once, and the controls give the same answer each time.
    */
+  const premierRompu = (controles: Controle[]): Controle | null => {
+    // Keyed only when some control fails whatever the line asks (the key tells it apart).
+    if (independants.size === 0) return controles.find((y) => y.conforme === false) ?? null;
+    for (const [c, y] of parCle(controles)) if (y.conforme === false && !independants.has(c)) return y;
+    return null;
+  };
   const deja = new Map<string, Controle | null>();
   const rompu = (x: Dec): Controle | null => {
     if (suivis.length === 0) return null;
     const cle = x.toString();
     const connu = deja.get(cle);
     if (connu !== undefined) return connu;
-    const controles = essai(x, suivis);
+    // Control by control, in their order, up to the first that breaks: the ones after it would not
+    // change the answer (a control's keys name its own checks only, so its ordinals are the same).
+    const c = p.contexte(x);
     let k: Controle | null = null;
-    // Keyed only when some control fails whatever the line asks (the key tells it apart).
-    if (independants.size === 0) k = controles.find((y) => y.conforme === false) ?? null;
-    else
-      for (const [c, y] of parCle(controles))
-        if (y.conforme === false && !independants.has(c)) {
-          k = y;
-          break;
-        }
+    for (const d of suivis) if ((k = premierRompu(d.controler(c)))) break;
     deja.set(cle, k);
     return k;
   };
+  // The amounts already tried with every control: their answer is known (the followed controls, in
+  // the same order, are those of the full run whose figures the line moves).
+  const suivisDe = (controles: Controle[]) => controles.filter((k) => bouges.has(k.controle));
+  deja.set(x1.toString(), premierRompu(suivisDe(a1)));
+  if (essaye0) deja.set(x0.toString(), premierRompu(suivisDe(a0)));
 
   // A control whose figures are the same at both amounts gives no bound (its slope is zero).
   const bornes: Borne[] = [];
   if (x1.greaterThan(x0))
-    for (const cle of deplaces) {
-      const b = borne({ x: x0, controle: cles0.get(cle) }, { x: x1, controle: cles1.get(cle) });
+    for (const q of deplaces) {
+      const b = borne({ x: x0, controle: q.a }, { x: x1, controle: q.b });
       if (b) bornes.push(b);
     }
   const egalites = bornes.filter((b) => b.egalite);

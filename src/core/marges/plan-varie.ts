@@ -47,14 +47,27 @@ function ligneAbsorbante(c: ContexteControles): Ligne {
   };
 }
 
-export function varierLigne(c: ContexteControles, ligne: Ligne): PlanVarie {
+/**
+ * The plan varied line by line: what does not depend on the line (the absorbing line, its weights, the
+ * total cost) is computed once for the fiche.
+ */
+export function variations(c: ContexteControles): (ligne: Ligne) => PlanVarie {
   const absorbante = ligneAbsorbante(c);
   const ajoutee = !c.lignes.includes(absorbante);
   const cout = somme(c.fiche.depenses.map((d) => d.montant));
+  const poidsAbsorbante = poidsDeLigne(c.fiche, absorbante, c.resultats);
+  return (ligne) => varierLigne(c, ligne, { absorbante, ajoutee, cout, poidsAbsorbante });
+}
+
+function varierLigne(
+  c: ContexteControles,
+  ligne: Ligne,
+  f: { absorbante: Ligne; ajoutee: boolean; cout: Dec; poidsAbsorbante: Dec[] },
+): PlanVarie {
+  const { absorbante, ajoutee, cout, poidsAbsorbante } = f;
   const fixes = somme(c.lignes.filter((l) => l !== ligne && l !== absorbante).map((l) => l.montant));
   const borneAutofinancement = cout.minus(fixes);
   const poidsLigne = poidsDeLigne(c.fiche, ligne, c.resultats);
-  const poidsAbsorbante = poidsDeLigne(c.fiche, absorbante, c.resultats);
   return {
     ligne,
     borneAutofinancement,
@@ -65,14 +78,12 @@ export function varierLigne(c: ContexteControles, ligne: Ligne): PlanVarie {
       if (ajoutee) lignes.push(a);
       const parts = new Map(c.parts);
       const partsAide = new Map(c.partsAide);
-      for (const [k, poids] of [
-        [l, poidsLigne],
-        [a, poidsAbsorbante],
-      ] as const) {
-        const { montants, aides } = partagerLigne(k, poids);
-        parts.set(k.index, montants);
-        partsAide.set(k.index, aides);
-      }
+      const pl = partagerLigne(l, poidsLigne);
+      parts.set(l.index, pl.montants);
+      partsAide.set(l.index, pl.aides);
+      const pa = partagerLigne(a, poidsAbsorbante);
+      parts.set(a.index, pa.montants);
+      partsAide.set(a.index, pa.aides);
       // The controls write their warnings: those of a trial amount are not the fiche's; nor is their
       // message read (only figures and verdicts).
       return { ...c, lignes, parts, partsAide, motifs: [], chiffresSeulement: true };
