@@ -146,3 +146,31 @@ describe("proposer on generated fiches", () => {
     );
   });
 });
+
+// Found by the property above (seed 2025103771), on main too: the lines were raised once each, in
+// order; bdt-investissement, raised first, stopped at half the cost, and ademe-eit-animateur, raised
+// next, freed it — one cent was left to self-financing. Worked by hand: cost 302,69 + 293 697,32 =
+// 294 000,01 € ; ademe-eit-animateur at most (24 000 + 20 000) × 3 + 15 000 = 147 000 € (guide fiche 7,
+// l.866, no etp nor duree given: full time, 3 years) ; bdt-investissement (an investment, no ceiling of
+// its own) then takes the rest, 147 000,01 €, and nothing is left to self-financing.
+test("a line raised later that frees an earlier one: the earlier one is raised again", () => {
+  const p = proposer({
+    id: "LIBERE",
+    date_demande: "2017-01-01",
+    beneficiaire: { nature: "entreprise" },
+    localisation: { zone: "metropole", afr: false },
+    depenses: [
+      { id: "d0", nature: "animation", categorie: "eit", montant: "302.69" },
+      { id: "d1", nature: "capital", categorie: "participation", montant: "293697.32" },
+    ],
+    financements: [
+      { financeur: "bdt-investissement", montant: "0" },
+      { financeur: "ademe-eit-animateur", montant: "0" },
+      { financeur: "bdt-ingenierie", montant: "0" },
+    ],
+  } as FicheBrute)!;
+  const montant = (id: string) => p.lignes.find((l) => l.financeur === id)!.montant.toFixed(2);
+  expect(montant("ademe-eit-animateur")).toBe("147000.00");
+  expect(montant("bdt-investissement")).toBe("147000.01");
+  expect(p.autofinancement.toFixed(2)).toBe("0.00");
+});
