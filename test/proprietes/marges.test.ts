@@ -56,6 +56,28 @@ function rompusParLaLigne(e: EvaluationFiche, zero: EvaluationFiche): Controle[]
   return e.controles.filter((k) => k.conforme === false && !independants.has(`${cle(k)}|${chiffres(k)}`));
 }
 
+/**
+ * Found by this property (seed 361581377, on main too): bdt-ingenierie's cofinancement of d1, an
+ * expense of one cent, has the same figures with FEDER at 0 and at the most self-financing allows, so
+ * the room left did not follow it; at FEDER's bound, its share of d1 and self-financing's are both
+ * rounded down to 0,00 € and the cofinancement fails there. Run first, every time.
+ */
+const CENTIME_QUI_PLONGE = {
+  id: "FICHE-PROP",
+  date_demande: "2017-01-01",
+  beneficiaire: { nature: "entreprise" },
+  localisation: { zone: "metropole", afr: false },
+  depenses: [
+    { id: "d0", nature: "formation", categorie: "ingenierie_formation", montant: "6984671.78" },
+    { id: "d1", nature: "animation", categorie: "eit", montant: "0.01" },
+  ],
+  financements: [
+    { financeur: "bdt-ingenierie", montant: "0" },
+    { financeur: "ademe-eit-animateur", montant: "0.01", depenses: ["d0"], regime: "hors_aide_etat" },
+    { financeur: "feder", montant: "0", dispositif: "pia-campus" },
+  ],
+} as FicheBrute;
+
 describe("room left, checked by the controls", () => {
   test("at its maximum a line breaks no control; one cent more breaks one", () => {
     let verifies = 0;
@@ -100,7 +122,7 @@ describe("room left, checked by the controls", () => {
           verifies++;
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, examples: [[CENTIME_QUI_PLONGE]] },
     );
     // The generator gives lines the controls bind, not only self-financing.
     expect(verifies).toBeGreaterThan(10);

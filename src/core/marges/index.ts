@@ -102,6 +102,14 @@ function maximumDe(
     for (const [c, y] of parCle(controles)) if (y.conforme === false && !independants.has(c)) return y;
     return null;
   };
+  // One context per amount: the check of the controls not followed (below) reads the same one.
+  const contextes = new Map<string, ContexteControles>();
+  const contexteA = (x: Dec): ContexteControles => {
+    const cle = x.toString();
+    let c = contextes.get(cle);
+    if (!c) contextes.set(cle, (c = p.contexte(x)));
+    return c;
+  };
   const deja = new Map<string, Controle | null>();
   const rompu = (x: Dec): Controle | null => {
     if (suivis.length === 0) return null;
@@ -110,7 +118,7 @@ function maximumDe(
     if (connu !== undefined) return connu;
     // Control by control, in their order, up to the first that breaks: the ones after it would not
     // change the answer (a control's keys name its own checks only, so its ordinals are the same).
-    const c = p.contexte(x);
+    const c = contexteA(x);
     let k: Controle | null = null;
     for (const d of suivis) if ((k = premierRompu(d.controler(c)))) break;
     deja.set(cle, k);
@@ -163,8 +171,40 @@ function maximumDe(
   }
   // Far from the analytic bound (a grant equivalent a small share of its loan rounds by whole cents).
   if (x.lessThan(haut) && !rompu(x.plus(CENTIME))) x = rompu(haut) ? dernierPossible(rompu, x, haut) : haut;
+  if (x.greaterThan(haut)) x = haut;
+
+  // The controls with the same figures at the two amounts tried were not followed, but a share rounded
+  // to the cent can still dip in between (a cofinancement on an expense of a cent: the line's share and
+  // self-financing's both rounded down): the maximum is checked once with them too.
+  const nonSuivis = CONTROLES_LIES.filter((k) => !bouges.has(k.id));
+  const dejaPartout = new Map<string, Controle | null>();
+  // The amounts already run with every control: their answer is known.
+  const nonSuivisDe = (controles: Controle[]) => controles.filter((k) => !bouges.has(k.controle));
+  dejaPartout.set(x1.toString(), premierRompu(nonSuivisDe(a1)));
+  if (essaye0) dejaPartout.set(x0.toString(), premierRompu(nonSuivisDe(a0)));
+  const rompuPartout = (y: Dec): Controle | null => {
+    const r = rompu(y);
+    if (r || nonSuivis.length === 0) return r;
+    const cle = y.toString();
+    const connu = dejaPartout.get(cle);
+    if (connu !== undefined) return connu;
+    const c = contexteA(y);
+    let k: Controle | null = null;
+    for (const d of nonSuivis) if ((k = premierRompu(d.controler(c)))) break;
+    dejaPartout.set(cle, k);
+    return k;
+  };
+  pas = 0;
+  while (rompuPartout(x) && pas < PAS_MAX && x.isPositive()) {
+    x = x.minus(CENTIME);
+    pas++;
+  }
+  if (rompuPartout(x)) {
+    if (rompuPartout(ZERO)) return { maximum: null, limite: limitePar(rompuPartout(ZERO)!) };
+    x = dernierPossible(rompuPartout, ZERO, x);
+  }
   if (x.greaterThanOrEqualTo(haut)) return { maximum: haut, limite: parEquilibre };
-  const k = rompu(x.plus(CENTIME));
+  const k = rompuPartout(x.plus(CENTIME));
   return { maximum: x, limite: k ? limitePar(k) : parEquilibre };
 }
 
