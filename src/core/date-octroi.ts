@@ -3,6 +3,7 @@
 // the two `--date` should move for the transparency threshold and the de minimis ceiling; the tool
 // keeps the grant date and says so, naming both dates and what each decides — never in silence.
 import { lire } from "./calculs/commun.js";
+import { seuilDuSecteur } from "./controles/transparence.js";
 import { dateFr } from "./dates.js";
 import { euros } from "./format.js";
 import type { Ligne } from "./financements.js";
@@ -12,9 +13,7 @@ import type { Fiche } from "./schemas/fiche.js";
 
 /** The transparency threshold of the beneficiary's sector at a date (rules/parametres/transparence.yaml). */
 function seuilTransparence(ref: Referentiel, fiche: Fiche, date: string) {
-  const v = lire(ref.transparence.seuils, date, []).valeur;
-  const secteur = fiche.beneficiaire.secteur;
-  return secteur === "agriculture" ? v.agriculture : secteur === "peche" ? v.peche : v.general;
+  return seuilDuSecteur(lire(ref.transparence.seuils, date, []).valeur, fiche.beneficiaire.secteur);
 }
 
 const liste = (xs: string[]) =>

@@ -34,13 +34,7 @@ export function controlerTransparence(c: ContexteControles): Controle[] {
       continue;
     }
     const lu = lire(c.ref.transparence.seuils, l.dateOctroi ?? c.date, c.motifs);
-    const secteur = c.fiche.beneficiaire.secteur;
-    const seuil =
-      secteur === "agriculture"
-        ? lu.valeur.agriculture
-        : secteur === "peche"
-          ? lu.valeur.peche
-          : lu.valeur.general;
+    const seuil = seuilDuSecteur(lu.valeur, c.fiche.beneficiaire.secteur);
     const publication = l.aide.greaterThanOrEqualTo(seuil);
     if (l.aide.equals(seuil)) {
       c.motifs.push({
@@ -66,4 +60,9 @@ export function controlerTransparence(c: ContexteControles): Controle[] {
     });
   }
   return controles;
+}
+
+/** The threshold of the beneficiary's sector, in a dated value of rules/parametres/transparence.yaml. */
+export function seuilDuSecteur<T>(v: { general: T; agriculture: T; peche: T }, secteur?: string): T {
+  return secteur === "agriculture" ? v.agriculture : secteur === "peche" ? v.peche : v.general;
 }
