@@ -92,10 +92,7 @@ function maximumDe(
     deplaces.push(q);
   }
   const suivis = CONTROLES_LIES.filter((k) => bouges.has(k.id));
-  /**
-   * The first control the line breaks at `x`, or null when it breaks none. Remembered by amount: the
-   * search below asks the same cent more than once, and the controls give the same answer each time.
-   */
+  /** Of controls run at one amount, the first that fails, those failing whatever the line asks left out. */
   const premierRompu = (controles: Controle[]): Controle | null => {
     // Keyed only when some control fails whatever the line asks (the key tells it apart).
     if (independants.size === 0) return controles.find((y) => y.conforme === false) ?? null;
@@ -110,20 +107,27 @@ function maximumDe(
     if (!c) contextes.set(cle, (c = p.contexte(x)));
     return c;
   };
+  /**
+   * The first of `definitions` the line breaks at `x`, or null: control by control, in their order, up
+   * to the first that breaks (the ones after it would not change the answer; a control's keys name its
+   * own checks only, so its ordinals are the same). Remembered by amount in `deja`: the search below
+   * asks the same cent more than once, and the controls give the same answer each time.
+   */
+  const premierParmi =
+    (definitions: readonly DefinitionControle[], deja: Map<string, Controle | null>) =>
+    (x: Dec): Controle | null => {
+      if (definitions.length === 0) return null;
+      const cle = x.toString();
+      const connu = deja.get(cle);
+      if (connu !== undefined) return connu;
+      const c = contexteA(x);
+      let k: Controle | null = null;
+      for (const d of definitions) if ((k = premierRompu(d.controler(c)))) break;
+      deja.set(cle, k);
+      return k;
+    };
   const deja = new Map<string, Controle | null>();
-  const rompu = (x: Dec): Controle | null => {
-    if (suivis.length === 0) return null;
-    const cle = x.toString();
-    const connu = deja.get(cle);
-    if (connu !== undefined) return connu;
-    // Control by control, in their order, up to the first that breaks: the ones after it would not
-    // change the answer (a control's keys name its own checks only, so its ordinals are the same).
-    const c = contexteA(x);
-    let k: Controle | null = null;
-    for (const d of suivis) if ((k = premierRompu(d.controler(c)))) break;
-    deja.set(cle, k);
-    return k;
-  };
+  const rompu = premierParmi(suivis, deja);
   // The amounts already tried with every control: their answer is known (the followed controls, in
   // the same order, are those of the full run whose figures the line moves).
   const suivisDe = (controles: Controle[]) => controles.filter((k) => bouges.has(k.controle));
@@ -182,18 +186,8 @@ function maximumDe(
   const nonSuivisDe = (controles: Controle[]) => controles.filter((k) => !bouges.has(k.controle));
   dejaPartout.set(x1.toString(), premierRompu(nonSuivisDe(a1)));
   if (essaye0) dejaPartout.set(x0.toString(), premierRompu(nonSuivisDe(a0)));
-  const rompuPartout = (y: Dec): Controle | null => {
-    const r = rompu(y);
-    if (r || nonSuivis.length === 0) return r;
-    const cle = y.toString();
-    const connu = dejaPartout.get(cle);
-    if (connu !== undefined) return connu;
-    const c = contexteA(y);
-    let k: Controle | null = null;
-    for (const d of nonSuivis) if ((k = premierRompu(d.controler(c)))) break;
-    dejaPartout.set(cle, k);
-    return k;
-  };
+  const rompuNonSuivi = premierParmi(nonSuivis, dejaPartout);
+  const rompuPartout = (y: Dec): Controle | null => rompu(y) ?? rompuNonSuivi(y);
   pas = 0;
   while (rompuPartout(x) && pas < PAS_MAX && x.isPositive()) {
     x = x.minus(CENTIME);
