@@ -138,6 +138,12 @@ export function evaluerFiche(
       }
     }
   passesDeFiche("passeApresDemandes", fiche, resultats, ref, date, avecEtapes);
+  // Once the passes have capped them: an aid beyond its expense is said.
+  for (const r of resultats) {
+    const depense = fiche.depenses.find((d) => d.id === r.depense)!;
+    const auDela = aideAuDelaDeLaDepense(ref.dispositifs.get(r.dispositif)!, depense, r.plafond);
+    if (auDela) r.motifs.push(auDela);
+  }
   // The figures checked more than a year ago: one warning per result, their sources gathered.
   for (const r of resultats) {
     const sorte =
@@ -281,6 +287,21 @@ function evaluerResultat(regle: Regle, depense: Depense, origine: Origine, c: Co
     ...(sorteDe(regle.calcul).fiscal ? { fiscal: true } : {}),
     intensite: eligible ? s.intensite : null,
     etapes,
+  };
+}
+
+/**
+ * An aid beyond the expense it pays for: a fixed amount of the guide (a forfait per year, per post)
+ * does not read the expense's cost, and no control bounds it when no intensity is known. Never said
+ * calmly: the figure stays the guide's, the warning says the expense does not carry it.
+ */
+function aideAuDelaDeLaDepense(regle: Regle, depense: Depense, plafond: Dec | null): Motif | null {
+  if (plafond === null || sorteDe(regle.calcul).fiscal || !plafond.greaterThan(depense.montant)) return null;
+  return {
+    code: "aide_au_dela_de_la_depense",
+    niveau: "avertissement",
+    message: `Dépense « ${depense.id} » : l'aide maximale de ${regle.id}, ${euros(plafond)}, dépasse le montant de la dépense (${euros(depense.montant)}) ; le dispositif la calcule sans lire ce montant, et une aide ne finance pas plus que sa dépense. Vérifiez le montant de la dépense et les champs du dispositif (ti-aides regles ${regle.id}) ; ne demandez pas plus de ${euros(depense.montant)} sur cette dépense.`,
+    source: regle.source,
   };
 }
 

@@ -150,3 +150,24 @@ test("lignes de durées différentes : les 20 000 €/an sont partagés l'année
   expect(resultat(e, "ademe-eit-animateur", "a").plafond!.toFixed(2)).toBe("114000.00");
   expect(resultat(e, "ademe-eit-animateur", "b").plafond!.toFixed(2)).toBe("32000.00");
 });
+
+describe("une aide au-delà de la dépense qu'elle finance : dit, jamais en silence", () => {
+  test("147 000 € sur une dépense d'animation de 302,69 € : avertissement, le chiffre du guide gardé", () => {
+    // (24 000 + 20 000) × 3 + 15 000 = 147 000,00 € (l.866) > 302,69 € : le forfait ne lit pas le coût.
+    const r = resultat(
+      evaluer(ficheSimple({ ...EIT, montant: 302.69, etp: 1, duree_annees: 3 })),
+      "ademe-eit-animateur",
+    );
+    expect(r.plafond?.toFixed(2)).toBe("147000.00");
+    const m = r.motifs.find((x) => x.code === "aide_au_dela_de_la_depense");
+    expect(m?.niveau).toBe("avertissement");
+    expect(m?.message).toMatch(/147\s000,00\s€/); // French figures: narrow no-break spaces
+    expect(m?.message).toMatch(/dépense \(302,69\s€\)/);
+  });
+  test("une dépense de 147 000 € (égale à l'aide) ou plus : rien à dire", () => {
+    for (const montant of [147000, 200000]) {
+      const a = eit({ montant, etp: 1, duree_annees: 3 });
+      expect(a.codes).not.toContain("aide_au_dela_de_la_depense");
+    }
+  });
+});
