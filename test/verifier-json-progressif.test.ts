@@ -5,10 +5,10 @@
 import { expect, test } from "vitest";
 import { lireFichesCsv } from "../src/cli/verifier/csv.js";
 import { documentVerification, morceauxJsonVerification } from "../src/cli/verifier/document.js";
-import { lireSources, type SourcesVerification } from "../src/cli/verifier/sources.js";
-import { lireDocument } from "../src/core/document.js";
+import { lireSources } from "../src/cli/verifier/sources.js";
 import { verifierSources } from "../src/cli/verifier/verification.js";
 import { ECRIVAINS_DOCUMENT } from "../src/cli/ecrivains.js";
+import { sourcesDeTextes } from "./outils/documents.js";
 import { REF } from "./outils/regles.js";
 
 const CAS: string[][] = [
@@ -31,21 +31,12 @@ test.each(CAS)(
 
 test("verifier --format json: no piece holds a whole list, be it of fiches or of the contract's", () => {
   // 300 fiches without a financing plan: the contract warns of each one, and names its source.
-  const fiches = Array.from({ length: 300 }, (_, i) => ({
-    doc: lireDocument(
-      `id: F-${i}\ndate_demande: 2019-12-01\nbeneficiaire: {nature: entreprise, taille: PE, secteur: industrie}\ndepenses: [{id: d, nature: investissement, categorie: enr, montant: ${10_000 + i}}]\n`,
-      `fiche-${i}.yaml`,
-    ),
-    chemin: [],
-  }));
-  const sources: SourcesVerification = {
-    fichiers: fiches.map((f) => f.doc.fichier),
-    fiches,
-    erreurs: [],
-    avertissements: [],
-    colonnes: new Map(),
-    problemes: new Map(),
-  };
+  const sources = sourcesDeTextes(
+    Array.from({ length: 300 }, (_, i) => ({
+      texte: `id: F-${i}\ndate_demande: 2019-12-01\nbeneficiaire: {nature: entreprise, taille: PE, secteur: industrie}\ndepenses: [{id: d, nature: investissement, categorie: enr, montant: ${10_000 + i}}]\n`,
+      fichier: `fiche-${i}.yaml`,
+    })),
+  );
   const v = verifierSources(sources, REF);
   const morceaux = [...morceauxJsonVerification(v)];
   expect(morceaux.join("")).toBe(ECRIVAINS_DOCUMENT.json(documentVerification(v)));

@@ -12,6 +12,7 @@ import { lireDocument } from "../src/core/document.js";
 import { lireSimple } from "../src/core/document-simple.js";
 import { lireSources } from "../src/cli/verifier/sources.js";
 import { verifierSources } from "../src/cli/verifier/verification.js";
+import { sourcesDeTextes } from "./outils/documents.js";
 import { REF } from "./outils/regles.js";
 
 v8.setFlagsFromString("--expose-gc");
@@ -47,6 +48,9 @@ depenses:
     montant: ${100_000 + i}
     cout_reference: 90000
 `;
+/** n such fiches, one file each. */
+const fiches = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ texte: fiche(i), fichier: `f${i}.yaml` }));
 
 test("a fiche read in the plain form keeps nothing of its file's text", () => {
   // A comment of 256 Kio above each fiche: a value that is a slice of the text keeps all of it.
@@ -74,21 +78,7 @@ test("a fiche read in the plain form keeps its data and lines without room left 
 });
 
 test("the fiches of a verification share one hidden class", () => {
-  const fiches = Array.from({ length: 50 }, (_, i) => ({
-    doc: lireDocument(fiche(i), `f${i}.yaml`),
-    chemin: [],
-  }));
-  const v = verifierSources(
-    {
-      fichiers: fiches.map((f) => f.doc.fichier),
-      fiches,
-      erreurs: [],
-      avertissements: [],
-      colonnes: new Map(),
-      problemes: new Map(),
-    },
-    REF,
-  );
+  const v = verifierSources(sourcesDeTextes(fiches(50)), REF);
   // Before: copied by spreading, only the first 9 of 50 shared one; each other had its own (~0,3 Ko).
   expect(v.fiches.filter((f) => memeForme(f, v.fiches[0])).length).toBe(50);
 });
@@ -120,26 +110,13 @@ test("verifier reads each fiche with its file, and keeps none of the files' raw 
 test("the findings of each fiche are kept in lists of their own size", () => {
   // 5 000 fiches, not 2 000: with 2 000, what else the test process frees between the two measures
   // once pushed the figure over 100 under heavy load; spread over more fiches it weighs less.
-  const fiches = Array.from({ length: 5_000 }, (_, i) => ({
-    doc: lireDocument(fiche(i), `f${i}.yaml`),
-    chemin: [],
-  }));
-  const v = verifierSources(
-    {
-      fichiers: fiches.map((f) => f.doc.fichier),
-      fiches,
-      erreurs: [],
-      avertissements: [],
-      colonnes: new Map(),
-      problemes: new Map(),
-    },
-    REF,
-  );
+  const n = 5_000;
+  const v = verifierSources(sourcesDeTextes(fiches(n)), REF);
   expect(v.parFiche[0].length).toBe(1); // no financing plan: the contract's warning
   // What the lists weigh: the findings themselves are kept by `constats`.
   const avec = tas();
   v.parFiche = [];
-  const parFiche = (avec - tas()) / fiches.length;
+  const parFiche = (avec - tas()) / n;
   // Before: 196 bytes per fiche (a list pushed into has room for 17 findings); after: 76.
   expect(parFiche).toBeLessThan(100);
 });

@@ -1,6 +1,9 @@
-// What the tests of document reading share: the YAML files of a folder, and every path of read data.
+// What the tests of document reading share: the YAML files of a folder, every path of read data, and
+// the sources `verifier` reads from YAML texts.
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import type { SourcesVerification } from "../../src/cli/verifier/sources.js";
+import { lireDocument } from "../../src/core/document.js";
 
 /** The .yaml and .yml files under `dossier` (node_modules left out). */
 export function fichiersYaml(dossier: string): string[] {
@@ -18,4 +21,17 @@ export function chemins(v: unknown, base: PropertyKey[] = []): PropertyKey[][] {
   else if (v && typeof v === "object")
     for (const [k, x] of Object.entries(v)) tous.push(...chemins(x, [...base, k]));
   return tous;
+}
+
+/** What `verifier` would have read from these YAML texts, one fiche per file, no CSV and no error. */
+export function sourcesDeTextes(textes: { texte: string; fichier: string }[]): SourcesVerification {
+  const fiches = textes.map(({ texte, fichier }) => ({ doc: lireDocument(texte, fichier), chemin: [] }));
+  return {
+    fichiers: fiches.map((f) => f.doc.fichier),
+    fiches,
+    erreurs: [],
+    avertissements: [],
+    colonnes: new Map(),
+    problemes: new Map(),
+  };
 }
