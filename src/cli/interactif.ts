@@ -28,7 +28,7 @@ import {
   NATURES_DEPENSE,
   TAILLES,
   ZONES,
-  montant,
+  schemasCommuns,
   type Forme,
 } from "../core/schemas/communs.js";
 import { schemasFiche } from "../core/schemas/fiche.js";
@@ -366,7 +366,7 @@ async function questionner(
         ["total_bilan", "Total du bilan"],
       ] as const) {
         const t = await q.saisir(`${libelle}, en euros (vide si vous ne savez pas)`, validerMontant(false));
-        if (t !== "") beneficiaire[champ] = nombreOuTexte(montant.parse(t));
+        if (t !== "") beneficiaire[champ] = nombreOuTexte(schemasCommuns().montant.parse(t));
       }
     }
   }
@@ -420,7 +420,7 @@ async function questionner(
     "Montant de la dépense, en euros HT (ex. 1200000 ou « 1 200 000 € »)",
     validerMontant(true),
   );
-  depense.montant = nombreOuTexte(montant.parse(m));
+  depense.montant = nombreOuTexte(schemasCommuns().montant.parse(m));
   depense.dispositifs = [regle.id];
 
   // Only what this rule reads.
@@ -501,7 +501,10 @@ async function demanderFinancements(q: Questions, regle: Regle): Promise<Record<
     if (financeur === "") return lignes;
     const nom = financeurs.find((f) => f.value === financeur)!.name;
     const m = await q.saisir(`Montant apporté par ${nom}, en euros`, validerMontant(true));
-    const ligne: Record<string, unknown> = { financeur, montant: nombreOuTexte(montant.parse(m)) };
+    const ligne: Record<string, unknown> = {
+      financeur,
+      montant: nombreOuTexte(schemasCommuns().montant.parse(m)),
+    };
     // A generic public financer has no regime of its own: asked, « je ne sais pas » leaves the warning of the rules.
     if ((FINANCEURS_PUBLICS as readonly string[]).includes(financeur)) {
       const regime = await q.choisir<string | undefined>(`Régime d'aide de ${nom}`, [

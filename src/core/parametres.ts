@@ -1,13 +1,18 @@
 // Dated parameters, OpenFisca-style: a value changes by adding a dated value, never by overwriting.
 import { z } from "zod";
 import { estDateValide } from "./dates.js";
+import { auPremierUsage } from "./schemas/communs.js";
 
-export const dateIso = z
-  .string({ error: "une date AAAA-MM-JJ est attendue" })
-  .refine(estDateValide, { message: "date invalide : format attendu AAAA-MM-JJ (ex. 2019-06-01)" });
+/** A date AAAA-MM-JJ, built on first use, once (as the shared schemas of schemas/communs.ts). */
+export const schemaDateIso = auPremierUsage(() =>
+  z
+    .string({ error: "une date AAAA-MM-JJ est attendue" })
+    .refine(estDateValide, { message: "date invalide : format attendu AAAA-MM-JJ (ex. 2019-06-01)" }),
+);
 
 /** One dated value: from `depuis` (included) to `jusqu_au` (included) when given. */
 export function valeurDatee<T extends z.ZodType>(valeur: T) {
+  const dateIso = schemaDateIso();
   return z.strictObject({
     depuis: dateIso,
     jusqu_au: dateIso.optional(),

@@ -2,7 +2,7 @@
 // Headers match whatever their case, accents, spaces, `-` or `_` ("Date de début" = date_debut);
 // an unknown header is kept and passed through, with one warning (a summary beyond a few dozen).
 import { ErreurSaisie, type ProblemeSaisie } from "../../core/erreurs.js";
-import { dateIso } from "../../core/parametres.js";
+import { schemaDateIso } from "../../core/parametres.js";
 import type { Referentiel } from "../../core/regles/referentiel.js";
 import { FINANCEURS_PRIVES, FINANCEURS_PUBLICS } from "../../core/schemas/communs.js";
 import { schemasFiche } from "../../core/schemas/fiche.js";
@@ -67,7 +67,7 @@ function deballer(s: unknown): unknown {
 function typeDe(schema: unknown): TypeCellule {
   const s = deballer(schema);
   const d = def(s);
-  if (s === dateIso) return { sorte: "date" };
+  if (s === schemaDateIso()) return { sorte: "date" };
   if (d?.type === "boolean") return { sorte: "booleen" };
   if (d?.type === "enum" && d.entries) return { sorte: "choix", valeurs: Object.values(d.entries) };
   return { sorte: "texte" };

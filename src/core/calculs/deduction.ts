@@ -4,13 +4,15 @@
 import { z } from "zod";
 import { tronquerCentime } from "../argent.js";
 import { ajouterMois, dateFr } from "../dates.js";
-import { dateIso, parametre } from "../parametres.js";
-import { nombre, taux } from "../schemas/communs.js";
+import { parametre, schemaDateIso } from "../parametres.js";
+import { schemasCommuns } from "../schemas/communs.js";
 import { lire, sortieVide, type EntreeCalcul, type SorteCalcul, type SortieCalcul } from "./commun.js";
 import { euros, pourcent } from "../format.js";
 
 /** The `calcul:` of a rule of this kind. */
 export function schemaDeduction() {
+  const { nombre, taux } = schemasCommuns();
+  const dateIso = schemaDateIso();
   return z.strictObject({
     type: z.literal("deduction_fiscale"),
     taux: parametre(taux),

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { D, min, somme, tronquerCentime, ZERO, type Dec } from "../argent.js";
 import { lireChamp } from "../champs.js";
 import { parametre, valeurA } from "../parametres.js";
-import { code, montant, nombre } from "../schemas/communs.js";
+import { schemasCommuns } from "../schemas/communs.js";
 import {
   lire,
   sortieVide,
@@ -18,6 +18,7 @@ import { euros } from "../format.js";
 
 /** The `calcul:` of a rule of this kind. */
 export function schemaDotation() {
+  const { code, montant, nombre } = schemasCommuns();
   const poste = z.strictObject({
     code,
     libelle: z.string(),

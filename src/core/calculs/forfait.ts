@@ -5,7 +5,7 @@ import { ZERO } from "../argent.js";
 import { lireChamp } from "../champs.js";
 import type { Dec } from "../argent.js";
 import { parametre } from "../parametres.js";
-import { montant, nombre } from "../schemas/communs.js";
+import { schemasCommuns } from "../schemas/communs.js";
 import {
   lire,
   sortieVide,
@@ -18,6 +18,7 @@ import { euros } from "../format.js";
 
 /** The `calcul:` of a rule of this kind. */
 export function schemaForfait() {
+  const { montant, nombre } = schemasCommuns();
   const tranche = z.strictObject({
     effectif_min: nombre,
     effectif_moins_de: nombre.optional(),

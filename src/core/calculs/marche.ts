@@ -3,12 +3,13 @@
 import { z } from "zod";
 import { tronquerCentime } from "../argent.js";
 import { parametre } from "../parametres.js";
-import { taux } from "../schemas/communs.js";
+import { schemasCommuns } from "../schemas/communs.js";
 import { lire, sortieVide, type EntreeCalcul, type SorteCalcul, type SortieCalcul } from "./commun.js";
 import { euros, pourcent } from "../format.js";
 
 /** The `calcul:` of a rule of this kind. */
 export function schemaMarche() {
+  const { taux } = schemasCommuns();
   return z.strictObject({
     type: z.literal("financement_marche"),
     /** Share of the expense a loan may cover ("quotités jusqu'à 100 %"). */

@@ -6,7 +6,7 @@ import { D, min, somme, tronquerCentime, ZERO, type Dec } from "../argent.js";
 import { motifAVerifier } from "../actualite.js";
 import type { Motif } from "../modele.js";
 import { parametre, valeurA } from "../parametres.js";
-import { montant, taux as tauxSchema } from "../schemas/communs.js";
+import { schemasCommuns } from "../schemas/communs.js";
 import {
   lire,
   sortieVide,
@@ -19,6 +19,7 @@ import { euros, points, pourcent } from "../format.js";
 
 /** Rates by size, or one rate for all (PE/ME/GE and the non-economic column). */
 function tauxParTaille() {
+  const { taux: tauxSchema } = schemasCommuns();
   return z.union([
     tauxSchema,
     z.strictObject({ PE: tauxSchema, ME: tauxSchema, GE: tauxSchema, non_economique: tauxSchema }),
@@ -35,6 +36,7 @@ function rangeDansControles(nom: string) {
 
 /** The `calcul:` of a rule of this kind. */
 export function schemaTaux() {
+  const { montant, taux: tauxSchema } = schemasCommuns();
   const parTaille = tauxParTaille();
   return z
     .strictObject({

@@ -3,16 +3,9 @@
 import type { z } from "zod";
 import { lireDocument } from "../document.js";
 import { ErreurSaisie, type ProblemeSaisie } from "../erreurs.js";
-import { regleSchema, type Regle } from "../schemas/regle.js";
+import { schemasRegle, type Regle } from "../schemas/regle.js";
 import {
-  carteAfrSchema,
-  deMinimisSchema,
-  libellesSchema,
-  participationMinimaleSchema,
-  reglementsSchema,
-  tailleEntrepriseSchema,
-  territoiresSchema,
-  transparenceSchema,
+  schemasParametres,
   type CarteAfr,
   type DeMinimis,
   type Libelles,
@@ -54,20 +47,20 @@ export interface Referentiel {
 
 /** The regulatory parameter files, by their name in rules/parametres/. */
 export const FICHIERS_PARAMETRES = {
-  "taille-entreprise": tailleEntrepriseSchema,
-  "de-minimis": deMinimisSchema,
-  transparence: transparenceSchema,
-  "participation-minimale": participationMinimaleSchema,
-  territoires: territoiresSchema,
-  reglements: reglementsSchema,
-  libelles: libellesSchema,
-  "carte-afr": carteAfrSchema,
+  "taille-entreprise": "tailleEntrepriseSchema",
+  "de-minimis": "deMinimisSchema",
+  transparence: "transparenceSchema",
+  "participation-minimale": "participationMinimaleSchema",
+  territoires: "territoiresSchema",
+  reglements: "reglementsSchema",
+  libelles: "libellesSchema",
+  "carte-afr": "carteAfrSchema",
 } as const;
 
 /** One rule file: its schema, then the checks beyond it (coherence.ts). The only reader of rule files. */
 export function lireRegle(f: FichierTexte): Regle {
   const doc = lireDocument(f.texte, f.fichier);
-  const regle = valider(regleSchema, doc);
+  const regle = valider(schemasRegle().regleSchema, doc);
   const problemes = verifierCoherence(regle, doc);
   if (problemes.length) throw new ErreurSaisie(problemes);
   return regle;
@@ -143,21 +136,37 @@ export function construireReferentiel(
   }
   const p = {
     tailleEntreprise: essayer(() =>
-      lireParametre(tailleEntrepriseSchema, parametres["taille-entreprise"], "taille-entreprise"),
+      lireParametre(
+        schemasParametres().tailleEntrepriseSchema,
+        parametres["taille-entreprise"],
+        "taille-entreprise",
+      ),
     ),
-    deMinimis: essayer(() => lireParametre(deMinimisSchema, parametres["de-minimis"], "de-minimis")),
-    transparence: essayer(() => lireParametre(transparenceSchema, parametres.transparence, "transparence")),
+    deMinimis: essayer(() =>
+      lireParametre(schemasParametres().deMinimisSchema, parametres["de-minimis"], "de-minimis"),
+    ),
+    transparence: essayer(() =>
+      lireParametre(schemasParametres().transparenceSchema, parametres.transparence, "transparence"),
+    ),
     participationMinimale: essayer(() =>
       lireParametre(
-        participationMinimaleSchema,
+        schemasParametres().participationMinimaleSchema,
         parametres["participation-minimale"],
         "participation-minimale",
       ),
     ),
-    territoires: essayer(() => lireParametre(territoiresSchema, parametres.territoires, "territoires")),
-    reglements: essayer(() => lireParametre(reglementsSchema, parametres.reglements, "reglements")),
-    libelles: essayer(() => lireParametre(libellesSchema, parametres.libelles, "libelles")),
-    carteAfr: essayer(() => lireParametre(carteAfrSchema, parametres["carte-afr"], "carte-afr")),
+    territoires: essayer(() =>
+      lireParametre(schemasParametres().territoiresSchema, parametres.territoires, "territoires"),
+    ),
+    reglements: essayer(() =>
+      lireParametre(schemasParametres().reglementsSchema, parametres.reglements, "reglements"),
+    ),
+    libelles: essayer(() =>
+      lireParametre(schemasParametres().libellesSchema, parametres.libelles, "libelles"),
+    ),
+    carteAfr: essayer(() =>
+      lireParametre(schemasParametres().carteAfrSchema, parametres["carte-afr"], "carte-afr"),
+    ),
   };
   if (problemes.length) throw new ErreurSaisie(problemes);
   const ref: Referentiel = {

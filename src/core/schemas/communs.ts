@@ -20,25 +20,34 @@ function lecture<T>(lire: (v: unknown) => Lecture<T>) {
   return z.unknown().transform(transformer);
 }
 
-/** An amount in euros: a number or a French string ("1 234,56 €"), ≥ 0, at most 2 decimals. */
-export const montant = lecture(lireMontant);
+/**
+ * The value types shared by the rule files and the fiches, built on first use, once (the same objects
+ * each time: the fiche's validator generator and the JSON Schema know them by identity): `simuler` on a
+ * valid fiche with its rules in the cache never runs zod (docs/performance.md).
+ */
+export const schemasCommuns = auPremierUsage(() => {
+  /** An amount in euros: a number or a French string ("1 234,56 €"), ≥ 0, at most 2 decimals. */
+  const montant = lecture(lireMontant);
 
-/** A non-negative number (headcount, years, hours) or a fraction ("50 %" → 0.5). */
-export const nombre = lecture(lireNombre);
+  /** A non-negative number (headcount, years, hours) or a fraction ("50 %" → 0.5). */
+  const nombre = lecture(lireNombre);
 
-/** A rate as a fraction between 0 and 1 (0.55 = 55 %; "55 %" accepted). */
-export const taux = nombre.refine(estTaux, {
-  message: "un taux est une fraction entre 0 et 1 (0,55 = 55 %) : écrivez 0.55 ou « 55 % »",
+  /** A rate as a fraction between 0 and 1 (0.55 = 55 %; "55 %" accepted). */
+  const taux = nombre.refine(estTaux, {
+    message: "un taux est une fraction entre 0 et 1 (0,55 = 55 %) : écrivez 0.55 ou « 55 % »",
+  });
+
+  /** A signed fraction (an expected return may be negative). */
+  const fractionSignee = lecture(lireFractionSignee);
+
+  /** A whole number of days, months or hours. */
+  const entier = nombre.refine(estEntier, { message: "un nombre entier est attendu" });
+
+  /** A code in a rule file (a condition's, a poste's): lower case and _. */
+  const code = z.string().regex(/^[a-z0-9_]+$/, "un code en minuscules et _ est attendu");
+
+  return { montant, nombre, taux, fractionSignee, entier, code };
 });
-
-/** A signed fraction (an expected return may be negative). */
-export const fractionSignee = lecture(lireFractionSignee);
-
-/** A whole number of days, months or hours. */
-export const entier = nombre.refine(estEntier, { message: "un nombre entier est attendu" });
-
-/** A code in a rule file (a condition's, a poste's): lower case and _. */
-export const code = z.string().regex(/^[a-z0-9_]+$/, "un code en minuscules et _ est attendu");
 
 export const TAILLES = ["PE", "ME", "GE"] as const;
 export type Taille = (typeof TAILLES)[number];

@@ -2,11 +2,12 @@
 // optionally its fiches inline. Each fiche of `fiches:` is validated on its own with the fiche
 // schema, so that one bad fiche does not hide the others. Unknown fields are refused.
 import { z } from "zod";
-import { dateIso } from "../parametres.js";
+import { schemaDateIso } from "../parametres.js";
 import { auPremierUsage } from "./communs.js";
 
 /** Built at their first use: only a contract file needs them, not `simuler` on a fiche. */
 export const schemasContrat = auPremierUsage(() => {
+  const dateIso = schemaDateIso();
   const texte = (quoi: string, max: number) =>
     z
       .string({ error: `${quoi} (texte) est attendu` })

@@ -1,15 +1,11 @@
 // The schema of a fiche-action (docs/interface.md « Une fiche »). Unknown fields are refused.
 import { z } from "zod";
-import { dateIso } from "../parametres.js";
+import { schemaDateIso } from "../parametres.js";
 import { entierFr } from "../format.js";
 import { sirenSansEspaces, sirenValide } from "./lectures.js";
 import {
   auPremierUsage,
-  entier,
-  fractionSignee,
-  montant,
-  nombre,
-  taux,
+  schemasCommuns,
   FORMES,
   NATURES_BENEFICIAIRE,
   NATURES_DEPENSE,
@@ -42,6 +38,8 @@ const AIDES_ANTERIEURES_MAX = `au plus ${MAX_TEXTE} aides de minimis antérieure
 export const schemasFiche = auPremierUsage(construireSchemas);
 
 function construireSchemas() {
+  const { entier, fractionSignee, montant, nombre, taux } = schemasCommuns();
+  const dateIso = schemaDateIso();
   const identifiant = z
     .string({ error: "un identifiant (texte) est attendu" })
     .min(1, "l'identifiant est vide")

@@ -7,8 +7,8 @@
 // schema changed, the generator must learn it. Run at development time only (`npm run generer`, and
 // test/validation-generee.test.ts checks the committed file is what it writes), never on user input.
 
-import { dateIso } from "../parametres.js";
-import { entier, fractionSignee, LECTURES, montant, nombre, taux } from "./communs.js";
+import { schemaDateIso } from "../parametres.js";
+import { LECTURES, schemasCommuns } from "./communs.js";
 import { schemasFiche } from "./fiche.js";
 import * as lectures from "./lectures.js";
 
@@ -390,6 +390,8 @@ function majuscule(cle: string): string {
 export function sourceValidationFiche(): string {
   const { fiche, beneficiaire } = schemasFiche();
   const siren = definition(beneficiaire.shape.siren).innerType;
+  const { montant, nombre, taux, entier, fractionSignee } = schemasCommuns();
+  const dateIso = schemaDateIso();
   return genererValidation(fiche, {
     partages: { identifiant: fiche.shape.id, siren, dateIso, montant, nombre, taux, entier, fractionSignee },
     nom: "validerFicheRapide",

@@ -3,10 +3,8 @@ import { z } from "zod";
 import { parametre } from "../parametres.js";
 import {
   auPremierUsage,
-  montant,
-  nombre,
+  schemasCommuns,
   REGLEMENTS,
-  taux,
   NATURES_BENEFICIAIRE,
   NATURES_DEPENSE,
   REGIMES,
@@ -14,6 +12,7 @@ import {
 } from "./communs.js";
 
 function construire() {
+  const { montant, nombre, taux } = schemasCommuns();
   const seuilsClasse = z.strictObject({
     effectif_moins_de: nombre,
     chiffre_affaires_max: montant,
@@ -127,7 +126,8 @@ function construire() {
 }
 
 type Schemas = ReturnType<typeof construire>;
-const schemasParametres = auPremierUsage(construire);
+/** Built when first used: a command that finds its rules in the cache never builds them. */
+export const schemasParametres = auPremierUsage(construire);
 
 export type TailleEntreprise = z.output<Schemas["tailleEntrepriseSchema"]>;
 export type DeMinimis = z.output<Schemas["deMinimisSchema"]>;
@@ -138,12 +138,3 @@ export type Territoires = z.output<Schemas["territoiresSchema"]>;
 export type Reglements = z.output<Schemas["reglementsSchema"]>;
 export type Libelles = z.output<Schemas["libellesSchema"]>;
 export type CarteAfr = z.output<Schemas["carteAfrSchema"]>;
-
-export const tailleEntrepriseSchema = z.lazy(() => schemasParametres().tailleEntrepriseSchema);
-export const deMinimisSchema = z.lazy(() => schemasParametres().deMinimisSchema);
-export const transparenceSchema = z.lazy(() => schemasParametres().transparenceSchema);
-export const participationMinimaleSchema = z.lazy(() => schemasParametres().participationMinimaleSchema);
-export const territoiresSchema = z.lazy(() => schemasParametres().territoiresSchema);
-export const reglementsSchema = z.lazy(() => schemasParametres().reglementsSchema);
-export const libellesSchema = z.lazy(() => schemasParametres().libellesSchema);
-export const carteAfrSchema = z.lazy(() => schemasParametres().carteAfrSchema);

@@ -1,11 +1,13 @@
 // The schema of a dispositif's rule file (rules/dispositifs/*.yaml); its `calcul:` is the schema of
 // its kind, given by the kind's module (calculs/index.ts).
 import { z } from "zod";
-import { dateIso, parametre } from "../parametres.js";
+import { parametre, schemaDateIso } from "../parametres.js";
 import { schemaCalcul } from "../calculs/index.js";
-import { auPremierUsage, code, nombre, taux, NATURES_DEPENSE, REGIMES, THEMES } from "./communs.js";
+import { auPremierUsage, schemasCommuns, NATURES_DEPENSE, REGIMES, THEMES } from "./communs.js";
 
 function construire() {
+  const { code, nombre, taux } = schemasCommuns();
+  const dateIso = schemaDateIso();
   const valeurSimple = z.union([z.string(), z.number(), z.boolean()]);
 
   /** A test on one input field; the comparison figures carry the condition's source and dates. */
@@ -93,6 +95,3 @@ export type RegleBrute = z.input<Schemas["regleSchema"]>;
 export type Regle = z.output<Schemas["regleSchema"]>;
 export type Condition = z.output<Schemas["condition"]>;
 export type Calcul = z.output<Schemas["calcul"]>;
-
-/** A dispositif's rule file (rules/dispositifs/*.yaml), built when first used. */
-export const regleSchema = z.lazy(() => schemasRegle().regleSchema);
