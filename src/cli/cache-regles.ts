@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { D } from "../core/argent.js";
 import { construireReferentiel, type FichierTexte, type Referentiel } from "../core/regles/referentiel.js";
 import { VERSION } from "../core/document-json.js";
-import { schemasPlanDuGuide, type PlanDuGuide } from "../core/schemas/plan-du-guide.js";
+import { estUnPlanDuGuide, type PlanDuGuide } from "../core/schemas/plan-du-guide.js";
 import {
   lireFichiersRegles,
   lireTextePlanDuGuide,
@@ -60,7 +60,8 @@ export function planDuGuideAvecCache(): PlanDuGuide {
     sorte: "guide",
     textes: [f],
     construire: () => planDuGuideDe(f),
-    aLaForme: aLaFormeDePlan,
+    // A validated plan, checked as its schema checks it, without zod (179 sections: cheap): else rebuilt.
+    aLaForme: estUnPlanDuGuide,
   });
 }
 
@@ -220,11 +221,6 @@ function aLaFormeDeRegles(x: unknown): x is Referentiel {
     Array.isArray(x.avertissements) &&
     x.avertissements.every((a) => typeof a === "string")
   );
-}
-
-/** A validated plan of the guide, checked by its own schema (179 sections: cheap): else rebuilt. */
-function aLaFormeDePlan(x: unknown): x is PlanDuGuide {
-  return schemasPlanDuGuide().plan.safeParse(x).success;
 }
 
 /** Stores the value; a failure (read-only or full disk…) only means no cache. */

@@ -39,3 +39,36 @@ export const schemasPlanDuGuide = auPremierUsage(() => {
 type Schemas = ReturnType<typeof schemasPlanDuGuide>;
 export type PlanDuGuide = z.output<Schemas["plan"]>;
 export type SectionGuide = z.output<Schemas["section"]>;
+
+const CLES_PLAN = new Set(["$schema", "source", "sections"]);
+const CLES_SECTION = new Set(["ligne", "titre", "fiche", "annexe", "page"]);
+
+/**
+ * True when `plan` (above) accepts `x`: the same checks, written without zod, for the plan the rules
+ * cache gives back (a table reads it at every run: checking it with the schema ran zod at every start).
+ * test/plan-du-guide-forme.test.ts compares the two on the guide's plan and its alterations.
+ */
+export function estUnPlanDuGuide(x: unknown): x is PlanDuGuide {
+  if (!estObjetAuxCles(x, CLES_PLAN)) return false;
+  if (x.$schema !== undefined && typeof x.$schema !== "string") return false;
+  if (!estTexte(x.source) || !Array.isArray(x.sections) || x.sections.length < 1) return false;
+  for (const s of x.sections as unknown[]) {
+    if (!estObjetAuxCles(s, CLES_SECTION) || !estRang(s.ligne) || !estTexte(s.titre)) return false;
+    for (const champ of ["fiche", "annexe", "page"])
+      if (s[champ] !== undefined && !estRang(s[champ])) return false;
+    if (s.fiche !== undefined && s.annexe !== undefined) return false;
+  }
+  const sections = x.sections as { ligne: number }[];
+  return sections.every((s, i) => i === 0 || s.ligne > sections[i - 1].ligne);
+}
+
+function estObjetAuxCles(x: unknown, cles: Set<string>): x is Record<string, unknown> {
+  if (typeof x !== "object" || x === null || Array.isArray(x)) return false;
+  for (const cle in x) if (!cles.has(cle)) return false;
+  return true;
+}
+
+/** z.string().min(3) */
+const estTexte = (v: unknown): boolean => typeof v === "string" && v.length >= 3;
+/** z.number().int().min(1) */
+const estRang = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 1;
