@@ -21,30 +21,44 @@ const childProcessDiffere = {
   },
 };
 
-/** The yaml library runs at first use, not at every start: `simuler` reads a simply written fiche
- *  without it (src/core/document-simple.ts) and its rules from the cache. Its exports are getters that
- *  load it (names taken from the installed yaml at build time). */
-const yamlDiffere = {
-  name: "yaml-differe",
+/** Libraries that `simuler` on a simply written fiche (src/core/document-simple.ts, then the generated
+ *  validator) with its rules in the cache never runs: yaml (--format yaml, fiches not simply written,
+ *  `proposer`, rules read without the cache) and zod (a fiche the generated validator hands over, rules
+ *  read without the cache, `schema`). Each is built as an entry of its own, dist/paquet/<name>.cjs, with
+ *  its own cached code, and the project's modules get an object whose exports are getters that load it
+ *  at first use (names taken from the installed library at build time): a command that does not need
+ *  it neither reads, compiles nor runs it. */
+const DIFFEREES = ["yaml", "zod"];
+const bibliothequesDifferees = {
+  name: "bibliotheques-differees",
   resolveId(id, importer) {
-    if (id === "yaml" && importer && !importer.startsWith("\0") && !/[\\/]node_modules[\\/]/.test(importer))
-      return "\0yaml-differe";
+    // The library's own file, next to the chunk that loads it (all chunks are in dist/paquet/).
+    if (importer?.startsWith("\0differee:") && DIFFEREES.some((nom) => id === `./${nom}.cjs`))
+      return { id, external: "relative" };
+    if (
+      DIFFEREES.includes(id) &&
+      importer &&
+      !importer.startsWith("\0") &&
+      !/[\\/]node_modules[\\/]/.test(importer)
+    )
+      return `\0differee:${id}`;
     return null;
   },
   load(id) {
-    if (id !== "\0yaml-differe") return null;
-    const noms = Object.keys(createRequire(import.meta.url)("yaml"));
+    if (!id.startsWith("\0differee:")) return null;
+    const nom = id.slice("\0differee:".length);
+    const noms = Object.keys(createRequire(import.meta.url)(nom));
     const acces = noms.map(
       (n) => `${JSON.stringify(n)}: { enumerable: true, get: () => charger()[${JSON.stringify(n)}] }`,
     );
-    return `let y; const charger = () => (y ??= require("yaml"));\nmodule.exports = Object.defineProperties({}, { ${acces.join(", ")} });`;
+    return `let m; const charger = () => (m ??= require("./${nom}.cjs"));\nmodule.exports = Object.defineProperties({}, { ${acces.join(", ")} });`;
   },
 };
 
 export default defineConfig({
-  input: { main: "dist/cli/main.js", travailleur: "dist/cli/csv/travailleur.js" },
+  input: { main: "dist/cli/main.js", travailleur: "dist/cli/csv/travailleur.js", yaml: "yaml", zod: "zod" },
   platform: "node",
-  plugins: [childProcessDiffere, yamlDiffere],
+  plugins: [childProcessDiffere, bibliothequesDifferees],
   // exceljs (.xlsx files) is required from node_modules when a workbook is read or written: kept out
   // of the bundle (a megabyte no other command needs), and Node then treats it as the dependency it is
   // (its old `new Buffer()` calls warn only outside node_modules).

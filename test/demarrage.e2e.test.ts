@@ -41,3 +41,38 @@ test.each([
   expect(sans.stdout).toBe(avec.stdout);
   expect(sans.stdout.length).toBeGreaterThan(100);
 });
+
+// Loaded before ti-aides (node -r): at exit, says whether zod ran (it sets globalThis.__zod_globalConfig
+// when it loads) and which loaded files of the bundle hold yaml's code (its tag URIs).
+const TEMOIN = join(dossier, "temoin.cjs");
+writeFileSync(
+  TEMOIN,
+  `process.on("exit", () => {
+  const fs = require("fs");
+  const avecYaml = Object.keys(require.cache).filter((f) => fs.readFileSync(f, "latin1").includes(["tag:yaml", "org,2002:"].join(".")));
+  fs.writeSync(2, "\\nTEMOIN " + JSON.stringify({ zod: "__zod_globalConfig" in globalThis, avecYaml }) + "\\n");
+});
+`,
+);
+
+function temoin(args: string[]): { zod: boolean; avecYaml: string[] } {
+  const r = lancer(["-r", TEMOIN], args);
+  const ligne = /\nTEMOIN (.*)\n$/.exec(r.stderr);
+  if (!ligne) throw new Error(r.stderr);
+  return JSON.parse(ligne[1]);
+}
+
+test("simuler d'une fiche valide, les règles en cache, n'exécute pas zod et ne charge pas yaml ; zod et yaml viennent quand il le faut", () => {
+  const simuler = ["simuler", "fixtures/fiches/chaufferie.yaml", "--format", "json"];
+  const tableau = simuler.slice(0, 2);
+  for (const args of [simuler, tableau]) lancer([], args); // the rules and guide caches, warm from here on
+  expect(temoin(simuler)).toEqual({ zod: false, avecYaml: [] });
+  expect(temoin(tableau)).toEqual({ zod: false, avecYaml: [] });
+  // A fiche the generated validator hands over: zod words the message; the YAML output: yaml writes it.
+  const fautive = join(dossier, "fautive.yaml");
+  writeFileSync(fautive, "id: X\nbeneficiaire: 12\n");
+  const r = lancer([], ["simuler", fautive, "--format", "json"]);
+  expect(r.status).toBe(2);
+  expect(temoin(["simuler", fautive, "--format", "json"]).zod).toBe(true);
+  expect(temoin([...tableau, "--format", "yaml"]).avecYaml).toHaveLength(1);
+});
