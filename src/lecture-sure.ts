@@ -2,6 +2,7 @@
 // named pipe would block forever, /dev/zero never ends, a socket cannot be read), never beyond a size
 // limit, and every error of the file system becomes a French message naming the path (exit 2 in the
 // command line) instead of a raw ENOENT, ELOOP or EACCES.
+import { isUtf8 } from "node:buffer";
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { TAILLE_MAX_TEXTE, TROP_VOLUMINEUX } from "./core/limites.js";
 import { ErreurSaisie } from "./core/erreurs.js";
@@ -69,6 +70,18 @@ export function exigerFichierOrdinaire(chemin: string): void {
     return; // missing: the reader says so in its own words
   }
   if (!st.isFile() && !st.isDirectory()) throw probleme(chemin, PAS_ORDINAIRE);
+}
+
+/**
+ * The text of bytes that must be UTF-8, read as `new TextDecoder("utf-8", { fatal: true })` reads them (a
+ * leading byte order mark dropped); undefined when they are not UTF-8. Without TextDecoder, whose first
+ * use costs ~5 million instructions at each start (docs/performance.md, s5-demarrage); the same text,
+ * compared in test/texte-utf8.test.ts.
+ */
+export function texteUtf8(octets: Buffer): string | undefined {
+  if (!isUtf8(octets)) return undefined;
+  const texte = octets.toString("utf8");
+  return texte.charCodeAt(0) === 0xfeff ? texte.slice(1) : texte;
 }
 
 /** A regular file's text, in UTF-8. */

@@ -7,7 +7,7 @@ import { ErreurSaisie } from "./core/erreurs.js";
 import { schemasCatalogue, type Catalogue } from "./core/schemas/catalogue.js";
 import { schemasPlanDuGuide, type PlanDuGuide } from "./core/schemas/plan-du-guide.js";
 import { valider } from "./core/validation.js";
-import { lireOctetsSurs } from "./lecture-sure.js";
+import { lireOctetsSurs, texteUtf8 } from "./lecture-sure.js";
 import {
   construireReferentiel,
   FICHIERS_PARAMETRES,
@@ -34,20 +34,16 @@ function racineDuPaquet(): string {
 
 function lireFichier(chemin: string, base: string): FichierTexte {
   const fichier = relative(base, chemin) || chemin;
-  return { fichier, texte: texteUtf8(chemin, fichier) };
+  return { fichier, texte: lireTexteUtf8(chemin, fichier) };
 }
 
 /** A rule file is UTF-8: any other encoding (a Latin-1 overlay) is refused by name, never mangled. */
-function texteUtf8(chemin: string, fichier: string): string {
-  const octets = lireOctetsSurs(chemin); // a regular file only, within the size limit
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(octets);
-  } catch (e) {
-    if (!(e instanceof TypeError)) throw e;
-    throw new ErreurSaisie([
-      { fichier, message: "le fichier n'est pas encodé en UTF-8 (Windows-1252 ?) : enregistrez-le en UTF-8" },
-    ]);
-  }
+function lireTexteUtf8(chemin: string, fichier: string): string {
+  const texte = texteUtf8(lireOctetsSurs(chemin)); // a regular file only, within the size limit
+  if (texte !== undefined) return texte;
+  throw new ErreurSaisie([
+    { fichier, message: "le fichier n'est pas encodé en UTF-8 (Windows-1252 ?) : enregistrez-le en UTF-8" },
+  ]);
 }
 
 /** The YAML files of a folder, recursively, in a stable order. */
@@ -93,7 +89,7 @@ export function lireFichiersRegles(dossiersRegionaux: string[] = []): FichiersRe
         },
       ]);
     }
-    regionaux.push(...fichiersYaml(dossier).map((f) => ({ fichier: f, texte: texteUtf8(f, f) })));
+    regionaux.push(...fichiersYaml(dossier).map((f) => ({ fichier: f, texte: lireTexteUtf8(f, f) })));
   }
   return { dispositifs, parametres, regionaux };
 }

@@ -2,7 +2,7 @@
 import { readSync, statSync } from "node:fs";
 import { lireDocument, TAILLE_MAX_TEXTE, TROP_VOLUMINEUX, type DocumentSource } from "../core/document.js";
 import { ErreurSaisie } from "../core/erreurs.js";
-import { erreurFichier, lireOctetsSurs } from "../lecture-sure.js";
+import { erreurFichier, lireOctetsSurs, texteUtf8 } from "../lecture-sure.js";
 import { CLASSEUR_ICI, CSV_ICI, lecteurDe, XLSX_ICI } from "./lecteurs.js";
 
 /** Reads a file as UTF-8 text; refuses folders, missing files and other encodings clearly. */
@@ -88,13 +88,11 @@ export function decoderUtf8(octets: Buffer, fichier: string): string {
       },
     ]);
   }
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(octets);
-  } catch {
-    throw new ErreurSaisie([
-      { fichier, message: "le fichier n'est pas encodé en UTF-8 (Windows-1252 ?) : enregistrez-le en UTF-8" },
-    ]);
-  }
+  const texte = texteUtf8(octets);
+  if (texte !== undefined) return texte;
+  throw new ErreurSaisie([
+    { fichier, message: "le fichier n'est pas encodé en UTF-8 (Windows-1252 ?) : enregistrez-le en UTF-8" },
+  ]);
 }
 
 /** A fiche file: YAML or JSON. A spreadsheet named here is told which command reads it (lecteurs.ts). */
