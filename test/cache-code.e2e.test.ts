@@ -93,6 +93,26 @@ describe("the launcher's code cache", () => {
     expect(r.stdout).toBe(sansCache.stdout);
   });
 
+  test("a file of the bundle changed after the build, even to a text of the same length whose characters keep the same low bytes, runs as changed: its compiled form is not used", () => {
+    const copie = copieDuPaquet();
+    const paquet = join(copie, "dist", "paquet");
+    const fichier = readdirSync(paquet).find(
+      (n) => n.endsWith(".cjs") && readFileSync(join(paquet, n), "latin1").includes("return`1.0.0`"),
+    );
+    expect(fichier).toBeDefined();
+    const chemin = join(paquet, fichier!);
+    // U+0131 (ı) is 0x31 ("1") in its low byte: same length for V8, which checks only that, and the same
+    // bytes for a hash of the text read as Latin-1; the bundle is ASCII, so such a file is not trusted.
+    writeFileSync(chemin, readFileSync(chemin, "utf8").replace("return`1.0.0`", "return`\u0131.0.0`"));
+    const r = spawnSync(process.execPath, [join(copie, "bin", "ti-aides.js"), "--version"], {
+      cwd: RACINE,
+      encoding: "utf8",
+      env: { ...process.env, TI_AIDES_CACHE: dossierTemporaire() },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe("\u0131.0.0\n");
+  });
+
   test("TI_AIDES_CACHE=0 writes nothing in the user's cache folder", () => {
     const maison = dossierTemporaire();
     const r = tiAides(SIMULER, { env: { TI_AIDES_CACHE: "0", XDG_CACHE_HOME: maison, HOME: maison } });
