@@ -13,7 +13,7 @@ import { ErreurUsage, CODE_NON_CONFORME, CODE_OK } from "../codes.js";
 import { ecrivain } from "../csv/ecrivains.js";
 import { encodeur } from "../csv/encodage.js";
 import { analyserEntetes, type PlanColonnes } from "../csv/entetes.js";
-import { evaluateur, nombreDeTravailleurs } from "../csv/evaluateurs.js";
+import { evaluateur, nombreDeTravailleurs, type Evaluateur } from "../csv/evaluateurs.js";
 import { ouvrirCsv, type CsvOuvert } from "../csv/lecture.js";
 import { progression, TAILLE_BARRE } from "../csv/progression.js";
 import type { Enregistrement, FormatLot, LigneTraitee, ParametresLot } from "../csv/traitement.js";
@@ -74,6 +74,32 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
     ? await (await import("../classeur/lecture.js")).ouvrirClasseur(fichier, o.feuille)
     : undefined;
   const csv: CsvOuvert | ClasseurOuvert = classeur ?? ouvrirCsv(fichier);
+  // Made before the header is read: its worker threads load their rules meanwhile.
+  const moteur = evaluateur(
+    nombreDeTravailleurs(classeur ? classeur.taille * OCTETS_PAR_LIGNE_CSV : csv.taille),
+    ref,
+    o.regles,
+  );
+  try {
+    return await evaluerLot(fichier, o, format, ref, csv, classeur, moteur, depart);
+  } finally {
+    // On every way out: a worker left running keeps the process alive (an output file that could
+    // not be opened left `lot` hanging).
+    await moteur.fermer();
+  }
+}
+
+/** `lot` once the input is open: its rows evaluated by `moteur`, written as they come. */
+async function evaluerLot(
+  fichier: string,
+  o: OptionsLot,
+  format: FormatLot,
+  ref: Referentiel,
+  csv: CsvOuvert | ClasseurOuvert,
+  classeur: ClasseurOuvert | undefined,
+  moteur: Evaluateur,
+  depart: number,
+): Promise<number> {
   const { entetes, plan } = await lireEntetes(csv, ref).catch((e) => {
     csv.fermer();
     throw e;
@@ -93,12 +119,7 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
     separateurDecimal: csv.dialecte.separateur === "," ? "." : ",",
     resume: resumeTerminal,
   };
-  const moteur = evaluateur(
-    nombreDeTravailleurs(classeur ? classeur.taille * OCTETS_PAR_LIGNE_CSV : csv.taille),
-    parametres,
-    ref,
-    o.regles,
-  );
+  moteur.parametrer(parametres);
   const barre = progression(
     csv.taille,
     process.stderr.isTTY === true && !o.quiet && csv.taille >= TAILLE_BARRE,
@@ -186,7 +207,6 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
   } finally {
     process.off("SIGINT", interrompre);
     barre.arreter();
-    await moteur.fermer();
   }
 
   if (erreursNonAffichees)
