@@ -74,32 +74,6 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
     ? await (await import("../classeur/lecture.js")).ouvrirClasseur(fichier, o.feuille)
     : undefined;
   const csv: CsvOuvert | ClasseurOuvert = classeur ?? ouvrirCsv(fichier);
-  // Made before the header is read: its worker threads load their rules meanwhile.
-  const moteur = evaluateur(
-    nombreDeTravailleurs(classeur ? classeur.taille * OCTETS_PAR_LIGNE_CSV : csv.taille),
-    ref,
-    o.regles,
-  );
-  try {
-    return await evaluerLot(fichier, o, format, ref, csv, classeur, moteur, depart);
-  } finally {
-    // On every way out: a worker left running keeps the process alive (an output file that could
-    // not be opened left `lot` hanging).
-    await moteur.fermer();
-  }
-}
-
-/** `lot` once the input is open: its rows evaluated by `moteur`, written as they come. */
-async function evaluerLot(
-  fichier: string,
-  o: OptionsLot,
-  format: FormatLot,
-  ref: Referentiel,
-  csv: CsvOuvert | ClasseurOuvert,
-  classeur: ClasseurOuvert | undefined,
-  moteur: Evaluateur,
-  depart: number,
-): Promise<number> {
   const { entetes, plan } = await lireEntetes(csv, ref).catch((e) => {
     csv.fermer();
     throw e;
@@ -119,7 +93,34 @@ async function evaluerLot(
     separateurDecimal: csv.dialecte.separateur === "," ? "." : ",",
     resume: resumeTerminal,
   };
-  moteur.parametrer(parametres);
+  const moteur = evaluateur(
+    nombreDeTravailleurs(classeur ? classeur.taille * OCTETS_PAR_LIGNE_CSV : csv.taille),
+    parametres,
+    ref,
+    o.regles,
+  );
+  try {
+    return await evaluerLot(fichier, o, format, csv, classeur, plan, entetes, resumeTerminal, moteur, depart);
+  } finally {
+    // On every way out: a worker left running keeps the process alive (an output file that could
+    // not be opened left `lot` hanging for ever).
+    await moteur.fermer();
+  }
+}
+
+/** `lot` once its header is read: the rows evaluated by `moteur`, written as they come. */
+async function evaluerLot(
+  fichier: string,
+  o: OptionsLot,
+  format: FormatLot,
+  csv: CsvOuvert | ClasseurOuvert,
+  classeur: ClasseurOuvert | undefined,
+  plan: PlanColonnes,
+  entetes: string[],
+  resumeTerminal: boolean,
+  moteur: Evaluateur,
+  depart: number,
+): Promise<number> {
   const barre = progression(
     csv.taille,
     process.stderr.isTTY === true && !o.quiet && csv.taille >= TAILLE_BARRE,

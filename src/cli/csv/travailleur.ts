@@ -1,22 +1,16 @@
-// A worker thread of `lot`: loads its rules as soon as it starts, receives the file's parameters once
-// the header is read, then evaluates the batches of rows it is sent.
+// A worker thread of `lot`: evaluates the batches of rows it is sent, with the rules it loads itself.
 import { parentPort, workerData } from "node:worker_threads";
 import { reglesDe } from "../options.js";
-import type { DonneesTravailleur, MessageTravailleur } from "./evaluateurs.js";
-import { contexteLot, traiterLigne, type ContexteLot } from "./traitement.js";
+import type { DonneesTravailleur } from "./evaluateurs.js";
+import { contexteLot, traiterLigne, type Enregistrement } from "./traitement.js";
 
-const { regles } = workerData as DonneesTravailleur;
-const ref = reglesDe({ regles, quiet: true });
-let contexte: ContexteLot | undefined;
+const { parametres, regles } = workerData as DonneesTravailleur;
+const contexte = contexteLot(parametres, reglesDe({ regles, quiet: true }));
 
-parentPort!.on("message", (m: MessageTravailleur) => {
-  if ("parametres" in m) {
-    contexte = contexteLot(m.parametres, ref);
-    return;
-  }
+parentPort!.on("message", ({ id, paquet }: { id: number; paquet: Enregistrement[] }) => {
   try {
-    parentPort!.postMessage({ id: m.id, lignes: m.paquet.map((e) => traiterLigne(e, contexte!)) });
+    parentPort!.postMessage({ id, lignes: paquet.map((e) => traiterLigne(e, contexte)) });
   } catch (e) {
-    parentPort!.postMessage({ id: m.id, erreur: e instanceof Error ? e.message : String(e) });
+    parentPort!.postMessage({ id, erreur: e instanceof Error ? e.message : String(e) });
   }
 });
