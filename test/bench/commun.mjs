@@ -31,13 +31,14 @@ export function envMesure(ajouts = {}) {
 
 /**
  * Writes in `dossier` a module to preload (`node --require it …`) that writes the process's peak
- * memory (RSS, in kB) to the file named by BENCH_RSS_FICHIER when it exits; returns its path.
+ * memory (RSS, in kB) to the file named by BENCH_RSS_FICHIER when it exits, and, if BENCH_CPU_FICHIER
+ * names one, its processor time (user + system, all its threads, in µs) there; returns its path.
  */
 export function crochetRss(dossier) {
   const chemin = join(dossier, "rss.cjs");
   writeFileSync(
     chemin,
-    'process.on("exit", () => require("fs").writeFileSync(process.env.BENCH_RSS_FICHIER, String(process.resourceUsage().maxRSS)));\n',
+    'process.on("exit", () => { const u = process.resourceUsage(), fs = require("fs"); fs.writeFileSync(process.env.BENCH_RSS_FICHIER, String(u.maxRSS)); if (process.env.BENCH_CPU_FICHIER) fs.writeFileSync(process.env.BENCH_CPU_FICHIER, String(u.userCPUTime + u.systemCPUTime)); });\n',
   );
   return chemin;
 }
@@ -52,15 +53,23 @@ export function exigerConstruction(racine) {
 
 /**
  * Runs `node args` from `racine`, with the caches of ti-aides in the bench's folder (never the user's)
- * and NODE_EXTRA_CA_CERTS removed; its duration (s) and peak memory (RSS, kB, by the `crochet` of
- * crochetRss). A failed run stops the bench with the end of its standard error.
+ * and NODE_EXTRA_CA_CERTS removed; its duration (s), peak memory (RSS, kB) and processor time (s, all
+ * its threads: less sensitive than the duration to the load of a shared machine), by the `crochet` of
+ * crochetRss. A failed run stops the bench with the end of its standard error.
  */
 export async function mesurerProcessus(args, { racine, dossier, crochet, env = {} }) {
   const rss = join(dossier, `rss-${process.hrtime.bigint()}.txt`);
+  const cpu = `${rss}.cpu`;
   const debut = performance.now();
   const enfant = spawn(process.execPath, ["--require", crochet, ...args], {
     cwd: racine,
-    env: envMesure({ NO_COLOR: "1", TI_AIDES_CACHE: join(dossier, "cache"), BENCH_RSS_FICHIER: rss, ...env }),
+    env: envMesure({
+      NO_COLOR: "1",
+      TI_AIDES_CACHE: join(dossier, "cache"),
+      BENCH_RSS_FICHIER: rss,
+      BENCH_CPU_FICHIER: cpu,
+      ...env,
+    }),
     stdio: ["ignore", "ignore", "pipe"],
   });
   let erreur = "";
@@ -68,5 +77,9 @@ export async function mesurerProcessus(args, { racine, dossier, crochet, env = {
   const [code] = await once(enfant, "close");
   const duree = (performance.now() - debut) / 1000;
   if (code !== 0) throw new Error(`${args.join(" ")} : code ${code}\n${erreur}`);
-  return { duree, rssKo: Number(readFileSync(rss, "utf8")) };
+  return {
+    duree,
+    rssKo: Number(readFileSync(rss, "utf8")),
+    processeur: Number(readFileSync(cpu, "utf8")) / 1e6,
+  };
 }

@@ -13,8 +13,10 @@
 // lancés sans NODE_EXTRA_CA_CERTS, avec leurs caches dans un dossier du banc (TI_AIDES_CACHE), jamais
 // celui de l'utilisateur. --comparer RACINE : mesure aussi `lot` (par défaut et à un seul fil) de la
 // construction d'un autre dépôt (ex. /work/main, « avant »), en alternance dans la même exécution, et
-// vérifie que les deux écrivent le même CSV, octet pour octet. Dernière ligne : RESULTAT_JSON {…} (lue par
-// test/bench/run.mjs).
+// vérifie que les deux écrivent le même CSV, octet pour octet. --fils N : mesure aussi `lot` à N fils de
+// travail (TI_AIDES_TRAVAILLEURS=N). Chaque mesure donne aussi le temps processeur du processus (tous
+// ses fils, utilisateur + système), moins sensible que la durée à la charge d'une machine partagée.
+// Dernière ligne : RESULTAT_JSON {…} (lue par test/bench/run.mjs).
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,6 +47,8 @@ const REPETITIONS = Math.max(1, option("--repetitions", 3));
 const GARDER = process.argv.includes("--garder");
 const iComparer = process.argv.indexOf("--comparer");
 const COMPARER = iComparer > 0 ? process.argv[iComparer + 1] : null;
+/** --fils N: `lot` also measured with N worker threads (TI_AIDES_TRAVAILLEURS=N), alternated with the others. */
+const FILS = option("--fils", -1);
 
 exigerConstruction(RACINE);
 
@@ -70,6 +74,7 @@ try {
   const passages = [];
   const lots = [];
   const lotsUnFil = [];
+  const lotsFils = [];
   const compares = { lots: [], lotsUnFil: [] };
   const lancerCompare = (env = {}) =>
     mesurer(
@@ -97,6 +102,12 @@ try {
         TI_AIDES_TRAVAILLEURS: "0",
       }),
     );
+    if (FILS >= 0)
+      lotsFils.push(
+        await mesurer([BIN, "lot", entree, "-o", join(dossier, "lot.csv"), "--quiet"], dossier, {
+          TI_AIDES_TRAVAILLEURS: String(FILS),
+        }),
+      );
     if (COMPARER) {
       compares.lots.push(await lancerCompare());
       compares.lotsUnFil.push(await lancerCompare({ TI_AIDES_TRAVAILLEURS: "0" }));
@@ -108,21 +119,37 @@ try {
     }
   }
   const secondes = (ms) => ms.map((m) => fr(m.duree, 2)).join(" ; ");
+  /** Processor time, all threads: what the load of the machine changes least. */
+  const processeur = (ms) =>
+    `processeur ${ms.map((m) => fr(m.processeur, 2)).join(" ; ")} s, médiane ${fr((mediane(ms.map((m) => m.processeur)) / LIGNES) * 1e6)} µs par ligne`;
   const debitPassage = LIGNES / mediane(passages.map((m) => m.duree));
   console.log(
-    `Passage seul csv-parse → csv-stringify : ${fr(debitPassage)} lignes/s (${secondes(passages)} s)`,
+    `Passage seul csv-parse → csv-stringify : ${fr(debitPassage)} lignes/s (${secondes(passages)} s ; ${processeur(passages)})`,
   );
   const debitLot = LIGNES / mediane(lots.map((m) => m.duree));
   const lot = { rssKo: Math.max(...lots.map((m) => m.rssKo)) };
   const rapport = debitLot / debitPassage;
   console.log(
-    `ti-aides lot : ${fr(debitLot)} lignes/s (${secondes(lots)} s), soit ${fr(rapport, 3)} × le passage seul (médianes de ${REPETITIONS} ; objectif ≥ 0,4 : ${rapport >= 0.4 ? "atteint" : "non atteint"})`,
+    `ti-aides lot : ${fr(debitLot)} lignes/s (${secondes(lots)} s ; ${processeur(lots)}), soit ${fr(rapport, 3)} × le passage seul (médianes de ${REPETITIONS} ; objectif ≥ 0,4 : ${rapport >= 0.4 ? "atteint" : "non atteint"})`,
   );
   const debitUnFil = LIGNES / mediane(lotsUnFil.map((m) => m.duree));
   const rapportUnFil = debitUnFil / debitPassage;
   console.log(
-    `ti-aides lot à un seul fil (TI_AIDES_TRAVAILLEURS=0) : ${fr(debitUnFil)} lignes/s (${secondes(lotsUnFil)} s), soit ${fr(rapportUnFil, 3)} × le passage seul`,
+    `ti-aides lot à un seul fil (TI_AIDES_TRAVAILLEURS=0) : ${fr(debitUnFil)} lignes/s (${secondes(lotsUnFil)} s ; ${processeur(lotsUnFil)}), soit ${fr(rapportUnFil, 3)} × le passage seul`,
   );
+  let fils = null;
+  if (FILS >= 0) {
+    const debit = LIGNES / mediane(lotsFils.map((m) => m.duree));
+    fils = {
+      fils: FILS,
+      lignes_par_s: Math.round(debit),
+      rapport: Number((debit / debitPassage).toFixed(3)),
+      processeur_s: Number(mediane(lotsFils.map((m) => m.processeur)).toFixed(2)),
+    };
+    console.log(
+      `ti-aides lot à ${FILS} fil(s) de travail (TI_AIDES_TRAVAILLEURS=${FILS}) : ${fr(debit)} lignes/s (${secondes(lotsFils)} s ; ${processeur(lotsFils)}), soit ${fr(fils.rapport, 3)} × le passage seul`,
+    );
+  }
   let compare = null;
   if (COMPARER) {
     const debit = LIGNES / mediane(compares.lots.map((m) => m.duree));
@@ -136,7 +163,7 @@ try {
       rss_mo: Math.round(mo(Math.max(...compares.lots.map((m) => m.rssKo)))),
     };
     console.log(
-      `${COMPARER} (même CSV écrit, octet pour octet) : lot ${fr(debit)} lignes/s (${secondes(compares.lots)} s), soit ${fr(compare.rapport, 3)} × le passage ; à un seul fil ${fr(debitUnFil)} lignes/s (${secondes(compares.lotsUnFil)} s), ${fr(compare.rapport_un_fil, 3)} × ; ${fr(compare.rss_mo)} Mo`,
+      `${COMPARER} (même CSV écrit, octet pour octet) : lot ${fr(debit)} lignes/s (${secondes(compares.lots)} s ; ${processeur(compares.lots)}), soit ${fr(compare.rapport, 3)} × le passage ; à un seul fil ${fr(debitUnFil)} lignes/s (${secondes(compares.lotsUnFil)} s ; ${processeur(compares.lotsUnFil)}), ${fr(compare.rapport_un_fil, 3)} × ; ${fr(compare.rss_mo)} Mo`,
     );
   }
   rmSync(join(dossier, "lot-compare.csv"), { force: true });
@@ -178,6 +205,12 @@ try {
       rapport: Number(rapport.toFixed(3)),
       lot_un_fil_lignes_par_s: Math.round(debitUnFil),
       rapport_un_fil: Number(rapportUnFil.toFixed(3)),
+      processeur_s: {
+        passage: Number(mediane(passages.map((m) => m.processeur)).toFixed(2)),
+        lot: Number(mediane(lots.map((m) => m.processeur)).toFixed(2)),
+        lot_un_fil: Number(mediane(lotsUnFil.map((m) => m.processeur)).toFixed(2)),
+      },
+      ...(fils ? { fils } : {}),
       repetitions: REPETITIONS,
       rss_mo: {
         [LIGNES]: Math.round(mo(lot.rssKo)),

@@ -13,7 +13,7 @@ import { ErreurUsage, CODE_NON_CONFORME, CODE_OK } from "../codes.js";
 import { ecrivain } from "../csv/ecrivains.js";
 import { encodeur } from "../csv/encodage.js";
 import { analyserEntetes, type PlanColonnes } from "../csv/entetes.js";
-import { evaluateur, nombreDeTravailleurs } from "../csv/evaluateurs.js";
+import { evaluateur, nombreDeTravailleurs, type Evaluateur } from "../csv/evaluateurs.js";
 import { ouvrirCsv, type CsvOuvert } from "../csv/lecture.js";
 import { progression, TAILLE_BARRE } from "../csv/progression.js";
 import type { Enregistrement, FormatLot, LigneTraitee, ParametresLot } from "../csv/traitement.js";
@@ -99,6 +99,28 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
     ref,
     o.regles,
   );
+  try {
+    return await evaluerLot(fichier, o, format, csv, classeur, plan, entetes, resumeTerminal, moteur, depart);
+  } finally {
+    // On every way out: a worker left running keeps the process alive (an output file that could
+    // not be opened left `lot` hanging for ever).
+    await moteur.fermer();
+  }
+}
+
+/** `lot` once its header is read: the rows evaluated by `moteur`, written as they come. */
+async function evaluerLot(
+  fichier: string,
+  o: OptionsLot,
+  format: FormatLot,
+  csv: CsvOuvert | ClasseurOuvert,
+  classeur: ClasseurOuvert | undefined,
+  plan: PlanColonnes,
+  entetes: string[],
+  resumeTerminal: boolean,
+  moteur: Evaluateur,
+  depart: number,
+): Promise<number> {
   const barre = progression(
     csv.taille,
     process.stderr.isTTY === true && !o.quiet && csv.taille >= TAILLE_BARRE,
@@ -186,7 +208,6 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
   } finally {
     process.off("SIGINT", interrompre);
     barre.arreter();
-    await moteur.fermer();
   }
 
   if (erreursNonAffichees)

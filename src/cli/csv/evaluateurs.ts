@@ -15,6 +15,7 @@ export interface Evaluateur {
   /** How many batches may be under way at once (their results are awaited in order). */
   readonly enParallele: number;
   traiter(paquet: Enregistrement[]): Promise<LigneTraitee[]>;
+  /** Stops the worker threads: on every way out of `lot`, or they keep the process alive. */
   fermer(): Promise<void>;
 }
 
@@ -30,8 +31,9 @@ export interface DonneesTravailleur {
 /**
  * How many worker threads: TI_AIDES_TRAVAILLEURS when set (0: none), else, for a long file on a
  * machine with more than one core, one per core but one, left to this thread, which reads and writes
- * the CSV (on 2 cores, 1 worker measured as fast as 2, with a fifth less CPU: docs/performance.md);
- * else none.
+ * the CSV; else none. On 2 cores, 2 workers were not faster than 1 at 20 000 nor 100 000 rows, and took
+ * 20 to 40 % more processor time: each warms V8 up on its own, ~2 s of compiling (docs/performance.md,
+ * s5-parallele).
  */
 export function nombreDeTravailleurs(taille: number): number {
   const demande = process.env.TI_AIDES_TRAVAILLEURS;
