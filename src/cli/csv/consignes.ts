@@ -97,20 +97,43 @@ export function messagePourTableur(brut: string, code: string | undefined, nomme
   );
 }
 
+/** A message of the evaluation (a motif's with its code) → as told to a CSV user. */
+export type DireAuTableur = (message: string, code?: string) => string;
+
+export function direAuTableur(nommer: NommerColonne): DireAuTableur {
+  return (message, code) => messagePourTableur(message, code, nommer);
+}
+
+/**
+ * Each item with its message told (`avecCode`: a motif, whose code says what it is); the same array
+ * when none changes. Each message is read once: every row asks, for every message.
+ */
+function direChacun<T extends { message: string; code?: string }>(
+  xs: T[],
+  dire: DireAuTableur,
+  avecCode: boolean,
+): T[] {
+  let dits: T[] | undefined;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    const message = dire(x.message, avecCode ? x.code : undefined);
+    if (message !== x.message) (dits ??= xs.slice())[i] = { ...x, message };
+  }
+  return dits ?? xs;
+}
+
 /** The evaluation with its messages told to a CSV user (the same object when none changes: every row asks). */
 export function evaluationPourTableur(e: EvaluationFiche, nommer: NommerColonne): EvaluationFiche {
-  const dire = <T extends { message: string }>(x: T, code?: string): T => {
-    const message = messagePourTableur(x.message, code, nommer);
-    return message === x.message ? x : { ...x, message };
-  };
-  const motifs = (ms: Motif[]) =>
-    ms.some((m) => dire(m, m.code) !== m) ? ms.map((m) => dire(m, m.code)) : ms;
-  const controles = e.controles.some((c) => dire(c) !== c) ? e.controles.map((c) => dire(c)) : e.controles;
-  const resultats = e.resultats.some((r) => motifs(r.motifs) !== r.motifs)
-    ? e.resultats.map((r) => ({ ...r, motifs: motifs(r.motifs) }))
-    : e.resultats;
-  const propres = motifs(e.motifs);
-  return propres === e.motifs && controles === e.controles && resultats === e.resultats
+  const dire = direAuTableur(nommer);
+  const controles = direChacun(e.controles, dire, false);
+  let resultats: EvaluationFiche["resultats"] | undefined;
+  for (let i = 0; i < e.resultats.length; i++) {
+    const r = e.resultats[i];
+    const motifs = direChacun<Motif>(r.motifs, dire, true);
+    if (motifs !== r.motifs) (resultats ??= e.resultats.slice())[i] = { ...r, motifs };
+  }
+  const propres = direChacun<Motif>(e.motifs, dire, true);
+  return propres === e.motifs && controles === e.controles && resultats === undefined
     ? e
-    : { ...e, motifs: propres, controles, resultats };
+    : { ...e, motifs: propres, controles, resultats: resultats ?? e.resultats };
 }
