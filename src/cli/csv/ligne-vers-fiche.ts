@@ -26,6 +26,45 @@ function texteDuChemin(cible: { chemin: readonly (string | number)[] }): string 
   return t;
 }
 
+/**
+ * The field paths of the i-th financing line ("financements[1]", "financements[1].montant"…),
+ * written once: every row names them in its map of columns.
+ */
+const chemins: { ligne: string; montant: string; financeur: string; regime: string; forme: string }[] = [];
+function cheminsDuFinancement(i: number) {
+  for (let j = chemins.length; j <= i; j++) {
+    const ligne = `financements[${j}]`;
+    chemins.push({
+      ligne,
+      montant: `${ligne}.montant`,
+      financeur: `${ligne}.financeur`,
+      regime: `${ligne}.regime`,
+      forme: `${ligne}.forme`,
+    });
+  }
+  return chemins[i];
+}
+
+/** Per plan: each financer's regime column, when the file has one (every row with that financer asks). */
+const regimesParPlan = new WeakMap<PlanColonnes, Map<string, string>>();
+function colonneDuRegime(plan: PlanColonnes, financeur: string): string | undefined {
+  let regimes = regimesParPlan.get(plan);
+  if (!regimes) {
+    regimes = new Map();
+    for (const c of plan.colonnes)
+      if (c.cible?.sorte === "regime" && !regimes.has(c.cible.financeur))
+        regimes.set(c.cible.financeur, c.entete);
+    regimesParPlan.set(plan, regimes);
+  }
+  return regimes.get(financeur);
+}
+
+/** A finding about the whole expense or beneficiary lands on its main column. */
+const PARTIES_PRINCIPALES = [
+  ["depenses[0]", "depenses[0].montant"],
+  ["beneficiaire", "beneficiaire.nom"],
+] as const;
+
 function placer(racine: Objet, chemin: readonly (string | number)[], valeur: unknown): void {
   let o: Objet = racine;
   for (let i = 0; i < chemin.length - 1; i++) {
@@ -57,7 +96,10 @@ export function ficheDeLigne(
   const financements: Objet[] = [];
   const modalites: { colonne: Colonne; texte: string }[] = [];
   problemes.push(...octetsIllisibles(cellules, plan));
-  const enTrop = cellules.slice(plan.colonnes.length).filter((x) => x.trim() !== "");
+  const enTrop =
+    cellules.length > plan.colonnes.length
+      ? cellules.slice(plan.colonnes.length).filter((x) => x.trim() !== "")
+      : [];
   if (enTrop.length) {
     problemes.push({
       message: `${enTrop.length} cellule(s) au-delà de la dernière colonne d'en-tête (« ${enTrop[0].slice(0, 40)} »…) : un séparateur en trop décale-t-il la ligne ? Sinon, donnez un en-tête à ces colonnes`,
@@ -97,10 +139,11 @@ export function ficheDeLigne(
           const m = lireMontant(texte);
           if (m.ok && m.valeur.isZero()) break;
         }
-        const i = financements.length;
+        const chemin = cheminsDuFinancement(financements.length);
         financements.push({ financeur: cible.financeur, montant: texte });
-        for (const champ of ["", ".montant", ".financeur"])
-          colonnes.set(`financements[${i}]${champ}`, colonne.entete);
+        colonnes.set(chemin.ligne, colonne.entete);
+        colonnes.set(chemin.montant, colonne.entete);
+        colonnes.set(chemin.financeur, colonne.entete);
         break;
       }
       default:
@@ -115,23 +158,17 @@ export function ficheDeLigne(
     if (i < 0) continue;
     const lu = lireCellule(texte, cible.type);
     if (lu.ok) financements[i][cible.sorte] = lu.valeur;
-    colonnes.set(`financements[${i}].${cible.sorte}`, colonne.entete);
+    colonnes.set(cheminsDuFinancement(i)[cible.sorte], colonne.entete);
   }
   if (financements.length) donnees.financements = financements;
   // A line's regime is confirmed in its regime column, even when the file has none yet.
-  financements.forEach((f, i) => {
-    const champ = `financements[${i}].regime`;
-    if (colonnes.has(champ) || (FINANCEURS_PRIVES as readonly unknown[]).includes(f.financeur)) return;
-    const colonne = plan.colonnes.find(
-      (c) => c.cible?.sorte === "regime" && c.cible.financeur === f.financeur,
-    );
-    colonnes.set(champ, colonne?.entete ?? `regime_${String(f.financeur)}`);
-  });
-  // A finding about the whole expense or beneficiary lands on its main column.
-  for (const [tout, partie] of [
-    ["depenses[0]", "depenses[0].montant"],
-    ["beneficiaire", "beneficiaire.nom"],
-  ]) {
+  for (let i = 0; i < financements.length; i++) {
+    const financeur = financements[i].financeur as string;
+    const champ = cheminsDuFinancement(i).regime;
+    if (colonnes.has(champ) || (FINANCEURS_PRIVES as readonly string[]).includes(financeur)) continue;
+    colonnes.set(champ, colonneDuRegime(plan, financeur) ?? `regime_${financeur}`);
+  }
+  for (const [tout, partie] of PARTIES_PRINCIPALES) {
     const entete = colonnes.get(partie);
     if (entete !== undefined) colonnes.set(tout, entete);
   }
