@@ -9,7 +9,12 @@ import { validerFiche } from "../src/core/fiche.js";
 import { D, lireMontant, MONTANT_MAX } from "../src/core/argent.js";
 import { analyserEntetes } from "../src/cli/csv/entetes.js";
 import { categoriesConnues, colonneDuChamp, ficheDeLigne } from "../src/cli/csv/ligne-vers-fiche.js";
-import { evaluationPourTableur, messagePourTableur, type NommerColonne } from "../src/cli/csv/consignes.js";
+import {
+  depenseEnColonnes,
+  evaluationPourTableur,
+  messagePourTableur,
+  type NommerColonne,
+} from "../src/cli/csv/consignes.js";
 import { anomalies } from "../src/cli/csv/resultats.js";
 import { contexteLot, traiterLigne } from "../src/cli/csv/traitement.js";
 import type { EvaluationFiche } from "../src/core/modele.js";
@@ -139,6 +144,80 @@ describe("evaluationPourTableur tells each message once", () => {
       resultats: e.resultats.map((r) => ({ ...r, motifs: [] })),
     };
     expect(evaluationPourTableur(sansDepense, () => "Montant")).toBe(sansDepense);
+  });
+});
+
+describe("depenseEnColonnes: each case told as before, a column looked up only when the message needs it", () => {
+  /** The file's columns: « Montant (€) » for the amount, « Intensité » for taux_max (or none). */
+  const colonnesDe =
+    (avecTauxMax: boolean) =>
+    (champ: string): string | undefined =>
+      ({
+        "depenses[0].montant": "Montant (€)",
+        ...(avecTauxMax ? { "depenses[0].taux_max": "Intensité" } : {}),
+        "depenses[0].categorie": "Catégorie",
+      })[champ];
+  function dire(message: string, avecTauxMax = true): { dit: string; demandes: string[] } {
+    const demandes: string[] = [];
+    const nommer = colonnesDe(avecTauxMax);
+    const dit = depenseEnColonnes(message, (champ) => {
+      demandes.push(champ);
+      return nommer(champ);
+    });
+    return { dit, demandes };
+  }
+
+  test("a message of another expense, or of none: itself, no column looked up", () => {
+    const message = "Dépense « chaudiere » : 100\u00a0000,00\u00a0€ d'aides publiques.";
+    expect(dire(message)).toEqual({ dit: message, demandes: [] });
+  });
+
+  test("« Dépense « depense » » and « sur « depense » »: the row's expense, by its amount column", () => {
+    // cumul.ts: an aid above the intensity (Dépense « … » : …), a margin limited by the cumul (sur « … »).
+    expect(dire("Dépense « depense » : 500\u00a0000,00\u00a0€ d'aides publiques.")).toEqual({
+      dit: "La dépense de la ligne (colonne « Montant (€) ») : 500\u00a0000,00\u00a0€ d'aides publiques.",
+      demandes: ["depenses[0].montant"],
+    });
+    expect(dire("Région : 130\u00a0000,00\u00a0€ au plus, limité par le cumul sur « depense »").dit).toBe(
+      "Région : 130\u00a0000,00\u00a0€ au plus, limité par le cumul sur la dépense de la ligne (colonne « Montant (€) »)",
+    );
+  });
+
+  test("« indiquez taux_max sur la dépense »: the intensity's column, or the one to add", () => {
+    // cumul.ts, l.71: state aid without any figured dispositif.
+    const message =
+      "Dépense « depense » : 10\u00a0000,00\u00a0€ d'aides d'État, mais aucun dispositif chiffré n'en donne l'intensité maximale ; indiquez taux_max sur la dépense (l'intensité du régime d'aide appliqué).";
+    expect(dire(message).dit).toBe(
+      "La dépense de la ligne (colonne « Montant (€) ») : 10\u00a0000,00\u00a0€ d'aides d'État, mais aucun dispositif chiffré n'en donne l'intensité maximale ; indiquez l'intensité du régime d'aide appliqué dans la colonne « Intensité ».",
+    );
+    expect(dire(message, false).dit).toBe(
+      "La dépense de la ligne (colonne « Montant (€) ») : 10\u00a0000,00\u00a0€ d'aides d'État, mais aucun dispositif chiffré n'en donne l'intensité maximale ; indiquez l'intensité du régime d'aide appliqué dans la colonne « taux_max » (ajoutez-la au tableau si elle n'y est pas).",
+    );
+    expect(dire(message).demandes).toEqual(["depenses[0].montant", "depenses[0].taux_max"]);
+  });
+
+  test("« sans intensité maximale (taux_max) »: the intensity's column", () => {
+    // cumul.ts, l.77.
+    expect(dire("Dépense « depense » : cumul non vérifiable sans intensité maximale (taux_max).").dit).toBe(
+      "La dépense de la ligne (colonne « Montant (€) ») : cumul non vérifiable sans intensité maximale (colonne « Intensité »).",
+    );
+    expect(
+      dire("Dépense « depense » : cumul non vérifiable sans intensité maximale (taux_max).", false).dit,
+    ).toBe(
+      "La dépense de la ligne (colonne « Montant (€) ») : cumul non vérifiable sans intensité maximale (colonne « taux_max »).",
+    );
+  });
+
+  test("« précisez « categorie » ou « dispositifs » »: the category's column and the dispositif's", () => {
+    // evaluer.ts: an expense no figured dispositif applies to.
+    const { dit, demandes } = dire(
+      "Dépense « depense » (investissement) : aucun dispositif chiffré du guide ne s'y applique ; précisez « categorie » ou « dispositifs » (voir ti-aides regles).",
+    );
+    expect(dit).toBe(
+      "La dépense de la ligne (colonne « Montant (€) ») (investissement) : aucun dispositif chiffré du guide ne s'y applique ; précisez la colonne « Catégorie » ou « dispositif » (voir ti-aides regles).",
+    );
+    // Not the intensity's column: the message does not ask for it.
+    expect(demandes).toEqual(["depenses[0].montant", "depenses[0].categorie"]);
   });
 });
 

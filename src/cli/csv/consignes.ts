@@ -39,34 +39,38 @@ export function nomDeLaDepense(nommer: NommerColonne): string {
 /**
  * A row's one expense has an id of ti-aides's own (ID_DEPENSE): never shown as « depense ». It is the
  * row's expense, named by the column of its amount; the fields a message asks for, by their column.
+ * Each replacement is made, and its column looked up, only when the message holds what it replaces
+ * (every row tells its margins and anomalies): a replacement of what is absent changes nothing.
  */
 export function depenseEnColonnes(message: string, nommer: NommerColonne): string {
-  if (
-    !message.includes(`« ${ID_DEPENSE} »`) &&
-    !message.includes("taux_max") &&
-    !message.includes("« categorie »")
-  )
-    return message;
+  let dit = message;
+  if (message.includes(`« ${ID_DEPENSE} »`)) {
+    const depense = nomDeLaDepense(nommer);
+    dit = dit
+      .replaceAll(`Dépense « ${ID_DEPENSE} »`, depense[0].toUpperCase() + depense.slice(1))
+      .replaceAll(`sur « ${ID_DEPENSE} »`, `sur ${depense}`);
+  }
   const colonne = (champ: string) => nommer(`depenses[0].${champ}`) ?? champ;
-  const depense = nomDeLaDepense(nommer);
-  const tauxMax = colonne("taux_max");
-  const ouTauxMax =
-    tauxMax === "taux_max"
-      ? "la colonne « taux_max » (ajoutez-la au tableau si elle n'y est pas)"
-      : `la colonne « ${tauxMax} »`;
-  return message
-    .replaceAll(`Dépense « ${ID_DEPENSE} »`, depense[0].toUpperCase() + depense.slice(1))
-    .replaceAll(`sur « ${ID_DEPENSE} »`, `sur ${depense}`)
-    .replace(
-      "indiquez taux_max sur la dépense (l'intensité du régime d'aide appliqué)",
-      `indiquez l'intensité du régime d'aide appliqué dans ${ouTauxMax}`,
-    )
-    .replace("sans intensité maximale (taux_max)", `sans intensité maximale (colonne « ${tauxMax} »)`)
-    .replace(
+  if (dit.includes("taux_max")) {
+    const tauxMax = colonne("taux_max");
+    const ouTauxMax =
+      tauxMax === "taux_max"
+        ? "la colonne « taux_max » (ajoutez-la au tableau si elle n'y est pas)"
+        : `la colonne « ${tauxMax} »`;
+    dit = dit
+      .replace(
+        "indiquez taux_max sur la dépense (l'intensité du régime d'aide appliqué)",
+        `indiquez l'intensité du régime d'aide appliqué dans ${ouTauxMax}`,
+      )
+      .replace("sans intensité maximale (taux_max)", `sans intensité maximale (colonne « ${tauxMax} »)`);
+  }
+  if (dit.includes("précisez « categorie » ou « dispositifs »"))
+    dit = dit.replace(
       "précisez « categorie » ou « dispositifs »",
       // the dispositif column, when this is said, is empty or absent: its canonical header
       `précisez la colonne « ${colonne("categorie")} » ou « dispositif »`,
     );
+  return dit;
 }
 
 /** A message for a CSV user; unchanged when it says nothing of YAML. */
