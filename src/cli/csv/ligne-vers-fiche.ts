@@ -18,12 +18,18 @@ export interface FicheDeLigne {
 
 type Objet = Record<string, unknown>;
 
-/** "depenses[0].montant" for a column's field, computed once per column (every row asks). */
-const textesDesChemins = new WeakMap<object, string>();
-function texteDuChemin(cible: { chemin: readonly (string | number)[] }): string {
-  let t = textesDesChemins.get(cible);
-  if (t === undefined) textesDesChemins.set(cible, (t = cheminTexte(cible.chemin)));
-  return t;
+/**
+ * "depenses[0].montant" for each field column of a plan, by the column's position: computed once per
+ * file (every row asks, for each of its cells).
+ */
+const cheminsParPlan = new WeakMap<PlanColonnes, (string | undefined)[]>();
+function cheminsDesChamps(plan: PlanColonnes): (string | undefined)[] {
+  let textes = cheminsParPlan.get(plan);
+  if (!textes) {
+    textes = plan.colonnes.map((c) => (c.cible?.sorte === "champ" ? cheminTexte(c.cible.chemin) : undefined));
+    cheminsParPlan.set(plan, textes);
+  }
+  return textes;
 }
 
 /**
@@ -106,7 +112,9 @@ export function ficheDeLigne(
     });
   }
 
-  for (const colonne of plan.colonnes) {
+  const chemins = cheminsDesChamps(plan);
+  for (let k = 0; k < plan.colonnes.length; k++) {
+    const colonne = plan.colonnes[k];
     const cible = colonne.cible;
     const texte = (cellules[colonne.index] ?? "").trim();
     if (cible === null || texte === "") continue;
@@ -118,7 +126,7 @@ export function ficheDeLigne(
             : lireCellule(texte, cible.type);
         if (lu.ok) placer(donnees, cible.chemin, lu.valeur);
         else problemes.push({ colonne: colonne.entete, message: lu.message });
-        colonnes.set(texteDuChemin(cible), colonne.entete);
+        colonnes.set(chemins[k]!, colonne.entete);
         break;
       }
       case "dispositif": {
