@@ -55,26 +55,24 @@ export function valeursResultat(
   const enErreur = e.erreurs.length > 0;
   const b = e.beneficiaire;
   const taille = enErreur || !b ? "" : b.activite_economique ? (b.taille ?? "") : "non économique";
-  const eligibles: string[] = [];
-  for (const r of e.resultats) {
-    if (!r.eligible) continue;
+  const eligibles = e.resultats
+    .filter((r) => r.eligible)
     // A tax deduction is no aid: its figure is named for what it is (second edition).
-    eligibles.push(
+    .map((r) =>
       r.plafond === null
         ? r.dispositif
         : `${r.dispositif} (${r.fiscal ? "déduction supplémentaire " : ""}${euros(r.plafond)})`,
-    );
-  }
+    )
+    .join(", ");
   const plafonds = plan.dispositifsDemandes.map((id) => {
-    const siens: Dec[] = [];
-    for (const r of e.resultats) if (r.dispositif === id && r.plafond !== null) siens.push(r.plafond);
-    return siens.length ? somme(siens) : "";
+    const siens = e.resultats.filter((r) => r.dispositif === id && r.plafond !== null);
+    return siens.length ? somme(siens.map((r) => r.plafond!)) : "";
   });
   const publics = financementsPublics(fiche);
   const totalPublic = !enErreur && publics ? somme(publics.map((f) => f.montant)) : "";
   return [
     taille,
-    eligibles.join(", "),
+    eligibles,
     ...plafonds,
     totalPublic,
     verdict(e),
