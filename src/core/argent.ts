@@ -30,8 +30,17 @@ export function max(a: Dec, b: Dec): Dec {
 }
 export function somme(xs: Iterable<Dec>): Dec {
   let s = ZERO;
-  for (const x of xs) s = s.plus(x);
+  for (const x of xs) s = ajouter(s, x);
   return s;
+}
+
+/**
+ * s + x. A sum's first term (s the ZERO constant, x not zero) is x itself: ZERO.plus(x) would only copy
+ * it (every Dec has at most the 40 digits of D: nothing to round). A zero x still goes through `plus`,
+ * which gives +0 (a −0 would read as negative). The controls sum at every amount the room left tries.
+ */
+export function ajouter(s: Dec, x: Dec): Dec {
+  return s === ZERO && !x.isZero() ? x : s.plus(x);
 }
 
 /** JSON form of an amount: "480000.00". */

@@ -1,6 +1,6 @@
 // `cofinancement` (Guide fiche 1, l.269 and l.273): the lines other than the dispositif's bring at
 // least the share its rule sets of the expense (`controles.cofinancement_min`).
-import { ZERO, type Dec } from "../argent.js";
+import { ajouter, ZERO, type Dec } from "../argent.js";
 import { lire } from "../calculs/commun.js";
 import { euros, pourcent } from "../format.js";
 import type { Controle } from "../modele.js";
@@ -25,7 +25,7 @@ export function controlerCofinancement(c: ContexteControles): Controle[] {
       if (!siennes.some((l) => l.depenses.includes(d.id))) continue;
       let autres: Dec = ZERO;
       for (const l of c.lignes)
-        if (l.dispositif?.id !== regle.id) autres = autres.plus(c.parts.get(l.index)?.get(d.id) ?? ZERO);
+        if (l.dispositif?.id !== regle.id) autres = ajouter(autres, c.parts.get(l.index)?.get(d.id) ?? ZERO);
       const requis = d.montant.times(part.valeur);
       const conforme = autres.greaterThanOrEqualTo(requis);
       controles.push({

@@ -1,6 +1,6 @@
 // `cumul` (Guide note 9, l.2639; GBER art. 8): on each expense, all State aid stays within the
 // highest intensity (taux × assiette) of the eligible dispositifs evaluated on it.
-import { D, max, tronquerCentime, ZERO, type Dec } from "../argent.js";
+import { ajouter, D, max, tronquerCentime, ZERO, type Dec } from "../argent.js";
 import { euros } from "../format.js";
 import type { Controle, Resultat } from "../modele.js";
 import type { ContexteControles, DefinitionControle } from "./contexte.js";
@@ -42,7 +42,8 @@ export function controlerCumul(c: ContexteControles): Controle[] {
   const expire = c.lignes.some((l) => l.aideEtat) ? rgecExpire(c.ref, c.date, c.motifs) : null;
   for (const d of c.fiche.depenses) {
     let total: Dec = ZERO;
-    for (const l of c.lignes) if (l.aideEtat) total = total.plus(c.partsAide.get(l.index)?.get(d.id) ?? ZERO);
+    for (const l of c.lignes)
+      if (l.aideEtat) total = ajouter(total, c.partsAide.get(l.index)?.get(d.id) ?? ZERO);
     if (total.isZero()) continue;
     if (expire) {
       controles.push(

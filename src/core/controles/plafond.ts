@@ -1,5 +1,5 @@
 // `plafond`: the lines paying under a dispositif stay within its maximum aid (docs/domaine.md §3).
-import { ZERO, type Dec } from "../argent.js";
+import { ajouter, ZERO, type Dec } from "../argent.js";
 import { sorteDe } from "../calculs/index.js";
 import { euros } from "../format.js";
 import type { Ligne } from "../financements.js";
@@ -50,15 +50,15 @@ export function controlerPlafonds(c: ContexteControles): Controle[] {
       for (const r of resultats) {
         if (!depenses.includes(r.depense)) continue;
         if (r.plafond === null && r.eligible) sansChiffre = true;
-        if (r.plafond !== null) plafond = plafond.plus(r.plafond);
+        if (r.plafond !== null) plafond = ajouter(plafond, r.plafond);
         if (r.eligible) ineligible = false;
       }
       if (sansChiffre) continue; // no figure in the guide
       let demande: Dec = ZERO;
       for (const l of lignes) {
         let sienne: Dec = ZERO;
-        for (const d of depenses) sienne = sienne.plus(partComptee(l, d, c.parts, c.partsAide) ?? ZERO);
-        demande = demande.plus(sienne);
+        for (const d of depenses) sienne = ajouter(sienne, partComptee(l, d, c.parts, c.partsAide) ?? ZERO);
+        demande = ajouter(demande, sienne);
       }
       const conforme = demande.lessThanOrEqualTo(plafond);
       controles.push({

@@ -101,8 +101,7 @@ function maximumDe(
   };
   // One context per amount: the check of the controls not followed (below) reads the same one.
   const contextes = new Map<string, ContexteControles>();
-  const contexteA = (x: Dec): ContexteControles => {
-    const cle = x.toString();
+  const contexteA = (x: Dec, cle: string): ContexteControles => {
     let c = contextes.get(cle);
     if (!c) contextes.set(cle, (c = p.contexte(x)));
     return c;
@@ -120,7 +119,7 @@ function maximumDe(
       const cle = x.toString();
       const connu = deja.get(cle);
       if (connu !== undefined) return connu;
-      const c = contexteA(x);
+      const c = contexteA(x, cle);
       let k: Controle | null = null;
       for (const d of definitions) if ((k = premierRompu(d.controler(c)))) break;
       deja.set(cle, k);
@@ -131,8 +130,10 @@ function maximumDe(
   // The amounts already tried with every control: their answer is known (the followed controls, in
   // the same order, are those of the full run whose figures the line moves).
   const suivisDe = (controles: Controle[]) => controles.filter((k) => bouges.has(k.controle));
-  deja.set(x1.toString(), premierRompu(suivisDe(a1)));
-  if (essaye0) deja.set(x0.toString(), premierRompu(suivisDe(a0)));
+  const cle1 = x1.toString();
+  const cle0 = essaye0 ? x0.toString() : "";
+  deja.set(cle1, premierRompu(suivisDe(a1)));
+  if (essaye0) deja.set(cle0, premierRompu(suivisDe(a0)));
 
   // A control whose figures are the same at both amounts gives no bound (its slope is zero).
   const bornes: Borne[] = [];
@@ -184,8 +185,8 @@ function maximumDe(
   const dejaPartout = new Map<string, Controle | null>();
   // The amounts already run with every control: their answer is known.
   const nonSuivisDe = (controles: Controle[]) => controles.filter((k) => !bouges.has(k.controle));
-  dejaPartout.set(x1.toString(), premierRompu(nonSuivisDe(a1)));
-  if (essaye0) dejaPartout.set(x0.toString(), premierRompu(nonSuivisDe(a0)));
+  dejaPartout.set(cle1, premierRompu(nonSuivisDe(a1)));
+  if (essaye0) dejaPartout.set(cle0, premierRompu(nonSuivisDe(a0)));
   const rompuNonSuivi = premierParmi(nonSuivis, dejaPartout);
   const rompuPartout = (y: Dec): Controle | null => rompu(y) ?? rompuNonSuivi(y);
   pas = 0;
