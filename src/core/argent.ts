@@ -28,6 +28,10 @@ export function min(a: Dec, b: Dec): Dec {
 export function max(a: Dec, b: Dec): Dec {
   return a.greaterThan(b) ? a : b;
 }
+/** max(x, ZERO), the same object, read from the sign: a comparison copies its argument (decimal.js). */
+export function auMoinsZero(x: Dec): Dec {
+  return x.isPositive() && !x.isZero() ? x : ZERO;
+}
 export function somme(xs: Iterable<Dec>): Dec {
   let s = ZERO;
   for (const x of xs) s = ajouter(s, x);

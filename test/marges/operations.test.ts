@@ -2,7 +2,7 @@
 // figures: a slope of ±1 needs no division, a sum does not copy its first term.
 import fc from "fast-check";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { ajouter, D, somme, ZERO, type Dec } from "../../src/core/argent.js";
+import { ajouter, auMoinsZero, D, max, somme, ZERO, type Dec } from "../../src/core/argent.js";
 import { borne } from "../../src/core/marges/bornes.js";
 import type { Controle } from "../../src/core/modele.js";
 
@@ -91,6 +91,23 @@ describe("a sum without a copy of its first term", () => {
         const s = somme(xs);
         expect(s.toString()).toBe(attendu.toString());
         expect(s.isNegative()).toBe(attendu.isNegative());
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("the cumul's intensity ceiling without taux_max: max(x, 0) without a comparison", () => {
+  test("the same as max(x, ZERO), object and sign included, and no comparison made (fast-check)", () => {
+    const comparaison = vi.spyOn(D.prototype, "greaterThan");
+    const xs = [new D(-0), new D(0), ZERO, new D("-0.01"), new D("480000")];
+    fc.assert(
+      fc.property(fc.oneof(centimes(10 ** 12), fc.constantFrom(...xs)), (x) => {
+        comparaison.mockClear();
+        const y = auMoinsZero(x);
+        expect(comparaison).not.toHaveBeenCalled();
+        const attendu = max(x, ZERO);
+        expect(y).toBe(attendu);
       }),
       { numRuns: 300 },
     );

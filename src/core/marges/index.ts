@@ -112,11 +112,21 @@ function maximumDe(
    * own checks only, so its ordinals are the same). Remembered by amount in `deja`: the search below
    * asks the same cent more than once, and the controls give the same answer each time.
    */
+  // The key of the amount last asked: the search asks the same one several times in a row.
+  let dernier: Dec | null = null;
+  let derniereCle = "";
+  const cleDe = (x: Dec): string => {
+    if (x !== dernier) {
+      dernier = x;
+      derniereCle = x.toString();
+    }
+    return derniereCle;
+  };
   const premierParmi =
     (definitions: readonly DefinitionControle[], deja: Map<string, Controle | null>) =>
     (x: Dec): Controle | null => {
       if (definitions.length === 0) return null;
-      const cle = x.toString();
+      const cle = cleDe(x);
       const connu = deja.get(cle);
       if (connu !== undefined) return connu;
       const c = contexteA(x, cle);
