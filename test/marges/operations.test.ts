@@ -4,6 +4,8 @@ import fc from "fast-check";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { ajouter, auMoinsZero, D, max, somme, ZERO, type Dec } from "../../src/core/argent.js";
 import { borne } from "../../src/core/marges/bornes.js";
+import { controlerAvec } from "../../src/core/controles/index.js";
+import type { ContexteControles, DefinitionControle } from "../../src/core/controles/contexte.js";
 import type { Controle } from "../../src/core/modele.js";
 
 afterEach(() => {
@@ -111,5 +113,19 @@ describe("the cumul's intensity ceiling without taux_max: max(x, 0) without a co
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("the controls of a run gathered by a loop, not flatMap", () => {
+  test("every control each definition finds, in the definitions' order, then in each one's", () => {
+    const k = (portee: string) => ({ ...plafond(ZERO, ZERO), portee });
+    const definitions = [
+      { id: "plafond", nom: "a", controler: () => [k("a1"), k("a2")] },
+      { id: "cumul", nom: "b", controler: () => [] },
+      { id: "de_minimis", nom: "c", controler: () => [k("c1")] },
+    ] as DefinitionControle[];
+    const c = {} as ContexteControles;
+    expect(controlerAvec(definitions, c).map((x) => x.portee)).toEqual(["a1", "a2", "c1"]);
+    expect(controlerAvec(definitions, c)).toEqual(definitions.flatMap((d) => d.controler(c)));
   });
 });

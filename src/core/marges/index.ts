@@ -8,6 +8,7 @@
 // two; a few steps settle it.
 import { CENTIME, D, min, ZERO, type Dec } from "../argent.js";
 import type { ContexteControles, DefinitionControle } from "../controles/contexte.js";
+import { controlerAvec } from "../controles/index.js";
 import type { Controle, Marge } from "../modele.js";
 import { euros } from "../format.js";
 import { apparier, borne, CONTROLES_LIES, parCle, type Borne, type Paire } from "./bornes.js";
@@ -67,10 +68,8 @@ function maximumDe(
     : { controle: "equilibre", portee: p.ligne.financeur, source: null };
   const haut = p.borneAutofinancement;
   if (haut.isNegative()) return { maximum: null, limite: parEquilibre };
-  const essai = (x: Dec, definitions: readonly DefinitionControle[]) => {
-    const c = p.contexte(x);
-    return definitions.flatMap((k) => k.controler(c));
-  };
+  const essai = (x: Dec, definitions: readonly DefinitionControle[]) =>
+    controlerAvec(definitions, p.contexte(x));
   // Two amounts of the line: its own (the controls already run) or 0, and the most self-financing allows.
   const demande = p.ligne.montant;
   const [x0, x1] = base && demande.lessThan(haut) ? [demande, haut] : [ZERO, haut];
