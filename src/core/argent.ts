@@ -28,10 +28,23 @@ export function min(a: Dec, b: Dec): Dec {
 export function max(a: Dec, b: Dec): Dec {
   return a.greaterThan(b) ? a : b;
 }
+/** max(x, ZERO), the same object, read from the sign: a comparison copies its argument (decimal.js). */
+export function auMoinsZero(x: Dec): Dec {
+  return x.isPositive() && !x.isZero() ? x : ZERO;
+}
 export function somme(xs: Iterable<Dec>): Dec {
   let s = ZERO;
-  for (const x of xs) s = s.plus(x);
+  for (const x of xs) s = ajouter(s, x);
   return s;
+}
+
+/**
+ * s + x. A sum's first term (s the ZERO constant, x not zero) is x itself: ZERO.plus(x) would only copy
+ * it (every Dec has at most the 40 digits of D: nothing to round). A zero x still goes through `plus`,
+ * which gives +0 (a −0 would read as negative). The controls sum at every amount the room left tries.
+ */
+export function ajouter(s: Dec, x: Dec): Dec {
+  return s === ZERO && !x.isZero() ? x : s.plus(x);
 }
 
 /** JSON form of an amount: "480000.00". */

@@ -25,6 +25,29 @@ function plan(ademe: string | number, autofinancement: string | number) {
 }
 
 describe("plafond", () => {
+  test("lines of one expense each: one control per expense, in the order the lines first name them", () => {
+    // Two boilers of 1 200 000 € (extra cost 800 000 € each: 480 000 € each, as above); ADEME asks
+    // 100 000 € on the second, 200 000 € on the first, 50 000 € more on the second: 150 000 € there.
+    const seconde = { ...chaudiere, id: "seconde" };
+    const e = evaluer({
+      ...ficheSimple(chaudiere, afr),
+      depenses: [{ ...chaudiere }, seconde],
+      financements: [
+        { financeur: "ademe-investissement", montant: 100000, regime: "rgec", depenses: ["seconde"] },
+        { financeur: "ademe-investissement", montant: 200000, regime: "rgec", depenses: ["chaudiere"] },
+        { financeur: "ademe-investissement", montant: 50000, regime: "rgec", depenses: ["seconde"] },
+        { financeur: "autofinancement", montant: 2050000 },
+      ],
+    });
+    const p = controles(e, "plafond");
+    expect(p.map((k) => k.portee)).toEqual([
+      "ademe-investissement / seconde",
+      "ademe-investissement / chaudiere",
+    ]);
+    expect(p.map((k) => k.valeur!.toFixed(2))).toEqual(["150000.00", "200000.00"]);
+    expect(p.map((k) => k.limite!.toFixed(2))).toEqual(["480000.00", "480000.00"]);
+  });
+
   test("an aid exactly at the ceiling is compliant", () => {
     const [p] = controles(plan(480000, 720000), "plafond");
     expect(p.conforme).toBe(true);

@@ -1,6 +1,6 @@
 // `cumul` (Guide note 9, l.2639; GBER art. 8): on each expense, all State aid stays within the
 // highest intensity (taux × assiette) of the eligible dispositifs evaluated on it.
-import { D, max, tronquerCentime, ZERO, type Dec } from "../argent.js";
+import { ajouter, auMoinsZero, D, max, tronquerCentime, ZERO, type Dec } from "../argent.js";
 import { euros } from "../format.js";
 import type { Controle, Resultat } from "../modele.js";
 import type { ContexteControles, DefinitionControle } from "./contexte.js";
@@ -20,7 +20,12 @@ export function plafondCumul(
   }
   const parUtilisateur = depense.taux_max ? tronquerCentime(depense.taux_max.times(depense.montant)) : null;
   if (!meilleur && !parUtilisateur) return null;
-  return { limite: max(meilleur?.intensite ?? ZERO, parUtilisateur ?? ZERO), meilleur };
+  // Without taux_max (the usual case), the best intensity, or zero: max without a comparison (run at
+  // every amount the room left tries).
+  const limite = parUtilisateur
+    ? max(meilleur?.intensite ?? ZERO, parUtilisateur)
+    : auMoinsZero(meilleur!.intensite!);
+  return { limite, meilleur };
 }
 
 /** Where the intensity ceiling comes from, for the message. */
@@ -42,7 +47,8 @@ export function controlerCumul(c: ContexteControles): Controle[] {
   const expire = c.lignes.some((l) => l.aideEtat) ? rgecExpire(c.ref, c.date, c.motifs) : null;
   for (const d of c.fiche.depenses) {
     let total: Dec = ZERO;
-    for (const l of c.lignes) if (l.aideEtat) total = total.plus(c.partsAide.get(l.index)?.get(d.id) ?? ZERO);
+    for (const l of c.lignes)
+      if (l.aideEtat) total = ajouter(total, c.partsAide.get(l.index)?.get(d.id) ?? ZERO);
     if (total.isZero()) continue;
     if (expire) {
       controles.push(

@@ -9,6 +9,7 @@ import { euros } from "../format.js";
 import { ajouterAnnees, ajouterJours, dateFr } from "../dates.js";
 import type { Controle, Motif } from "../modele.js";
 import type { Lecture } from "../parametres.js";
+import type { Referentiel } from "../regles/referentiel.js";
 import { REGLEMENTS, type Reglement } from "../schemas/communs.js";
 import type { PlafondDeMinimis } from "../schemas/parametres-reglementaires.js";
 import type { AideDeMinimis, ContexteControles, DefinitionControle } from "./contexte.js";
@@ -113,7 +114,7 @@ export function controlerDeMinimis(c: ContexteControles): Controle[] {
     const nouvelle = somme(lignes.map((l) => l.aide));
     const avant = [...toutes, ...autresDuPlan.filter((a) => !lignes.some((l) => l.index === a.ligne))];
     // The parameters of every regulation at the grant date: its ceiling, its period, what it counts.
-    const params = new Map(REGLEMENTS.map((r) => [r, lecture(c, r, date)]));
+    const params = parametresA(c.ref, date);
     for (const plafond of plafondsDe(reglement, params, avant)) {
       controles.push(controlerPlafond(c, plafond, params, date, nouvelle, avant));
     }
@@ -127,10 +128,30 @@ interface Lu {
 }
 
 /** A regulation's parameters at the grant date; the warnings of reading them are kept for its control. */
-function lecture(c: ContexteControles, r: Reglement, date: string): Lu {
+function lecture(ref: Referentiel, r: Reglement, date: string): Lu {
   const motifs: Motif[] = [];
-  const lu = lire(c.ref.deMinimis[r], date, motifs);
+  const lu = lire(ref.deMinimis[r], date, motifs);
   return { lu, motifs: motifs.filter((m) => m.code !== "date_apres_vigueur") };
+}
+
+/**
+ * Every regulation's parameters at a grant date, read once per set of rules and date: the room left
+ * asks them at every amount it tries (issue 20). A pure reading of the rules; its warnings are copied
+ * into each evaluation that pushes them (controlerPlafond), never shared. Bounded: emptied when full.
+ */
+const lectures = new WeakMap<Referentiel, Map<string, Map<Reglement, Lu>>>();
+const LECTURES_MAX = 10_000;
+
+function parametresA(ref: Referentiel, date: string): Map<Reglement, Lu> {
+  let parDate = lectures.get(ref);
+  if (!parDate) lectures.set(ref, (parDate = new Map()));
+  let params = parDate.get(date);
+  if (!params) {
+    if (parDate.size >= LECTURES_MAX) parDate.clear();
+    params = new Map(REGLEMENTS.map((r) => [r, lecture(ref, r, date)]));
+    parDate.set(date, params);
+  }
+  return params;
 }
 
 /** The regulations a ceiling sums: its own and those it `compte_aussi`. */
@@ -167,7 +188,7 @@ function controlerPlafond(
   avant: AideDeMinimis[],
 ): Controle {
   const { lu, motifs } = params.get(k)!;
-  c.motifs.push(...motifs);
+  for (const m of motifs) c.motifs.push({ ...m });
   const p = lu.valeur;
   const routier = c.fiche.beneficiaire.secteur === "transport_routier" && p.plafond_transport_routier;
   const limite = routier ? p.plafond_transport_routier! : p.plafond;

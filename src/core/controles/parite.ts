@@ -3,6 +3,7 @@
 import { somme } from "../argent.js";
 import { euros } from "../format.js";
 import type { Controle } from "../modele.js";
+import { preparation } from "../regles/referentiel.js";
 import type { ContexteControles, DefinitionControle } from "./contexte.js";
 
 export const controleParite: DefinitionControle = {
@@ -13,9 +14,9 @@ export const controleParite: DefinitionControle = {
 
 export function controlerParite(c: ContexteControles): Controle[] {
   const controles: Controle[] = [];
-  for (const regle of c.ref.dispositifs.values()) {
-    const financeurs = regle.controles?.parite;
-    if (!financeurs) continue;
+  // Only the rules that name a parity (run at every amount the room left tries: issue 20).
+  for (const regle of preparation(c.ref).avecParite) {
+    const financeurs = regle.controles!.parite!;
     const lignes = c.lignes.filter((l) => l.dispositif?.id === regle.id && financeurs.includes(l.financeur));
     if (lignes.length === 0) continue;
     const [a, b] = financeurs.map((f) =>

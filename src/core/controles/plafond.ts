@@ -1,5 +1,5 @@
 // `plafond`: the lines paying under a dispositif stay within its maximum aid (docs/domaine.md §3).
-import { ZERO, type Dec } from "../argent.js";
+import { ajouter, ZERO, type Dec } from "../argent.js";
 import { sorteDe } from "../calculs/index.js";
 import { euros } from "../format.js";
 import type { Ligne } from "../financements.js";
@@ -38,9 +38,9 @@ export function controlerPlafonds(c: ContexteControles): Controle[] {
     const parProjet = sorteDe(regle.calcul).plafondSurLaFiche?.(regle.calcul) === true;
     const uneDepenseParLigne = lignes.every((l) => l.depenses.length === 1);
     // Per expense when each line names one expense; otherwise over the expenses the lines cover.
-    const groupes: string[][] =
+    const groupes =
       !parProjet && uneDepenseParLigne
-        ? [...new Set(lignes.map((l) => l.depenses[0]))].map((d) => [d])
+        ? parDepense(lignes)
         : [[...new Set(lignes.flatMap((l) => l.depenses))]];
     for (const depenses of groupes) {
       // The aid asked and the ceiling, summed in one pass each (called at every amount the room left tries).
@@ -50,15 +50,15 @@ export function controlerPlafonds(c: ContexteControles): Controle[] {
       for (const r of resultats) {
         if (!depenses.includes(r.depense)) continue;
         if (r.plafond === null && r.eligible) sansChiffre = true;
-        if (r.plafond !== null) plafond = plafond.plus(r.plafond);
+        if (r.plafond !== null) plafond = ajouter(plafond, r.plafond);
         if (r.eligible) ineligible = false;
       }
       if (sansChiffre) continue; // no figure in the guide
       let demande: Dec = ZERO;
       for (const l of lignes) {
         let sienne: Dec = ZERO;
-        for (const d of depenses) sienne = sienne.plus(partComptee(l, d, c.parts, c.partsAide) ?? ZERO);
-        demande = demande.plus(sienne);
+        for (const d of depenses) sienne = ajouter(sienne, partComptee(l, d, c.parts, c.partsAide) ?? ZERO);
+        demande = ajouter(demande, sienne);
       }
       const conforme = demande.lessThanOrEqualTo(plafond);
       controles.push({
@@ -79,4 +79,17 @@ export function controlerPlafonds(c: ContexteControles): Controle[] {
     }
   }
   return controles;
+}
+
+/**
+ * One group per expense of lines that each name one, in the order first named: by a loop, without a Set
+ * and its copies (the usual case, run at every amount the room left tries).
+ */
+function parDepense(lignes: Ligne[]): string[][] {
+  const groupes: string[][] = [];
+  for (const l of lignes) {
+    const d = l.depenses[0];
+    if (!groupes.some((g) => g[0] === d)) groupes.push([d]);
+  }
+  return groupes;
 }

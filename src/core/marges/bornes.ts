@@ -98,11 +98,25 @@ export function borne(a: Point, b: Point): Borne | null {
   // A control absent at the lower amount (no aid on the expense yet) starts from nothing.
   const ga = a.controle === undefined ? new D(0).minus(b.controle!.limite!) : ecart(a.controle);
   if (ga === null) return null;
-  const pente = gb.minus(ga).dividedBy(b.x.minus(a.x));
+  const pente = penteDe(gb.minus(ga), b.x.minus(a.x));
   if (pente.isZero()) return null;
-  const racine = a.x.minus(ga.dividedBy(pente));
+  // A slope of ±1 (the line's amount counted one for one: the usual case) divides exactly: no division.
+  const racine = a.x.minus(pente === UN ? ga : pente === MOINS_UN ? ga.negated() : ga.dividedBy(pente));
   if (sens === "=") return { controle: k, montant: racine, egalite: true };
   // "≤": valeur − limite must stay ≤ 0, so the line binds when it raises the gap; "≥" the reverse.
   if ((sens === "≤") !== pente.isPositive()) return null;
   return { controle: k, montant: racine.toDecimalPlaces(2, D.ROUND_DOWN), egalite: false };
+}
+
+const UN = new D(1);
+const MOINS_UN = new D(-1);
+
+/**
+ * rise / run; exactly 1 or −1 (these very objects) when the rise is the run or its opposite: the quotient
+ * decimal.js would give, without its cost (a division to 40 digits).
+ */
+function penteDe(montee: Dec, course: Dec): Dec {
+  if (montee.equals(course)) return UN;
+  if (montee.equals(course.negated())) return MOINS_UN;
+  return montee.dividedBy(course);
 }

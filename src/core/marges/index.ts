@@ -8,6 +8,7 @@
 // two; a few steps settle it.
 import { CENTIME, D, min, ZERO, type Dec } from "../argent.js";
 import type { ContexteControles, DefinitionControle } from "../controles/contexte.js";
+import { controlerAvec } from "../controles/index.js";
 import type { Controle, Marge } from "../modele.js";
 import { euros } from "../format.js";
 import { apparier, borne, CONTROLES_LIES, parCle, type Borne, type Paire } from "./bornes.js";
@@ -67,10 +68,8 @@ function maximumDe(
     : { controle: "equilibre", portee: p.ligne.financeur, source: null };
   const haut = p.borneAutofinancement;
   if (haut.isNegative()) return { maximum: null, limite: parEquilibre };
-  const essai = (x: Dec, definitions: readonly DefinitionControle[]) => {
-    const c = p.contexte(x);
-    return definitions.flatMap((k) => k.controler(c));
-  };
+  const essai = (x: Dec, definitions: readonly DefinitionControle[]) =>
+    controlerAvec(definitions, p.contexte(x));
   // Two amounts of the line: its own (the controls already run) or 0, and the most self-financing allows.
   const demande = p.ligne.montant;
   const [x0, x1] = base && demande.lessThan(haut) ? [demande, haut] : [ZERO, haut];
@@ -101,8 +100,7 @@ function maximumDe(
   };
   // One context per amount: the check of the controls not followed (below) reads the same one.
   const contextes = new Map<string, ContexteControles>();
-  const contexteA = (x: Dec): ContexteControles => {
-    const cle = x.toString();
+  const contexteA = (x: Dec, cle: string): ContexteControles => {
     let c = contextes.get(cle);
     if (!c) contextes.set(cle, (c = p.contexte(x)));
     return c;
@@ -113,14 +111,24 @@ function maximumDe(
    * own checks only, so its ordinals are the same). Remembered by amount in `deja`: the search below
    * asks the same cent more than once, and the controls give the same answer each time.
    */
+  // The key of the amount last asked: the search asks the same one several times in a row.
+  let dernier: Dec | null = null;
+  let derniereCle = "";
+  const cleDe = (x: Dec): string => {
+    if (x !== dernier) {
+      dernier = x;
+      derniereCle = x.toString();
+    }
+    return derniereCle;
+  };
   const premierParmi =
     (definitions: readonly DefinitionControle[], deja: Map<string, Controle | null>) =>
     (x: Dec): Controle | null => {
       if (definitions.length === 0) return null;
-      const cle = x.toString();
+      const cle = cleDe(x);
       const connu = deja.get(cle);
       if (connu !== undefined) return connu;
-      const c = contexteA(x);
+      const c = contexteA(x, cle);
       let k: Controle | null = null;
       for (const d of definitions) if ((k = premierRompu(d.controler(c)))) break;
       deja.set(cle, k);
@@ -131,8 +139,10 @@ function maximumDe(
   // The amounts already tried with every control: their answer is known (the followed controls, in
   // the same order, are those of the full run whose figures the line moves).
   const suivisDe = (controles: Controle[]) => controles.filter((k) => bouges.has(k.controle));
-  deja.set(x1.toString(), premierRompu(suivisDe(a1)));
-  if (essaye0) deja.set(x0.toString(), premierRompu(suivisDe(a0)));
+  const cle1 = x1.toString();
+  const cle0 = essaye0 ? x0.toString() : "";
+  deja.set(cle1, premierRompu(suivisDe(a1)));
+  if (essaye0) deja.set(cle0, premierRompu(suivisDe(a0)));
 
   // A control whose figures are the same at both amounts gives no bound (its slope is zero).
   const bornes: Borne[] = [];
@@ -184,8 +194,8 @@ function maximumDe(
   const dejaPartout = new Map<string, Controle | null>();
   // The amounts already run with every control: their answer is known.
   const nonSuivisDe = (controles: Controle[]) => controles.filter((k) => !bouges.has(k.controle));
-  dejaPartout.set(x1.toString(), premierRompu(nonSuivisDe(a1)));
-  if (essaye0) dejaPartout.set(x0.toString(), premierRompu(nonSuivisDe(a0)));
+  dejaPartout.set(cle1, premierRompu(nonSuivisDe(a1)));
+  if (essaye0) dejaPartout.set(cle0, premierRompu(nonSuivisDe(a0)));
   const rompuNonSuivi = premierParmi(nonSuivis, dejaPartout);
   const rompuPartout = (y: Dec): Controle | null => rompu(y) ?? rompuNonSuivi(y);
   pas = 0;

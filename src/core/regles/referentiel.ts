@@ -201,6 +201,9 @@ export interface Preparation {
   /** The rules whose kind has a fiche-level pass, in the rules' order (evaluer.ts). */
   passeAvantDemandes: Regle[];
   passeApresDemandes: Regle[];
+  /** The rules with a cofinancement minimum, with a parity, in the rules' order (controles/). */
+  avecCofinancement: Regle[];
+  avecParite: Regle[];
 }
 
 const preparations = new WeakMap<Referentiel, Preparation>();
@@ -215,6 +218,8 @@ export function preparation(ref: Referentiel): Preparation {
     financeurs: [...ids, ...FINANCEURS_PUBLICS, ...FINANCEURS_PRIVES],
     passeAvantDemandes: regles.filter((r) => sorteDe(r.calcul).passeAvantDemandes),
     passeApresDemandes: regles.filter((r) => sorteDe(r.calcul).passeApresDemandes),
+    avecCofinancement: regles.filter((r) => r.controles?.cofinancement_min),
+    avecParite: regles.filter((r) => r.controles?.parite),
   };
   preparations.set(ref, p);
   return p;
