@@ -74,11 +74,59 @@ function ambigu(ecrit: string): string {
   return `montant « ${ecrit} » ambigu${sens} : écrivez ${entier} ou ${groupe}, et les centimes après une virgule (${groupe},50)`;
 }
 
+/** Thousands separators of a simple amount (montantSimple): a subset of ESPACES. */
+function estEspace(c: number): boolean {
+  return c === 0x20 || c === 0xa0 || c === 0x202f || c === 0x2009;
+}
+
+/**
+ * The digits of the amounts most cells hold — digits with thousands spaces, then at most two decimals
+ * after a comma or a point, then "€" — read without regular expressions (every row of `lot` reads
+ * several amounts): "1 148 300,00 €" → "1148300.00". null for any other form, which lireMontant reads
+ * by its general rule; this one reads the same number from the same digits.
+ */
+function montantSimple(v: string): string | null {
+  let texte = "";
+  let debut = 0; // start of the digits not yet copied
+  let entiers = 0;
+  let decimales = -1; // -1: no separator yet
+  let euro = false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      if (euro) return null;
+      if (decimales < 0) entiers++;
+      else if (++decimales > 2) return null;
+    } else if (estEspace(c)) {
+      texte += v.slice(debut, i);
+      debut = i + 1;
+    } else if ((c === 0x2c || c === 0x2e) && decimales < 0 && entiers > 0 && !euro) {
+      texte += v.slice(debut, i) + ".";
+      debut = i + 1;
+      decimales = 0;
+    } else if (c === 0x20ac && !euro && entiers > 0) {
+      texte += v.slice(debut, i);
+      debut = i + 1;
+      euro = true;
+    } else return null;
+  }
+  if (entiers === 0 || decimales === 0) return null;
+  return euro ? texte : texte + v.slice(debut);
+}
+
 /**
  * Reads an amount written by a person: a number, "1234.56", "1 234,56 €", "1 234 567,8".
  * Returns a message (French) when it is not an amount.
  */
 export function lireMontant(v: unknown): { ok: true; valeur: Dec } | { ok: false; message: string } {
+  if (typeof v === "string") {
+    const simple = montantSimple(v);
+    if (simple !== null) {
+      const d = new D(simple);
+      // beyond the largest amount: the general rule says so
+      if (!d.greaterThan(MONTANT_MAX)) return { ok: true, valeur: d };
+    }
+  }
   let texte: string;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { ok: false, message: "le montant n'est pas un nombre fini" };

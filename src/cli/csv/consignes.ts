@@ -39,34 +39,38 @@ export function nomDeLaDepense(nommer: NommerColonne): string {
 /**
  * A row's one expense has an id of ti-aides's own (ID_DEPENSE): never shown as « depense ». It is the
  * row's expense, named by the column of its amount; the fields a message asks for, by their column.
+ * Each replacement is made, and its column looked up, only when the message holds what it replaces
+ * (every row tells its margins and anomalies): a replacement of what is absent changes nothing.
  */
 export function depenseEnColonnes(message: string, nommer: NommerColonne): string {
-  if (
-    !message.includes(`« ${ID_DEPENSE} »`) &&
-    !message.includes("taux_max") &&
-    !message.includes("« categorie »")
-  )
-    return message;
+  let dit = message;
+  if (message.includes(`« ${ID_DEPENSE} »`)) {
+    const depense = nomDeLaDepense(nommer);
+    dit = dit
+      .replaceAll(`Dépense « ${ID_DEPENSE} »`, depense[0].toUpperCase() + depense.slice(1))
+      .replaceAll(`sur « ${ID_DEPENSE} »`, `sur ${depense}`);
+  }
   const colonne = (champ: string) => nommer(`depenses[0].${champ}`) ?? champ;
-  const depense = nomDeLaDepense(nommer);
-  const tauxMax = colonne("taux_max");
-  const ouTauxMax =
-    tauxMax === "taux_max"
-      ? "la colonne « taux_max » (ajoutez-la au tableau si elle n'y est pas)"
-      : `la colonne « ${tauxMax} »`;
-  return message
-    .replaceAll(`Dépense « ${ID_DEPENSE} »`, depense[0].toUpperCase() + depense.slice(1))
-    .replaceAll(`sur « ${ID_DEPENSE} »`, `sur ${depense}`)
-    .replace(
-      "indiquez taux_max sur la dépense (l'intensité du régime d'aide appliqué)",
-      `indiquez l'intensité du régime d'aide appliqué dans ${ouTauxMax}`,
-    )
-    .replace("sans intensité maximale (taux_max)", `sans intensité maximale (colonne « ${tauxMax} »)`)
-    .replace(
+  if (dit.includes("taux_max")) {
+    const tauxMax = colonne("taux_max");
+    const ouTauxMax =
+      tauxMax === "taux_max"
+        ? "la colonne « taux_max » (ajoutez-la au tableau si elle n'y est pas)"
+        : `la colonne « ${tauxMax} »`;
+    dit = dit
+      .replace(
+        "indiquez taux_max sur la dépense (l'intensité du régime d'aide appliqué)",
+        `indiquez l'intensité du régime d'aide appliqué dans ${ouTauxMax}`,
+      )
+      .replace("sans intensité maximale (taux_max)", `sans intensité maximale (colonne « ${tauxMax} »)`);
+  }
+  if (dit.includes("précisez « categorie » ou « dispositifs »"))
+    dit = dit.replace(
       "précisez « categorie » ou « dispositifs »",
       // the dispositif column, when this is said, is empty or absent: its canonical header
       `précisez la colonne « ${colonne("categorie")} » ou « dispositif »`,
     );
+  return dit;
 }
 
 /** A message for a CSV user; unchanged when it says nothing of YAML. */
@@ -97,20 +101,43 @@ export function messagePourTableur(brut: string, code: string | undefined, nomme
   );
 }
 
+/** A message of the evaluation (a motif's with its code) → as told to a CSV user. */
+export type DireAuTableur = (message: string, code?: string) => string;
+
+export function direAuTableur(nommer: NommerColonne): DireAuTableur {
+  return (message, code) => messagePourTableur(message, code, nommer);
+}
+
+/**
+ * Each item with its message told (`avecCode`: a motif, whose code says what it is); the same array
+ * when none changes. Each message is read once: every row asks, for every message.
+ */
+function direChacun<T extends { message: string; code?: string }>(
+  xs: T[],
+  dire: DireAuTableur,
+  avecCode: boolean,
+): T[] {
+  let dits: T[] | undefined;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    const message = dire(x.message, avecCode ? x.code : undefined);
+    if (message !== x.message) (dits ??= xs.slice())[i] = { ...x, message };
+  }
+  return dits ?? xs;
+}
+
 /** The evaluation with its messages told to a CSV user (the same object when none changes: every row asks). */
 export function evaluationPourTableur(e: EvaluationFiche, nommer: NommerColonne): EvaluationFiche {
-  const dire = <T extends { message: string }>(x: T, code?: string): T => {
-    const message = messagePourTableur(x.message, code, nommer);
-    return message === x.message ? x : { ...x, message };
-  };
-  const motifs = (ms: Motif[]) =>
-    ms.some((m) => dire(m, m.code) !== m) ? ms.map((m) => dire(m, m.code)) : ms;
-  const controles = e.controles.some((c) => dire(c) !== c) ? e.controles.map((c) => dire(c)) : e.controles;
-  const resultats = e.resultats.some((r) => motifs(r.motifs) !== r.motifs)
-    ? e.resultats.map((r) => ({ ...r, motifs: motifs(r.motifs) }))
-    : e.resultats;
-  const propres = motifs(e.motifs);
-  return propres === e.motifs && controles === e.controles && resultats === e.resultats
+  const dire = direAuTableur(nommer);
+  const controles = direChacun(e.controles, dire, false);
+  let resultats: EvaluationFiche["resultats"] | undefined;
+  for (let i = 0; i < e.resultats.length; i++) {
+    const r = e.resultats[i];
+    const motifs = direChacun<Motif>(r.motifs, dire, true);
+    if (motifs !== r.motifs) (resultats ??= e.resultats.slice())[i] = { ...r, motifs };
+  }
+  const propres = direChacun<Motif>(e.motifs, dire, true);
+  return propres === e.motifs && controles === e.controles && resultats === undefined
     ? e
-    : { ...e, motifs: propres, controles, resultats };
+    : { ...e, motifs: propres, controles, resultats: resultats ?? e.resultats };
 }

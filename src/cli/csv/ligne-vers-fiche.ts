@@ -18,13 +18,58 @@ export interface FicheDeLigne {
 
 type Objet = Record<string, unknown>;
 
-/** "depenses[0].montant" for a column's field, computed once per column (every row asks). */
-const textesDesChemins = new WeakMap<object, string>();
-function texteDuChemin(cible: { chemin: readonly (string | number)[] }): string {
-  let t = textesDesChemins.get(cible);
-  if (t === undefined) textesDesChemins.set(cible, (t = cheminTexte(cible.chemin)));
-  return t;
+/**
+ * "depenses[0].montant" for each field column of a plan, by the column's position: computed once per
+ * file (every row asks, for each of its cells).
+ */
+const cheminsParPlan = new WeakMap<PlanColonnes, (string | undefined)[]>();
+function cheminsDesChamps(plan: PlanColonnes): (string | undefined)[] {
+  let textes = cheminsParPlan.get(plan);
+  if (!textes) {
+    textes = plan.colonnes.map((c) => (c.cible?.sorte === "champ" ? cheminTexte(c.cible.chemin) : undefined));
+    cheminsParPlan.set(plan, textes);
+  }
+  return textes;
 }
+
+/**
+ * The field paths of the i-th financing line ("financements[1]", "financements[1].montant"…),
+ * written once: every row names them in its map of columns.
+ */
+const chemins: { ligne: string; montant: string; financeur: string; regime: string; forme: string }[] = [];
+function cheminsDuFinancement(i: number) {
+  for (let j = chemins.length; j <= i; j++) {
+    const ligne = `financements[${j}]`;
+    chemins.push({
+      ligne,
+      montant: `${ligne}.montant`,
+      financeur: `${ligne}.financeur`,
+      regime: `${ligne}.regime`,
+      forme: `${ligne}.forme`,
+    });
+  }
+  return chemins[i];
+}
+
+/** Per plan: each financer's regime column, when the file has one (every row with that financer asks). */
+const regimesParPlan = new WeakMap<PlanColonnes, Map<string, string>>();
+function colonneDuRegime(plan: PlanColonnes, financeur: string): string | undefined {
+  let regimes = regimesParPlan.get(plan);
+  if (!regimes) {
+    regimes = new Map();
+    for (const c of plan.colonnes)
+      if (c.cible?.sorte === "regime" && !regimes.has(c.cible.financeur))
+        regimes.set(c.cible.financeur, c.entete);
+    regimesParPlan.set(plan, regimes);
+  }
+  return regimes.get(financeur);
+}
+
+/** A finding about the whole expense or beneficiary lands on its main column. */
+const PARTIES_PRINCIPALES = [
+  ["depenses[0]", "depenses[0].montant"],
+  ["beneficiaire", "beneficiaire.nom"],
+] as const;
 
 function placer(racine: Objet, chemin: readonly (string | number)[], valeur: unknown): void {
   let o: Objet = racine;
@@ -57,14 +102,19 @@ export function ficheDeLigne(
   const financements: Objet[] = [];
   const modalites: { colonne: Colonne; texte: string }[] = [];
   problemes.push(...octetsIllisibles(cellules, plan));
-  const enTrop = cellules.slice(plan.colonnes.length).filter((x) => x.trim() !== "");
+  const enTrop =
+    cellules.length > plan.colonnes.length
+      ? cellules.slice(plan.colonnes.length).filter((x) => x.trim() !== "")
+      : [];
   if (enTrop.length) {
     problemes.push({
       message: `${enTrop.length} cellule(s) au-delà de la dernière colonne d'en-tête (« ${enTrop[0].slice(0, 40)} »…) : un séparateur en trop décale-t-il la ligne ? Sinon, donnez un en-tête à ces colonnes`,
     });
   }
 
-  for (const colonne of plan.colonnes) {
+  const chemins = cheminsDesChamps(plan);
+  for (let k = 0; k < plan.colonnes.length; k++) {
+    const colonne = plan.colonnes[k];
     const cible = colonne.cible;
     const texte = (cellules[colonne.index] ?? "").trim();
     if (cible === null || texte === "") continue;
@@ -76,7 +126,7 @@ export function ficheDeLigne(
             : lireCellule(texte, cible.type);
         if (lu.ok) placer(donnees, cible.chemin, lu.valeur);
         else problemes.push({ colonne: colonne.entete, message: lu.message });
-        colonnes.set(texteDuChemin(cible), colonne.entete);
+        colonnes.set(chemins[k]!, colonne.entete);
         break;
       }
       case "dispositif": {
@@ -97,10 +147,11 @@ export function ficheDeLigne(
           const m = lireMontant(texte);
           if (m.ok && m.valeur.isZero()) break;
         }
-        const i = financements.length;
+        const chemin = cheminsDuFinancement(financements.length);
         financements.push({ financeur: cible.financeur, montant: texte });
-        for (const champ of ["", ".montant", ".financeur"])
-          colonnes.set(`financements[${i}]${champ}`, colonne.entete);
+        colonnes.set(chemin.ligne, colonne.entete);
+        colonnes.set(chemin.montant, colonne.entete);
+        colonnes.set(chemin.financeur, colonne.entete);
         break;
       }
       default:
@@ -115,23 +166,17 @@ export function ficheDeLigne(
     if (i < 0) continue;
     const lu = lireCellule(texte, cible.type);
     if (lu.ok) financements[i][cible.sorte] = lu.valeur;
-    colonnes.set(`financements[${i}].${cible.sorte}`, colonne.entete);
+    colonnes.set(cheminsDuFinancement(i)[cible.sorte], colonne.entete);
   }
   if (financements.length) donnees.financements = financements;
   // A line's regime is confirmed in its regime column, even when the file has none yet.
-  financements.forEach((f, i) => {
-    const champ = `financements[${i}].regime`;
-    if (colonnes.has(champ) || (FINANCEURS_PRIVES as readonly unknown[]).includes(f.financeur)) return;
-    const colonne = plan.colonnes.find(
-      (c) => c.cible?.sorte === "regime" && c.cible.financeur === f.financeur,
-    );
-    colonnes.set(champ, colonne?.entete ?? `regime_${String(f.financeur)}`);
-  });
-  // A finding about the whole expense or beneficiary lands on its main column.
-  for (const [tout, partie] of [
-    ["depenses[0]", "depenses[0].montant"],
-    ["beneficiaire", "beneficiaire.nom"],
-  ]) {
+  for (let i = 0; i < financements.length; i++) {
+    const financeur = financements[i].financeur as string;
+    const champ = cheminsDuFinancement(i).regime;
+    if (colonnes.has(champ) || (FINANCEURS_PRIVES as readonly string[]).includes(financeur)) continue;
+    colonnes.set(champ, colonneDuRegime(plan, financeur) ?? `regime_${financeur}`);
+  }
+  for (const [tout, partie] of PARTIES_PRINCIPALES) {
     const entete = colonnes.get(partie);
     if (entete !== undefined) colonnes.set(tout, entete);
   }

@@ -6,7 +6,7 @@ import { FINANCEURS_PRIVES } from "../../core/schemas/communs.js";
 import type { Fiche } from "../../core/schemas/fiche.js";
 import type { PlanColonnes } from "./entetes.js";
 import { phraseMarge } from "../rendu/marges.js";
-import { depenseEnColonnes, nommerParEntetes } from "./consignes.js";
+import { depenseEnColonnes, nommerParEntetes, type DireAuTableur } from "./consignes.js";
 
 /** Between the items of one cell (anomalies, errors): readable, and never a CSV delimiter. */
 export const ENTRE_ELEMENTS = " | ";
@@ -29,13 +29,18 @@ export function nombreCsv(x: Dec, separateurDecimal: string): string {
   return x.toFixed(2).replace(".", separateurDecimal);
 }
 
+/**
+ * `dire`: the messages of `e` are a fiche's, told to a CSV user only as its anomalies are written
+ * (the cells show no other: telling them all would read every message of every row).
+ */
 export function cellulesResultat(
   e: EvaluationFiche,
   fiche: Fiche | undefined,
   plan: PlanColonnes,
   separateurDecimal: string,
+  dire?: DireAuTableur,
 ): string[] {
-  return valeursResultat(e, fiche, plan).map((v) =>
+  return valeursResultat(e, fiche, plan, dire).map((v) =>
     typeof v === "string" ? v : nombreCsv(v, separateurDecimal),
   );
 }
@@ -45,6 +50,7 @@ export function valeursResultat(
   e: EvaluationFiche,
   fiche: Fiche | undefined,
   plan: PlanColonnes,
+  dire?: DireAuTableur,
 ): (string | Dec)[] {
   const enErreur = e.erreurs.length > 0;
   const b = e.beneficiaire;
@@ -70,12 +76,17 @@ export function valeursResultat(
     ...plafonds,
     totalPublic,
     verdict(e),
-    e.marges
-      .map((m) => depenseEnColonnes(phraseMarge(m, false), nommerParEntetes(plan)))
-      .join(ENTRE_ELEMENTS),
-    anomalies(e).join(ENTRE_ELEMENTS),
+    margesEnMots(e, plan),
+    anomalies(e, dire).join(ENTRE_ELEMENTS),
     e.erreurs.join(ENTRE_ELEMENTS),
   ];
+}
+
+/** The "Marges" cell: one phrase per public financer, the expense named by the file's column. */
+function margesEnMots(e: EvaluationFiche, plan: PlanColonnes): string {
+  if (e.marges.length === 0) return "";
+  const nommer = nommerParEntetes(plan);
+  return e.marges.map((m) => depenseEnColonnes(phraseMarge(m, false), nommer)).join(ENTRE_ELEMENTS);
 }
 
 /** The fiche's public financing lines (undefined: no financing plan). */
@@ -97,29 +108,30 @@ export function verdict(e: EvaluationFiche): string {
 
 /**
  * What is wrong or must be done: failed and unevaluable controls, aid to publish, asked dispositifs
- * not eligible, warnings.
+ * not eligible, warnings; each once. `dire`: each message as told to a CSV user (consignes.ts), when
+ * `e`'s are not yet.
  */
-export function anomalies(e: EvaluationFiche): string[] {
+export function anomalies(e: EvaluationFiche, dire?: DireAuTableur): string[] {
   const lignes: string[] = [];
+  const ajouter = (ligne: string) => {
+    if (!lignes.includes(ligne)) lignes.push(ligne);
+  };
+  const texte = (m: { message: string; code?: string }) => (dire ? dire(m.message, m.code) : m.message);
   for (const k of e.controles) {
-    if (k.conforme === false) lignes.push(`non conforme : ${k.message}`);
-    else if (k.conforme === null) lignes.push(`non évaluable : ${k.message}`);
-    else if (k.publication_requise) lignes.push(`à publier : ${k.message}`);
+    if (k.conforme === false) ajouter(`non conforme : ${texte(k)}`);
+    else if (k.conforme === null) ajouter(`non évaluable : ${texte(k)}`);
+    else if (k.publication_requise) ajouter(`à publier : ${texte(k)}`);
   }
   // A dispositif only evaluated by default never makes a row wrong (docs/domaine.md §2).
-  const demandes = e.resultats.filter((r) => r.origine !== "defaut");
-  for (const r of demandes.filter((x) => !x.eligible)) {
-    lignes.push(
-      `${r.dispositif} inéligible : ${r.motifs
-        .filter((m) => m.niveau === "erreur")
-        .map((m) => m.message)
-        .join(" ")}`,
-    );
+  for (const r of e.resultats) {
+    if (r.eligible || r.origine === "defaut") continue;
+    const erreurs: string[] = [];
+    for (const m of r.motifs) if (m.niveau === "erreur") erreurs.push(texte(m));
+    ajouter(`${r.dispositif} inéligible : ${erreurs.join(" ")}`);
   }
-  const motifs = [
-    ...e.motifs,
-    ...e.resultats.filter((r) => r.eligible || r.origine !== "defaut").flatMap((r) => r.motifs),
-  ];
-  for (const m of motifs) if (m.niveau === "avertissement") lignes.push(`à vérifier : ${m.message}`);
-  return [...new Set(lignes)];
+  for (const m of e.motifs) if (m.niveau === "avertissement") ajouter(`à vérifier : ${texte(m)}`);
+  for (const r of e.resultats)
+    if (r.eligible || r.origine !== "defaut")
+      for (const m of r.motifs) if (m.niveau === "avertissement") ajouter(`à vérifier : ${texte(m)}`);
+  return lignes;
 }

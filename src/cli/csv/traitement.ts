@@ -7,7 +7,7 @@ import type { Referentiel } from "../../core/regles/referentiel.js";
 import { ficheEnErreur, ficheJson } from "../../core/document-json.js";
 import { catalogue, type PlanColonnes } from "./entetes.js";
 import { categoriesConnues, colonneDuChamp, ficheDeLigne } from "./ligne-vers-fiche.js";
-import { evaluationPourTableur } from "./consignes.js";
+import { direAuTableur, evaluationPourTableur, type NommerColonne } from "./consignes.js";
 import { anomalies, cellulesResultat } from "./resultats.js";
 import { resultatClasseur, type ResultatClasseur } from "../classeur/resultat.js";
 
@@ -95,16 +95,15 @@ export function traiterLigne({ cellules, ligne }: Enregistrement, c: ContexteLot
     ...deLaFiche.filter((p) => !lues.some((q) => q.colonne !== undefined && q.colonne === p.colonne)),
   ];
 
-  let evaluation = evaluationPourTableur(ev.evaluation, (champ) =>
-    colonneDuChamp(champ, colonnes, c.nomsDesChamps),
-  );
-  if (erreurs.length) {
-    evaluation = ficheEnErreur(
-      id ?? `ligne ${ligne}`,
-      ev.evaluation.date_evaluation,
-      erreurs.map(formaterProbleme),
-    );
-  }
+  const nommer: NommerColonne = (champ) => colonneDuChamp(champ, colonnes, c.nomsDesChamps);
+  // CSV cells show only the anomalies: their messages are told to the user as they are written
+  // (anomalies), not every message of the evaluation; the other formats write them all.
+  const dire = c.format === "csv" && !erreurs.length ? direAuTableur(nommer) : undefined;
+  const evaluation = erreurs.length
+    ? ficheEnErreur(id ?? `ligne ${ligne}`, ev.evaluation.date_evaluation, erreurs.map(formaterProbleme))
+    : dire
+      ? ev.evaluation
+      : evaluationPourTableur(ev.evaluation, nommer);
   const statut: Statut = erreurs.length
     ? "en_erreur"
     : evaluation.controles.length === 0
@@ -123,13 +122,13 @@ export function traiterLigne({ cellules, ligne }: Enregistrement, c: ContexteLot
     };
   const rendu =
     c.format === "csv"
-      ? cellulesResultat(evaluation, erreurs.length ? undefined : ev.fiche, c.plan, c.separateurDecimal)
+      ? cellulesResultat(evaluation, erreurs.length ? undefined : ev.fiche, c.plan, c.separateurDecimal, dire)
       : JSON.stringify(ficheJson(evaluation));
   const premiereAnomalie = !c.resume
     ? undefined
     : erreurs.length
       ? // the row and file are the summary's own: the column and the mistake
         `${erreurs[0].colonne ? `colonne « ${erreurs[0].colonne} » : ` : ""}${erreurs[0].message}`
-      : anomalies(evaluation)[0];
+      : anomalies(evaluation, dire)[0];
   return { ligne, statut, rendu, problemes: erreurs, id: id ?? `ligne ${ligne}`, premiereAnomalie };
 }
