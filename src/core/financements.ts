@@ -104,7 +104,10 @@ export function normaliserLignes(
   selectionnes: Map<string, Set<string>>,
   motifs: Motif[],
 ): Ligne[] {
-  const toutes = fiche.depenses.map((d) => d.id);
+  // By push, not `map`: once optimized, `map` gives a holey array, and the lines' `depenses` would be of
+  // two kinds, each one more compilation of the controls that read them (issue 20).
+  const toutes: string[] = [];
+  for (const d of fiche.depenses) toutes.push(d.id);
   return (fiche.financements ?? []).map((f, index) => {
     const regleFinanceur = ref.dispositifs.get(f.financeur) ?? null;
     const dispositif = f.dispositif ? ref.dispositifs.get(f.dispositif)! : regleFinanceur;
