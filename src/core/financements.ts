@@ -36,6 +36,29 @@ export interface Ligne {
   reglement: Reglement;
 }
 
+/**
+ * The line at another amount and aid, its fields written in the order of `normaliserLignes`: every line
+ * then has one shape (a spread copy gets another, and the controls reading lines were compiled again
+ * and again, issue 20).
+ */
+export function ligneAvec(l: Ligne, montant: Dec, aide: Dec): Ligne {
+  return {
+    index: l.index,
+    financeur: l.financeur,
+    dispositif: l.dispositif,
+    prive: l.prive,
+    regime: l.regime,
+    forme: l.forme,
+    montant,
+    aide,
+    aideEtat: l.aideEtat,
+    avecEquivalentSubvention: l.avecEquivalentSubvention,
+    depenses: l.depenses,
+    dateOctroi: l.dateOctroi,
+    reglement: l.reglement,
+  };
+}
+
 export function libelleLigne(l: Ligne): string {
   return l.dispositif && l.dispositif.id !== l.financeur
     ? `${l.financeur} (${l.dispositif.id})`
