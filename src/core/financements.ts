@@ -36,6 +36,29 @@ export interface Ligne {
   reglement: Reglement;
 }
 
+/**
+ * The line at another amount and aid, its fields written in the order of `normaliserLignes`: every line
+ * then has one shape (a spread copy gets another, and the controls reading lines were compiled again
+ * and again, issue 20).
+ */
+export function ligneAvec(l: Ligne, montant: Dec, aide: Dec): Ligne {
+  return {
+    index: l.index,
+    financeur: l.financeur,
+    dispositif: l.dispositif,
+    prive: l.prive,
+    regime: l.regime,
+    forme: l.forme,
+    montant,
+    aide,
+    aideEtat: l.aideEtat,
+    avecEquivalentSubvention: l.avecEquivalentSubvention,
+    depenses: l.depenses,
+    dateOctroi: l.dateOctroi,
+    reglement: l.reglement,
+  };
+}
+
 export function libelleLigne(l: Ligne): string {
   return l.dispositif && l.dispositif.id !== l.financeur
     ? `${l.financeur} (${l.dispositif.id})`
@@ -104,7 +127,10 @@ export function normaliserLignes(
   selectionnes: Map<string, Set<string>>,
   motifs: Motif[],
 ): Ligne[] {
-  const toutes = fiche.depenses.map((d) => d.id);
+  // By push, not `map`: once optimized, `map` gives a holey array, and the lines' `depenses` would be of
+  // two kinds, each one more compilation of the controls that read them (issue 20).
+  const toutes: string[] = [];
+  for (const d of fiche.depenses) toutes.push(d.id);
   return (fiche.financements ?? []).map((f, index) => {
     const regleFinanceur = ref.dispositifs.get(f.financeur) ?? null;
     const dispositif = f.dispositif ? ref.dispositifs.get(f.dispositif)! : regleFinanceur;

@@ -10,14 +10,19 @@ export type Parts = Map<number, Map<string, Dec>>;
 
 /** The weight of each expense of a line: its dispositif's assiette there, else the best one, else its amount. */
 export function poidsDeLigne(fiche: Fiche, l: Ligne, resultats: Resultat[]): Dec[] {
-  return l.depenses.map((id) => {
-    const d = fiche.depenses.find((x) => x.id === id)!;
-    if (l.dispositif) {
-      const r = resultats.find((x) => x.dispositif === l.dispositif!.id && x.depense === id);
-      if (r?.assiette) return r.assiette;
-    }
-    return plafondCumul(resultats, d)?.meilleur?.assiette ?? d.montant;
-  });
+  // By push, not `map` (holey once optimized): one kind of array for `repartir` (issue 20).
+  const poids: Dec[] = [];
+  for (const id of l.depenses) poids.push(poidsDe(fiche, l, resultats, id));
+  return poids;
+}
+
+function poidsDe(fiche: Fiche, l: Ligne, resultats: Resultat[], id: string): Dec {
+  const d = fiche.depenses.find((x) => x.id === id)!;
+  if (l.dispositif) {
+    const r = resultats.find((x) => x.dispositif === l.dispositif!.id && x.depense === id);
+    if (r?.assiette) return r.assiette;
+  }
+  return plafondCumul(resultats, d)?.meilleur?.assiette ?? d.montant;
 }
 
 /** A line's amount and aid on each of its expenses. */

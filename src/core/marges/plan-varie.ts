@@ -2,7 +2,7 @@
 // self-financing absorbing the difference (docs/interface.md « Marges »): a context the controls read.
 import { arrondirCentime, somme, ZERO, type Dec } from "../argent.js";
 import type { ContexteControles } from "../controles/contexte.js";
-import type { Ligne } from "../financements.js";
+import { ligneAvec, type Ligne } from "../financements.js";
 import { partagerLigne, poidsDeLigne } from "../parts.js";
 
 export interface PlanVarie {
@@ -78,8 +78,8 @@ function varierLigne(
     ligne,
     borneAutofinancement,
     contexte(x: Dec): ContexteControles {
-      const l: Ligne = { ...ligne, montant: x, aide: aide(x) };
-      const a: Ligne = { ...absorbante, montant: borneAutofinancement.minus(x) };
+      const l = ligneAvec(ligne, x, aide(x));
+      const a = ligneAvec(absorbante, borneAutofinancement.minus(x), absorbante.aide);
       const lignes = c.lignes.map((k) => (k === ligne ? l : k === absorbante ? a : k));
       if (ajoutee) lignes.push(a);
       const parts = copie(c.parts);
@@ -91,8 +91,21 @@ function varierLigne(
       parts.set(a.index, pa.montants);
       partsAide.set(a.index, pa.aides);
       // The controls write their warnings: those of a trial amount are not the fiche's; nor is their
-      // message read (only figures and verdicts).
-      return { ...c, lignes, parts, partsAide, motifs: [], chiffresSeulement: true };
+      // message read (only figures and verdicts). The fields in the order of evaluerFiche's context: one
+      // shape for every context the controls read (a spread copy gets another; issue 20).
+      return {
+        fiche: c.fiche,
+        ref: c.ref,
+        date: c.date,
+        benef: c.benef,
+        lignes,
+        resultats: c.resultats,
+        parts,
+        partsAide,
+        autresDeMinimis: c.autresDeMinimis,
+        motifs: [],
+        chiffresSeulement: true,
+      };
     },
   };
 }
