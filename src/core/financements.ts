@@ -37,12 +37,18 @@ export interface Ligne {
 }
 
 /**
+ * An object literal that must name every field of T, optional ones included: a copy written field by
+ * field (for V8, one shape) cannot then drop a field added to T later — tsc refuses it.
+ */
+export type ChampParChamp<T> = { [K in keyof Required<T>]: T[K] };
+
+/**
  * The line at another amount and aid, its fields written in the order of `normaliserLignes`: every line
  * then has one shape (a spread copy gets another, and the controls reading lines were compiled again
  * and again, issue 20).
  */
 export function ligneAvec(l: Ligne, montant: Dec, aide: Dec): Ligne {
-  return {
+  const copie: ChampParChamp<Ligne> = {
     index: l.index,
     financeur: l.financeur,
     dispositif: l.dispositif,
@@ -57,6 +63,7 @@ export function ligneAvec(l: Ligne, montant: Dec, aide: Dec): Ligne {
     dateOctroi: l.dateOctroi,
     reglement: l.reglement,
   };
+  return copie;
 }
 
 export function libelleLigne(l: Ligne): string {

@@ -2,7 +2,7 @@
 // self-financing absorbing the difference (docs/interface.md « Marges »): a context the controls read.
 import { arrondirCentime, somme, ZERO, type Dec } from "../argent.js";
 import type { ContexteControles } from "../controles/contexte.js";
-import { ligneAvec, type Ligne } from "../financements.js";
+import { ligneAvec, type ChampParChamp, type Ligne } from "../financements.js";
 import { partagerLigne, poidsDeLigne } from "../parts.js";
 
 export interface PlanVarie {
@@ -93,7 +93,7 @@ function varierLigne(
       // The controls write their warnings: those of a trial amount are not the fiche's; nor is their
       // message read (only figures and verdicts). The fields in the order of evaluerFiche's context: one
       // shape for every context the controls read (a spread copy gets another; issue 20).
-      return {
+      const essai: ChampParChamp<ContexteControles> = {
         fiche: c.fiche,
         ref: c.ref,
         date: c.date,
@@ -106,6 +106,7 @@ function varierLigne(
         motifs: [],
         chiffresSeulement: true,
       };
+      return essai;
     },
   };
 }
