@@ -19,51 +19,16 @@ import { anomalies } from "../src/cli/csv/resultats.js";
 import { contexteLot, traiterLigne } from "../src/cli/csv/traitement.js";
 import type { EvaluationFiche } from "../src/core/modele.js";
 import { REF } from "./outils/regles.js";
+import { entetesExemple, LIGNE_EXEMPLE } from "./outils/ligne-exemple.js";
 
-const entetes = [
-  "id",
-  "Bénéficiaire",
-  "Effectif",
-  "Chiffre d'affaires",
-  "Total du bilan",
-  "Zone",
-  "AFR",
-  "Dispositif",
-  "Nature",
-  "Catégorie",
-  "Montant (€)",
-  "Coût de référence",
-  "ADEME investissement",
-  "Région",
-  "Régime Région",
-  "EPCI",
-  "Autofinancement",
-];
+const entetes = entetesExemple("Montant (€)");
 const plan = analyserEntetes(entetes, REF, "c.csv", 1);
 const dispositifs = [...REF.dispositifs.keys()];
 const categories = categoriesConnues(REF);
-// docs/interface.md's example fiche (tests/csv.test.ts), its aid above the ceiling: ME (120 staff,
+// docs/interface.md's example fiche (test/outils/ligne-exemple.ts), its aid above the ceiling: ME (120 staff,
 // 30 M€), EnR 55 % + 5 points AFR = 60 % (Guide fiche 8, l.914 and l.912) of 1 200 000 − 400 000 =
 // 800 000 € (l.927): 480 000 € at most, and 350 000 + 150 000 = 500 000 € asked (note 9, l.2639).
-const ligne = [
-  "TI-07",
-  "Scierie Exemple SAS",
-  "120",
-  "30\u202f000\u202f000",
-  "20\u202f000\u202f000",
-  "Métropole",
-  "oui",
-  "ADEME investissement",
-  "Investissement",
-  "EnR",
-  "1\u202f200\u202f000,00\u00a0€",
-  "400\u202f000,00\u00a0€",
-  "350\u202f000,00\u00a0€",
-  "150\u202f000,00\u00a0€",
-  "RGEC",
-  "0,00\u00a0€",
-  "700\u202f000,00\u00a0€",
-];
+const ligne = [...LIGNE_EXEMPLE];
 
 function evaluee(): { e: EvaluationFiche; nommer: NommerColonne } {
   const { donnees, colonnes } = ficheDeLigne(ligne, plan, dispositifs, categories);

@@ -20,6 +20,7 @@ import { anomalies, nombreCsv } from "../src/cli/csv/resultats.js";
 import { contexteLot, traiterLigne } from "../src/cli/csv/traitement.js";
 import { D } from "../src/core/argent.js";
 import { REF } from "./outils/regles.js";
+import { entetesExemple, LIGNE_EXEMPLE } from "./outils/ligne-exemple.js";
 
 const octets = (...x: number[]) => Buffer.from(x);
 
@@ -252,50 +253,12 @@ describe("cells", () => {
 });
 
 describe("a row → a fiche", () => {
-  const entetes = [
-    "id",
-    "Bénéficiaire",
-    "Effectif",
-    "Chiffre d'affaires",
-    "Total du bilan",
-    "Zone",
-    "AFR",
-    "Dispositif",
-    "Nature",
-    "Catégorie",
-    "Montant",
-    "Coût de référence",
-    "ADEME investissement",
-    "Région",
-    "Régime Région",
-    "EPCI",
-    "Autofinancement",
-    "Notes",
-  ];
+  const entetes = [...entetesExemple(), "Notes"];
   const plan = analyserEntetes(entetes, REF, "c.csv", 1);
   const dispositifs = [...REF.dispositifs.keys()];
   const categories = categoriesConnues(REF);
-  // docs/interface.md's example fiche, as a French spreadsheet row (U+202F thousands, NBSP before €).
-  const ligne = [
-    "TI-07",
-    "Scierie Exemple SAS",
-    "120",
-    "30\u202f000\u202f000",
-    "20\u202f000\u202f000",
-    "Métropole",
-    "oui",
-    "ADEME investissement",
-    "Investissement",
-    "EnR",
-    "1\u202f200\u202f000,00\u00a0€",
-    "400\u202f000,00\u00a0€",
-    "350\u202f000,00\u00a0€",
-    "150\u202f000,00\u00a0€",
-    "RGEC",
-    "0,00\u00a0€",
-    "700\u202f000,00\u00a0€",
-    "=A1",
-  ];
+  // docs/interface.md's example fiche, as a French spreadsheet row (test/outils/ligne-exemple.ts).
+  const ligne = [...LIGNE_EXEMPLE, "=A1"];
 
   test("identity, beneficiary, one expense, one line per financer (a zero or empty amount: no line)", () => {
     const { donnees, colonnes, problemes } = ficheDeLigne(ligne, plan, dispositifs, categories);

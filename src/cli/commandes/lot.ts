@@ -100,18 +100,7 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
     o.regles,
   );
   try {
-    return await evaluerLot({
-      fichier,
-      o,
-      format,
-      csv,
-      classeur,
-      plan,
-      entetes,
-      resumeTerminal,
-      moteur,
-      depart,
-    });
+    return await evaluerLot({ o, parametres, csv, classeur, entetes, moteur, depart });
   } finally {
     // On every way out: a worker left running keeps the process alive (an output file that could
     // not be opened left `lot` hanging for ever).
@@ -121,14 +110,12 @@ export async function lot(fichier: string, o: OptionsLot): Promise<number> {
 
 /** What `lot` has once the file's header is read and its rows' evaluator started. */
 interface LotOuvert {
-  fichier: string;
   o: OptionsLot;
-  format: FormatLot;
+  /** The file, its column plan, the output format, whether a terminal summary is written. */
+  parametres: ParametresLot;
   csv: CsvOuvert | ClasseurOuvert;
   classeur: ClasseurOuvert | undefined;
-  plan: PlanColonnes;
   entetes: string[];
-  resumeTerminal: boolean;
   moteur: Evaluateur;
   /** performance.now() at the start, for the summary's duration. */
   depart: number;
@@ -136,17 +123,16 @@ interface LotOuvert {
 
 /** `lot` once its header is read: the rows evaluated by `moteur`, written as they come. */
 async function evaluerLot({
-  fichier,
   o,
-  format,
+  parametres,
   csv,
   classeur,
-  plan,
   entetes,
-  resumeTerminal,
   moteur,
   depart,
 }: LotOuvert): Promise<number> {
+  const { fichier, plan, format } = parametres;
+  const resumeTerminal = parametres.resume === true;
   const barre = progression(
     csv.taille,
     process.stderr.isTTY === true && !o.quiet && csv.taille >= TAILLE_BARRE,
