@@ -111,12 +111,17 @@ test("the findings of each fiche are kept in lists of their own size", () => {
   // 5 000 fiches, not 2 000: with 2 000, what else the test process frees between the two measures
   // once pushed the figure over 100 under heavy load; spread over more fiches it weighs less.
   const n = 5_000;
-  const v = verifierSources(sourcesDeTextes(fiches(n)), REF);
-  expect(v.parFiche[0].length).toBe(1); // no financing plan: the contract's warning
-  // What the lists weigh: the findings themselves are kept by `constats`.
-  const avec = tas();
-  v.parFiche = [];
-  const parFiche = (avec - tas()) / n;
+  const mesurer = () => {
+    const v = verifierSources(sourcesDeTextes(fiches(n)), REF);
+    expect(v.parFiche[0].length).toBe(1); // no financing plan: the contract's warning
+    // What the lists weigh: the findings themselves are kept by `constats`.
+    const avec = tas();
+    v.parFiche = [];
+    return (avec - tas()) / n;
+  };
+  // The least of three: what else the test process frees between two heap readings only adds to one
+  // (under the full suite's load, a single reading once gave 122 bytes, 77 to 91 alone).
+  const parFiche = Math.min(mesurer(), mesurer(), mesurer());
   // Before: 196 bytes per fiche (a list pushed into has room for 17 findings); after: 76.
   expect(parFiche).toBeLessThan(100);
 });
