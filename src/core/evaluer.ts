@@ -42,6 +42,13 @@ export interface OptionsEvaluation {
    * most of what an evaluation cost beyond its figures (issue 20, docs/performance.md).
    */
   etapes?: boolean;
+  /**
+   * "anomalies": write the control messages of the anomalies only (failed, not evaluable, to publish),
+   * for a renderer that shows no other (the CSV cells of `lot`); the compliant controls keep every
+   * figure, verdict and source, with an empty `message` (controles/messages.ts). Unset (the library's
+   * default, every other renderer): every message is written.
+   */
+  messages?: "anomalies";
 }
 
 /** The dispositifs whose rule applies by default to an expense's nature and category (docs/domaine.md §2). */
@@ -167,6 +174,7 @@ export function evaluerFiche(
     autresDeMinimis: options.autresDeMinimis ?? [],
     motifs,
     chiffresSeulement: options.essai,
+    messages: options.messages,
   };
   // Without a financing plan there is nothing to control (docs/interface.md « Sortie JSON »,
   // `synthese`): every control reads the financing lines, and finds none

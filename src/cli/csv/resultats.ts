@@ -1,5 +1,6 @@
 // The result columns `lot` appends to each CSV row (README, "Traiter un tableau CSV").
 import { somme, type Dec } from "../../core/argent.js";
+import { estAnomalie } from "../../core/controles/messages.js";
 import { euros } from "../../core/format.js";
 import type { EvaluationFiche } from "../../core/modele.js";
 import { FINANCEURS_PRIVES } from "../../core/schemas/communs.js";
@@ -117,10 +118,11 @@ export function anomalies(e: EvaluationFiche, dire?: DireAuTableur): string[] {
     if (!lignes.includes(ligne)) lignes.push(ligne);
   };
   const texte = (m: { message: string; code?: string }) => (dire ? dire(m.message, m.code) : m.message);
+  // The controls whose message `lot` asks written in CSV (evaluerFiche's `messages: "anomalies"`).
   for (const k of e.controles) {
-    if (k.conforme === false) ajouter(`non conforme : ${texte(k)}`);
-    else if (k.conforme === null) ajouter(`non évaluable : ${texte(k)}`);
-    else if (k.publication_requise) ajouter(`à publier : ${texte(k)}`);
+    if (!estAnomalie(k.conforme, k.publication_requise)) continue;
+    const sorte = k.conforme === false ? "non conforme" : k.conforme === null ? "non évaluable" : "à publier";
+    ajouter(`${sorte} : ${texte(k)}`);
   }
   // A dispositif only evaluated by default never makes a row wrong (docs/domaine.md §2).
   for (const r of e.resultats) {

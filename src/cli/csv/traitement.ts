@@ -78,7 +78,8 @@ export function traiterLigne({ cellules, ligne }: Enregistrement, c: ContexteLot
   const ev = evaluerSource(
     { doc: { fichier: c.fichier, donnees, ligneDe: () => ligne }, chemin: [] },
     c.ref,
-    { date: c.date },
+    // CSV cells show only the anomalies: the other controls' messages are not written (issue 20).
+    { date: c.date, messages: c.format === "csv" ? "anomalies" : undefined },
   );
   const id = typeof donnees.id === "string" ? donnees.id : undefined;
   const lieu = { fichier: c.fichier, ligne, idFiche: id };

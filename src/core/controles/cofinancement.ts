@@ -6,6 +6,7 @@ import { euros, pourcent } from "../format.js";
 import type { Controle } from "../modele.js";
 import { preparation } from "../regles/referentiel.js";
 import type { ContexteControles, DefinitionControle } from "./contexte.js";
+import { messageEcrit } from "./messages.js";
 
 export const controleCofinancement: DefinitionControle = {
   id: "cofinancement",
@@ -34,7 +35,7 @@ export function controlerCofinancement(c: ContexteControles): Controle[] {
         conforme,
         valeur: autres,
         limite: requis,
-        message: c.chiffresSeulement
+        message: !messageEcrit(c, conforme)
           ? ""
           : conforme
             ? `${regle.id} : les autres financeurs apportent ${euros(autres)}, au moins ${pourcent(part.valeur)} de l'étude (${euros(requis)}).`

@@ -39,6 +39,13 @@ export interface ContexteControles {
    * (test/controles/chiffres-seulement.test.ts).
    */
   chiffresSeulement?: boolean;
+  /**
+   * "anomalies": the messages of the anomalies only (failed, not evaluable, to publish: estAnomalie,
+   * messages.ts), for a renderer that shows no other (the CSV cells of `lot`); the other controls leave
+   * `message` empty, every other field as in a full run (test/controles/messages-des-anomalies.test.ts).
+   * Unset: every message is written.
+   */
+  messages?: "anomalies";
 }
 
 export type Verification = (c: ContexteControles) => Controle[];

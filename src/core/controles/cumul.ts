@@ -4,6 +4,7 @@ import { ajouter, auMoinsZero, D, max, tronquerCentime, ZERO, type Dec } from ".
 import { euros } from "../format.js";
 import type { Controle, Resultat } from "../modele.js";
 import type { ContexteControles, DefinitionControle } from "./contexte.js";
+import { messageEcrit } from "./messages.js";
 import { controleExpire, rgecExpire } from "./reglement-expire.js";
 
 const SOURCE = "Guide TI V5, note 9, l.2639 ; Règlement (UE) 651/2014, art. 8";
@@ -72,7 +73,7 @@ export function controlerCumul(c: ContexteControles): Controle[] {
         conforme: null,
         valeur: total,
         limite: null,
-        message: c.chiffresSeulement
+        message: !messageEcrit(c, null)
           ? ""
           : `Dépense « ${d.id} » : ${euros(total)} d'aides d'État, mais aucun dispositif chiffré n'en donne l'intensité maximale ; indiquez taux_max sur la dépense (l'intensité du régime d'aide appliqué).`,
         source: SOURCE,
@@ -92,7 +93,7 @@ export function controlerCumul(c: ContexteControles): Controle[] {
       conforme,
       valeur: total,
       limite: p.limite,
-      message: c.chiffresSeulement
+      message: !messageEcrit(c, conforme)
         ? ""
         : conforme
           ? `Dépense « ${d.id} » : ${euros(total)} d'aides publiques cumulées, dans l'intensité maximale de ${euros(p.limite)} (${origineDe(p.meilleur)}).`

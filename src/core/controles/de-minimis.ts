@@ -13,6 +13,7 @@ import type { Referentiel } from "../regles/referentiel.js";
 import { REGLEMENTS, type Reglement } from "../schemas/communs.js";
 import type { PlafondDeMinimis } from "../schemas/parametres-reglementaires.js";
 import type { AideDeMinimis, ContexteControles, DefinitionControle } from "./contexte.js";
+import { messageEcrit } from "./messages.js";
 import { expire } from "./reglement-expire.js";
 
 interface Periode {
@@ -211,7 +212,7 @@ function controlerPlafond(
       limite: null,
       reglement: p.reglement_ue,
       details,
-      message: c.chiffresSeulement
+      message: !messageEcrit(c, null)
         ? ""
         : `De minimis non évaluable pour une aide octroyée le ${dateFr(date)} : ${fin.libelle} ; vérifiez le plafond du règlement qui lui succède.`,
       source: lu.source,
@@ -264,7 +265,7 @@ function controlerPlafond(
     periode_fin: periode.fin,
     disponible,
     details,
-    message: c.chiffresSeulement
+    message: !messageEcrit(c, conforme)
       ? ""
       : conforme
         ? `De minimis (plafond ${k === "general" ? "général" : k}, règlement ${p.reglement_ue}) du ${dateFr(periode.debut)} au ${dateFr(periode.fin)}${autres} : ${euros(deja)} déjà reçus + ${euros(nouvelle)} = ${euros(valeur)}, dans le plafond de ${euros(limite)}${routier ? " (transport routier pour compte d'autrui)" : ""}.`

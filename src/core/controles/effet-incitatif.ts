@@ -3,6 +3,7 @@
 import { dateFr } from "../dates.js";
 import type { Controle } from "../modele.js";
 import type { ContexteControles, DefinitionControle } from "./contexte.js";
+import { messageEcrit } from "./messages.js";
 import { controleExpire, rgecExpire } from "./reglement-expire.js";
 
 const SOURCE = "Guide TI V5, note 8, l.2637 ; Règlement (UE) 651/2014, art. 6, §2";
@@ -39,7 +40,7 @@ export function controlerEffetIncitatif(c: ContexteControles): Controle[] {
         conforme: null,
         valeur: null,
         limite: null,
-        message: c.chiffresSeulement
+        message: !messageEcrit(c, null)
           ? ""
           : `Effet incitatif non vérifiable sans ${manque} (aides RGEC : ${financeurs}).`,
         source: SOURCE,
@@ -54,7 +55,7 @@ export function controlerEffetIncitatif(c: ContexteControles): Controle[] {
       conforme,
       valeur: null,
       limite: null,
-      message: c.chiffresSeulement
+      message: !messageEcrit(c, conforme)
         ? ""
         : conforme
           ? `Demande du ${dateFr(date_demande)} antérieure au début des travaux (${dateFr(date_debut)}) : effet incitatif respecté.`

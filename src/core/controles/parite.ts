@@ -5,6 +5,7 @@ import { euros } from "../format.js";
 import type { Controle } from "../modele.js";
 import { preparation } from "../regles/referentiel.js";
 import type { ContexteControles, DefinitionControle } from "./contexte.js";
+import { messageEcrit } from "./messages.js";
 
 export const controleParite: DefinitionControle = {
   id: "parite",
@@ -29,7 +30,7 @@ export function controlerParite(c: ContexteControles): Controle[] {
       conforme,
       valeur: a,
       limite: b,
-      message: c.chiffresSeulement
+      message: !messageEcrit(c, conforme)
         ? ""
         : conforme
           ? `${regle.id} : ${financeurs[0]} et ${financeurs[1]} financent à parité (${euros(a)} chacun).`

@@ -5,6 +5,7 @@ import { lire } from "../calculs/commun.js";
 import { euros, pourcent } from "../format.js";
 import type { Controle } from "../modele.js";
 import type { ContexteControles, DefinitionControle } from "./contexte.js";
+import { messageEcrit } from "./messages.js";
 import { normaliser } from "../suggestion.js";
 
 export const controleParticipationMinimale: DefinitionControle = {
@@ -35,14 +36,15 @@ export function controlerParticipationMinimale(c: ContexteControles): Controle[]
       source: part.source,
     });
   }
+  const conforme = atteint || derogation;
   return [
     {
       controle: "participation_minimale",
       portee: b.nom ?? c.fiche.id,
-      conforme: atteint || derogation,
+      conforme,
       valeur: propre,
       limite: requis,
-      message: c.chiffresSeulement
+      message: !messageEcrit(c, conforme)
         ? ""
         : atteint
           ? `Participation du maître d'ouvrage ${euros(propre)}, au moins ${pourcent(part.valeur)} des financements publics (${euros(publics)}).`
@@ -86,7 +88,7 @@ function exemptionOutreMer(c: ContexteControles): Controle | null {
     conforme: true,
     valeur: null,
     limite: null,
-    message: c.chiffresSeulement
+    message: !messageEcrit(c, true)
       ? ""
       : `Participation minimale non applicable : le CGCT, art. L1111-10, III exempte les collectivités ${nomme ? `de ${nomme}` : "d'outre-mer qu'il nomme"} et leurs groupements${nomme ? "" : " (territoire à confirmer)"}.`,
     source: lu.source,

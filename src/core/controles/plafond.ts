@@ -5,6 +5,7 @@ import { euros } from "../format.js";
 import type { Ligne } from "../financements.js";
 import type { Controle } from "../modele.js";
 import type { ContexteControles, DefinitionControle } from "./contexte.js";
+import { messageEcrit } from "./messages.js";
 
 type Parts = Map<number, Map<string, Dec>>;
 
@@ -67,7 +68,7 @@ export function controlerPlafonds(c: ContexteControles): Controle[] {
         conforme,
         valeur: demande,
         limite: plafond,
-        message: c.chiffresSeulement
+        message: !messageEcrit(c, conforme)
           ? ""
           : conforme
             ? `${id} : ${euros(demande)} demandés, dans le plafond de ${euros(plafond)}.`

@@ -47,7 +47,8 @@ export function expire(
 
 /**
  * A control that cannot be evaluated under an ended regulation: `conforme: null`, the figure it would
- * have compared, and a message naming the regulation and its end (none for figures only).
+ * have compared, and a message naming the regulation and its end (none for figures only; always an
+ * anomaly, so written whenever some messages are: messages.ts).
  */
 export function controleExpire(
   controle: NomControle,

@@ -4,6 +4,7 @@ import { lire } from "../calculs/commun.js";
 import { euros } from "../format.js";
 import type { Controle } from "../modele.js";
 import type { ContexteControles, DefinitionControle } from "./contexte.js";
+import { messageEcrit } from "./messages.js";
 import { controleExpire, rgecExpire } from "./reglement-expire.js";
 
 export const controleTransparence: DefinitionControle = {
@@ -51,7 +52,7 @@ export function controlerTransparence(c: ContexteControles): Controle[] {
       valeur: l.aide,
       limite: seuil,
       publication_requise: publication,
-      message: c.chiffresSeulement
+      message: !messageEcrit(c, true, publication)
         ? ""
         : publication
           ? `${l.financeur} : aide individuelle de ${euros(l.aide)} ≥ ${euros(seuil)} : elle doit être publiée (module TAM de la Commission).`

@@ -105,6 +105,7 @@ function varierLigne(
         autresDeMinimis: c.autresDeMinimis,
         motifs: [],
         chiffresSeulement: true,
+        messages: c.messages,
       };
       return essai;
     },
