@@ -26,6 +26,8 @@ export interface OptionsContrat {
    * (issue 20).
    */
   etapes?: boolean;
+  /** "anomalies": each evaluation writes the control messages of its anomalies only (`OptionsEvaluation.messages`). */
+  messages?: "anomalies";
 }
 
 /** A fiche id given a second time: the index of the second fiche, and the problem that names both places. */
@@ -73,7 +75,12 @@ export function evaluerContrat(
   // duplicates, unreadable) are read again by evaluerSource, which reports their errors.
   const lues = new Map(valides.map((v) => [v.index, v.fiche]));
   const fiches = sources.map((s, i) =>
-    evaluerSource(s, ref, { date, autresDeMinimis: autresDe.get(i), etapes: options.etapes }, lues.get(i)),
+    evaluerSource(
+      s,
+      ref,
+      { date, autresDeMinimis: autresDe.get(i), etapes: options.etapes, messages: options.messages },
+      lues.get(i),
+    ),
   );
 
   const comptees = fiches.map(

@@ -1,6 +1,9 @@
 // The control messages written only where a renderer reads them (issue 20): the CSV cells of `lot` show
 // only the anomalies (failed, not evaluable, to publish), so a CSV row's evaluation asks theirs only
 // (`messages: "anomalies"`); every other renderer, and the library, keep reading every message.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, test, vi } from "vitest";
 import type { Dec } from "../../src/core/argent.js";
@@ -9,7 +12,12 @@ import { chargerRegles, evaluerFiche, lireDocument, validerFiche } from "../../s
 import { analyserEntetes } from "../../src/cli/csv/entetes.js";
 import { contexteLot, traiterLigne, type FormatLot } from "../../src/cli/csv/traitement.js";
 import { anomalies } from "../../src/cli/csv/resultats.js";
-import { evaluer } from "../outils/regles.js";
+import { rendreVerificationGithub } from "../../src/cli/verifier/github.js";
+import { rendreVerificationJunit } from "../../src/cli/verifier/junit.js";
+import { lireSources } from "../../src/cli/verifier/sources.js";
+import { rendreVerificationTexte } from "../../src/cli/verifier/texte.js";
+import { verifierSources } from "../../src/cli/verifier/verification.js";
+import { evaluer, REF } from "../outils/regles.js";
 import { fiche } from "../proprietes/arbitraires.js";
 
 /** Every amount and rate formatted in French while a test runs (format.js wrapped, not changed). */
@@ -217,5 +225,54 @@ describe("a row of `lot`", () => {
     expect(tries(csv.formates)).toEqual(tries(["220000.00", "220000.00", "200000.00", "20000.00"]));
     const rendu = csv.t.rendu as string[];
     expect(rendu.at(-2)).toBe(""); // Anomalies
+  });
+});
+
+describe("verifier", () => {
+  // Two fiches: the guide's case above, compliant, and a consulting mission of 10 000 € where DIRECCTE
+  // conseil RH pays at most 50 % (Guide TI V5, fiche 12, l.1237): 6 000 € asked > 5 000 € fails
+  // `plafond`, and `cumul` (State aid 6 000 € > 50 % × 10 000 €, Guide note 9, l.2639).
+  const dossier = mkdtempSync(join(tmpdir(), "ti-aides-messages-"));
+  writeFileSync(join(dossier, "chaleur.yaml"), CHALEUR_FATALE);
+  writeFileSync(
+    join(dossier, "rh.yaml"),
+    `id: TI-RH
+date_demande: 2019-06-01
+beneficiaire: {siren: "123456782", effectif: 10, chiffre_affaires: 1000000, total_bilan: 1000000}
+depenses: [{id: mission, nature: conseil, categorie: rh, montant: 10000}]
+financements:
+  - {financeur: direccte-conseil-rh, montant: 6000, regime: de_minimis}
+  - {financeur: autofinancement, montant: 4000}
+`,
+  );
+  const verifier = async (messages?: "anomalies") =>
+    verifierSources(
+      await lireSources([dossier], () => Promise.reject(new Error("pas de CSV ici")), REF),
+      REF,
+      undefined,
+      messages,
+    );
+
+  test("table, JUnit and GitHub: the same report, without the compliant controls' messages", async () => {
+    const complete = await verifier();
+    const partielle = await verifier("anomalies");
+    for (const strict of [false, true]) {
+      expect(rendreVerificationJunit(partielle, strict)).toBe(rendreVerificationJunit(complete, strict));
+      expect(rendreVerificationGithub(partielle, strict)).toBe(rendreVerificationGithub(complete, strict));
+      expect(rendreVerificationTexte(partielle, strict)).toBe(rendreVerificationTexte(complete, strict));
+    }
+    // The failed controls are findings, with their message.
+    expect(partielle.constats.filter((k) => k.gravite === "echec").map((k) => k.controle)).toEqual([
+      "plafond",
+      "cumul",
+    ]);
+    // The compliant controls' messages are not written (all five of the guide's case, at least).
+    const conformes = (v: typeof complete) =>
+      v.fiches
+        .flatMap((f) => f.evaluation.controles)
+        .filter((k) => k.conforme === true && !k.publication_requise);
+    expect(conformes(complete).length).toBeGreaterThanOrEqual(5);
+    expect(conformes(complete).every((k) => k.message !== "")).toBe(true);
+    expect(conformes(partielle).map((k) => k.message)).toEqual(conformes(complete).map(() => ""));
   });
 });

@@ -31,7 +31,15 @@ export async function verifier(chemins: string[], o: OptionsVerifier): Promise<n
   const ref = reglesDe(o);
   const lireCsv = async (fichier: string) =>
     (await import("../verifier/csv.js")).lireFichesCsv(fichier, ref, o.feuille);
-  const v = verifierSources(await lireSources(chemins, lireCsv, ref), ref, o.date);
+  // The table, JUnit and GitHub outputs show, of each fiche's controls, only the failed ones (its
+  // findings): the other messages are not written. Any other output (JSON, HTML) shows them all.
+  const echecsSeulement = format === "table" || format === "junit" || format === "github";
+  const v = verifierSources(
+    await lireSources(chemins, lireCsv, ref),
+    ref,
+    o.date,
+    echecsSeulement ? "anomalies" : undefined,
+  );
   const strict = o.strict === true;
 
   for (const k of v.constats)

@@ -58,13 +58,23 @@ export type VerdictFiche = "conforme" | "non_conforme" | "erreur";
 
 export const NOM_PERIODE = "Période du contrat";
 
-export function verifierSources(sources: SourcesVerification, ref: Referentiel, date?: string): Verification {
+/**
+ * `messages: "anomalies"`: for an output that shows, of each fiche's controls, only the failed ones
+ * (the findings: table, JUnit, GitHub); the JSON document and the HTML report show them all.
+ */
+export function verifierSources(
+  sources: SourcesVerification,
+  ref: Referentiel,
+  date?: string,
+  messages?: "anomalies",
+): Verification {
   const illisibles = new Set(sources.problemes.keys());
   const resultat = evaluerContrat(sources.fiches, ref, {
     date,
     contrat: sources.contrat?.contrat,
     illisibles,
     etapes: false, // no output of verifier (nor of lot --format html) shows them
+    messages,
   });
   const { bilan, doublons } = resultat;
   // A fiche from a CSV row: its fields are named by their column ("Montant"), not their path.
