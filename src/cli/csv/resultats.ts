@@ -5,9 +5,9 @@ import { euros } from "../../core/format.js";
 import type { EvaluationFiche } from "../../core/modele.js";
 import { FINANCEURS_PRIVES } from "../../core/schemas/communs.js";
 import type { Fiche } from "../../core/schemas/fiche.js";
-import type { PlanColonnes } from "./entetes.js";
+import { ID_DEPENSE, type PlanColonnes } from "./entetes.js";
 import { phraseMarge } from "../rendu/marges.js";
-import { depenseEnColonnes, nommerParEntetes, type DireAuTableur } from "./consignes.js";
+import { nomDeLaDepense, nommerParEntetes, type DireAuTableur } from "./consignes.js";
 
 /** Between the items of one cell (anomalies, errors): readable, and never a CSV delimiter. */
 export const ENTRE_ELEMENTS = " | ";
@@ -83,11 +83,15 @@ export function valeursResultat(
   ];
 }
 
-/** The "Marges" cell: one phrase per public financer, the expense named by the file's column. */
+/**
+ * The "Marges" cell: one phrase per public financer, the row's expense named by the file's column as
+ * the phrase is written (nomDeLaDepense), not replaced in it afterwards: every row has this cell.
+ */
 function margesEnMots(e: EvaluationFiche, plan: PlanColonnes): string {
   if (e.marges.length === 0) return "";
   const nommer = nommerParEntetes(plan);
-  return e.marges.map((m) => depenseEnColonnes(phraseMarge(m, false), nommer)).join(ENTRE_ELEMENTS);
+  const depense = (d: string) => (d === ID_DEPENSE ? nomDeLaDepense(nommer) : `« ${d} »`);
+  return e.marges.map((m) => phraseMarge(m, false, depense)).join(ENTRE_ELEMENTS);
 }
 
 /** The fiche's public financing lines (undefined: no financing plan). */

@@ -5,20 +5,28 @@ import { euros } from "../../core/format.js";
 import type { Marge } from "../../core/modele.js";
 import { c } from "./couleurs.js";
 
+/** The expenses a limit is on, as the reader names them: « chaudiere » (a CSV row: by its column). */
+export type NommerDepenses = (depenses: string) => string;
+
+const entreGuillemets: NommerDepenses = (depenses) => `« ${depenses} »`;
+
 /** What binds, in words: « le cumul sur « chaudiere » ». */
-export function limiteEnMots(l: NonNullable<Marge["limite_par"]>): string {
+export function limiteEnMots(
+  l: NonNullable<Marge["limite_par"]>,
+  nommer: NommerDepenses = entreGuillemets,
+): string {
   const [dispositif, depenses] = l.portee.split(" / ");
   switch (l.controle) {
     case "cumul":
-      return `le cumul sur « ${l.portee} »`;
+      return `le cumul sur ${nommer(l.portee)}`;
     case "plafond":
-      return `le plafond de ${dispositif}${depenses ? ` sur « ${depenses} »` : ""}`;
+      return `le plafond de ${dispositif}${depenses ? ` sur ${nommer(depenses)}` : ""}`;
     case "de_minimis":
       return `le plafond de minimis de l'entreprise unique « ${l.portee} »`;
     case "participation_minimale":
       return "la participation minimale du maître d'ouvrage (CGCT, art. L1111-10)";
     case "cofinancement":
-      return `le cofinancement exigé par ${dispositif}${depenses ? ` sur « ${depenses} »` : ""}`;
+      return `le cofinancement exigé par ${dispositif}${depenses ? ` sur ${nommer(depenses)}` : ""}`;
     case "parite":
       return `la parité État-Région de ${l.portee}`;
     case "equilibre":
@@ -28,11 +36,11 @@ export function limiteEnMots(l: NonNullable<Marge["limite_par"]>): string {
   }
 }
 
-/** One financer's line; `couleurs: false` for a spreadsheet cell. */
-export function phraseMarge(m: Marge, couleurs = true): string {
+/** One financer's line; `couleurs: false` for a spreadsheet cell, which names its expense by `nommer`. */
+export function phraseMarge(m: Marge, couleurs = true, nommer?: NommerDepenses): string {
   const rouge = (x: string) => (couleurs ? c().red(x) : x);
   const vert = (x: string) => (couleurs ? c().green(x) : x);
-  const par = m.limite_par ? `, limité par ${limiteEnMots(m.limite_par)}` : "";
+  const par = m.limite_par ? `, limité par ${limiteEnMots(m.limite_par, nommer)}` : "";
   if (m.maximum === null || m.marge === null)
     return `${m.nom} : aucun montant de cette ligne seule ne rend le plan conforme${par} — demandé ${euros(m.demande)} ; d'autres lignes doivent baisser`;
   const suite = m.marge.isNegative()
