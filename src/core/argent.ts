@@ -115,6 +115,27 @@ function montantSimple(v: string): string | null {
 }
 
 /**
+ * Whole numbers below this are built by decimal.js from a number without reading text (its fast path
+ * for one digit group): the same Decimal as from their digits, at a fraction of the cost (issue 20).
+ */
+const CHIFFRES_RAPIDES = 7;
+
+/** The value of a simple amount's digits ("1148300.00", "583700") when whole and of at most
+ *  CHIFFRES_RAPIDES digits; else -1 (read from the text). */
+function entierRapide(chiffres: string): number {
+  let n = 0;
+  let i = 0;
+  for (; i < chiffres.length; i++) {
+    const c = chiffres.charCodeAt(i);
+    if (c === 0x2e) break;
+    if (i === CHIFFRES_RAPIDES) return -1;
+    n = n * 10 + (c - 0x30);
+  }
+  for (i++; i < chiffres.length; i++) if (chiffres.charCodeAt(i) !== 0x30) return -1;
+  return n;
+}
+
+/**
  * Reads an amount written by a person: a number, "1234.56", "1 234,56 €", "1 234 567,8".
  * Returns a message (French) when it is not an amount.
  */
@@ -122,6 +143,9 @@ export function lireMontant(v: unknown): { ok: true; valeur: Dec } | { ok: false
   if (typeof v === "string") {
     const simple = montantSimple(v);
     if (simple !== null) {
+      // Most amounts: whole euros of at most CHIFFRES_RAPIDES digits (far below MONTANT_MAX), from a number.
+      const n = entierRapide(simple);
+      if (n >= 0) return { ok: true, valeur: new D(n) };
       const d = new D(simple);
       // beyond the largest amount: the general rule says so
       if (!d.greaterThan(MONTANT_MAX)) return { ok: true, valeur: d };
