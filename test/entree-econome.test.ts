@@ -2,7 +2,7 @@
 // objects, with less work. Each test keeps what must not change when the work is made cheaper.
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
-import { D, lireMontant } from "../src/core/argent.js";
+import { D, lireMontant, lireNombre, MONTANT_MAX } from "../src/core/argent.js";
 import { estDateValide } from "../src/core/dates.js";
 import { lireChoixEnClair } from "../src/core/libelles.js";
 import { analyserEntetes } from "../src/cli/csv/entetes.js";
@@ -43,6 +43,60 @@ describe("lireMontant: whole amounts built from a number, the same Decimal as fr
       { numRuns: 5_000 },
     );
   });
+});
+
+describe("lireNombre: a whole number in digits built from a number, the same Decimal", () => {
+  /** The rule for a text of digits and points, as it is written (a regular expression, then the text). */
+  const regle = (s: string) => (/^\d+(\.\d+)?$/.test(s) ? new D(s) : null);
+
+  test.each([
+    "0",
+    "00",
+    "120",
+    "0120",
+    "9999999",
+    "10000000",
+    "18.0",
+    "12.50",
+    "12.",
+    ".5",
+    ".0",
+    "",
+    "1.2.0",
+  ])("%j", (s) => {
+    const r = lireNombre(s);
+    expect(r.ok ? r.valeur : null).toStrictEqual(regle(s));
+  });
+
+  test("any text of digits and points", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(..."0123456789."), { maxLength: 10 }), (cs) => {
+        const s = cs.join("");
+        const r = lireNombre(s);
+        expect(r.ok ? r.valeur : null).toStrictEqual(regle(s));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+describe("lireMontant: up to the largest amount, not beyond", () => {
+  test.each([
+    ["99 999 999 999,99", "99999999999.99"],
+    ["999 999 999 999,99", "999999999999.99"],
+    ["0 999 999 999 999,99", "999999999999.99"],
+  ])("« %s » → %s", (ecrit, chiffres) => {
+    const r = lireMontant(ecrit);
+    expect(r.ok && r.valeur).toStrictEqual(new D(chiffres));
+    expect(r.ok && r.valeur.lessThanOrEqualTo(MONTANT_MAX)).toBe(true);
+  });
+
+  test.each(["1 000 000 000 000", "999 999 999 999,991", "01 000 000 000 000,00 €"])(
+    "« %s » refused",
+    (ecrit) => {
+      expect(lireMontant(ecrit).ok).toBe(false);
+    },
+  );
 });
 
 describe("estDateValide: the calendar, read without a regular expression", () => {
