@@ -207,29 +207,30 @@ function ficheBeneficiaireDetenuPublic25(x: unknown): unknown {
 /** fiche.beneficiaire.groupe */
 function ficheBeneficiaireGroupe(x: unknown): unknown {
   if (!estBloc(x)) return RENDU;
+  const cles = nombreDeCles(x);
   const s: Record<string, unknown> = {};
   let vus = 0;
   let v: unknown;
   let r: unknown;
-  v = x.effectif;
+  v = vus < cles ? x.effectif : undefined;
   if (v !== undefined) {
     if (v === null || (r = nombre(v)) === RENDU || r === undefined) return RENDU;
     s.effectif = r;
     vus++;
   }
-  v = x.chiffre_affaires;
+  v = vus < cles ? x.chiffre_affaires : undefined;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.chiffre_affaires = r;
     vus++;
   }
-  v = x.total_bilan;
+  v = vus < cles ? x.total_bilan : undefined;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.total_bilan = r;
     vus++;
   }
-  return nombreDeCles(x) === vus ? s : RENDU;
+  return cles === vus ? s : RENDU;
 }
 
 /** fiche.beneficiaire.exercice_debut */
@@ -262,23 +263,24 @@ function taux(x: unknown): unknown {
 /** fiche.beneficiaire */
 function ficheBeneficiaire(x: unknown): unknown {
   if (!estBloc(x)) return RENDU;
+  const cles = nombreDeCles(x);
   const s: Record<string, unknown> = {};
   let vus = 0;
   let v: unknown;
   let r: unknown;
-  v = x.nom;
+  v = vus < cles ? x.nom : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheBeneficiaireNom(v)) === RENDU || r === undefined) return RENDU;
     s.nom = r;
     vus++;
   }
-  v = x.siren;
+  v = vus < cles ? x.siren : undefined;
   if (v !== undefined) {
     if (v === null || (r = siren(v)) === RENDU || r === undefined) return RENDU;
     s.siren = r;
     vus++;
   }
-  v = x.nature;
+  v = vus < cles ? x.nature : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheBeneficiaireNature(v)) === RENDU || r === undefined) return RENDU;
     s.nature = r;
@@ -286,80 +288,80 @@ function ficheBeneficiaire(x: unknown): unknown {
   } else {
     s.nature = "entreprise";
   }
-  v = x.activite_economique;
+  v = vus < cles ? x.activite_economique : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheBeneficiaireActiviteEconomique(v)) === RENDU || r === undefined) return RENDU;
     s.activite_economique = r;
     vus++;
   }
-  v = x.effectif;
+  v = vus < cles ? x.effectif : undefined;
   if (v !== undefined) {
     if (v === null || (r = nombre(v)) === RENDU || r === undefined) return RENDU;
     s.effectif = r;
     vus++;
   }
-  v = x.chiffre_affaires;
+  v = vus < cles ? x.chiffre_affaires : undefined;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.chiffre_affaires = r;
     vus++;
   }
-  v = x.total_bilan;
+  v = vus < cles ? x.total_bilan : undefined;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.total_bilan = r;
     vus++;
   }
-  v = x.taille;
+  v = vus < cles ? x.taille : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheBeneficiaireTaille(v)) === RENDU || r === undefined) return RENDU;
     s.taille = r;
     vus++;
   }
-  v = x.detenu_public_25;
+  v = vus < cles ? x.detenu_public_25 : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheBeneficiaireDetenuPublic25(v)) === RENDU || r === undefined) return RENDU;
     s.detenu_public_25 = r;
     vus++;
   }
-  v = x.groupe;
+  v = vus < cles ? x.groupe : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheBeneficiaireGroupe(v)) === RENDU || r === undefined) return RENDU;
     s.groupe = r;
     vus++;
   }
-  v = x.entreprise_unique;
+  v = vus < cles ? x.entreprise_unique : undefined;
   if (v !== undefined) {
     if (v === null || (r = identifiant(v)) === RENDU || r === undefined) return RENDU;
     s.entreprise_unique = r;
     vus++;
   }
-  v = x.exercice_debut;
+  v = vus < cles ? x.exercice_debut : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheBeneficiaireExerciceDebut(v)) === RENDU || r === undefined) return RENDU;
     s.exercice_debut = r;
     vus++;
   }
-  v = x.derogation_participation;
+  v = vus < cles ? x.derogation_participation : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheBeneficiaireDerogationParticipation(v)) === RENDU || r === undefined)
       return RENDU;
     s.derogation_participation = r;
     vus++;
   }
-  v = x.secteur;
+  v = vus < cles ? x.secteur : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheBeneficiaireSecteur(v)) === RENDU || r === undefined) return RENDU;
     s.secteur = r;
     vus++;
   }
-  v = x.taux_is;
+  v = vus < cles ? x.taux_is : undefined;
   if (v !== undefined) {
     if (v === null || (r = taux(v)) === RENDU || r === undefined) return RENDU;
     s.taux_is = r;
     vus++;
   }
-  return nombreDeCles(x) === vus ? s : RENDU;
+  return cles === vus ? s : RENDU;
 }
 
 /** fiche.localisation.zone */
@@ -393,11 +395,12 @@ function ficheLocalisationDonneAfr(x: unknown): unknown {
 /** fiche.localisation */
 function ficheLocalisationDonne(x: unknown): unknown {
   if (!estBloc(x)) return RENDU;
+  const cles = nombreDeCles(x);
   const s: Record<string, unknown> = {};
   let vus = 0;
   let v: unknown;
   let r: unknown;
-  v = x.zone;
+  v = vus < cles ? x.zone : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheLocalisationDonneZone(v)) === RENDU || r === undefined) return RENDU;
     s.zone = r;
@@ -405,7 +408,7 @@ function ficheLocalisationDonne(x: unknown): unknown {
   } else {
     s.zone = "metropole";
   }
-  v = x.afr;
+  v = vus < cles ? x.afr : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheLocalisationDonneAfr(v)) === RENDU || r === undefined) return RENDU;
     s.afr = r;
@@ -413,7 +416,7 @@ function ficheLocalisationDonne(x: unknown): unknown {
   } else {
     s.afr = false;
   }
-  return nombreDeCles(x) === vus ? s : RENDU;
+  return cles === vus ? s : RENDU;
 }
 
 /** fiche.localisation */
@@ -532,6 +535,7 @@ function ficheDepensesElementRenouvellement(x: unknown): unknown {
 /** fiche.depenses[i] */
 function ficheDepensesElement(x: unknown): unknown {
   if (!estBloc(x)) return RENDU;
+  const cles = nombreDeCles(x);
   const s: Record<string, unknown> = {};
   let vus = 0;
   let v: unknown;
@@ -544,13 +548,13 @@ function ficheDepensesElement(x: unknown): unknown {
     s.id = r;
     vus++;
   }
-  v = x.libelle;
+  v = vus < cles ? x.libelle : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheDepensesElementLibelle(v)) === RENDU || r === undefined) return RENDU;
     s.libelle = r;
     vus++;
   }
-  v = x.dispositifs;
+  v = vus < cles ? x.dispositifs : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheDepensesElementDispositifs(v)) === RENDU || r === undefined) return RENDU;
     s.dispositifs = r;
@@ -564,7 +568,7 @@ function ficheDepensesElement(x: unknown): unknown {
     s.nature = r;
     vus++;
   }
-  v = x.categorie;
+  v = vus < cles ? x.categorie : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheDepensesElementCategorie(v)) === RENDU || r === undefined) return RENDU;
     s.categorie = r;
@@ -578,182 +582,182 @@ function ficheDepensesElement(x: unknown): unknown {
     s.montant = r;
     vus++;
   }
-  v = x.cout_reference;
+  v = vus < cles ? x.cout_reference : undefined;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.cout_reference = r;
     vus++;
   }
-  v = x.taux_max;
+  v = vus < cles ? x.taux_max : undefined;
   if (v !== undefined) {
     if (v === null || (r = taux(v)) === RENDU || r === undefined) return RENDU;
     s.taux_max = r;
     vus++;
   }
-  v = x.duree_mois;
+  v = vus < cles ? x.duree_mois : undefined;
   if (v !== undefined) {
     if (v === null || (r = nombre(v)) === RENDU || r === undefined) return RENDU;
     s.duree_mois = r;
     vus++;
   }
-  v = x.prestataire_externe;
+  v = vus < cles ? x.prestataire_externe : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheDepensesElementPrestataireExterne(v)) === RENDU || r === undefined)
       return RENDU;
     s.prestataire_externe = r;
     vus++;
   }
-  v = x.date_commande;
+  v = vus < cles ? x.date_commande : undefined;
   if (v !== undefined) {
     if (v === null || (r = dateIso(v)) === RENDU || r === undefined) return RENDU;
     s.date_commande = r;
     vus++;
   }
-  v = x.date_acquisition;
+  v = vus < cles ? x.date_acquisition : undefined;
   if (v !== undefined) {
     if (v === null || (r = dateIso(v)) === RENDU || r === undefined) return RENDU;
     s.date_acquisition = r;
     vus++;
   }
-  v = x.acompte;
+  v = vus < cles ? x.acompte : undefined;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.acompte = r;
     vus++;
   }
-  v = x.date_acompte;
+  v = vus < cles ? x.date_acompte : undefined;
   if (v !== undefined) {
     if (v === null || (r = dateIso(v)) === RENDU || r === undefined) return RENDU;
     s.date_acompte = r;
     vus++;
   }
-  v = x.salaire_brut_annuel;
+  v = vus < cles ? x.salaire_brut_annuel : undefined;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.salaire_brut_annuel = r;
     vus++;
   }
-  v = x.duree_annees;
+  v = vus < cles ? x.duree_annees : undefined;
   if (v !== undefined) {
     if (v === null || (r = nombre(v)) === RENDU || r === undefined) return RENDU;
     s.duree_annees = r;
     vus++;
   }
-  v = x.etp;
+  v = vus < cles ? x.etp : undefined;
   if (v !== undefined) {
     if (v === null || (r = nombre(v)) === RENDU || r === undefined) return RENDU;
     s.etp = r;
     vus++;
   }
-  v = x.poste_annuel;
+  v = vus < cles ? x.poste_annuel : undefined;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.poste_annuel = r;
     vus++;
   }
-  v = x.communication_annuel;
+  v = vus < cles ? x.communication_annuel : undefined;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.communication_annuel = r;
     vus++;
   }
-  v = x.petit_equipement;
+  v = vus < cles ? x.petit_equipement : undefined;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.petit_equipement = r;
     vus++;
   }
-  v = x.economie_annuelle_prevue;
+  v = vus < cles ? x.economie_annuelle_prevue : undefined;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.economie_annuelle_prevue = r;
     vus++;
   }
-  v = x.effectif_etablissement;
+  v = vus < cles ? x.effectif_etablissement : undefined;
   if (v !== undefined) {
     if (v === null || (r = nombre(v)) === RENDU || r === undefined) return RENDU;
     s.effectif_etablissement = r;
     vus++;
   }
-  v = x.heures;
+  v = vus < cles ? x.heures : undefined;
   if (v !== undefined) {
     if (v === null || (r = nombre(v)) === RENDU || r === undefined) return RENDU;
     s.heures = r;
     vus++;
   }
-  v = x.type_contrat;
+  v = vus < cles ? x.type_contrat : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheDepensesElementTypeContrat(v)) === RENDU || r === undefined) return RENDU;
     s.type_contrat = r;
     vus++;
   }
-  v = x.duree_contrat_mois;
+  v = vus < cles ? x.duree_contrat_mois : undefined;
   if (v !== undefined) {
     if (v === null || (r = nombre(v)) === RENDU || r === undefined) return RENDU;
     s.duree_contrat_mois = r;
     vus++;
   }
-  v = x.niveau;
+  v = vus < cles ? x.niveau : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheDepensesElementNiveau(v)) === RENDU || r === undefined) return RENDU;
     s.niveau = r;
     vus++;
   }
-  v = x.jours;
+  v = vus < cles ? x.jours : undefined;
   if (v !== undefined) {
     if (v === null || (r = entier(v)) === RENDU || r === undefined) return RENDU;
     s.jours = r;
     vus++;
   }
-  v = x.collectif;
+  v = vus < cles ? x.collectif : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheDepensesElementCollectif(v)) === RENDU || r === undefined) return RENDU;
     s.collectif = r;
     vus++;
   }
-  v = x.part_capital;
+  v = vus < cles ? x.part_capital : undefined;
   if (v !== undefined) {
     if (v === null || (r = taux(v)) === RENDU || r === undefined) return RENDU;
     s.part_capital = r;
     vus++;
   }
-  v = x.rentabilite_prevue;
+  v = vus < cles ? x.rentabilite_prevue : undefined;
   if (v !== undefined) {
     if (v === null || (r = fractionSignee(v)) === RENDU || r === undefined) return RENDU;
     s.rentabilite_prevue = r;
     vus++;
   }
-  v = x.ouvert_aux_tiers;
+  v = vus < cles ? x.ouvert_aux_tiers : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheDepensesElementOuvertAuxTiers(v)) === RENDU || r === undefined) return RENDU;
     s.ouvert_aux_tiers = r;
     vus++;
   }
-  v = x.duree_amorcage_annees;
+  v = vus < cles ? x.duree_amorcage_annees : undefined;
   if (v !== undefined) {
     if (v === null || (r = nombre(v)) === RENDU || r === undefined) return RENDU;
     s.duree_amorcage_annees = r;
     vus++;
   }
-  v = x.droits_vote_filiere;
+  v = vus < cles ? x.droits_vote_filiere : undefined;
   if (v !== undefined) {
     if (v === null || (r = taux(v)) === RENDU || r === undefined) return RENDU;
     s.droits_vote_filiere = r;
     vus++;
   }
-  v = x.vocation;
+  v = vus < cles ? x.vocation : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheDepensesElementVocation(v)) === RENDU || r === undefined) return RENDU;
     s.vocation = r;
     vus++;
   }
-  v = x.renouvellement;
+  v = vus < cles ? x.renouvellement : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheDepensesElementRenouvellement(v)) === RENDU || r === undefined) return RENDU;
     s.renouvellement = r;
     vus++;
   }
-  return nombreDeCles(x) === vus ? s : RENDU;
+  return cles === vus ? s : RENDU;
 }
 
 /** fiche.depenses */
@@ -813,6 +817,7 @@ function ficheFinancementsElementLibelle(x: unknown): unknown {
 /** fiche.financements[i] */
 function ficheFinancementsElement(x: unknown): unknown {
   if (!estBloc(x)) return RENDU;
+  const cles = nombreDeCles(x);
   const s: Record<string, unknown> = {};
   let vus = 0;
   let v: unknown;
@@ -833,61 +838,61 @@ function ficheFinancementsElement(x: unknown): unknown {
     s.montant = r;
     vus++;
   }
-  v = x.depenses;
+  v = vus < cles ? x.depenses : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheFinancementsElementDepenses(v)) === RENDU || r === undefined) return RENDU;
     s.depenses = r;
     vus++;
   }
-  v = x.forme;
+  v = vus < cles ? x.forme : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheFinancementsElementForme(v)) === RENDU || r === undefined) return RENDU;
     s.forme = r;
     vus++;
   }
-  v = x.regime;
+  v = vus < cles ? x.regime : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheFinancementsElementRegime(v)) === RENDU || r === undefined) return RENDU;
     s.regime = r;
     vus++;
   }
-  v = x.date_octroi;
+  v = vus < cles ? x.date_octroi : undefined;
   if (v !== undefined) {
     if (v === null || (r = dateIso(v)) === RENDU || r === undefined) return RENDU;
     s.date_octroi = r;
     vus++;
   }
-  v = x.equivalent_subvention;
+  v = vus < cles ? x.equivalent_subvention : undefined;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.equivalent_subvention = r;
     vus++;
   }
-  v = x.reglement;
+  v = vus < cles ? x.reglement : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheFinancementsElementReglement(v)) === RENDU || r === undefined) return RENDU;
     s.reglement = r;
     vus++;
   }
-  v = x.dispositif;
+  v = vus < cles ? x.dispositif : undefined;
   if (v !== undefined) {
     if (v === null || (r = identifiant(v)) === RENDU || r === undefined) return RENDU;
     s.dispositif = r;
     vus++;
   }
-  v = x.libelle;
+  v = vus < cles ? x.libelle : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheFinancementsElementLibelle(v)) === RENDU || r === undefined) return RENDU;
     s.libelle = r;
     vus++;
   }
-  v = x.montant_max;
+  v = vus < cles ? x.montant_max : undefined;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.montant_max = r;
     vus++;
   }
-  return nombreDeCles(x) === vus ? s : RENDU;
+  return cles === vus ? s : RENDU;
 }
 
 /** fiche.financements */
@@ -926,6 +931,7 @@ function ficheAidesDeMinimisAnterieuresElementSecteur(x: unknown): unknown {
 /** fiche.aides_de_minimis_anterieures[i] */
 function ficheAidesDeMinimisAnterieuresElement(x: unknown): unknown {
   if (!estBloc(x)) return RENDU;
+  const cles = nombreDeCles(x);
   const s: Record<string, unknown> = {};
   let vus = 0;
   let v: unknown;
@@ -946,28 +952,28 @@ function ficheAidesDeMinimisAnterieuresElement(x: unknown): unknown {
     s.montant = r;
     vus++;
   }
-  v = x.reglement;
+  v = vus < cles ? x.reglement : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheAidesDeMinimisAnterieuresElementReglement(v)) === RENDU || r === undefined)
       return RENDU;
     s.reglement = r;
     vus++;
   }
-  v = x.libelle;
+  v = vus < cles ? x.libelle : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheAidesDeMinimisAnterieuresElementLibelle(v)) === RENDU || r === undefined)
       return RENDU;
     s.libelle = r;
     vus++;
   }
-  v = x.secteur;
+  v = vus < cles ? x.secteur : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheAidesDeMinimisAnterieuresElementSecteur(v)) === RENDU || r === undefined)
       return RENDU;
     s.secteur = r;
     vus++;
   }
-  return nombreDeCles(x) === vus ? s : RENDU;
+  return cles === vus ? s : RENDU;
 }
 
 /** fiche.aides_de_minimis_anterieures */
@@ -988,11 +994,12 @@ function ficheAidesDeMinimisAnterieures(x: unknown): unknown {
 /** fiche */
 function fiche(x: unknown): unknown {
   if (!estBloc(x)) return RENDU;
+  const cles = nombreDeCles(x);
   const s: Record<string, unknown> = {};
   let vus = 0;
   let v: unknown;
   let r: unknown;
-  v = x.$schema;
+  v = vus < cles ? x.$schema : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheDollarSchema(v)) === RENDU || r === undefined) return RENDU;
     s.$schema = r;
@@ -1006,25 +1013,25 @@ function fiche(x: unknown): unknown {
     s.id = r;
     vus++;
   }
-  v = x.titre;
+  v = vus < cles ? x.titre : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheTitre(v)) === RENDU || r === undefined) return RENDU;
     s.titre = r;
     vus++;
   }
-  v = x.territoire;
+  v = vus < cles ? x.territoire : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheTerritoire(v)) === RENDU || r === undefined) return RENDU;
     s.territoire = r;
     vus++;
   }
-  v = x.date_demande;
+  v = vus < cles ? x.date_demande : undefined;
   if (v !== undefined) {
     if (v === null || (r = dateIso(v)) === RENDU || r === undefined) return RENDU;
     s.date_demande = r;
     vus++;
   }
-  v = x.date_debut;
+  v = vus < cles ? x.date_debut : undefined;
   if (v !== undefined) {
     if (v === null || (r = dateIso(v)) === RENDU || r === undefined) return RENDU;
     s.date_debut = r;
@@ -1038,7 +1045,7 @@ function fiche(x: unknown): unknown {
     s.beneficiaire = r;
     vus++;
   }
-  v = x.localisation;
+  v = vus < cles ? x.localisation : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheLocalisation(v)) === RENDU || r === undefined) return RENDU;
     s.localisation = r;
@@ -1054,17 +1061,17 @@ function fiche(x: unknown): unknown {
     s.depenses = r;
     vus++;
   }
-  v = x.financements;
+  v = vus < cles ? x.financements : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheFinancements(v)) === RENDU || r === undefined) return RENDU;
     s.financements = r;
     vus++;
   }
-  v = x.aides_de_minimis_anterieures;
+  v = vus < cles ? x.aides_de_minimis_anterieures : undefined;
   if (v !== undefined) {
     if (v === null || (r = ficheAidesDeMinimisAnterieures(v)) === RENDU || r === undefined) return RENDU;
     s.aides_de_minimis_anterieures = r;
     vus++;
   }
-  return nombreDeCles(x) === vus ? s : RENDU;
+  return cles === vus ? s : RENDU;
 }
