@@ -207,30 +207,29 @@ function ficheBeneficiaireDetenuPublic25(x: unknown): unknown {
 /** fiche.beneficiaire.groupe */
 function ficheBeneficiaireGroupe(x: unknown): unknown {
   if (!estBloc(x)) return RENDU;
-  const cles = nombreDeCles(x);
   const s: Record<string, unknown> = {};
   let vus = 0;
   let v: unknown;
   let r: unknown;
-  v = vus < cles ? x.effectif : undefined;
+  v = x.effectif;
   if (v !== undefined) {
     if (v === null || (r = nombre(v)) === RENDU || r === undefined) return RENDU;
     s.effectif = r;
     vus++;
   }
-  v = vus < cles ? x.chiffre_affaires : undefined;
+  v = x.chiffre_affaires;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.chiffre_affaires = r;
     vus++;
   }
-  v = vus < cles ? x.total_bilan : undefined;
+  v = x.total_bilan;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.total_bilan = r;
     vus++;
   }
-  return cles === vus ? s : RENDU;
+  return nombreDeCles(x) === vus ? s : RENDU;
 }
 
 /** fiche.beneficiaire.exercice_debut */
@@ -263,24 +262,23 @@ function taux(x: unknown): unknown {
 /** fiche.beneficiaire */
 function ficheBeneficiaire(x: unknown): unknown {
   if (!estBloc(x)) return RENDU;
-  const cles = nombreDeCles(x);
   const s: Record<string, unknown> = {};
   let vus = 0;
   let v: unknown;
   let r: unknown;
-  v = vus < cles ? x.nom : undefined;
+  v = x.nom;
   if (v !== undefined) {
     if (v === null || (r = ficheBeneficiaireNom(v)) === RENDU || r === undefined) return RENDU;
     s.nom = r;
     vus++;
   }
-  v = vus < cles ? x.siren : undefined;
+  v = x.siren;
   if (v !== undefined) {
     if (v === null || (r = siren(v)) === RENDU || r === undefined) return RENDU;
     s.siren = r;
     vus++;
   }
-  v = vus < cles ? x.nature : undefined;
+  v = x.nature;
   if (v !== undefined) {
     if (v === null || (r = ficheBeneficiaireNature(v)) === RENDU || r === undefined) return RENDU;
     s.nature = r;
@@ -288,80 +286,80 @@ function ficheBeneficiaire(x: unknown): unknown {
   } else {
     s.nature = "entreprise";
   }
-  v = vus < cles ? x.activite_economique : undefined;
+  v = x.activite_economique;
   if (v !== undefined) {
     if (v === null || (r = ficheBeneficiaireActiviteEconomique(v)) === RENDU || r === undefined) return RENDU;
     s.activite_economique = r;
     vus++;
   }
-  v = vus < cles ? x.effectif : undefined;
+  v = x.effectif;
   if (v !== undefined) {
     if (v === null || (r = nombre(v)) === RENDU || r === undefined) return RENDU;
     s.effectif = r;
     vus++;
   }
-  v = vus < cles ? x.chiffre_affaires : undefined;
+  v = x.chiffre_affaires;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.chiffre_affaires = r;
     vus++;
   }
-  v = vus < cles ? x.total_bilan : undefined;
+  v = x.total_bilan;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.total_bilan = r;
     vus++;
   }
-  v = vus < cles ? x.taille : undefined;
+  v = x.taille;
   if (v !== undefined) {
     if (v === null || (r = ficheBeneficiaireTaille(v)) === RENDU || r === undefined) return RENDU;
     s.taille = r;
     vus++;
   }
-  v = vus < cles ? x.detenu_public_25 : undefined;
+  v = x.detenu_public_25;
   if (v !== undefined) {
     if (v === null || (r = ficheBeneficiaireDetenuPublic25(v)) === RENDU || r === undefined) return RENDU;
     s.detenu_public_25 = r;
     vus++;
   }
-  v = vus < cles ? x.groupe : undefined;
+  v = x.groupe;
   if (v !== undefined) {
     if (v === null || (r = ficheBeneficiaireGroupe(v)) === RENDU || r === undefined) return RENDU;
     s.groupe = r;
     vus++;
   }
-  v = vus < cles ? x.entreprise_unique : undefined;
+  v = x.entreprise_unique;
   if (v !== undefined) {
     if (v === null || (r = identifiant(v)) === RENDU || r === undefined) return RENDU;
     s.entreprise_unique = r;
     vus++;
   }
-  v = vus < cles ? x.exercice_debut : undefined;
+  v = x.exercice_debut;
   if (v !== undefined) {
     if (v === null || (r = ficheBeneficiaireExerciceDebut(v)) === RENDU || r === undefined) return RENDU;
     s.exercice_debut = r;
     vus++;
   }
-  v = vus < cles ? x.derogation_participation : undefined;
+  v = x.derogation_participation;
   if (v !== undefined) {
     if (v === null || (r = ficheBeneficiaireDerogationParticipation(v)) === RENDU || r === undefined)
       return RENDU;
     s.derogation_participation = r;
     vus++;
   }
-  v = vus < cles ? x.secteur : undefined;
+  v = x.secteur;
   if (v !== undefined) {
     if (v === null || (r = ficheBeneficiaireSecteur(v)) === RENDU || r === undefined) return RENDU;
     s.secteur = r;
     vus++;
   }
-  v = vus < cles ? x.taux_is : undefined;
+  v = x.taux_is;
   if (v !== undefined) {
     if (v === null || (r = taux(v)) === RENDU || r === undefined) return RENDU;
     s.taux_is = r;
     vus++;
   }
-  return cles === vus ? s : RENDU;
+  return nombreDeCles(x) === vus ? s : RENDU;
 }
 
 /** fiche.localisation.zone */
@@ -395,12 +393,11 @@ function ficheLocalisationDonneAfr(x: unknown): unknown {
 /** fiche.localisation */
 function ficheLocalisationDonne(x: unknown): unknown {
   if (!estBloc(x)) return RENDU;
-  const cles = nombreDeCles(x);
   const s: Record<string, unknown> = {};
   let vus = 0;
   let v: unknown;
   let r: unknown;
-  v = vus < cles ? x.zone : undefined;
+  v = x.zone;
   if (v !== undefined) {
     if (v === null || (r = ficheLocalisationDonneZone(v)) === RENDU || r === undefined) return RENDU;
     s.zone = r;
@@ -408,7 +405,7 @@ function ficheLocalisationDonne(x: unknown): unknown {
   } else {
     s.zone = "metropole";
   }
-  v = vus < cles ? x.afr : undefined;
+  v = x.afr;
   if (v !== undefined) {
     if (v === null || (r = ficheLocalisationDonneAfr(v)) === RENDU || r === undefined) return RENDU;
     s.afr = r;
@@ -416,7 +413,7 @@ function ficheLocalisationDonne(x: unknown): unknown {
   } else {
     s.afr = false;
   }
-  return cles === vus ? s : RENDU;
+  return nombreDeCles(x) === vus ? s : RENDU;
 }
 
 /** fiche.localisation */
@@ -535,7 +532,6 @@ function ficheDepensesElementRenouvellement(x: unknown): unknown {
 /** fiche.depenses[i] */
 function ficheDepensesElement(x: unknown): unknown {
   if (!estBloc(x)) return RENDU;
-  const cles = nombreDeCles(x);
   const s: Record<string, unknown> = {};
   let vus = 0;
   let v: unknown;
@@ -548,13 +544,13 @@ function ficheDepensesElement(x: unknown): unknown {
     s.id = r;
     vus++;
   }
-  v = vus < cles ? x.libelle : undefined;
+  v = x.libelle;
   if (v !== undefined) {
     if (v === null || (r = ficheDepensesElementLibelle(v)) === RENDU || r === undefined) return RENDU;
     s.libelle = r;
     vus++;
   }
-  v = vus < cles ? x.dispositifs : undefined;
+  v = x.dispositifs;
   if (v !== undefined) {
     if (v === null || (r = ficheDepensesElementDispositifs(v)) === RENDU || r === undefined) return RENDU;
     s.dispositifs = r;
@@ -568,7 +564,7 @@ function ficheDepensesElement(x: unknown): unknown {
     s.nature = r;
     vus++;
   }
-  v = vus < cles ? x.categorie : undefined;
+  v = x.categorie;
   if (v !== undefined) {
     if (v === null || (r = ficheDepensesElementCategorie(v)) === RENDU || r === undefined) return RENDU;
     s.categorie = r;
@@ -582,182 +578,182 @@ function ficheDepensesElement(x: unknown): unknown {
     s.montant = r;
     vus++;
   }
-  v = vus < cles ? x.cout_reference : undefined;
+  v = x.cout_reference;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.cout_reference = r;
     vus++;
   }
-  v = vus < cles ? x.taux_max : undefined;
+  v = x.taux_max;
   if (v !== undefined) {
     if (v === null || (r = taux(v)) === RENDU || r === undefined) return RENDU;
     s.taux_max = r;
     vus++;
   }
-  v = vus < cles ? x.duree_mois : undefined;
+  v = x.duree_mois;
   if (v !== undefined) {
     if (v === null || (r = nombre(v)) === RENDU || r === undefined) return RENDU;
     s.duree_mois = r;
     vus++;
   }
-  v = vus < cles ? x.prestataire_externe : undefined;
+  v = x.prestataire_externe;
   if (v !== undefined) {
     if (v === null || (r = ficheDepensesElementPrestataireExterne(v)) === RENDU || r === undefined)
       return RENDU;
     s.prestataire_externe = r;
     vus++;
   }
-  v = vus < cles ? x.date_commande : undefined;
+  v = x.date_commande;
   if (v !== undefined) {
     if (v === null || (r = dateIso(v)) === RENDU || r === undefined) return RENDU;
     s.date_commande = r;
     vus++;
   }
-  v = vus < cles ? x.date_acquisition : undefined;
+  v = x.date_acquisition;
   if (v !== undefined) {
     if (v === null || (r = dateIso(v)) === RENDU || r === undefined) return RENDU;
     s.date_acquisition = r;
     vus++;
   }
-  v = vus < cles ? x.acompte : undefined;
+  v = x.acompte;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.acompte = r;
     vus++;
   }
-  v = vus < cles ? x.date_acompte : undefined;
+  v = x.date_acompte;
   if (v !== undefined) {
     if (v === null || (r = dateIso(v)) === RENDU || r === undefined) return RENDU;
     s.date_acompte = r;
     vus++;
   }
-  v = vus < cles ? x.salaire_brut_annuel : undefined;
+  v = x.salaire_brut_annuel;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.salaire_brut_annuel = r;
     vus++;
   }
-  v = vus < cles ? x.duree_annees : undefined;
+  v = x.duree_annees;
   if (v !== undefined) {
     if (v === null || (r = nombre(v)) === RENDU || r === undefined) return RENDU;
     s.duree_annees = r;
     vus++;
   }
-  v = vus < cles ? x.etp : undefined;
+  v = x.etp;
   if (v !== undefined) {
     if (v === null || (r = nombre(v)) === RENDU || r === undefined) return RENDU;
     s.etp = r;
     vus++;
   }
-  v = vus < cles ? x.poste_annuel : undefined;
+  v = x.poste_annuel;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.poste_annuel = r;
     vus++;
   }
-  v = vus < cles ? x.communication_annuel : undefined;
+  v = x.communication_annuel;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.communication_annuel = r;
     vus++;
   }
-  v = vus < cles ? x.petit_equipement : undefined;
+  v = x.petit_equipement;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.petit_equipement = r;
     vus++;
   }
-  v = vus < cles ? x.economie_annuelle_prevue : undefined;
+  v = x.economie_annuelle_prevue;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.economie_annuelle_prevue = r;
     vus++;
   }
-  v = vus < cles ? x.effectif_etablissement : undefined;
+  v = x.effectif_etablissement;
   if (v !== undefined) {
     if (v === null || (r = nombre(v)) === RENDU || r === undefined) return RENDU;
     s.effectif_etablissement = r;
     vus++;
   }
-  v = vus < cles ? x.heures : undefined;
+  v = x.heures;
   if (v !== undefined) {
     if (v === null || (r = nombre(v)) === RENDU || r === undefined) return RENDU;
     s.heures = r;
     vus++;
   }
-  v = vus < cles ? x.type_contrat : undefined;
+  v = x.type_contrat;
   if (v !== undefined) {
     if (v === null || (r = ficheDepensesElementTypeContrat(v)) === RENDU || r === undefined) return RENDU;
     s.type_contrat = r;
     vus++;
   }
-  v = vus < cles ? x.duree_contrat_mois : undefined;
+  v = x.duree_contrat_mois;
   if (v !== undefined) {
     if (v === null || (r = nombre(v)) === RENDU || r === undefined) return RENDU;
     s.duree_contrat_mois = r;
     vus++;
   }
-  v = vus < cles ? x.niveau : undefined;
+  v = x.niveau;
   if (v !== undefined) {
     if (v === null || (r = ficheDepensesElementNiveau(v)) === RENDU || r === undefined) return RENDU;
     s.niveau = r;
     vus++;
   }
-  v = vus < cles ? x.jours : undefined;
+  v = x.jours;
   if (v !== undefined) {
     if (v === null || (r = entier(v)) === RENDU || r === undefined) return RENDU;
     s.jours = r;
     vus++;
   }
-  v = vus < cles ? x.collectif : undefined;
+  v = x.collectif;
   if (v !== undefined) {
     if (v === null || (r = ficheDepensesElementCollectif(v)) === RENDU || r === undefined) return RENDU;
     s.collectif = r;
     vus++;
   }
-  v = vus < cles ? x.part_capital : undefined;
+  v = x.part_capital;
   if (v !== undefined) {
     if (v === null || (r = taux(v)) === RENDU || r === undefined) return RENDU;
     s.part_capital = r;
     vus++;
   }
-  v = vus < cles ? x.rentabilite_prevue : undefined;
+  v = x.rentabilite_prevue;
   if (v !== undefined) {
     if (v === null || (r = fractionSignee(v)) === RENDU || r === undefined) return RENDU;
     s.rentabilite_prevue = r;
     vus++;
   }
-  v = vus < cles ? x.ouvert_aux_tiers : undefined;
+  v = x.ouvert_aux_tiers;
   if (v !== undefined) {
     if (v === null || (r = ficheDepensesElementOuvertAuxTiers(v)) === RENDU || r === undefined) return RENDU;
     s.ouvert_aux_tiers = r;
     vus++;
   }
-  v = vus < cles ? x.duree_amorcage_annees : undefined;
+  v = x.duree_amorcage_annees;
   if (v !== undefined) {
     if (v === null || (r = nombre(v)) === RENDU || r === undefined) return RENDU;
     s.duree_amorcage_annees = r;
     vus++;
   }
-  v = vus < cles ? x.droits_vote_filiere : undefined;
+  v = x.droits_vote_filiere;
   if (v !== undefined) {
     if (v === null || (r = taux(v)) === RENDU || r === undefined) return RENDU;
     s.droits_vote_filiere = r;
     vus++;
   }
-  v = vus < cles ? x.vocation : undefined;
+  v = x.vocation;
   if (v !== undefined) {
     if (v === null || (r = ficheDepensesElementVocation(v)) === RENDU || r === undefined) return RENDU;
     s.vocation = r;
     vus++;
   }
-  v = vus < cles ? x.renouvellement : undefined;
+  v = x.renouvellement;
   if (v !== undefined) {
     if (v === null || (r = ficheDepensesElementRenouvellement(v)) === RENDU || r === undefined) return RENDU;
     s.renouvellement = r;
     vus++;
   }
-  return cles === vus ? s : RENDU;
+  return nombreDeCles(x) === vus ? s : RENDU;
 }
 
 /** fiche.depenses */
@@ -817,7 +813,6 @@ function ficheFinancementsElementLibelle(x: unknown): unknown {
 /** fiche.financements[i] */
 function ficheFinancementsElement(x: unknown): unknown {
   if (!estBloc(x)) return RENDU;
-  const cles = nombreDeCles(x);
   const s: Record<string, unknown> = {};
   let vus = 0;
   let v: unknown;
@@ -838,61 +833,61 @@ function ficheFinancementsElement(x: unknown): unknown {
     s.montant = r;
     vus++;
   }
-  v = vus < cles ? x.depenses : undefined;
+  v = x.depenses;
   if (v !== undefined) {
     if (v === null || (r = ficheFinancementsElementDepenses(v)) === RENDU || r === undefined) return RENDU;
     s.depenses = r;
     vus++;
   }
-  v = vus < cles ? x.forme : undefined;
+  v = x.forme;
   if (v !== undefined) {
     if (v === null || (r = ficheFinancementsElementForme(v)) === RENDU || r === undefined) return RENDU;
     s.forme = r;
     vus++;
   }
-  v = vus < cles ? x.regime : undefined;
+  v = x.regime;
   if (v !== undefined) {
     if (v === null || (r = ficheFinancementsElementRegime(v)) === RENDU || r === undefined) return RENDU;
     s.regime = r;
     vus++;
   }
-  v = vus < cles ? x.date_octroi : undefined;
+  v = x.date_octroi;
   if (v !== undefined) {
     if (v === null || (r = dateIso(v)) === RENDU || r === undefined) return RENDU;
     s.date_octroi = r;
     vus++;
   }
-  v = vus < cles ? x.equivalent_subvention : undefined;
+  v = x.equivalent_subvention;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.equivalent_subvention = r;
     vus++;
   }
-  v = vus < cles ? x.reglement : undefined;
+  v = x.reglement;
   if (v !== undefined) {
     if (v === null || (r = ficheFinancementsElementReglement(v)) === RENDU || r === undefined) return RENDU;
     s.reglement = r;
     vus++;
   }
-  v = vus < cles ? x.dispositif : undefined;
+  v = x.dispositif;
   if (v !== undefined) {
     if (v === null || (r = identifiant(v)) === RENDU || r === undefined) return RENDU;
     s.dispositif = r;
     vus++;
   }
-  v = vus < cles ? x.libelle : undefined;
+  v = x.libelle;
   if (v !== undefined) {
     if (v === null || (r = ficheFinancementsElementLibelle(v)) === RENDU || r === undefined) return RENDU;
     s.libelle = r;
     vus++;
   }
-  v = vus < cles ? x.montant_max : undefined;
+  v = x.montant_max;
   if (v !== undefined) {
     if (v === null || (r = montant(v)) === RENDU || r === undefined) return RENDU;
     s.montant_max = r;
     vus++;
   }
-  return cles === vus ? s : RENDU;
+  return nombreDeCles(x) === vus ? s : RENDU;
 }
 
 /** fiche.financements */
@@ -931,7 +926,6 @@ function ficheAidesDeMinimisAnterieuresElementSecteur(x: unknown): unknown {
 /** fiche.aides_de_minimis_anterieures[i] */
 function ficheAidesDeMinimisAnterieuresElement(x: unknown): unknown {
   if (!estBloc(x)) return RENDU;
-  const cles = nombreDeCles(x);
   const s: Record<string, unknown> = {};
   let vus = 0;
   let v: unknown;
@@ -952,28 +946,28 @@ function ficheAidesDeMinimisAnterieuresElement(x: unknown): unknown {
     s.montant = r;
     vus++;
   }
-  v = vus < cles ? x.reglement : undefined;
+  v = x.reglement;
   if (v !== undefined) {
     if (v === null || (r = ficheAidesDeMinimisAnterieuresElementReglement(v)) === RENDU || r === undefined)
       return RENDU;
     s.reglement = r;
     vus++;
   }
-  v = vus < cles ? x.libelle : undefined;
+  v = x.libelle;
   if (v !== undefined) {
     if (v === null || (r = ficheAidesDeMinimisAnterieuresElementLibelle(v)) === RENDU || r === undefined)
       return RENDU;
     s.libelle = r;
     vus++;
   }
-  v = vus < cles ? x.secteur : undefined;
+  v = x.secteur;
   if (v !== undefined) {
     if (v === null || (r = ficheAidesDeMinimisAnterieuresElementSecteur(v)) === RENDU || r === undefined)
       return RENDU;
     s.secteur = r;
     vus++;
   }
-  return cles === vus ? s : RENDU;
+  return nombreDeCles(x) === vus ? s : RENDU;
 }
 
 /** fiche.aides_de_minimis_anterieures */
@@ -994,12 +988,11 @@ function ficheAidesDeMinimisAnterieures(x: unknown): unknown {
 /** fiche */
 function fiche(x: unknown): unknown {
   if (!estBloc(x)) return RENDU;
-  const cles = nombreDeCles(x);
   const s: Record<string, unknown> = {};
   let vus = 0;
   let v: unknown;
   let r: unknown;
-  v = vus < cles ? x.$schema : undefined;
+  v = x.$schema;
   if (v !== undefined) {
     if (v === null || (r = ficheDollarSchema(v)) === RENDU || r === undefined) return RENDU;
     s.$schema = r;
@@ -1013,25 +1006,25 @@ function fiche(x: unknown): unknown {
     s.id = r;
     vus++;
   }
-  v = vus < cles ? x.titre : undefined;
+  v = x.titre;
   if (v !== undefined) {
     if (v === null || (r = ficheTitre(v)) === RENDU || r === undefined) return RENDU;
     s.titre = r;
     vus++;
   }
-  v = vus < cles ? x.territoire : undefined;
+  v = x.territoire;
   if (v !== undefined) {
     if (v === null || (r = ficheTerritoire(v)) === RENDU || r === undefined) return RENDU;
     s.territoire = r;
     vus++;
   }
-  v = vus < cles ? x.date_demande : undefined;
+  v = x.date_demande;
   if (v !== undefined) {
     if (v === null || (r = dateIso(v)) === RENDU || r === undefined) return RENDU;
     s.date_demande = r;
     vus++;
   }
-  v = vus < cles ? x.date_debut : undefined;
+  v = x.date_debut;
   if (v !== undefined) {
     if (v === null || (r = dateIso(v)) === RENDU || r === undefined) return RENDU;
     s.date_debut = r;
@@ -1045,7 +1038,7 @@ function fiche(x: unknown): unknown {
     s.beneficiaire = r;
     vus++;
   }
-  v = vus < cles ? x.localisation : undefined;
+  v = x.localisation;
   if (v !== undefined) {
     if (v === null || (r = ficheLocalisation(v)) === RENDU || r === undefined) return RENDU;
     s.localisation = r;
@@ -1061,17 +1054,17 @@ function fiche(x: unknown): unknown {
     s.depenses = r;
     vus++;
   }
-  v = vus < cles ? x.financements : undefined;
+  v = x.financements;
   if (v !== undefined) {
     if (v === null || (r = ficheFinancements(v)) === RENDU || r === undefined) return RENDU;
     s.financements = r;
     vus++;
   }
-  v = vus < cles ? x.aides_de_minimis_anterieures : undefined;
+  v = x.aides_de_minimis_anterieures;
   if (v !== undefined) {
     if (v === null || (r = ficheAidesDeMinimisAnterieures(v)) === RENDU || r === undefined) return RENDU;
     s.aides_de_minimis_anterieures = r;
     vus++;
   }
-  return cles === vus ? s : RENDU;
+  return nombreDeCles(x) === vus ? s : RENDU;
 }

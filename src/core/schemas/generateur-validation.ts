@@ -302,20 +302,15 @@ class Generateur {
       throw new Error(`${chemin} : objet non strict`);
     if (def.checks?.length) throw new Error(`${chemin} : vérification d'objet non traitée`);
     const forme = def.shape as Record<string, unknown>;
-    // Once `vus` reaches the block's own keys, every key is consumed (a field read is an own key: no
-    // field is named as a property of Object.prototype), so the fields left are absent: their values
-    // are not looked up (a block of `lot` gives a few of the forty fields of an expense; issue 20).
     const lignes = [
       "  if (!estBloc(x)) return RENDU;",
-      "  const cles = nombreDeCles(x);",
       "  const s: Record<string, unknown> = {};",
       "  let vus = 0;",
       "  let v: unknown;",
       "  let r: unknown;",
     ];
     for (const [cle, champ] of Object.entries(forme)) {
-      if (!/^[$A-Za-z_][$\w]*$/.test(cle) || cle in Object.prototype)
-        throw new Error(`${chemin} : nom de champ « ${cle} » non traité`);
+      if (!/^[$A-Za-z_][$\w]*$/.test(cle)) throw new Error(`${chemin} : nom de champ « ${cle} » non traité`);
       const d = definition(champ);
       const absent = absence(champ);
       // The optional wrapper is the field's absence, handled here: its inner schema checks the value.
@@ -330,7 +325,7 @@ class Generateur {
         `    s.${cle} = r;`,
         "    vus++;",
       ];
-      lignes.push(absent === "rendre" ? `  v = x.${cle};` : `  v = vus < cles ? x.${cle} : undefined;`);
+      lignes.push(`  v = x.${cle};`);
       if (absent === "rendre")
         lignes.push("  if (v === undefined) return RENDU; // required: zod's message", "  else {");
       else lignes.push("  if (v !== undefined) {");
@@ -340,7 +335,7 @@ class Generateur {
       lignes.push("  }");
     }
     // A field the schema does not know (or an own "__proto__", or one present as undefined): zod's.
-    lignes.push("  return cles === vus ? s : RENDU;");
+    lignes.push("  return nombreDeCles(x) === vus ? s : RENDU;");
     return lignes;
   }
 }
