@@ -115,6 +115,34 @@ function montantSimple(v: string): string | null {
 }
 
 /**
+ * Whole numbers of at most this many digits are built by decimal.js from a number without reading
+ * text (its fast path for one digit group): the same Decimal as from their digits, at a fraction of
+ * the cost (issue 20).
+ */
+const CHIFFRES_RAPIDES = 7;
+
+/**
+ * The value of a text of ASCII digits ("583700", "1148300.00") when whole — its decimals, if any, all
+ * zeros — and of at most CHIFFRES_RAPIDES digits before them; else -1 (the text is read as usual).
+ */
+function entierRapide(texte: string): number {
+  let n = 0;
+  let i = 0;
+  for (; i < texte.length; i++) {
+    const c = texte.charCodeAt(i) - 0x30;
+    if (c === -2) break; // "."
+    if (c < 0 || c > 9 || i === CHIFFRES_RAPIDES) return -1;
+    n = n * 10 + c;
+  }
+  if (i === 0 || i === texte.length - 1) return -1; // no digit before the point, or none after it
+  for (i++; i < texte.length; i++) if (texte.charCodeAt(i) !== 0x30) return -1;
+  return n;
+}
+
+/** Integer digits of at most this many are below MONTANT_MAX: no comparison needed. */
+const CHIFFRES_SOUS_LE_MAXIMUM = MONTANT_MAX.truncated().toFixed().length - 1;
+
+/**
  * Reads an amount written by a person: a number, "1234.56", "1 234,56 €", "1 234 567,8".
  * Returns a message (French) when it is not an amount.
  */
@@ -122,9 +150,14 @@ export function lireMontant(v: unknown): { ok: true; valeur: Dec } | { ok: false
   if (typeof v === "string") {
     const simple = montantSimple(v);
     if (simple !== null) {
+      // Most amounts: whole euros of at most CHIFFRES_RAPIDES digits (far below MONTANT_MAX), from a number.
+      const n = entierRapide(simple);
+      if (n >= 0) return { ok: true, valeur: new D(n) };
       const d = new D(simple);
+      const point = simple.indexOf(".");
       // beyond the largest amount: the general rule says so
-      if (!d.greaterThan(MONTANT_MAX)) return { ok: true, valeur: d };
+      if ((point < 0 ? simple.length : point) <= CHIFFRES_SOUS_LE_MAXIMUM || !d.greaterThan(MONTANT_MAX))
+        return { ok: true, valeur: d };
     }
   }
   let texte: string;
@@ -177,6 +210,11 @@ export function lireMontant(v: unknown): { ok: true; valeur: Dec } | { ok: false
  * 0.5, "0,5", "50 %" (a percent sign divides by 100).
  */
 export function lireNombre(v: unknown): { ok: true; valeur: Dec } | { ok: false; message: string } {
+  if (typeof v === "string") {
+    // A headcount or a duration as most cells hold it ("120"): the same Decimal, from a number.
+    const n = entierRapide(v);
+    if (n >= 0) return { ok: true, valeur: new D(n) };
+  }
   let texte: string;
   let pourcent = false;
   if (typeof v === "number") {

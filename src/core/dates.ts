@@ -1,7 +1,5 @@
 // Calendar dates as ISO strings "AAAA-MM-JJ": they compare as text, and carry no time zone.
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 const JOURS_DU_MOIS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const bissextile = (an: number) => (an % 4 === 0 && an % 100 !== 0) || an % 400 === 0;
 const joursDuMois = (an: number, mois0: number) =>
@@ -9,10 +7,25 @@ const joursDuMois = (an: number, mois0: number) =>
 
 /** A day of the calendar, years 0100 to 9999 (Date reads 0000–0099 as 1900–1999: refused, as before). */
 export function estDateValide(s: string): boolean {
-  const m = ISO.exec(s);
-  if (!m) return false;
-  const [a, mo, j] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // "AAAA-MM-JJ" read by its character codes, not a regular expression: every date of every row of
+  // `lot` is checked twice (its cell, then the fiche), and most of them at the start (issue 20).
+  if (typeof s !== "string" || s.length !== 10 || s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d)
+    return false;
+  const a = nombreEcrit(s, 0, 4);
+  const mo = nombreEcrit(s, 5, 7);
+  const j = nombreEcrit(s, 8, 10);
   return a >= 100 && mo >= 1 && mo <= 12 && j >= 1 && j <= joursDuMois(a, mo - 1);
+}
+
+/** The number the ASCII digits from `debut` to `fin` write; -1 if one is not a digit. */
+function nombreEcrit(s: string, debut: number, fin: number): number {
+  let n = 0;
+  for (let i = debut; i < fin; i++) {
+    const c = s.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 function versDate(s: string): Date {

@@ -180,49 +180,78 @@ export function lireChoixEnClair(
   ref: Referentiel,
 ): unknown {
   const m = choixDe(ref).parCle;
-  let change = false;
-  const lire = (v: unknown, section: Section): unknown => {
-    const id = typeof v === "string" ? m.get(section)!.get(cleRetenue(v)) : undefined;
-    if (id === undefined || id === v) return v;
-    change = true;
-    return id;
-  };
-  const objet = (v: unknown): v is Record<string, unknown> =>
-    v !== null && typeof v === "object" && !Array.isArray(v);
-  const fiche = (f: unknown): unknown => {
-    if (!objet(f)) return f;
-    const copie: Record<string, unknown> = { ...f };
-    if (objet(f.beneficiaire))
-      copie.beneficiaire = {
-        ...f.beneficiaire,
-        ...("nature" in f.beneficiaire ? { nature: lire(f.beneficiaire.nature, "nature_beneficiaire") } : {}),
-      };
-    if (objet(f.localisation))
-      copie.localisation = {
-        ...f.localisation,
-        ...("zone" in f.localisation ? { zone: lire(f.localisation.zone, "zone") } : {}),
-      };
-    if (Array.isArray(f.depenses))
-      copie.depenses = f.depenses.map((d) =>
-        objet(d) && "nature" in d ? { ...d, nature: lire(d.nature, "nature") } : d,
-      );
-    if (Array.isArray(f.financements))
-      copie.financements = f.financements.map((l) =>
-        objet(l) && "regime" in l ? { ...l, regime: lire(l.regime, "regime") } : l,
-      );
-    return copie;
-  };
-  if (chemin.length === 0) {
-    const lue = fiche(donnees);
-    return change ? lue : donnees;
-  }
+  if (chemin.length === 0) return ficheEnClair(donnees, m);
   // A fiche of a contract file (["fiches", i]): only that one is read anew.
   const [liste, i] = chemin;
-  if (!objet(donnees) || typeof liste !== "string" || typeof i !== "number" || !Array.isArray(donnees[liste]))
+  if (
+    !estObjet(donnees) ||
+    typeof liste !== "string" ||
+    typeof i !== "number" ||
+    !Array.isArray(donnees[liste])
+  )
     return donnees;
-  const lue = fiche(donnees[liste][i]);
-  if (!change) return donnees;
+  const lue = ficheEnClair(donnees[liste][i], m);
+  if (lue === donnees[liste][i]) return donnees;
   const fiches = [...(donnees[liste] as unknown[])];
   fiches[i] = lue;
   return { ...donnees, [liste]: fiches };
+}
+
+type ParCle = Choix["parCle"];
+
+function estObjet(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+/** The id of a choice written in words; the value itself when it is none (or already the id). */
+function enClair(v: unknown, section: Section, m: ParCle): unknown {
+  const id = typeof v === "string" ? m.get(section)!.get(cleRetenue(v)) : undefined;
+  return id === undefined ? v : id;
+}
+
+/**
+ * The fiche itself when none of its choices is written in words (the usual case, and every row of
+ * `lot`, whose cells are already read: no copy, issue 20); else a copy with their ids.
+ */
+function ficheEnClair(f: unknown, m: ParCle): unknown {
+  if (!estObjet(f) || !aDesChoixEnMots(f, m)) return f;
+  const copie: Record<string, unknown> = { ...f };
+  if (estObjet(f.beneficiaire))
+    copie.beneficiaire = {
+      ...f.beneficiaire,
+      ...("nature" in f.beneficiaire
+        ? { nature: enClair(f.beneficiaire.nature, "nature_beneficiaire", m) }
+        : {}),
+    };
+  if (estObjet(f.localisation))
+    copie.localisation = {
+      ...f.localisation,
+      ...("zone" in f.localisation ? { zone: enClair(f.localisation.zone, "zone", m) } : {}),
+    };
+  if (Array.isArray(f.depenses))
+    copie.depenses = f.depenses.map((d) =>
+      estObjet(d) && "nature" in d ? { ...d, nature: enClair(d.nature, "nature", m) } : d,
+    );
+  if (Array.isArray(f.financements))
+    copie.financements = f.financements.map((l) =>
+      estObjet(l) && "regime" in l ? { ...l, regime: enClair(l.regime, "regime", m) } : l,
+    );
+  return copie;
+}
+
+/** Whether a nature, zone or regime of the fiche is written in words (enClair would change it). */
+function aDesChoixEnMots(f: Record<string, unknown>, m: ParCle): boolean {
+  if (enMots(f.beneficiaire, "nature", "nature_beneficiaire", m) || enMots(f.localisation, "zone", "zone", m))
+    return true;
+  if (Array.isArray(f.depenses))
+    for (const d of f.depenses as unknown[]) if (enMots(d, "nature", "nature", m)) return true;
+  if (Array.isArray(f.financements))
+    for (const l of f.financements as unknown[]) if (enMots(l, "regime", "regime", m)) return true;
+  return false;
+}
+
+function enMots(o: unknown, champ: string, section: Section, m: ParCle): boolean {
+  if (!estObjet(o) || !(champ in o)) return false;
+  const v = o[champ];
+  return typeof v === "string" && enClair(v, section, m) !== v;
 }

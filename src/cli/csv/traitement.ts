@@ -88,13 +88,16 @@ export function traiterLigne({ cellules, ligne }: Enregistrement, c: ContexteLot
     const { champ, ...reste } = p;
     return { ...reste, ...lieu, colonne: p.colonne ?? colonneDuChamp(champ, colonnes, c.nomsDesChamps) };
   };
-  const lues = problemes.map(enColonne);
-  const deLaFiche = (ev.erreur?.problemes ?? []).map(enColonne);
+  // Filled by push, not map and spread: an array made by an optimised map is "holey", and traiterLigne,
+  // having seen both kinds, was compiled anew (docs/performance.md, s6-entree).
+  const lues: ProblemeSaisie[] = [];
+  for (const p of problemes) lues.push(enColonne(p));
+  const erreurs = lues.slice();
   // A cell already reported unreadable is not reported again by the schema.
-  const erreurs = [
-    ...lues,
-    ...deLaFiche.filter((p) => !lues.some((q) => q.colonne !== undefined && q.colonne === p.colonne)),
-  ];
+  for (const p of ev.erreur?.problemes ?? []) {
+    const q = enColonne(p);
+    if (!lues.some((l) => l.colonne !== undefined && l.colonne === q.colonne)) erreurs.push(q);
+  }
 
   const nommer: NommerColonne = (champ) => colonneDuChamp(champ, colonnes, c.nomsDesChamps);
   // CSV cells show only the anomalies: their messages are told to the user as they are written
