@@ -37,6 +37,15 @@ export function somme(xs: Iterable<Dec>): Dec {
   for (const x of xs) s = ajouter(s, x);
   return s;
 }
+/**
+ * somme(xs.map(f)) without the array: made by `map` in optimized code, it is holey, and `somme`, compiled
+ * on the packed arrays of the first fiches, was deoptimized and compiled again (issue 20).
+ */
+export function sommeDe<T>(xs: readonly T[], f: (x: T) => Dec): Dec {
+  let s = ZERO;
+  for (const x of xs) s = ajouter(s, f(x));
+  return s;
+}
 
 /**
  * s + x. A sum's first term (s the ZERO constant, x not zero) is x itself: ZERO.plus(x) would only copy

@@ -1,6 +1,6 @@
 // Evaluates a fiche-action: the beneficiary, each (dispositif, expense) with its reasons, the
 // fiche-level caps, the amounts asked, then the controls of the financing plan. Pure: no I/O.
-import { somme, max, ZERO, type Dec } from "./argent.js";
+import { ajouter, max, ZERO, type Dec } from "./argent.js";
 import { calculer, sorteDe } from "./calculs/index.js";
 import { euros } from "./format.js";
 import { evaluerConditions } from "./conditions.js";
@@ -127,13 +127,23 @@ export function evaluerFiche(
   if (lignes.length > 0)
     for (const r of resultats) {
       // The aid asked as the `plafond` control counts it: a grant equivalent when given (second edition).
-      const siennes = lignes.filter((l) => l.dispositif?.id === r.dispositif && l.regime !== "fiscal");
-      const demandes = siennes.map((l) => partComptee(l, r.depense, parts, partsAide));
-      const connues = demandes.filter((x): x is Dec => x !== undefined);
-      if (connues.length) {
-        r.demande = somme(connues);
+      // Summed as they are read, as `somme` would, not through arrays made by `map`: once this function
+      // is optimized, `map` makes holey arrays, and `somme`, compiled on packed ones, was compiled again.
+      let demande = ZERO;
+      let nominal = ZERO;
+      let connues = 0;
+      for (const l of lignes) {
+        if (l.dispositif?.id !== r.dispositif || l.regime === "fiscal") continue;
+        const part = partComptee(l, r.depense, parts, partsAide);
+        if (part !== undefined) {
+          demande = ajouter(demande, part);
+          connues++;
+        }
+        nominal = ajouter(nominal, parts.get(l.index)?.get(r.depense) ?? ZERO);
+      }
+      if (connues) {
+        r.demande = demande;
         if (r.plafond !== null) r.depassement = max(ZERO, r.demande.minus(r.plafond));
-        const nominal = somme(siennes.map((l) => parts.get(l.index)?.get(r.depense) ?? ZERO));
         if (!nominal.equals(r.demande)) {
           r.motifs.push({
             code: "demande_equivalent_subvention",

@@ -136,9 +136,13 @@ export function normaliserLignes(
 ): Ligne[] {
   // By push, not `map`: once optimized, `map` gives a holey array, and the lines' `depenses` would be of
   // two kinds, each one more compilation of the controls that read them (issue 20).
+  // The lines themselves too: the controls and the margins read `lignes` in every fiche with a plan.
   const toutes: string[] = [];
   for (const d of fiche.depenses) toutes.push(d.id);
-  return (fiche.financements ?? []).map((f, index) => {
+  const lignes: Ligne[] = [];
+  const financements = fiche.financements ?? [];
+  for (let index = 0; index < financements.length; index++) {
+    const f = financements[index];
     const regleFinanceur = ref.dispositifs.get(f.financeur) ?? null;
     const dispositif = f.dispositif ? ref.dispositifs.get(f.dispositif)! : regleFinanceur;
     const prive = (FINANCEURS_PRIVES as readonly string[]).includes(f.financeur);
@@ -189,7 +193,7 @@ export function normaliserLignes(
         });
       }
     }
-    return {
+    lignes.push({
       index,
       financeur: f.financeur,
       dispositif,
@@ -203,6 +207,7 @@ export function normaliserLignes(
       depenses,
       dateOctroi: f.date_octroi ?? fiche.date_demande ?? null,
       reglement: f.reglement ?? "general",
-    };
-  });
+    });
+  }
+  return lignes;
 }

@@ -1,7 +1,7 @@
 // Kind `dotation_annuelle`: yearly allowances over a capped number of years, plus one-off items
 // (ADEME EIT facilitator, Guide fiche 7, l.866; CIFRE, Guide fiche 11, l.1092).
 import { z } from "zod";
-import { D, min, somme, tronquerCentime, ZERO, type Dec } from "../argent.js";
+import { D, min, somme, sommeDe, tronquerCentime, ZERO, type Dec } from "../argent.js";
 import { lireChamp } from "../champs.js";
 import { parametre, valeurA } from "../parametres.js";
 import { schemasCommuns } from "../schemas/communs.js";
@@ -155,7 +155,7 @@ function appliquerPlafondsParStructure({
     let debut = ZERO;
     for (const fin of bornes) {
       const actives = siens.map((_, i) => i).filter((i) => annees[i].greaterThanOrEqualTo(fin));
-      const total = somme(actives.map((i) => parAn[i]));
+      const total = sommeDe(actives, (i) => parAn[i]);
       for (const i of actives) {
         // The yearly share is a ceiling: truncated to the cent.
         const part = total.greaterThan(lu.valeur)

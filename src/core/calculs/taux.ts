@@ -2,7 +2,7 @@
 // an assiette (possibly the extra cost, possibly capped) and caps on the amount; at the fiche's
 // level, a cap per project and the PIA track (volet).
 import { z } from "zod";
-import { D, min, somme, tronquerCentime, ZERO, type Dec } from "../argent.js";
+import { D, min, sommeDe, tronquerCentime, ZERO, type Dec } from "../argent.js";
 import { motifAVerifier } from "../actualite.js";
 import type { Motif } from "../modele.js";
 import { parametre, valeurA } from "../parametres.js";
@@ -336,9 +336,9 @@ function appliquerPlafondProjet({ calcul, resultats, date, etapes }: PasseFiche<
   const lu = valeurA(calcul.plafond_projet, date);
   const actualite = motifAVerifier(lu, date);
   if (actualite) for (const r of siens) r.motifs.push(actualite);
-  const total = somme(siens.map((r) => r.plafond!));
+  const total = sommeDe(siens, (r) => r.plafond!);
   if (total.lessThanOrEqualTo(lu.valeur)) return;
-  const assiettes = somme(siens.map((r) => r.assiette ?? ZERO));
+  const assiettes = sommeDe(siens, (r) => r.assiette ?? ZERO);
   for (const r of siens) {
     const part = assiettes.isZero()
       ? lu.valeur.dividedBy(siens.length)
@@ -366,8 +366,8 @@ function appliquerVolets({ calcul, resultats: siens, fiche, date, etapes }: Pass
   const lu = valeurA(v.seuil_national, date);
   const actualite = motifAVerifier(lu, date);
   const demande = siens.some((r) => r.demande !== null)
-    ? somme(siens.map((r) => r.demande ?? ZERO))
-    : somme(siens.map((r) => r.plafond ?? ZERO));
+    ? sommeDe(siens, (r) => r.demande ?? ZERO)
+    : sommeDe(siens, (r) => r.plafond ?? ZERO);
   for (const r of siens) {
     const depense = fiche.depenses.find((d) => d.id === r.depense) as Record<string, unknown>;
     const regionale = (depense[v.champ_vocation] ?? v.vocation_regionale) === v.vocation_regionale;
