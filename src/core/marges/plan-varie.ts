@@ -1,6 +1,6 @@
 // The financing plan with one public line moved to another amount, the other public lines fixed and
 // self-financing absorbing the difference (docs/interface.md « Marges »): a context the controls read.
-import { arrondirCentime, somme, ZERO, type Dec } from "../argent.js";
+import { ajouter, arrondirCentime, sommeDe, ZERO, type Dec } from "../argent.js";
 import type { ContexteControles } from "../controles/contexte.js";
 import { ligneAvec, type ChampParChamp, type Ligne } from "../financements.js";
 import { partagerLigne, poidsDeLigne } from "../parts.js";
@@ -46,7 +46,7 @@ function ligneAbsorbante(c: ContexteControles): Ligne {
     aide: ZERO,
     aideEtat: false,
     avecEquivalentSubvention: false,
-    depenses: c.fiche.depenses.map((d) => d.id),
+    depenses: idsDesDepenses(c.fiche.depenses),
     dateOctroi: c.fiche.date_demande ?? null,
     reglement: "general",
   };
@@ -59,7 +59,7 @@ function ligneAbsorbante(c: ContexteControles): Ligne {
 export function variations(c: ContexteControles): (ligne: Ligne) => PlanVarie {
   const absorbante = ligneAbsorbante(c);
   const ajoutee = !c.lignes.includes(absorbante);
-  const cout = somme(c.fiche.depenses.map((d) => d.montant));
+  const cout = sommeDe(c.fiche.depenses, (d) => d.montant);
   const poidsAbsorbante = poidsDeLigne(c.fiche, absorbante, c.resultats);
   return (ligne) => varierLigne(c, ligne, { absorbante, ajoutee, cout, poidsAbsorbante });
 }
@@ -70,7 +70,8 @@ function varierLigne(
   f: { absorbante: Ligne; ajoutee: boolean; cout: Dec; poidsAbsorbante: Dec[] },
 ): PlanVarie {
   const { absorbante, ajoutee, cout, poidsAbsorbante } = f;
-  const fixes = somme(c.lignes.filter((l) => l !== ligne && l !== absorbante).map((l) => l.montant));
+  let fixes: Dec = ZERO;
+  for (const l of c.lignes) if (l !== ligne && l !== absorbante) fixes = ajouter(fixes, l.montant);
   const borneAutofinancement = cout.minus(fixes);
   const poidsLigne = poidsDeLigne(c.fiche, ligne, c.resultats);
   const aide = aideSelon(ligne);
@@ -80,7 +81,10 @@ function varierLigne(
     contexte(x: Dec): ContexteControles {
       const l = ligneAvec(ligne, x, aide(x));
       const a = ligneAvec(absorbante, borneAutofinancement.minus(x), absorbante.aide);
-      const lignes = c.lignes.map((k) => (k === ligne ? l : k === absorbante ? a : k));
+      // Filled by push, as normaliserLignes does: the controls, compiled on packed arrays of lines,
+      // were deoptimized by the holey one an optimized `map` makes (docs/performance.md, s6-mise-en-route).
+      const lignes: Ligne[] = [];
+      for (const k of c.lignes) lignes.push(k === ligne ? l : k === absorbante ? a : k);
       if (ajoutee) lignes.push(a);
       const parts = copie(c.parts);
       const partsAide = copie(c.partsAide);
@@ -110,6 +114,13 @@ function varierLigne(
       return essai;
     },
   };
+}
+
+/** The ids of the expenses, filled by push (one kind of array for every line). */
+function idsDesDepenses(depenses: readonly { id: string }[]): string[] {
+  const ids: string[] = [];
+  for (const d of depenses) ids.push(d.id);
+  return ids;
 }
 
 /** A copy of a map, by a loop: half the cost of `new Map(m)` (made twice at every amount tried). */
