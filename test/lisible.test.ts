@@ -48,6 +48,17 @@ describe("ajuster : plier une ligne à la largeur sans couper un montant", () =>
     expect(pliee.split("\n").every((l) => largeurAffichee(l) <= 30)).toBe(true);
   });
 
+  test("« ; » et « : » restent avec le mot qui les précède : aucune ligne pliée n'en commence une", () => {
+    // French typography puts a (non-breaking) space before « ; », « : », « ! », « ? »: the fold may not
+    // part them from the word before. The message of fiche 8's README case (cumul on the boiler).
+    const phrase = `  ✖ Cumul des aides : Dépense « chaudiere » : ${euros(new D(500000))} d'aides publiques cumulées dépassent l'intensité maximale de ${euros(new D(480000))} (ademe-investissement, 60 % de ${euros(new D(800000))}) de ${euros(new D(20000))} ; réduisez les aides publiques d'autant.`;
+    for (let n = 30; n <= 120; n++) {
+      const pliee = ajuster(phrase, n).split("\n");
+      for (const l of pliee) expect(l.trimStart()).not.toMatch(/^[;:!?]/);
+      expect(pliee.every((l) => largeurAffichee(l) <= n)).toBe(true);
+    }
+  });
+
   test("propriété : à toute largeur de 30 à 200, aucune ligne ne dépasse et chaque montant reste entier", () => {
     const montant = fc
       .bigInt({ min: 0n, max: 99_999_999_999n })

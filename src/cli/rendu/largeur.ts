@@ -67,8 +67,9 @@ const LIEN_DOUX = "\ue001";
 /**
  * The spaces of what must stay on one line: an amount written with ordinary spaces in a rule's
  * source (« 500 000 € »), a number and its unit — never parted —; a French quotation mark and its
- * word, a citation and its number (« fiche 8 », « annexe 2 », « Guide TI V5 ») — parted only when
- * they would not fit on a line together.
+ * word, a citation and its number (« fiche 8 », « annexe 2 », « Guide TI V5 »), a word and the « ; »,
+ * « : », « ! » or « ? » it is spaced from in French — parted only when they would not fit on a line
+ * together.
  */
 function lier(ligne: string): string {
   return ligne
@@ -77,7 +78,8 @@ function lier(ligne: string): string {
     .replace(/Guide TI V5/g, `Guide${LIEN_DOUX}TI${LIEN_DOUX}V5`)
     .replace(/\b(fiche|annexe|note|art\.|[A-Z]\/) (?=[\dA-Z])/g, `$1${LIEN_DOUX}`)
     .replace(/« /g, `«${LIEN_DOUX}`)
-    .replace(/ »/g, `${LIEN_DOUX}»`);
+    .replace(/ »/g, `${LIEN_DOUX}»`)
+    .replace(/ ([;:!?])(?=\s|$)/g, `${LIEN_DOUX}$1`);
 }
 
 function plier(ligne: string, largeur: number): string[] {
