@@ -5,6 +5,7 @@
 import { controlerContrat, deMinimisDesAutresFiches, type BilanContrat, type Lieu } from "./contrat.js";
 import { cheminTexte, ErreurSaisie, type ProblemeSaisie } from "./erreurs.js";
 import { evaluerSource, idBrut, lireEtValider, type FicheEvaluee, type FicheSource } from "./fiche-lue.js";
+import type { MessagesEcrits } from "./controles/messages.js";
 import type { Referentiel } from "./regles/referentiel.js";
 import type { Contrat } from "./schemas/contrat.js";
 import type { Fiche } from "./schemas/fiche.js";
@@ -27,7 +28,7 @@ export interface OptionsContrat {
    */
   etapes?: boolean;
   /** "anomalies": each evaluation writes the control messages of its anomalies only (`OptionsEvaluation.messages`). */
-  messages?: "anomalies";
+  messages?: MessagesEcrits;
 }
 
 /** A fiche id given a second time: the index of the second fiche, and the problem that names both places. */

@@ -6,6 +6,7 @@ import { euros } from "./format.js";
 import { evaluerConditions } from "./conditions.js";
 import { controler, type AideDeMinimis } from "./controles/index.js";
 import { regrouperAVerifier } from "./actualite.js";
+import type { MessagesEcrits } from "./controles/messages.js";
 import { partComptee } from "./controles/plafond.js";
 import { aujourdhui, dateFr } from "./dates.js";
 import { signalerDateOctroi } from "./date-octroi.js";
@@ -48,7 +49,7 @@ export interface OptionsEvaluation {
    * figure, verdict and source, with an empty `message` (controles/messages.ts). Unset (the library's
    * default, every other renderer): every message is written.
    */
-  messages?: "anomalies";
+  messages?: MessagesEcrits;
 }
 
 /** The dispositifs whose rule applies by default to an expense's nature and category (docs/domaine.md §2). */

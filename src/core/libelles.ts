@@ -209,6 +209,16 @@ function enClair(v: unknown, section: Section, m: ParCle): unknown {
   return id === undefined ? v : id;
 }
 
+/** The choices a fiche may write in words: [object or list of objects, field, section of labels]. */
+const CHOIX_DES_OBJETS = [
+  ["beneficiaire", "nature", "nature_beneficiaire"],
+  ["localisation", "zone", "zone"],
+] as const satisfies readonly (readonly [string, string, Section])[];
+const CHOIX_DES_LISTES = [
+  ["depenses", "nature", "nature"],
+  ["financements", "regime", "regime"],
+] as const satisfies readonly (readonly [string, string, Section])[];
+
 /**
  * The fiche itself when none of its choices is written in words (the usual case, and every row of
  * `lot`, whose cells are already read: no copy, issue 20); else a copy with their ids.
@@ -216,37 +226,31 @@ function enClair(v: unknown, section: Section, m: ParCle): unknown {
 function ficheEnClair(f: unknown, m: ParCle): unknown {
   if (!estObjet(f) || !aDesChoixEnMots(f, m)) return f;
   const copie: Record<string, unknown> = { ...f };
-  if (estObjet(f.beneficiaire))
-    copie.beneficiaire = {
-      ...f.beneficiaire,
-      ...("nature" in f.beneficiaire
-        ? { nature: enClair(f.beneficiaire.nature, "nature_beneficiaire", m) }
-        : {}),
-    };
-  if (estObjet(f.localisation))
-    copie.localisation = {
-      ...f.localisation,
-      ...("zone" in f.localisation ? { zone: enClair(f.localisation.zone, "zone", m) } : {}),
-    };
-  if (Array.isArray(f.depenses))
-    copie.depenses = f.depenses.map((d) =>
-      estObjet(d) && "nature" in d ? { ...d, nature: enClair(d.nature, "nature", m) } : d,
-    );
-  if (Array.isArray(f.financements))
-    copie.financements = f.financements.map((l) =>
-      estObjet(l) && "regime" in l ? { ...l, regime: enClair(l.regime, "regime", m) } : l,
-    );
+  for (const [objet, champ, section] of CHOIX_DES_OBJETS) {
+    const o = f[objet];
+    if (estObjet(o)) copie[objet] = avecChoixEnClair(o, champ, section, m);
+  }
+  for (const [liste, champ, section] of CHOIX_DES_LISTES) {
+    const l = f[liste];
+    if (Array.isArray(l))
+      copie[liste] = l.map((x: unknown) => (estObjet(x) ? avecChoixEnClair(x, champ, section, m) : x));
+  }
   return copie;
+}
+
+/** `o` with its field `champ` read by enClair (a copy), or `o` itself without that field. */
+function avecChoixEnClair(o: Record<string, unknown>, champ: string, section: Section, m: ParCle): unknown {
+  return champ in o ? { ...o, [champ]: enClair(o[champ], section, m) } : o;
 }
 
 /** Whether a nature, zone or regime of the fiche is written in words (enClair would change it). */
 function aDesChoixEnMots(f: Record<string, unknown>, m: ParCle): boolean {
-  if (enMots(f.beneficiaire, "nature", "nature_beneficiaire", m) || enMots(f.localisation, "zone", "zone", m))
-    return true;
-  if (Array.isArray(f.depenses))
-    for (const d of f.depenses as unknown[]) if (enMots(d, "nature", "nature", m)) return true;
-  if (Array.isArray(f.financements))
-    for (const l of f.financements as unknown[]) if (enMots(l, "regime", "regime", m)) return true;
+  for (const [objet, champ, section] of CHOIX_DES_OBJETS)
+    if (enMots(f[objet], champ, section, m)) return true;
+  for (const [liste, champ, section] of CHOIX_DES_LISTES) {
+    const l = f[liste];
+    if (Array.isArray(l)) for (const x of l as unknown[]) if (enMots(x, champ, section, m)) return true;
+  }
   return false;
 }
 

@@ -6,7 +6,7 @@ import type { EvaluationFiche } from "../../core/modele.js";
 import { FINANCEURS_PRIVES } from "../../core/schemas/communs.js";
 import type { Fiche } from "../../core/schemas/fiche.js";
 import { ID_DEPENSE, type PlanColonnes } from "./entetes.js";
-import { phraseMarge } from "../rendu/marges.js";
+import { entreGuillemets, phraseMarge } from "../rendu/marges.js";
 import { nomDeLaDepense, nommerParEntetes, type DireAuTableur } from "./consignes.js";
 
 /** Between the items of one cell (anomalies, errors): readable, and never a CSV delimiter. */
@@ -90,7 +90,7 @@ export function valeursResultat(
 function margesEnMots(e: EvaluationFiche, plan: PlanColonnes): string {
   if (e.marges.length === 0) return "";
   const nommer = nommerParEntetes(plan);
-  const depense = (d: string) => (d === ID_DEPENSE ? nomDeLaDepense(nommer) : `« ${d} »`);
+  const depense = (d: string) => (d === ID_DEPENSE ? nomDeLaDepense(nommer) : entreGuillemets(d));
   return e.marges.map((m) => phraseMarge(m, false, depense)).join(ENTRE_ELEMENTS);
 }
 

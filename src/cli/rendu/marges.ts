@@ -8,7 +8,7 @@ import { c } from "./couleurs.js";
 /** The expenses a limit is on, as the reader names them: « chaudiere » (a CSV row: by its column). */
 export type NommerDepenses = (depenses: string) => string;
 
-const entreGuillemets: NommerDepenses = (depenses) => `« ${depenses} »`;
+export const entreGuillemets: NommerDepenses = (depenses) => `« ${depenses} »`;
 
 /** What binds, in words: « le cumul sur « chaudiere » ». */
 export function limiteEnMots(

@@ -10,6 +10,7 @@ import type { Fiche } from "../../core/schemas/fiche.js";
 import { ficheEnErreur } from "../../core/document-json.js";
 import { evaluationPourTableur, nomDeLaDepense } from "../csv/consignes.js";
 import { NOMS_CONTROLES } from "../../core/controles/index.js";
+import type { MessagesEcrits } from "../../core/controles/messages.js";
 import type { ContratLu, SourcesVerification } from "./sources.js";
 
 /** erreur: an input cannot be used (exit 2); echec: a rule is broken (exit 1); avertissement: to check. */
@@ -66,7 +67,7 @@ export function verifierSources(
   sources: SourcesVerification,
   ref: Referentiel,
   date?: string,
-  messages?: "anomalies",
+  messages?: MessagesEcrits,
 ): Verification {
   const illisibles = new Set(sources.problemes.keys());
   const resultat = evaluerContrat(sources.fiches, ref, {

@@ -6,6 +6,7 @@ import type { BeneficiaireEvalue, Controle, Motif, NomControle, Resultat } from 
 import type { Referentiel } from "../regles/referentiel.js";
 import type { Reglement } from "../schemas/communs.js";
 import type { Fiche } from "../schemas/fiche.js";
+import type { MessagesEcrits } from "./messages.js";
 
 /** De minimis aid granted elsewhere to the same undertaking (previous aid, other fiches of a contract). */
 export interface AideDeMinimis {
@@ -45,7 +46,7 @@ export interface ContexteControles {
    * `message` empty, every other field as in a full run (test/controles/messages-des-anomalies.test.ts).
    * Unset: every message is written.
    */
-  messages?: "anomalies";
+  messages?: MessagesEcrits;
 }
 
 export type Verification = (c: ContexteControles) => Controle[];

@@ -6,6 +6,9 @@
 // control (its amounts in French) was work no CSV reader saw (issue 20).
 import type { ContexteControles } from "./contexte.js";
 
+/** Which control messages to write: "anomalies" (theirs only); unset, every one. */
+export type MessagesEcrits = "anomalies";
+
 /** A control a reader must act on: failed, not evaluable, or an aid to publish. */
 export function estAnomalie(conforme: boolean | null, publicationRequise?: boolean): boolean {
   return conforme !== true || publicationRequise === true;
